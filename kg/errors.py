@@ -21,6 +21,7 @@ class Msg(str, Enum):
     E006 = "E006: {origin}: looks like binary data, not text. Skipped."
     E007 = "E007: {path}: no such file or folder. Check the path."
     E008 = "E008: {origin}: field '{field}' must be {expected}, got {got}."
+    E009 = "E009: {origin}: duplicate article id {id!r} (first read from {first}); {action}."
     E010 = "E010: The store at {path} is locked by another process (another kg command is using it). Wait for it to finish or use --store to pick another folder."
     E011 = "E011: Cannot open the store at {path}: {reason}."
     E012 = "E012: {path}: RDF syntax error at line {line}, column {column}: {reason}. Nothing from this file was loaded."
