@@ -1,0 +1,112 @@
+"""kg's spaCy components (registered factories).
+
+* ``kg_paragraphs`` -- runs before the parser and starts a sentence after every
+  blank line, so a headline or dateline never merges with the first paragraph.
+* ``kg_statements`` -- finds statements (:mod:`kg.extract.rules`), resolves
+  their actors within the document (:mod:`kg.extract.coref`) and stores the
+  result on ``doc._.kg_statements`` as a list of :class:`ResolvedDraft`.
+
+Both are registered under the ``spacy_factories`` entry point (pyproject.toml),
+so a saved pipeline loads them without importing kg first.  The rule data
+(:class:`~kg.extract.lexicon.Lexicon`) is saved with ``to_disk``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.coref import Cluster, Resolver
+from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.rules import Draft, find_statements
+
+
+@dataclass(slots=True)
+class ResolvedDraft:
+    """A :class:`~kg.extract.rules.Draft` with its speaker and targets resolved.
+
+    ``speaker_mention`` and ``target_mentions`` are token ranges in the doc.
+    """
+
+    draft: Draft
+    speaker: Cluster
+    speaker_mention: tuple[int, int]
+    targets: list[Cluster]
+    target_mentions: list[tuple[int, int]]
+
+
+if not Doc.has_extension("kg_statements"):
+    Doc.set_extension("kg_statements", default=None)
+
+
+@Language.component("kg_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after each whitespace token holding a blank line."""
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+class StatementExtractor:
+    """The ``kg_statements`` component: ``doc._.kg_statements`` <- resolved statements."""
+
+    def __init__(self, nlp: Language, name: str, lexicon_path: str | None = None) -> None:
+        self.name = name
+        self.lexicon: Lexicon = load_lexicon(lexicon_path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kg_statements = resolve_statements(doc, self.lexicon)
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
+        self.lexicon.to_disk(Path(path))
+
+    def from_disk(self, path: str | Path, *, exclude: Any = ()) -> "StatementExtractor":
+        self.lexicon = load_lexicon(str(path))
+        return self
+
+
+@Language.factory(
+    "kg_statements",
+    default_config={"lexicon_path": None},
+    requires=["token.dep", "token.lemma", "doc.ents"],
+    assigns=["doc._.kg_statements"],
+)
+def make_statement_extractor(nlp: Language, name: str, lexicon_path: str | None) -> StatementExtractor:
+    """Factory of the ``kg_statements`` component (``lexicon_path``: a folder
+    with cues.tsv, content.tsv and agents.tsv; None = the lexicon shipped with kg)."""
+    return StatementExtractor(nlp, name, lexicon_path)
+
+
+def resolve_statements(doc: Doc, lex: Lexicon) -> list[ResolvedDraft]:
+    """Find the statements of ``doc`` and resolve their actors, in text order.
+
+    Drafts whose speaker cannot be resolved (e.g. "they") are dropped; targets
+    that cannot be resolved or that are the speaker are removed.
+    """
+    resolver = Resolver(doc, lex)
+    out: list[ResolvedDraft] = []
+    seen: set[tuple] = set()
+    for d in find_statements(doc, lex):
+        spk = resolver.resolve(d.speaker, is_speaker=True)
+        if spk is None:
+            continue
+        targets: list[Cluster] = []
+        t_mentions: list[tuple[int, int]] = []
+        for m in d.targets:
+            c = resolver.resolve(m, speaker_of=spk)
+            if c is None or c is spk or c in targets:
+                continue
+            targets.append(c)
+            t_mentions.append((m.start, m.end))
+        key = (d.cue_tokens[0], d.type, spk.id, tuple(c.id for c in targets))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(ResolvedDraft(d, spk, (d.speaker.start, d.speaker.end), targets, t_mentions))
+    return out

@@ -1,0 +1,232 @@
+"""Within-article coreference of actor mentions.
+
+A small, rule-based resolver tuned to news style (after the sieve design of
+Lee et al. 2013, "Deterministic coreference resolution based on entity-centric,
+precision-ranked rules", Computational Linguistics 39(4)), applied in this
+order:
+
+1. exact name match (case, leading "the" and dots ignored: "U.S." = "US");
+2. surname match: a one-word name equal to the last word of an earlier or
+   later full person name ("Dehqan" = "Hossein Dehqan"), whatever NER label
+   the small model gave it;
+3. role phrases: "the Iranian defense minister", "the minister" -> the most
+   recent person whose title words contain the head noun, with a matching
+   demonym when one is given;
+4. pronouns: he/she/him/her/his -> the most recent speaker that is a person,
+   else the most recent person mentioned before; "it"/"its" -> the nearest
+   preceding country or organization in the sentence or the one before,
+   other than the speaker; "they"/"we"/"I" stay unresolved (the statement is
+   dropped rather than guessed).
+
+Titles and roles are stripped from person names and kept as the actor's role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.rules import ACTOR_ENTS, PERSONAL_PRONOUNS, MentionRef, mention_for
+
+LABEL_KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GPE", "AGENT": "GROUP", "PROPN": "OTHER"}
+
+
+def norm_name(text: str) -> str:
+    """Normalize a name for matching: lower case, no dots or leading "the"."""
+    t = text.strip().replace(".", "").replace("’s", "").replace("'s", "")
+    t = re.sub(r"^(the)\s+", "", t, flags=re.I)
+    return re.sub(r"\s+", " ", t).lower()
+
+
+@dataclass(slots=True)
+class Cluster:
+    """One actor of the article: its mentions (token ranges) and what we know."""
+
+    id: int
+    name: str
+    label: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    role: str | None = None
+    demonym: str | None = None
+    last_pos: int = -1
+
+    @property
+    def surname(self) -> str | None:
+        if self.label != "PERSON":
+            return None
+        parts = self.name.split()
+        return parts[-1].lower() if len(parts) > 1 else None
+
+    @property
+    def kind(self) -> str:
+        return LABEL_KIND.get(self.label, "OTHER")
+
+
+class Resolver:
+    """Resolve :class:`~kg.extract.rules.MentionRef` objects of one doc to clusters.
+
+    Call :meth:`resolve` on mentions in text order; :attr:`clusters` holds the
+    actors found.
+    """
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.clusters: list[Cluster] = []
+        self.by_name: dict[str, Cluster] = {}
+        self.by_surname: dict[str, Cluster] = {}
+        self.last_person_speaker: Cluster | None = None
+        # person entities of the whole doc are antecedents for surnames and pronouns
+        self._persons: list[tuple[int, Cluster]] = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                m = mention_for(ent.root, lex)
+                c = self._named(m)
+                self._persons.append((ent.start, c))
+
+    # -- helpers
+
+    def _span_text(self, start: int, end: int) -> str:
+        return self.doc[start:end].text
+
+    def _name_of(self, m: MentionRef) -> str:
+        if m.name_start >= 0:
+            text = self._span_text(m.name_start, m.name_end)
+        else:
+            text = self._span_text(m.start, m.end)
+        text = re.sub(r"^(the|The)\s+", "", text.strip())
+        text = re.sub(r"(’s|'s)$", "", text)
+        return text.strip()
+
+    def _new(self, name: str, label: str, m: MentionRef) -> Cluster:
+        c = Cluster(len(self.clusters), name, label, role=m.role)
+        self.clusters.append(c)
+        self.by_name.setdefault(norm_name(name), c)
+        if c.surname:
+            self.by_surname.setdefault(c.surname, c)
+        return c
+
+    def _demonym(self, m: MentionRef) -> str | None:
+        for t in self.doc[m.start:m.end]:
+            if t.ent_type_ == "NORP" and t.i != m.head:
+                return t.text
+        return None
+
+    def _named(self, m: MentionRef) -> Cluster:
+        name = self._name_of(m)
+        key = norm_name(name)
+        c = self.by_name.get(key)
+        label = m.label
+        words = key.split()
+        if c is None and len(words) == 1:
+            c = self.by_surname.get(words[0])
+        if c is None and label == "PERSON" and len(words) > 1:
+            # a later full name for an earlier bare surname
+            single = self.by_name.get(words[-1])
+            if single is not None and single.label in ("PERSON", "PROPN", "ORG"):
+                single.name, single.label = name, "PERSON"
+                self.by_name[key] = single
+                self.by_surname.setdefault(words[-1], single)
+                c = single
+        if c is None:
+            c = self._new(name, "PERSON" if label == "PERSON" else label, m)
+        if m.role and not c.role:
+            c.role = m.role
+        dem = self._demonym(m)
+        if dem and not c.demonym:
+            c.demonym = dem
+        return c
+
+    def _role_phrase(self, m: MentionRef) -> Cluster | None:
+        head = self.doc[m.head]
+        lemma = head.lemma_.lower()
+        if not self.lex.is_title(lemma):
+            return None
+        if head.i > 0 and any(t.pos_ == "PROPN" for t in self.doc[m.start:m.end] if t.ent_type_ not in ("NORP", "GPE")):
+            return None
+        dem = self._demonym(m)
+        best: Cluster | None = None
+        for c in self.clusters:
+            if c.label != "PERSON" or not c.role or c.last_pos > m.start and not c.mentions:
+                continue
+            if lemma not in c.role.lower():
+                continue
+            if dem and c.demonym and dem.lower() != c.demonym.lower():
+                continue
+            first = min((s for s, _ in c.mentions), default=10**9)
+            if first > m.start and (m.start, m.end) not in c.mentions:
+                # allow antecedents from the whole doc's persons
+                pass
+            if best is None or c.last_pos > best.last_pos:
+                best = c
+        return best
+
+    def _pronoun(self, m: MentionRef, speaker_of: Cluster | None) -> Cluster | None:
+        low = self.doc[m.head].lower_
+        if low in PERSONAL_PRONOUNS:
+            cands = [c for c in self.clusters if c.label == "PERSON" and c.mentions and min(s for s, _ in c.mentions) < m.start]
+            if self.last_person_speaker is not None:
+                return self.last_person_speaker
+            if cands:
+                return max(cands, key=lambda c: max(s for s, _ in c.mentions if s < m.start))
+            prior = [c for s, c in self._persons if s < m.start]
+            return prior[-1] if prior else None
+        if low in ("it", "its"):
+            sent = self.doc[m.head].sent
+            prev_start = sent.start
+            if sent.start > 0:
+                prev_start = self.doc[sent.start - 1].sent.start
+            best_i = -1
+            best: MentionRef | None = None
+            for ent in self.doc.ents:
+                if ent.label_ in ("GPE", "ORG") and prev_start <= ent.start and ent.end <= m.start:
+                    if ent.start > best_i:
+                        cand = mention_for(ent.root, self.lex)
+                        c = self.by_name.get(norm_name(self._name_of(cand)))
+                        if speaker_of is not None and c is speaker_of:
+                            continue
+                        # skip the subject of the clause the pronoun is in ("Iran ... with it")
+                        if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.sent == sent and _dominates(ent.root.head, self.doc[m.head]):
+                            continue
+                        best_i, best = ent.start, cand
+            if best is not None:
+                return self._named(best)
+        return None
+
+    # -- public
+
+    def resolve(self, m: MentionRef, *, is_speaker: bool = False, speaker_of: Cluster | None = None) -> Cluster | None:
+        """The cluster ``m`` refers to, creating one when it is new; None when a
+        pronoun cannot be resolved."""
+        if m.label == "PRON":
+            c = self._pronoun(m, speaker_of)
+        elif m.label == "AGENT":
+            c = self._role_phrase(m)
+            if c is None:
+                name = self._name_of(m)
+                key = norm_name(name)
+                c = self.by_name.get(key) or self._new(name, "AGENT", m)
+        else:
+            c = self._named(m)
+        if c is None:
+            return None
+        if (m.start, m.end) not in c.mentions:
+            c.mentions.append((m.start, m.end))
+        c.last_pos = max(c.last_pos, m.start)
+        if is_speaker and c.label == "PERSON":
+            self.last_person_speaker = c
+        return c
+
+
+def _dominates(a, b) -> bool:
+    cur = b
+    for _ in range(30):
+        if cur is a:
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False

