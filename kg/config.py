@@ -1,0 +1,119 @@
+"""Store settings from environment variables and an optional config file.
+
+Precedence (highest first): command-line options (the CLI passes them as
+``overrides``), environment variables, the config file, built-in defaults.
+
+Config file: env ``KG_CONFIG``, else ``platformdirs.user_config_dir("kg")/config.toml``
+(``~/.config/kg/config.toml`` on Linux); a missing file is fine.  Example::
+
+    [store]
+    path = "/data/kg-store"            # embedded store folder
+    # endpoint = "http://localhost:3030/news"   # a remote dataset instead
+    # server = "fuseki"                # fuseki | oxigraph | generic
+    # user = "admin"
+    timeout = 30
+
+Environment: ``KG_STORE``, ``KG_ENDPOINT``, ``KG_QUERY_ENDPOINT``,
+``KG_UPDATE_ENDPOINT``, ``KG_GSP_ENDPOINT``, ``KG_SERVER``, ``KG_USER``,
+``KG_TIMEOUT``, ``KG_PASSWORD``.  The password is read from ``KG_PASSWORD`` or
+asked for; it is never taken from the config file and never printed.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from kg.errors import InputError, Msg
+
+__all__ = ["StoreSettings", "config_path", "load_settings"]
+
+_ENV = {
+    "store_path": "KG_STORE",
+    "endpoint": "KG_ENDPOINT",
+    "query_endpoint": "KG_QUERY_ENDPOINT",
+    "update_endpoint": "KG_UPDATE_ENDPOINT",
+    "gsp_endpoint": "KG_GSP_ENDPOINT",
+    "server": "KG_SERVER",
+    "user": "KG_USER",
+    "timeout": "KG_TIMEOUT",
+}
+_FILE_KEYS = {"path": "store_path", "endpoint": "endpoint", "query_endpoint": "query_endpoint",
+              "update_endpoint": "update_endpoint", "gsp_endpoint": "gsp_endpoint", "server": "server",
+              "user": "user", "timeout": "timeout"}
+
+
+@dataclass(frozen=True, slots=True)
+class StoreSettings:
+    """Where and how to open the store; the keyword arguments of
+    :func:`kg.store.open_store` (see :meth:`open_kwargs`)."""
+
+    store_path: Path | None = None
+    endpoint: str | None = None
+    query_endpoint: str | None = None
+    update_endpoint: str | None = None
+    gsp_endpoint: str | None = None
+    server: str = "fuseki"
+    user: str | None = None
+    timeout: float = 30.0
+
+    def open_kwargs(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def config_path() -> Path:
+    """The config file's path (it may not exist)."""
+    env = os.environ.get("KG_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("kg", appauthor=False)) / "config.toml"
+
+
+def _coerce(name: str, value: Any, origin: str) -> Any:
+    if value is None or value == "":
+        return None
+    if name == "store_path":
+        return Path(str(value)).expanduser()
+    if name == "timeout":
+        try:
+            t = float(value)
+        except (TypeError, ValueError):
+            t = -1.0
+        if t <= 0:
+            raise InputError(Msg.E008, origin=origin, field="timeout", expected="a positive number of seconds", got=repr(value))
+        return t
+    return str(value)
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    path: Path | None = None,
+) -> StoreSettings:
+    """Merge defaults, the config file, the environment and ``overrides``
+    (``None`` values in ``overrides`` are ignored).
+
+    :raises InputError: E001 if the config file is not valid TOML, E008 for a bad value.
+    """
+    env = os.environ if environ is None else environ
+    settings = StoreSettings()
+    cfg = path or config_path()
+    if cfg.is_file():
+        try:
+            doc = tomllib.loads(cfg.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InputError(Msg.E001, path=cfg, reason=f"not valid TOML ({exc})") from exc
+        section = doc.get("store", {})
+        values = {_FILE_KEYS[k]: _coerce(_FILE_KEYS[k], v, f"{cfg} [store] {k}") for k, v in section.items() if k in _FILE_KEYS}
+        settings = replace(settings, **{k: v for k, v in values.items() if v is not None})
+    from_env = {name: _coerce(name, env[var], var) for name, var in _ENV.items() if env.get(var)}
+    settings = replace(settings, **{k: v for k, v in from_env.items() if v is not None})
+    if overrides:
+        settings = replace(settings, **{k: _coerce(k, v, f"--{k}") for k, v in overrides.items() if v is not None})
+    return settings

@@ -1,0 +1,215 @@
+"""Embedded store: pyoxigraph (RocksDB) in a folder on disk.
+
+Where it lives: ``--store PATH``, else env ``KG_STORE``, else
+:func:`default_store_path` = ``platformdirs.user_data_dir("kg")/store``
+(``~/.local/share/kg/store`` on Linux).  The CLI opens it per command and
+closes it when the command ends.
+
+Only one process can open the folder read-write at a time: RocksDB takes a
+lock on ``PATH/LOCK``.  pyoxigraph 0.5 then raises ``OSError('IO error: While
+lock file: PATH/LOCK: Resource temporarily unavailable')`` (no ``errno``);
+kg maps it to :class:`kg.errors.StoreLockedError` (E010).  A read-only
+instance (``read_only=True``, :meth:`pyoxigraph.Store.read_only`) can open a
+store that another process holds.
+
+Queries see only the *default graph* as their default graph
+(``use_default_graph_as_union=False``, as on Fuseki and Oxigraph server by
+default): kg keeps each article in its own named graph, so stored queries
+use ``GRAPH ?g { ... }``.
+
+This module imports pyoxigraph and the standard library only: never an HTTP
+client, never spaCy.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import Msg, QueryError, StoreError, StoreLockedError
+
+from . import _rdfio
+from .base import DATASET_FORMATS, QueryResult, Term, bind_query, resolve_format
+
+__all__ = ["OxigraphStore", "default_store_path", "BULK_THRESHOLD"]
+
+#: Files up to this size (bytes, as stored on disk) load in one transaction
+#: with ``Store.load``; bigger ones go through the bulk loader
+#: (``Store.bulk_load(path=...)``), which streams the file but is not atomic,
+#: so kg validates them first in a streaming parse.
+BULK_THRESHOLD = 32 * 1024 * 1024
+
+
+def default_store_path() -> Path:
+    """The embedded store's folder: env ``KG_STORE`` if set, else
+    ``platformdirs.user_data_dir("kg") / "store"``."""
+    env = os.environ.get("KG_STORE")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("kg", appauthor=False)) / "store"
+
+
+def _is_lock_error(exc: OSError) -> bool:
+    text = str(exc)
+    return "lock file" in text.lower() or "/LOCK" in text or "Resource temporarily unavailable" in text
+
+
+class OxigraphStore:
+    """The embedded pyoxigraph store.
+
+    :param path: folder of the store (created if missing, unless read-only);
+        ``None`` opens a throwaway in-memory store (tests, dry runs).
+    :param read_only: open a read-only instance (works while another process
+        holds the store; writes then raise :class:`StoreError`).
+    :raises StoreLockedError: E010 if another process has the store open.
+    :raises StoreError: E011 if the folder cannot be opened (not a store, no permission).
+
+    >>> with OxigraphStore(None) as s:
+    ...     s.replace_graph("http://example.org/g", b'<http://e/s> <http://e/p> "o" .\\n')
+    ...     s.count("http://example.org/g")
+    1
+    """
+
+    def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path).expanduser() if path is not None else None
+        self.read_only = read_only
+        self.location = f"oxigraph:{self.path}" if self.path else "oxigraph:memory"
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            if _is_lock_error(exc):
+                raise StoreLockedError(Msg.E010, path=self.path) from exc
+            raise StoreError(Msg.E011, path=self.path, reason=str(exc)) from exc
+        self._closed = False
+
+    # -- context manager -------------------------------------------------
+    def __enter__(self) -> "OxigraphStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Flush and release the store and its lock.  Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        store = self._store
+        try:
+            if not self.read_only and self.path is not None:
+                store.flush()
+        finally:
+            del self._store
+            del store  # dropping the last reference closes RocksDB and frees the lock
+
+    def __repr__(self) -> str:
+        return f"OxigraphStore({str(self.path) if self.path else None!r}, read_only={self.read_only})"
+
+    # -- helpers ------------------------------------------------------------
+    def _write(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return fn(*args, **kwargs)
+        except OSError as exc:
+            raise StoreError(Msg.E011, path=self.path or "memory", reason=str(exc)) from exc
+
+    # -- Store protocol ------------------------------------------------------
+    def replace_graph(self, graph_iri: str, data: bytes | str, fmt: str = "application/n-triples") -> None:
+        """Replace a named graph in one transaction (one SPARQL update
+        ``DROP SILENT GRAPH; INSERT DATA``), so readers never see it half-done.
+
+        :raises RdfSyntaxError: E012 if ``data`` does not parse (store unchanged).
+        """
+        media = resolve_format(fmt)
+        quads = _rdfio.parse_bytes(data, media, origin=f"<graph {graph_iri}>")
+        g = Term.iri(graph_iri).n3()
+        body = _rdfio.ntriples_of(quads) if quads else ""
+        self._write(self._store.update, f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}}} }}")
+
+    def load_file(
+        self,
+        path: Path,
+        fmt: str | None = None,
+        *,
+        graph_iri: str | None = None,
+        replace: bool = False,
+    ) -> int:
+        """Load an RDF file (``.gz`` allowed).  The file is first validated in a
+        streaming parse; small files then load in one transaction, big ones
+        (> :data:`BULK_THRESHOLD`) with the bulk loader.
+
+        :returns: the number of triples/quads loaded.
+        :raises RdfSyntaxError: E012 with line and column; nothing is loaded.
+        :raises InputError: E007 missing file, E001 unreadable, E013 unknown format.
+        """
+        path = Path(path)
+        media, n, per_graph = _rdfio.scan_file(path, fmt)
+        to_graph = ox.NamedNode(graph_iri) if graph_iri and media not in DATASET_FORMATS else None
+        if replace:
+            # the default graph is never dropped implicitly
+            targets = [graph_iri] if to_graph is not None else [g for g in per_graph if g and not g.startswith("_:")]
+            for i in range(0, len(targets), 500):
+                ops = " ;\n".join(f"DROP SILENT GRAPH {Term.iri(g).n3()}" for g in targets[i : i + 500])
+                self._write(self._store.update, ops)
+        rdf_format = _rdfio.ox_format(media)
+        gz = path.suffix.lower() == ".gz"
+        big = path.stat().st_size > BULK_THRESHOLD
+        try:
+            if gz:
+                with _rdfio.open_rdf(path) as fh:
+                    loader = self._store.bulk_load if big else self._store.load
+                    loader(fh, rdf_format, to_graph=to_graph)
+            elif big:
+                self._store.bulk_load(path=str(path), format=rdf_format, to_graph=to_graph)
+            else:
+                self._store.load(path=str(path), format=rdf_format, to_graph=to_graph)
+        except SyntaxError as exc:  # pragma: no cover - scan_file found none
+            raise _rdfio.syntax_error(path, exc) from exc
+        except OSError as exc:
+            raise StoreError(Msg.E011, path=self.path or "memory", reason=str(exc)) from exc
+        return n
+
+    def drop_graph(self, graph_iri: str) -> None:
+        self._write(self._store.update, f"DROP SILENT GRAPH {Term.iri(graph_iri).n3()}")
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> QueryResult:
+        """Run a SPARQL 1.1 query (default graph = the store's default graph).
+
+        :raises QueryError: E024 on a syntax or evaluation error.
+        """
+        try:
+            return _rdfio.result_from_ox(self._store.query(bind_query(sparql, bindings)))
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise QueryError(Msg.E024, reason=str(exc).replace("\n", " ")) from exc
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 update in one transaction.  :raises QueryError: E024."""
+        try:
+            self._store.update(sparql)
+        except (SyntaxError, ValueError) as exc:
+            raise QueryError(Msg.E024, reason=str(exc).replace("\n", " ")) from exc
+        except OSError as exc:
+            raise StoreError(Msg.E011, path=self.path or "memory", reason=str(exc)) from exc
+
+    def count(self, graph_iri: str | None = None) -> int:
+        if graph_iri is None:
+            return len(self._store)
+        g = ox.NamedNode(graph_iri)
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, g))
+
+    def graphs(self) -> list[str]:
+        out = []
+        for g in self._store.named_graphs():
+            if isinstance(g, ox.NamedNode) and next(iter(self._store.quads_for_pattern(None, None, None, g)), None):
+                out.append(g.value)
+        return sorted(out)

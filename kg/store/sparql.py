@@ -1,0 +1,312 @@
+"""Remote store: any SPARQL 1.1 Query / Update server with the Graph Store
+HTTP Protocol (GSP); Apache Jena Fuseki and Oxigraph server included.
+
+Endpoints (:class:`Endpoints`):
+
+* Fuseki: the dataset URL ``http://host:3030/DATASET`` is enough: query
+  ``/DATASET/query``, update ``/DATASET/update``, GSP ``/DATASET/data``;
+* Oxigraph server: ``http://host:7878`` -> ``/query``, ``/update``, ``/store``;
+* anything else: explicit query / update / GSP URLs.  Without a GSP endpoint,
+  graphs are written with SPARQL Update (``DROP SILENT GRAPH`` +
+  ``INSERT DATA``) instead.
+
+All HTTP goes through one ``requests`` session (:mod:`kg.store._http`): basic
+auth, timeouts, retries with backoff on connection errors and 502/503/504,
+and :class:`kg.errors.EndpointError` E060-E064 for failures.  SPARQLWrapper is
+not used: it speaks ``urllib``, which would bypass the session's retry
+policy, auth and error mapping.
+
+Writes:
+
+* :meth:`SparqlStore.replace_graph` is one GSP ``PUT ?graph=IRI`` (the server
+  replaces the graph atomically; Fuseki and Oxigraph do);
+* :meth:`SparqlStore.load_file` validates the file locally in a streaming
+  parse (E012 with line/column, nothing sent), then sends it in chunks of at
+  most ``chunk_size`` triples, one graph per request (GSP ``POST``, or ``PUT``
+  for the first chunk of a graph when replacing), so memory stays flat.  A
+  failure half-way raises :class:`kg.store.base.PartialLoadError` listing the
+  graphs fully loaded and those not.  Blank nodes shared between two chunks of
+  one graph become two nodes (kg's own graphs use IRIs only, and an article
+  graph fits in one chunk).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import EndpointError, Msg
+
+from . import _http, _rdfio
+from .base import DATASET_FORMATS, PartialLoadError, QueryResult, Term, bind_query, resolve_format
+
+__all__ = ["Endpoints", "SparqlStore", "DEFAULT_CHUNK_SIZE"]
+
+#: triples per request when loading files.
+DEFAULT_CHUNK_SIZE = 50_000
+
+_ACCEPT_QUERY = (
+    "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
+    "application/json;q=0.5"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoints:
+    """The URLs of one remote dataset.
+
+    :param query: SPARQL 1.1 query endpoint (required).
+    :param update: SPARQL 1.1 update endpoint, or ``None`` (read-only).
+    :param gsp: Graph Store Protocol endpoint, or ``None`` (writes use update).
+    """
+
+    query: str
+    update: str | None = None
+    gsp: str | None = None
+
+    @classmethod
+    def fuseki(cls, dataset_url: str) -> "Endpoints":
+        """``http://host:3030/ds`` -> ``/ds/query``, ``/ds/update``, ``/ds/data``.
+        A URL that already ends in ``/query``, ``/sparql``, ``/update`` or
+        ``/data`` is cut back to the dataset first."""
+        base = dataset_url.rstrip("/")
+        for tail in ("/query", "/sparql", "/update", "/data", "/get"):
+            if base.endswith(tail):
+                base = base[: -len(tail)]
+                break
+        return cls(f"{base}/query", f"{base}/update", f"{base}/data")
+
+    @classmethod
+    def oxigraph(cls, server_url: str) -> "Endpoints":
+        """``http://host:7878`` -> ``/query``, ``/update``, ``/store``."""
+        base = server_url.rstrip("/")
+        return cls(f"{base}/query", f"{base}/update", f"{base}/store")
+
+
+class SparqlStore:
+    """A dataset on a SPARQL 1.1 server.
+
+    :param endpoints: the server's URLs (:class:`Endpoints`).
+    :param user: HTTP basic auth user, or ``None``.
+    :param password: its password (never logged nor shown in ``repr``).
+    :param timeout: client timeout in seconds (connect and each read).
+    :param retries: retries of transient failures (connection errors, 502/503/504).
+    :param backoff: backoff factor in seconds between retries.
+    :param chunk_size: at most this many triples per request in :meth:`load_file`.
+    """
+
+    def __init__(
+        self,
+        endpoints: Endpoints,
+        *,
+        user: str | None = None,
+        password: str | None = None,
+        timeout: float = 30.0,
+        retries: int = 3,
+        backoff: float = 0.5,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        verify: bool = True,
+    ) -> None:
+        self.endpoints = endpoints
+        self.user = user
+        self.options = _http.HttpOptions(timeout=timeout, retries=retries, backoff=backoff, verify=verify)
+        self.chunk_size = max(1, chunk_size)
+        self.location = f"sparql:{_http.public_url(endpoints.query)}"
+        self._session = _http.make_session(user, password, self.options)
+
+    def __repr__(self) -> str:
+        return f"SparqlStore({_http.public_url(self.endpoints.query)!r}, user={self.user!r})"
+
+    def __enter__(self) -> "SparqlStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._session.close()
+
+    # -- low level -----------------------------------------------------------
+    def _post_update(self, sparql: str) -> None:
+        if not self.endpoints.update:
+            raise EndpointError(
+                Msg.E063, endpoint=_http.public_url(self.endpoints.query), status="-",
+                reason="no update endpoint configured; pass --update-endpoint",
+            )
+        _http.request(
+            self._session, "POST", self.endpoints.update, self.options,
+            data=sparql.encode("utf-8"),
+            headers={"Content-Type": "application/sparql-update; charset=utf-8"},
+        )
+
+    def _gsp_url(self, graph: str) -> str:
+        assert self.endpoints.gsp
+        return self.endpoints.gsp if graph else f"{self.endpoints.gsp}?default"
+
+    def _send_graph(self, graph: str, body: bytes, media: str, *, replace: bool) -> None:
+        """Write ``body`` into one graph (``""`` = default graph), replacing or adding."""
+        if self.endpoints.gsp:
+            _http.request(
+                self._session, "PUT" if replace else "POST", self._gsp_url(graph), self.options,
+                params={"graph": graph} if graph else None,
+                data=body, headers={"Content-Type": media},
+            )
+            return
+        # no GSP: SPARQL Update with the triples as N-Triples inside INSERT DATA
+        if media != "application/n-triples":
+            body = _rdfio.ntriples_of(_rdfio.parse_bytes(body, media)).encode("utf-8")
+        text = body.decode("utf-8")
+        target = Term.iri(graph).n3() if graph else None
+        ops = []
+        if replace:
+            ops.append(f"DROP SILENT GRAPH {target}" if target else "DROP SILENT DEFAULT")
+        ops.append(f"INSERT DATA {{ GRAPH {target} {{\n{text}}} }}" if target else f"INSERT DATA {{\n{text}}}")
+        self._post_update(" ;\n".join(ops))
+
+    # -- Store protocol ------------------------------------------------------------
+    def replace_graph(self, graph_iri: str, data: bytes | str, fmt: str = "application/n-triples") -> None:
+        """Replace a named graph with one GSP ``PUT`` (the server parses the
+        data; malformed data gives E063 with the server's message).
+
+        :raises EndpointError: E060-E064.
+        """
+        media = resolve_format(fmt)
+        body = data.encode("utf-8") if isinstance(data, str) else data
+        self._send_graph(graph_iri, body, media, replace=True)
+
+    def load_file(
+        self,
+        path: Path,
+        fmt: str | None = None,
+        *,
+        graph_iri: str | None = None,
+        replace: bool = False,
+    ) -> int:
+        """Validate, then stream an RDF file to the server in bounded chunks.
+
+        :returns: number of triples/quads sent.
+        :raises RdfSyntaxError: E012 (nothing sent).
+        :raises InputError: E007/E001/E013.
+        :raises EndpointError: E060-E064 if nothing was written.
+        :raises PartialLoadError: if the server failed after some graphs were written.
+        """
+        path = Path(path)
+        media, n, per_graph = _rdfio.scan_file(path, fmt)
+        if media not in DATASET_FORMATS:
+            target = graph_iri or ""
+            per_graph = {target: n}
+        else:
+            target = None
+        sent: dict[str, int] = {}
+        buffers: dict[str, list[ox.Triple]] = {}
+        buffered = 0
+
+        def flush(graph: str) -> None:
+            nonlocal buffered
+            triples = buffers.pop(graph, [])
+            if not triples:
+                return
+            body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+            assert isinstance(body, bytes)
+            first = graph not in sent
+            self._send_graph(graph, body, "application/n-triples", replace=replace and first)
+            sent[graph] = sent.get(graph, 0) + len(triples)
+            buffered -= len(triples)
+
+        try:
+            if replace and n == 0 and target is not None:
+                self._send_graph(target, b"", "application/n-triples", replace=True)
+            for q in _rdfio.iter_quads(path, media):
+                graph = target if target is not None else _graph_of(q.graph_name)
+                buf = buffers.setdefault(graph, [])
+                buf.append(ox.Triple(q.subject, q.predicate, q.object))
+                buffered += 1
+                if len(buf) >= self.chunk_size:
+                    flush(graph)
+                elif buffered >= self.chunk_size:
+                    for g in list(buffers):
+                        flush(g)
+            for g in list(buffers):
+                flush(g)
+        except EndpointError as exc:
+            if not sent:
+                raise
+            loaded = sorted(g for g, k in sent.items() if k >= per_graph.get(g, 0))
+            not_loaded = sorted(set(per_graph) - set(loaded))
+            raise PartialLoadError(exc, loaded=loaded, not_loaded=not_loaded) from exc
+        return n
+
+    def drop_graph(self, graph_iri: str) -> None:
+        """Drop a named graph (``DROP SILENT GRAPH``; no error if absent).
+
+        SPARQL Update rather than GSP ``DELETE``, because GSP answers 404 both
+        for a missing graph and a missing dataset.
+        """
+        self._post_update(f"DROP SILENT GRAPH {Term.iri(graph_iri).n3()}")
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> QueryResult:
+        """POST the query (SPARQL 1.1 Protocol, form-encoded); SELECT/ASK answers
+        come as SPARQL JSON results, CONSTRUCT/DESCRIBE as N-Triples.
+
+        :raises EndpointError: E060-E064 (a syntax error is E063 with the server's message).
+        """
+        resp = _http.request(
+            self._session, "POST", self.endpoints.query, self.options,
+            data={"query": bind_query(sparql, bindings)},
+            headers={"Accept": _ACCEPT_QUERY},
+        )
+        ctype = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        if ctype in ("application/sparql-results+json", "application/json"):
+            return _result_from_json(resp.json())
+        fmt = ox.RdfFormat.from_media_type(ctype)
+        if fmt is None:
+            raise EndpointError(
+                Msg.E063, endpoint=_http.public_url(self.endpoints.query), status=resp.status_code,
+                reason=f"unexpected answer type {ctype!r}",
+            )
+        return _rdfio.result_from_ox(ox.parse(resp.content, fmt))
+
+    def update(self, sparql: str) -> None:
+        """POST a SPARQL 1.1 update.  :raises EndpointError: E060-E064."""
+        self._post_update(sparql)
+
+    def count(self, graph_iri: str | None = None) -> int:
+        if graph_iri is None:
+            q = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+        else:
+            q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {Term.iri(graph_iri).n3()} {{ ?s ?p ?o }} }}"
+        rows = self.query(q).rows
+        return int(rows[0][0].value) if rows and rows[0][0] is not None else 0
+
+    def graphs(self) -> list[str]:
+        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        return sorted(r[0].value for r in rows if r[0] is not None and r[0].kind == "iri")
+
+
+def _graph_of(graph_name: object) -> str:
+    key = _rdfio.graph_key(graph_name)
+    return "" if key.startswith("_:") else key  # blank-node graph names go to the default graph
+
+
+def _term_from_json(b: Mapping[str, str]) -> Term:
+    kind = b.get("type")
+    if kind == "uri":
+        return Term.iri(b["value"])
+    if kind == "bnode":
+        return Term.bnode(b["value"])
+    lang = b.get("xml:lang")
+    return Term.literal(b["value"], datatype=b.get("datatype"), lang=lang)
+
+
+def _result_from_json(doc: Mapping[str, object]) -> QueryResult:
+    """SPARQL 1.1 Query Results JSON -> :class:`QueryResult`."""
+    if "boolean" in doc:
+        return QueryResult.from_boolean(bool(doc["boolean"]))
+    head = doc.get("head") or {}
+    columns = list(head.get("vars", []))  # type: ignore[union-attr]
+    bindings: Iterable[Mapping[str, Mapping[str, str]]] = (doc.get("results") or {}).get("bindings", [])  # type: ignore[union-attr]
+    rows = [tuple(_term_from_json(b[c]) if c in b else None for c in columns) for b in bindings]
+    return QueryResult(columns, rows)
