@@ -141,8 +141,12 @@ class Lexicon:
         return self.agents.get(lemma, ("-", False))[1]
 
     def content_class(self, lemma: str) -> str | None:
-        """The content class of a lemma (``wrong_verb``, ``terror``, ...), or None."""
-        return self.content.get(lemma.lower())
+        """The content class of a lemma (``wrong_verb``, ``terror``, ...), or None.
+
+        Capitalized plurals the tagger left unlemmatized ("Terrorists") are
+        lower-cased and singularized."""
+        low = lemma.lower()
+        return self.content.get(low) or self.content.get(_singular(low))
 
 
 @lru_cache(maxsize=4)

@@ -133,7 +133,9 @@ def is_actor_head(tok: Token, lex: Lexicon) -> bool:
     if tok.ent_type_ in NON_ACTOR_ENTS and tok.ent_type_ != "LOC":
         return False
     if tok.pos_ == "PROPN" and tok.text[:1].isupper():
-        return tok.ent_type_ != "LOC"
+        # the small model often tags countries as LOC ("Cyprus"); regions rarely act as
+        # speakers or targets in the positions the rules read, so LOC proper nouns count
+        return True
     if tok.pos_ in ("NOUN", "PROPN") and lex.is_agent(tok.lemma_.lower()):
         return True
     return False
@@ -294,7 +296,9 @@ def _own_speaker(verb: Token) -> Token | None:
     return subj
 
 
-def find_speaker(cue_tok: Token, cue_idx: list[int], lex: Lexicon, cue_set: set[int]) -> Token | None:
+def find_speaker(
+    cue_tok: Token, cue_idx: list[int], lex: Lexicon, cue_set: set[int], _depth: int = 0
+) -> Token | None:
     """The token heading the speaker of a cue.
 
     Order: the cue's own subject (or passive agent; a passive without agent has
@@ -315,6 +319,10 @@ def find_speaker(cue_tok: Token, cue_idx: list[int], lex: Lexicon, cue_set: set[
         return own
     if cue_tok.dep_ == "relcl":
         return cue_tok.head
+    if cue_tok.dep_ == "acl" and cue_tok.tag_ in ("VBD", "VBZ", "VBP") and cue_tok.head.i < cue_tok.i:
+        # "The foreign minister called on X ..." parsed as a noun phrase with a clause
+        if cue_tok.head.dep_ in ("ROOT", "nsubj") and is_actor_head(cue_tok.head, lex):
+            return cue_tok.head
     if cue_tok.dep_ == "conj":
         s = _own_speaker(cue_tok.head)
         if s is not None and is_actor_head(s, lex):
@@ -328,7 +336,9 @@ def find_speaker(cue_tok: Token, cue_idx: list[int], lex: Lexicon, cue_set: set[
             s = _own_speaker(cur)
             if s is not None:
                 return s
-            return find_speaker(cur, [cur.i], lex, cue_set) if cur is not cue_tok else None
+            if cur is cue_tok or _depth > 4:
+                return None
+            return find_speaker(cur, [cur.i], lex, cue_set, _depth + 1)
     if cue_tok.dep_ in ("advcl", "xcomp", "conj"):
         s = _own_speaker(cue_tok.head)
         if s is not None:
@@ -446,6 +456,12 @@ def find_targets(cue_tok: Token, cue: Cue, cue_idx: list[int], lex: Lexicon) -> 
         if inner:
             return inner
     out: list[MentionRef] = []
+    if _passive_agent(cue_tok) is not None:
+        for child in cue_tok.children:
+            if child.dep_ == "nsubjpass" and is_actor_head(child, lex):
+                out.extend(_actor_mentions(child, lex))
+        if out:
+            return out
     for child in cue_tok.children:
         if child.dep_ in ("dobj", "dative") and child.i not in cue_idx:
             if is_actor_head(child, lex):
@@ -458,9 +474,12 @@ def find_targets(cue_tok: Token, cue: Cue, cue_idx: list[int], lex: Lexicon) -> 
             out.extend(_actor_mentions(pobj, lex))
     if out:
         return out
-    for child in cue_tok.children:
-        if child.dep_ == "dobj" and child.i not in cue_idx:
-            out.extend(_inner_actors(child, lex))
+    objects = [c for c in cue_tok.children if c.dep_ == "dobj" and c.i not in cue_idx]
+    for child in objects:
+        out.extend(_inner_actors(child, lex))
+    if not out and objects:
+        # "rejected the proposal by Denmark": the by-phrase of the object, attached to the verb
+        out.extend(m for p in _all_preps(cue_tok, {"by", "from"}) if is_actor_head(p, lex) for m in _actor_mentions(p, lex))
     # appeals and demands: "urged X to", already object; "called for X to" handled by particle
     return out
 
@@ -529,7 +548,14 @@ def _headline_speaker(sent: SpacySpan, lex: Lexicon) -> tuple[Token, Token, Toke
     if len(colons) != 1:
         return None
     colon = colons[0]
-    tail = [t for t in sent[colon.i - sent.start + 1:] if not (t.is_space or t.is_punct)]
+    doc = sent.doc
+    # the claim's speaker runs to the end of the line, even where the parser split the sentence
+    end = colon.i + 1
+    while end < len(doc) and "\n" not in doc[end].text and end - colon.i <= 8:
+        end += 1
+    if end - colon.i > 8:
+        return None
+    tail = [t for t in doc[colon.i + 1:end] if not (t.is_space or t.is_punct)]
     if not 1 <= len(tail) <= 4:
         return None
     head = max(tail, key=lambda t: (t.ent_type_ in ACTOR_ENTS, t.pos_ == "PROPN", t.i))
@@ -557,7 +583,7 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
             typed = found or [(StatementType.STATEMENT, [], 0.5)]
             for stype, heads, ev in typed:
                 targets = [m for h in heads if is_actor_head(h, lex) for m in _actor_mentions(h, lex)]
-                yield Draft(sent.start, sent.end, [colon.i], ":", stype, 0.6, mention_for(spk, lex), targets,
+                yield Draft(sent.start, max(sent.end, spk.i + 1), [colon.i], ":", stype, 0.6, mention_for(spk, lex), targets,
                             (sent.start, colon.i), Mode.DIRECT, False, False, ev)
         for i in range(sent.start, sent.end):
             if i not in cue_matches:

@@ -1,0 +1,38 @@
+"""Coreference within an article: pronouns, surnames, role phrases, titles."""
+
+from __future__ import annotations
+
+ARTICLE = (
+    "Foreign Minister Anna Lindqvist has condemned Denmark's new border rules.\n\n"
+    "Lindqvist said Denmark supports smugglers.\n\n"
+    "She also praised Norway for its cooperation.\n\n"
+    "The foreign minister called on Finland to join the talks."
+)
+
+
+def test_extract_coref_one_actor_for_name_surname_pronoun_role(extract_text):
+    res = extract_text(ARTICLE)
+    speakers = {s.actor.name for s in res.statements}
+    assert speakers == {"Anna Lindqvist"}, speakers
+    mentions = {s.actor_mention.text for s in res.statements}
+    assert {"Lindqvist", "She", "The foreign minister"} <= mentions | {m.split()[-1] for m in mentions} | mentions
+
+
+def test_extract_coref_title_kept_as_role(extract_text):
+    res = extract_text(ARTICLE)
+    actor = res.statements[0].actor
+    assert actor.name == "Anna Lindqvist"
+    assert actor.role and "Minister" in actor.role
+
+
+def test_extract_coref_every_mention_listed_with_offsets(extract_text):
+    res = extract_text(ARTICLE)
+    actor = res.statements[0].actor
+    assert len(actor.mentions) >= 4
+    for m in actor.mentions:
+        assert ARTICLE[m.start:m.end] == m.text
+
+
+def test_extract_coref_unresolvable_they_is_dropped(extract_text):
+    res = extract_text("They condemned the decision.")
+    assert not res.statements
