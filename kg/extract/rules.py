@@ -160,9 +160,22 @@ def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
         if child.dep_ in ("compound", "flat") and child.i == end:
             end = child.i + 1
     if ent is not None and ent.label_ in ACTOR_ENTS:
+        # clip entities that the small model ran into a verb ("Nepal Wants")
+        es, ee = ent.start, ent.end
+        while es < tok.i and doc[es].pos_ in ("VERB", "AUX", "ADP"):
+            es += 1
+        for j in range(tok.i + 1, ee):
+            if doc[j].pos_ in ("VERB", "AUX", "ADP", "PUNCT") and doc[j].text not in "-.":
+                ee = j
+                break
+        for j in range(tok.i - 1, es - 1, -1):
+            if doc[j].pos_ in ("VERB", "AUX", "ADP"):
+                es = j + 1
+                break
+        ent = doc[es:ee]
         start = min(start, ent.start)
         end = max(end, ent.end)
-        label = ent.label_
+        label = ent.label_ or tok.ent_type_
         name_start, name_end = ent.start, ent.end
         if doc[name_start].lower_ == "the":
             name_start += 1
