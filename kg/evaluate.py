@@ -31,8 +31,8 @@ Statement protocol
   match (or both are null); for the typed scores the types must be equal too.
   Each gold triple matches at most one predicted triple and vice versa: a
   maximum one-to-one matching (augmenting paths, per record).  The untyped
-  matching starts from the typed one, so type accuracy is as high as the
-  matching allows.
+  matching is grown from the typed one, so pairs of equal type are kept
+  where the matching allows.
 * ``optional_events``: a predicted triple left unmatched that matches an
   optional triple (actors and targets; the type is not checked) is ignored:
   neither a true nor a false positive.
@@ -993,12 +993,16 @@ def scores_table(scores: StatementScores | AttributionScores) -> Any:
             p, q = getattr(a, key), getattr(u, key)
             table.add_row(label, _fmt(p.precision), _fmt(p.recall), _fmt(p.f1), str(p.tp), str(p.fp), str(p.fn),
                           f"{_fmt(q.precision)} / {_fmt(q.recall)} / {_fmt(q.f1)}")
-        table.add_row("type accuracy", _fmt(a.type_accuracy), "", "", str(a.type_correct), "", str(a.type_matched - a.type_correct), _fmt(u.type_accuracy))
-        table.add_row("FP on negatives", str(a.fp_on_negatives), f"{a.negatives_with_fp}/{a.negatives} records", "", "", "", "",
-                      f"{u.fp_on_negatives} ({u.negatives_with_fp}/{u.negatives})")
-        table.add_row("ignored (optional)", str(a.ignored_optional), "", "", "", "", "", str(u.ignored_optional))
         for t, p in a.per_type.items():
-            table.add_row(f"  {t}", _fmt(p.precision), _fmt(p.recall), _fmt(p.f1), str(p.tp), str(p.fp), str(p.fn), "")
+            table.add_row(f"  typed {t}", _fmt(p.precision), _fmt(p.recall), _fmt(p.f1), str(p.tp), str(p.fp), str(p.fn), "")
+        table.caption_justify = "left"
+        table.caption = (
+            f"type accuracy over matched untyped dyads: {_fmt(a.type_accuracy)} ({a.type_correct}/{a.type_matched}); "
+            f"without ambiguous: {_fmt(u.type_accuracy)}\n"
+            f"false positives on negative records: {a.fp_on_negatives} triples in {a.negatives_with_fp} of {a.negatives} "
+            f"records (without ambiguous: {u.fp_on_negatives} in {u.negatives_with_fp} of {u.negatives})\n"
+            f"ignored (match optional events): {a.ignored_optional}; hypothetical predictions left out: {a.hypothetical}"
+        )
         return table
     table = Table(title=f"{scores.path.name} (attribution; {scores.records} records)")
     table.add_column("score")
@@ -1008,8 +1012,11 @@ def scores_table(scores: StatementScores | AttributionScores) -> Any:
         table.add_row(label, _fmt(p.precision), _fmt(p.recall), _fmt(p.f1), str(p.tp), str(p.fp), str(p.fn))
     b = scores.belief
     table.add_row("belief/intention cues", "", _fmt(b.recall), "", str(b.tp), "", str(b.fn))
-    table.add_row("speaker accuracy", _fmt(scores.speaker_accuracy), "", "", str(scores.speaker_correct), "", str(scores.speaker_total - scores.speaker_correct))
-    table.add_row("content token F1", _fmt(scores.content_f1), "", "", "", "", "")
+    table.caption_justify = "left"
+    table.caption = (
+        f"speaker accuracy over matched: {_fmt(scores.speaker_accuracy)} ({scores.speaker_correct}/{scores.speaker_total}); "
+        f"content token-overlap F1 over matched: {_fmt(scores.content_f1)} ({scores.matched} matched)"
+    )
     return table
 
 

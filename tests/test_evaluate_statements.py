@@ -368,7 +368,7 @@ def test_evaluate_statements_rendering(gold):
     console = Console(width=160, record=True)
     console.print(scores_table(s))
     out = console.export_text()
-    assert "typed dyads" in out and "FP on negatives" in out and "gold.jsonl" in out
+    assert "typed dyads" in out and "negative records" in out and "gold.jsonl" in out and "typed PRAISE" in out
 
 
 DEV_STATEMENT_FILES = ["petrarch_dev.jsonl", "plover_gsr_dev.jsonl", "cameo_manual_dev.jsonl", "seed_dev.jsonl", "news_dev.jsonl"]

@@ -1,0 +1,638 @@
+"""Streaming article readers: files, folders, JSON Lines (plain or gzip), stdin.
+
+:func:`read_articles` turns paths into a lazy stream of :class:`~kg.model.Article`
+objects.  Bad input never stops the batch: every problem becomes a
+:class:`Skipped` item with a one-line message from :class:`kg.errors.Msg`
+(naming the file and line), and reading goes on with the next record.
+
+Inputs
+------
+* ``*.txt`` (and any explicitly named file with another suffix): one article;
+  ``id`` = file stem.
+* ``*.jsonl`` / ``*.ndjson``: one JSON object per line, read line by line
+  (never the whole file), origin ``"file.jsonl:LINE"``.  Fields: ``id``,
+  ``title``, ``date``, ``source`` (-> :attr:`Article.publisher`; ``publisher``
+  is accepted too), ``url``, ``text``.  Other keys are ignored.
+* ``*.jsonl.gz`` / ``*.ndjson.gz``: the same, gzip-compressed, decompressed
+  as a stream.
+* ``*.json``: one JSON object (one article) or a JSON array of objects
+  (origin ``"file.json[3]"``); read whole, so use JSON Lines for big corpora.
+  A ``.json`` file that holds JSON Lines is read as JSON Lines.
+* a folder: all ``*.txt``, ``*.jsonl``, ``*.ndjson``, ``*.jsonl.gz``,
+  ``*.ndjson.gz`` and ``*.json`` files under it, recursively, in sorted order
+  of their relative paths; hidden files and folders (name starting with
+  ``.``) are ignored, other suffixes too.
+* ``-``: standard input.  If its first non-blank character is ``{`` it is read
+  as JSON Lines (origin ``"<stdin>:LINE"``), else as one plain-text article
+  whose id is ``"sha256:<first 16 hex of the SHA-256 of its text>"``.
+
+Rules
+-----
+Encoding
+    UTF-8; a UTF-8 byte-order mark is dropped; UTF-16 and UTF-32 with a BOM are
+    decoded.  Other bytes that are not UTF-8 give E005 (for JSON Lines: that
+    line only).  NUL bytes or a large share (> 10 %) of control characters
+    give E006 (binary data).
+Text normalization (:func:`normalize_text`)
+    Applied to ``text`` before the :class:`Article` is made, so **every
+    character offset kg reports refers to the normalized text**.  It is
+    minimal: CR LF and CR become LF; form feed, vertical tab, NEL (U+0085),
+    LINE SEPARATOR and PARAGRAPH SEPARATOR become LF (same length); other C0
+    and C1 control characters except TAB and LF, ZERO WIDTH SPACE (U+200B),
+    WORD JOINER (U+2060) and stray BOMs (U+FEFF) are removed.  Nothing else
+    changes: no Unicode normalization (NFC), no NBSP replacement, no
+    whitespace trimming, so a clean UTF-8 file reads back byte-identical.
+    ZERO WIDTH (NON-)JOINER are kept: they carry meaning in some scripts.
+Title rule (plain-text articles only)
+    The title is the first line that contains a letter, if that line is a
+    paragraph of its own (followed by a blank line), at most 200 characters
+    and 30 words long, does not end with ``.`` ``,`` ``;`` or ``:`` and some
+    text follows it.  Otherwise the title is ``None``.  The title line stays
+    in :attr:`Article.text` (headlines carry statements: "X: Y").
+Fields of JSON records
+    ``text`` missing, not a string, or ``""`` -> E004 (record skipped); text
+    that is only whitespace after normalization -> E002 (skipped).  A
+    wrong-typed optional field is dropped with a logged E008 warning and the
+    record is kept: ``title``/``source``/``url`` must be strings (or null),
+    ``date`` an ISO date ``YYYY-MM-DD`` (an ISO date-time is cut to its date).
+    An integer ``id`` is turned into a string; a missing, empty or otherwise
+    typed ``id`` gives ``"sha256:<first 16 hex of the text hash>"`` (with an
+    E008 warning when the ``id`` was present but unusable).
+Duplicate ids (within one :func:`read_articles` call)
+    Same id and the same (normalized) text: the later copy is skipped (E009).
+    Same id, different text: the later article is kept with id
+    ``"<id>~<first 8 hex of its text's SHA-256>"`` and a logged E009 warning,
+    so both are kept distinctly and re-runs give the same ids.
+
+Warnings (dropped fields, renamed ids) go to the ``kg.ingest`` logger.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+import gzip
+import hashlib
+import json
+import logging
+import os
+import re
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, TextIO
+
+from kg.errors import Msg
+from kg.model import Article
+
+__all__ = ["Skipped", "read_articles", "normalize_text", "guess_title", "hash_id", "ARTICLE_SUFFIXES"]
+
+log = logging.getLogger(__name__)
+
+#: File suffixes read from folders, longest first.
+ARTICLE_SUFFIXES: tuple[str, ...] = (".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson", ".json", ".txt")
+
+_CHUNK = 1 << 16
+_SNIFF = 8192
+_BINARY_SHARE = 0.10
+_TITLE_MAX_CHARS = 200
+_TITLE_MAX_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that was not read as an article.
+
+    :param origin: where ("folder/a.jsonl:12", "b.txt", "<stdin>:3").
+    :param reason: one-line user message from :class:`kg.errors.Msg`.
+    :param code: the message code ("E003").
+    """
+
+    origin: str
+    reason: str
+    code: str
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+def _skip(msg: Msg, origin: str, **fields: object) -> Skipped:
+    if "origin" in msg.value:
+        fields.setdefault("origin", origin)
+    if "{path}" in msg.value:
+        fields.setdefault("path", origin)
+    return Skipped(origin=origin, reason=msg.format(**fields), code=msg.name)
+
+
+# --------------------------------------------------------------------------- text
+
+_NEWLINE_LIKE = re.compile("[\x0b\x0c\x85\u2028\u2029]")
+_DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u2060\ufeff]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def normalize_text(text: str) -> str:
+    """Minimal normalization of article text (see the module docs).
+
+    CR LF / CR -> LF; VT, FF, NEL, U+2028, U+2029 -> LF; other control
+    characters except TAB and LF, U+200B, U+2060 and U+FEFF removed.
+
+    >>> normalize_text("a\\r\\nb\\x00c\\u200bd")
+    'a\\nbcd'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _NEWLINE_LIKE.sub("\n", text)
+    return _DROP.sub("", text)
+
+
+def hash_id(text: str) -> str:
+    """``"sha256:<first 16 hex digits of SHA-256(text)>"``, the id of articles without one."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def guess_title(text: str) -> str | None:
+    """The headline of a plain-text article, or ``None`` (rule in the module docs).
+
+    >>> guess_title("US Wants Out: Iran\\n\\nThe minister said ...")
+    'US Wants Out: Iran'
+    >>> guess_title("The minister said so.\\n\\nMore text.") is None
+    True
+    """
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not _LETTER.search(line):
+            continue
+        cand = " ".join(line.split())
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        rest = "\n".join(lines[i + 1 :]).strip()
+        if (
+            following is not None
+            and not following.strip()
+            and rest
+            and len(cand) <= _TITLE_MAX_CHARS
+            and len(cand.split()) <= _TITLE_MAX_WORDS
+            and not cand.endswith((".", ",", ";", ":"))
+        ):
+            return cand
+        return None
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes or more than 10 % control bytes (other than TAB, LF, CR, FF)."""
+    if not data:
+        return False
+    if b"\x00" in data:
+        return True
+    ctrl = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13)) + data.count(b"\x7f")
+    return ctrl / len(data) > _BINARY_SHARE
+
+
+def _bom(head: bytes) -> tuple[str, int] | None:
+    """(codec, BOM length) when ``head`` starts with a byte-order mark."""
+    for mark, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if head.startswith(mark):
+            return enc, len(mark)
+    return None
+
+
+def _decode_whole(data: bytes, origin: str) -> str | Skipped:
+    """Decode a whole file's bytes by the encoding rules, or explain why not."""
+    bom = _bom(data[:4])
+    if bom is not None:
+        try:
+            text = data.decode(bom[0])
+        except UnicodeDecodeError as exc:
+            return _skip(Msg.E005, origin, reason=f"{bom[0]} with a BOM, but {exc.reason} at byte {exc.start}")
+    else:
+        if _looks_binary(data[:_SNIFF]):
+            return _skip(Msg.E006, origin)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return _skip(Msg.E005, origin, reason=f"byte 0x{data[exc.start]:02x} at offset {exc.start} is not UTF-8")
+    sample = text[:_SNIFF]
+    if sample and sum(1 for c in sample if c < " " and c not in "\t\n\r\x0c") / len(sample) > _BINARY_SHARE:
+        return _skip(Msg.E006, origin)
+    return text
+
+
+# --------------------------------------------------------------------------- records
+
+_ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?$")
+
+
+def _opt_str(rec: dict[str, Any], key: str, origin: str, expected: str = "a string or null") -> str | None:
+    value = rec.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = " ".join(value.split()) if key == "title" else value.strip()
+        return value or None
+    _warn_field(origin, key, expected, value)
+    return None
+
+
+def _warn_field(origin: str, key: str, expected: str, value: object) -> None:
+    got = f"{type(value).__name__} {value!r}"
+    if len(got) > 60:
+        got = got[:57] + "..."
+    log.warning("%s The field was ignored.", Msg.E008.format(origin=origin, field=key, expected=expected, got=got))
+
+
+def _date(rec: dict[str, Any], origin: str) -> str | None:
+    value = rec.get("date")
+    if value is None:
+        return None
+    if isinstance(value, str):
+        m = _ISO_DATE.match(value.strip())
+        if m:
+            try:
+                return _dt.date.fromisoformat(m.group(1)).isoformat()
+            except ValueError:
+                pass
+    _warn_field(origin, "date", "an ISO date YYYY-MM-DD or null", value)
+    return None
+
+
+def _record_to_article(rec: object, origin: str) -> Article | Skipped:
+    """Validate one JSON record and build its :class:`Article`."""
+    if not isinstance(rec, dict):
+        return _skip(Msg.E004, origin)
+    raw = rec.get("text")
+    if not isinstance(raw, str) or not raw:
+        return _skip(Msg.E004, origin)
+    text = normalize_text(raw)
+    if not text.strip():
+        return _skip(Msg.E002, origin)
+    rid = rec.get("id")
+    if isinstance(rid, bool) or not isinstance(rid, (str, int)) or not str(rid).strip():
+        if rid is not None and rid != "":
+            _warn_field(origin, "id", "a non-empty string or integer", rid)
+        art_id = hash_id(text)
+    else:
+        art_id = str(rid).strip()
+    publisher_key = "source" if rec.get("source") is not None else "publisher"
+    return Article(
+        id=art_id,
+        text=text,
+        title=_opt_str(rec, "title", origin),
+        date=_date(rec, origin),
+        publisher=_opt_str(rec, publisher_key, origin),
+        url=_opt_str(rec, "url", origin),
+        origin=origin,
+    )
+
+
+def _text_article(text: str, art_id: str | None, origin: str) -> Article | Skipped:
+    text = normalize_text(text)
+    if not text.strip():
+        return _skip(Msg.E002, origin)
+    return Article(id=art_id or hash_id(text), text=text, title=guess_title(text), origin=origin)
+
+
+def _parse_line(line: str, origin: str) -> Article | Skipped | None:
+    if not line.strip():
+        return None
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return _skip(Msg.E003, origin, reason=f"{exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return _skip(Msg.E003, origin, reason="nested too deeply")
+    return _record_to_article(rec, origin)
+
+
+# --------------------------------------------------------------------------- line streams
+
+
+def _chunks(stream: IO[bytes], head: bytes) -> Iterator[bytes]:
+    if head:
+        yield head
+    while True:
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            return
+        yield chunk
+
+
+def _byte_lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """Split a byte stream on LF only (JSON strings hold no raw LF)."""
+    pending = b""
+    for chunk in chunks:
+        pending += chunk
+        start = 0
+        while True:
+            idx = pending.find(b"\n", start)
+            if idx < 0:
+                break
+            yield pending[start : idx + 1]
+            start = idx + 1
+        pending = pending[start:]
+    if pending:
+        yield pending
+
+
+def _jsonl_from_bytes(stream: IO[bytes], name: str, head: bytes = b"") -> Iterator[Article | Skipped]:
+    """Read JSON Lines from a binary stream lazily; ``head`` = bytes already read.
+
+    :raises OSError, EOFError, zlib.error: from the underlying stream (the
+        caller turns them into E001).
+    """
+    if len(head) < 4:
+        head += stream.read(4)
+    bom = _bom(head[:4])
+    if bom is not None and bom[0] != "utf-8-sig":
+        yield from _jsonl_from_decoded(_chunks(stream, head), bom[0], name)
+        return
+    if bom is not None:
+        head = head[bom[1] :]
+    if len(head) < _SNIFF:
+        head += stream.read(_SNIFF - len(head))
+    if _looks_binary(head[:_SNIFF]):
+        yield _skip(Msg.E006, name)
+        return
+    for lineno, raw in enumerate(_byte_lines(_chunks(stream, head)), start=1):
+        origin = f"{name}:{lineno}"
+        if b"\x00" in raw:
+            yield _skip(Msg.E006, origin)
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield _skip(Msg.E005, origin, reason=f"byte 0x{raw[exc.start]:02x} at column {exc.start + 1} is not UTF-8")
+            continue
+        item = _parse_line(line, origin)
+        if item is not None:
+            yield item
+
+
+def _jsonl_from_decoded(chunks: Iterable[bytes], encoding: str, name: str) -> Iterator[Article | Skipped]:
+    """JSON Lines in a BOM-marked UTF-16/32 stream; a decoding error ends the file."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    lineno = 0
+    pending = ""
+
+    def lines_of(text: str) -> Iterator[str]:
+        nonlocal pending
+        pending += text
+        *done, pending = pending.split("\n")
+        yield from done
+
+    try:
+        for chunk in chunks:
+            for line in lines_of(decoder.decode(chunk)):
+                lineno += 1
+                item = _parse_line(line, f"{name}:{lineno}")
+                if item is not None:
+                    yield item
+        for line in lines_of(decoder.decode(b"", final=True)):
+            lineno += 1
+            item = _parse_line(line, f"{name}:{lineno}")
+            if item is not None:
+                yield item
+    except UnicodeDecodeError as exc:
+        yield _skip(Msg.E005, f"{name}:{lineno + 1}", reason=f"{encoding}: {exc.reason}; the rest of the file was not read")
+        return
+    if pending.strip():
+        item = _parse_line(pending, f"{name}:{lineno + 1}")
+        if item is not None:
+            yield item
+
+
+def _jsonl_from_text(lines: Iterable[str], name: str, first_lineno: int = 1) -> Iterator[Article | Skipped]:
+    for lineno, line in enumerate(lines, start=first_lineno):
+        item = _parse_line(line, f"{name}:{lineno}")
+        if item is not None:
+            yield item
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _read_text_file(path: Path, name: str) -> Iterator[Article | Skipped]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield _skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__)
+        return
+    text = _decode_whole(data, name)
+    if isinstance(text, Skipped):
+        yield text
+        return
+    yield _text_article(text, path.stem, name)
+
+
+def _read_json_file(path: Path, name: str) -> Iterator[Article | Skipped]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield _skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__)
+        return
+    text = _decode_whole(data, name)
+    if isinstance(text, Skipped):
+        yield text
+        return
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data":  # JSON Lines in a .json file
+            yield from _jsonl_from_text(text.split("\n"), name)
+        else:
+            yield _skip(Msg.E003, f"{name}:{exc.lineno}", reason=f"{exc.msg} at column {exc.colno}")
+        return
+    if isinstance(doc, list):
+        for i, rec in enumerate(doc):
+            yield _record_to_article(rec, f"{name}[{i}]")
+    else:
+        yield _record_to_article(doc, name)
+
+
+def _read_jsonl_file(path: Path, name: str, *, gz: bool) -> Iterator[Article | Skipped]:
+    try:
+        stream: IO[bytes] = gzip.open(path, "rb") if gz else open(path, "rb")  # noqa: SIM115
+    except OSError as exc:
+        yield _skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__)
+        return
+    with stream:
+        try:
+            yield from _jsonl_from_bytes(stream, name)
+        except (OSError, EOFError, zlib.error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+            yield _skip(Msg.E001, name, reason=f"{reason}; the rest of the file was not read")
+
+
+def _kind(name: str) -> str:
+    low = name.lower()
+    for suffix in ARTICLE_SUFFIXES:
+        if low.endswith(suffix):
+            return suffix
+    return ""
+
+
+def _read_file(path: Path, name: str) -> Iterator[Article | Skipped]:
+    kind = _kind(path.name)
+    if kind in (".jsonl.gz", ".ndjson.gz"):
+        yield from _read_jsonl_file(path, name, gz=True)
+    elif kind in (".jsonl", ".ndjson"):
+        yield from _read_jsonl_file(path, name, gz=False)
+    elif kind == ".json":
+        yield from _read_json_file(path, name)
+    else:
+        yield from _read_text_file(path, name)
+
+
+def _folder_files(root: Path) -> list[Path]:
+    """Article files under ``root``: sorted by relative path, hidden ones skipped."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for fn in filenames:
+            if not fn.startswith(".") and _kind(fn):
+                found.append(Path(dirpath) / fn)
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def _read_path(arg: str | Path) -> Iterator[Article | Skipped]:
+    path = Path(arg)
+    name = str(arg)
+    try:
+        is_dir = path.is_dir()
+        exists = is_dir or path.exists()
+    except OSError as exc:
+        yield _skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__)
+        return
+    if not exists:
+        yield _skip(Msg.E007, name)
+        return
+    if is_dir:
+        if not os.access(path, os.R_OK | os.X_OK):
+            yield _skip(Msg.E001, name, reason="permission denied")
+            return
+        for f in _folder_files(path):
+            yield from _read_file(f, str(f))
+    else:
+        yield from _read_file(path, name)
+
+
+# --------------------------------------------------------------------------- stdin
+
+
+def _read_stdin_text(stream: TextIO) -> Iterator[Article | Skipped]:
+    name = "<stdin>"
+    try:
+        yield from _read_stdin_text_inner(stream, name)
+    except UnicodeDecodeError as exc:
+        yield _skip(Msg.E005, name, reason=f"{exc.reason}; the rest of the input was not read")
+
+
+def _read_stdin_text_inner(stream: TextIO, name: str) -> Iterator[Article | Skipped]:
+    lines = iter(stream)
+    seen: list[str] = []
+    for line in lines:
+        seen.append(line)
+        if line.strip():
+            break
+    else:
+        yield _skip(Msg.E002, name)
+        return
+    first = seen[-1].lstrip().lstrip("\ufeff")
+    if first.startswith("{"):
+        yield from _jsonl_from_text(seen, name)
+        yield from _jsonl_from_text(lines, name, first_lineno=len(seen) + 1)
+    else:
+        text = "".join(seen) + "".join(lines)
+        yield _text_article(text.lstrip("\ufeff"), None, name)
+
+
+def _read_stdin_bytes(stream: IO[bytes]) -> Iterator[Article | Skipped]:
+    name = "<stdin>"
+    read1 = getattr(stream, "read1", stream.read)
+    head = b""
+    while True:
+        chunk = read1(_SNIFF)
+        if not chunk:
+            break
+        head += chunk
+        bom = _bom(head[:4])
+        body = head[bom[1] :] if bom else head
+        if len(head) >= 4 and body.strip(b" \t\r\n\x00"):
+            break
+    bom = _bom(head[:4])
+    if bom is not None and bom[0] != "utf-8-sig":
+        probe = head[: len(head) - len(head) % 4].decode(bom[0], errors="ignore")
+    else:
+        probe = head.decode("utf-8", errors="ignore")
+    if probe.lstrip().lstrip("\ufeff").lstrip().startswith("{"):
+        yield from _jsonl_from_bytes(stream, name, head)
+        return
+    data = head + stream.read()
+    text = _decode_whole(data, name)
+    if isinstance(text, Skipped):
+        yield text
+        return
+    yield _text_article(text, None, name)
+
+
+# --------------------------------------------------------------------------- public
+
+
+def _dedupe(items: Iterable[Article | Skipped]) -> Iterator[Article | Skipped]:
+    """Apply the duplicate-id rule (module docs) over one run."""
+    seen: dict[str, tuple[bytes, str]] = {}
+    for item in items:
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        digest = hashlib.sha256(item.text.encode("utf-8", "surrogatepass")).digest()
+        origin = item.origin or item.id
+        first = seen.get(item.id)
+        if first is None:
+            seen[item.id] = (digest[:16], origin)
+            yield item
+            continue
+        if first[0] == digest[:16]:
+            yield _skip(Msg.E009, origin, id=item.id, first=first[1], action="the same text, skipped")
+            continue
+        new_id = f"{item.id}~{digest.hex()[:8]}"
+        again = seen.get(new_id)
+        if again is not None:
+            yield _skip(Msg.E009, origin, id=new_id, first=again[1], action="the same text, skipped")
+            continue
+        log.warning(Msg.E009.format(origin=origin, id=item.id, first=first[1], action=f"a different text, renamed to {new_id!r}"))
+        seen[new_id] = (digest[:16], origin)
+        item.id = new_id
+        yield item
+
+
+def read_articles(paths: Iterable[str | Path], *, stdin: TextIO | IO[bytes] | None = None) -> Iterator[Article | Skipped]:
+    """Read articles lazily from files, folders and ``-`` (standard input).
+
+    :param paths: files, folders, or ``"-"`` for standard input (formats and
+        rules in the module docs).
+    :param stdin: the stream read for ``"-"``: a text stream (e.g.
+        ``io.StringIO``) or a binary one; default ``sys.stdin.buffer``.
+    :returns: an iterator of :class:`~kg.model.Article` (offsets refer to
+        the normalized text) and :class:`Skipped` items, in input order.
+        It never raises for bad input; I/O errors become E001 items.
+    """
+    def items() -> Iterator[Article | Skipped]:
+        for p in paths:
+            if str(p) == "-":
+                stream = stdin if stdin is not None else sys.stdin.buffer
+                if isinstance(stream.read(0), str):
+                    yield from _read_stdin_text(stream)  # type: ignore[arg-type]
+                else:
+                    yield from _read_stdin_bytes(stream)  # type: ignore[arg-type]
+            else:
+                yield from _read_path(p)
+
+    return _dedupe(items())
