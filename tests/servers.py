@@ -197,7 +197,8 @@ def fuseki_server(fuseki_jar: Path, tmp_path_factory: pytest.TempPathFactory) ->
 def fuseki_tdb2_server(fuseki_jar: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """Fuseki with a persistent TDB2 dataset ``/tdb`` in a temp folder."""
     work = tmp_path_factory.mktemp("fuseki-tdb2")
-    server = start_fuseki(fuseki_jar, work, ["--tdb2", f"--loc={work / 'db'}", "/tdb"], dataset="tdb")
+    (work / "db").mkdir()
+    server = start_fuseki(fuseki_jar, work, ["--update", "--tdb2", f"--loc={work / 'db'}", "/tdb"], dataset="tdb")
     yield server
     server.stop()
 

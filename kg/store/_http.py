@@ -112,7 +112,10 @@ def raise_for_status(resp: requests.Response, endpoint: str) -> None:
         raise EndpointError(Msg.E061, endpoint=endpoint, status=status)
     if status == 404:
         raise EndpointError(Msg.E062, endpoint=endpoint)
-    raise EndpointError(Msg.E063, endpoint=endpoint, status=status, reason=_server_text(resp))
+    reason = _server_text(resp)
+    if status == 405:
+        reason += " (the endpoint is read-only or not this kind of endpoint; Fuseki serves --loc datasets read-only unless started with --update)"
+    raise EndpointError(Msg.E063, endpoint=endpoint, status=status, reason=reason)
 
 
 def _reason(exc: Exception) -> str:

@@ -257,17 +257,91 @@ def values_clause(bindings: Mapping[str, Term]) -> str:
     return f"VALUES ({head}) {{ ({body}) }}"
 
 
-def bind_query(sparql: str, bindings: Mapping[str, Term] | None) -> str:
-    """The query with a trailing ``VALUES`` clause for ``bindings`` (SPARQL 1.1
-    §10.2.2, joined with the WHERE pattern before grouping and projection).
+def _scan_tokens(sparql: str) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, token)`` for the braces and keywords of a query,
+    skipping IRIs, string literals and comments."""
+    i, n = 0, len(sparql)
+    while i < n:
+        ch = sparql[i]
+        if ch == "#":
+            j = sparql.find("\n", i)
+            i = n if j < 0 else j + 1
+        elif ch == "<":
+            m = _IRIREF.match(sparql, i)
+            i = m.end() if m else i + 1
+        elif ch in "\"'":
+            long_q = sparql.startswith(ch * 3, i)
+            quote = ch * 3 if long_q else ch
+            j = i + len(quote)
+            while j < n and not sparql.startswith(quote, j):
+                j += 2 if sparql[j] == "\\" else 1
+            i = j + len(quote)
+        elif ch in "{}":
+            yield i, ch
+            i += 1
+        elif ch.isalpha():
+            m = _WORD.match(sparql, i)
+            assert m is not None
+            yield i, m.group().upper()
+            i = m.end()
+        else:
+            i += 1
 
-    Every backend binds this same way, so a stored query gives the same answer
-    on each.  A query that already ends in its own ``VALUES`` block cannot take
-    bindings this way.
+
+_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _where_group_start(sparql: str) -> int | None:
+    """Offset just after the ``{`` that opens the query's WHERE pattern, or
+    ``None`` (no pattern, or the ``CONSTRUCT WHERE { }`` short form whose
+    pattern is also its template)."""
+    form: str | None = None
+    depth = 0
+    after_construct_template = False
+    for pos, tok in _scan_tokens(sparql):
+        if depth:
+            depth += 1 if tok == "{" else -1 if tok == "}" else 0
+            if depth == 0:
+                after_construct_template = True
+            continue
+        if form is None and tok in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+            form = tok
+        elif tok == "WHERE":
+            if form == "CONSTRUCT" and not after_construct_template:
+                return None  # CONSTRUCT WHERE { ... } short form
+            form = "WHERE"
+        elif tok == "{":
+            if form in ("WHERE", "SELECT", "ASK", "DESCRIBE"):
+                return pos + 1
+            if form == "CONSTRUCT" and not after_construct_template:
+                depth = 1  # skip the template
+            elif form == "CONSTRUCT":
+                return pos + 1
+    return None
+
+
+def bind_query(sparql: str, bindings: Mapping[str, Term] | None) -> str:
+    """The query with ``bindings`` as a ``VALUES`` block at the start of its
+    WHERE pattern: ``WHERE { VALUES (?actor) { ("Hossein Dehqan") } ... }``.
+
+    The block joins with the whole pattern, so a bound variable acts like a
+    constant in triple patterns, FILTERs and OPTIONALs, whether or not it is
+    projected.  Every backend binds the same way, so a stored query gives the
+    same answer on each.  Forms without a WHERE keyword (``SELECT * { }``,
+    ``ASK { }``) work too; a query whose pattern cannot be found gets a
+    trailing ``VALUES`` clause instead (binds projected variables only).
+
+    >>> bind_query("SELECT ?s WHERE { ?s ?p ?o }", {"o": Term.literal("x")})
+    'SELECT ?s WHERE { VALUES (?o) { ("x") }\\n ?s ?p ?o }'
     """
     if not bindings:
         return sparql
-    return f"{sparql.rstrip()}\n{values_clause(bindings)}\n"
+    block = values_clause(bindings)
+    at = _where_group_start(sparql)
+    if at is None:
+        return f"{sparql.rstrip()}\n{block}\n"
+    return f"{sparql[:at]} {block}\n{sparql[at:]}"
 
 
 @runtime_checkable
