@@ -1,0 +1,124 @@
+"""kg.rdf.build: deterministic IRIs, no blank nodes, safe IRIs and literals."""
+
+from __future__ import annotations
+
+import pyoxigraph
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import BNode, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF, XSD
+
+from tests._rdf_fixtures import RUN, article1, article2, results
+from kg.model import Actor, ActorKind, Article, ArticleResult, Mode, Span, Statement, StatementType
+from kg.rdf.build import (
+    actor_iri,
+    article_graph_iri,
+    build_article_graph,
+    build_dataset,
+    clean_text,
+    safe_iri,
+    statement_iri,
+)
+from kg.rdf.vocab import ID, KG, KGT, SCHEMA, WD
+
+
+def test_rdf_build_same_input_gives_same_graph():
+    a, b = build_article_graph(article1(), RUN), build_article_graph(article1(), RUN)
+    assert a.identifier == b.identifier == article_graph_iri(article1().article)
+    assert isomorphic(a, b) and set(a) == set(b)
+
+
+def test_rdf_build_has_no_blank_nodes():
+    for g in (build_article_graph(r, RUN) for r in results()):
+        assert not [t for t in g if any(isinstance(x, BNode) for x in t)]
+
+
+def test_rdf_build_iri_scheme():
+    r = article1()
+    assert str(article_graph_iri(r.article)) == "https://w3id.org/kg-news/id/graph/dehqan-1"
+    assert str(statement_iri(r.statements[1])) == "https://w3id.org/kg-news/id/article/dehqan-1/statement/1"
+    assert str(actor_iri(Actor("US", qid="Q30"))) == "https://w3id.org/kg-news/id/actor/wd-Q30"
+    assert str(actor_iri(Actor("Hossein Dehqán"))) == "https://w3id.org/kg-news/id/actor/name-hossein-dehqan"
+    # a malformed QID cannot make an IRI: the actor counts as unlinked
+    assert str(actor_iri(Actor("X Y", qid="Q 30>"))) == "https://w3id.org/kg-news/id/actor/name-x-y"
+
+
+def test_rdf_build_linked_actor_shares_iri_across_articles():
+    ds = build_dataset(results(), RUN)
+    us = ID["actor/wd-Q30"]
+    graphs = {str(g) for s, p, o, g in ds.quads((us, KG.name, None, None))}
+    assert graphs == {str(ID["graph/dehqan-1"]), str(ID["graph/dehqan-2"])}
+    names = {str(o) for _, _, o, _ in ds.quads((us, KG.name, None, None))}
+    assert names == {"US", "United States"}
+
+
+def test_rdf_build_statement_triples():
+    r = article1()
+    g = build_article_graph(r, RUN)
+    s = statement_iri(r.statements[1])
+    assert g.value(s, KG.statementType) == KGT.ACCUSE
+    assert set(g.objects(s, KG.target)) == {ID["actor/wd-Q30"], ID["actor/wd-Q851"], ID["actor/wd-Q846"]}
+    assert g.value(s, KG.confidence) == Literal("0.75", datatype=XSD.decimal)
+    assert g.value(s, KG.mode) == Literal("indirect")
+    assert g.value(s, KG.negated) == Literal(False)
+    sent = g.value(s, KG.sentence)
+    assert str(g.value(sent, KG.text)) == r.statements[1].sentence.text
+    assert g.value(sent, KG.startOffset) == Literal("125", datatype=XSD.nonNegativeInteger)
+    assert g.value(ID["actor/wd-Q30"], KG.wikidataEntity) == WD.Q30
+    assert (ID["actor/name-hossein-dehqan"], RDF.type, KG.Person) in g
+    assert (ID["actor/name-hossein-dehqan"], KG.country, ID["actor/wd-Q794"]) in g
+    art = g.value(s, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"))
+    assert g.value(art, SCHEMA.datePublished) == Literal("2016-10-11", datatype=XSD.date)
+    assert g.value(art, KG.contentHash) == Literal(r.article.content_hash)
+    # the URL had a space and <>: percent-encoded into a valid IRI
+    assert g.value(art, SCHEMA.url) == URIRef("https://example.org/news/dehqan%201?x=%3C1%3E")
+
+
+def test_rdf_build_dataset_reloading_an_article_replaces_its_graph():
+    first = article2()
+    second = article2()
+    second.statements = second.statements[:1]
+    ds = build_dataset([first, second], RUN)
+    g = ds.graph(article_graph_iri(first.article))
+    assert len(set(g.subjects(RDF.type, KG.Statement))) == 1
+
+
+def test_rdf_build_clean_text_replaces_lone_surrogates_one_for_one():
+    assert clean_text("a\ud800b\udfffc") == "a\ufffdb\ufffdc"
+    assert clean_text("\"\\\n😀") == "\"\\\n😀"
+
+
+def test_rdf_build_safe_iri():
+    assert safe_iri("relative/path") is None
+    assert safe_iri("http://a:b/") is None  # bad port even after encoding
+    assert safe_iri("https://x.org/a b%zz\"{}") == URIRef("https://x.org/a%20b%25zz%22%7B%7D")
+    assert safe_iri("https://x.org/café") == URIRef("https://x.org/caf%C3%A9")
+
+
+def _odd_result(name: str, text: str) -> ArticleResult:
+    body = f"{name} said {text}."
+    actor = Actor(name, ActorKind.PERSON, qid=None)
+    target = Actor(text, ActorKind.ORGANIZATION)
+    art = Article(f"id {name}", body, title=text, publisher=name, url=f"https://x.org/{text}")
+    sent = Span(0, len(body), body)
+    st_ = Statement(art.id, 0, sent, actor, Span(0, len(name), name), Span(len(name) + 1, len(name) + 5, "said"),
+                    "say", StatementType.STATEMENT, [target], [Span(len(name) + 6, len(body) - 1, text)],
+                    content=Span(len(name) + 6, len(body) - 1, text), mode=Mode.INDIRECT, confidence=0.5)
+    return ArticleResult(art, [st_], [actor])
+
+
+names = st.text(min_size=1, max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=names, text=names)
+def test_rdf_build_any_names_give_valid_iris_and_exact_literals(name, text):
+    g = build_article_graph(_odd_result(name, text), RUN)
+    for t in g:
+        for term in t:
+            if isinstance(term, URIRef):
+                pyoxigraph.NamedNode(str(term))  # raises on an invalid IRI
+                assert " " not in term and ">" not in term
+    assert str(g.value(actor_iri(Actor(name)), KG.name)) == clean_text(name)
+    assert str(g.value(actor_iri(Actor(text)), KG.name)) == clean_text(text)
