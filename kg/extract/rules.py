@@ -52,7 +52,9 @@ NEGATING_HEADS = frozenset({"refuse", "deny", "decline", "fail", "reject"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 SUBJECTS = ("nsubj", "csubj")
 #: Prepositions through which an actor inside an object can be the target.
-INNER_PREPS = frozenset({"of", "between", "by", "against", "from", "with", "on", "toward", "towards"})
+INNER_PREPS = frozenset({"of", "between", "by", "against", "from", "with", "on", "to", "toward", "towards"})
+#: Types a coordinated subject can hold among its own members ("X and Y agreed").
+SYMMETRIC = frozenset({StatementType.AGREE, StatementType.CONSULT})
 #: Months and weekdays, which the small model sometimes tags as proper nouns.
 NOT_ACTORS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -245,6 +247,32 @@ def _inner_actors(tok: Token, lex: Lexicon, depth: int = 3) -> list[MentionRef]:
                     else:
                         found.extend(_inner_actors(pobj, lex, depth - 1))
     return found
+
+
+def is_media(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
+    """A news outlet or agency ("AFP", "the official news agency WFNA", "Press TV")."""
+    text = doc[m.start:m.end].text.lower().replace(".", "")
+    words = text.split()
+    if any(lex.content_class(" ".join(words[i:j])) == "media" for i in range(len(words)) for j in range(i + 1, len(words) + 1)):
+        return True
+    head = doc[m.head]
+    if lex.agent_role(head.lemma_.lower()) == "MED":
+        return True
+    return head.lemma_.lower() in ("agency", "channel", "network", "tv", "television", "radio") and any(
+        t.lower_ in ("news", "state", "press", "media") for t in doc[m.start:m.head]
+    )
+
+
+def is_anonymous(m: MentionRef, doc: Doc) -> bool:
+    """An unnamed source ("a senior official", "officials", "sources"): a common-noun
+    phrase with no name, no nationality and no definite or possessive determiner."""
+    if m.label != "AGENT":
+        return False
+    toks = doc[m.start:m.end]
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ACTOR_ENTS or t.dep_ == "poss" for t in toks):
+        return False
+    dets = [t.lower_ for t in toks if t.dep_ in ("det", "predet")]
+    return not dets or all(d in ("a", "an", "some", "several", "many", "two", "three") for d in dets)
 
 
 # ----------------------------------------------------------------------------- cues
@@ -527,6 +555,24 @@ def _mode(doc: Doc, content: tuple[int, int] | None, cue: Cue) -> Mode:
     return Mode.INDIRECT if cue.kind == "report" else Mode.SPEECH_ACT
 
 
+def _threat_in_complement(cue_tok: Token, lex: Lexicon) -> list[MentionRef] | None:
+    """A promise whose complement is force ("vowed to wage war on X", "pledged to
+    retaliate against X") is a THREATEN (CAMEO 13x); returns its targets."""
+    for x in cue_tok.children:
+        if x.dep_ != "xcomp":
+            continue
+        objs = _clause_objects(x)
+        if lex.content_class(x.lemma_) in ("threat_verb", "wrong_verb") or any(
+            lex.content_class(o.lemma_) == "threat_verb" for o in objs
+        ):
+            heads = [o for o in objs if is_actor_head(o, lex)]
+            heads += [p for p in _all_preps(x, {"on", "against", "upon"}) if is_actor_head(p, lex)]
+            for o in objs:
+                heads += [p for p in _all_preps(o, {"on", "against", "upon"}) if is_actor_head(p, lex)]
+            return [m for h in heads for m in _actor_mentions(h, lex)]
+    return None
+
+
 # ----------------------------------------------------------------------------- sentences
 
 #: Types that need a target: a meeting or a talk is always with someone.
@@ -581,7 +627,33 @@ def _headline_speaker(sent: SpacySpan, lex: Lexicon) -> tuple[Token, Token, Toke
 
 
 def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
-    """Yield one :class:`Draft` per (cue, type) found in ``doc``, in text order."""
+    """Yield one :class:`Draft` per (speaker, cue, type) found in ``doc``, in text order.
+
+    Coordinated speakers ("Mordor, the Shire and Bree welcomed ...") give one
+    draft each; for symmetric types (AGREE, CONSULT) without a target, each
+    speaker targets the others.  Unnamed sources ("a senior official said")
+    and news media ("AFP reported") give no STATEMENT: they attribute, they do
+    not state (PETRARCH/CAMEO coding practice).
+    """
+    for d in _raw_statements(doc, lex):
+        if d.type == StatementType.STATEMENT and (is_anonymous(d.speaker, doc) or is_media(d.speaker, doc, lex)):
+            continue
+        head = doc[d.speaker.head]
+        conj = [c for c in head.conjuncts if is_actor_head(c, lex)] if d.speaker.label != "PRON" else []
+        if not conj:
+            yield d
+            continue
+        speakers = sorted([head, *conj], key=lambda t: t.i)
+        mentions = [mention_for(t, lex) for t in speakers]
+        for m in mentions:
+            targets = d.targets
+            if not targets and d.type in SYMMETRIC:
+                targets = [o for o in mentions if o is not m]
+            yield Draft(d.sent_start, d.sent_end, d.cue_tokens, d.cue_lemma, d.type, d.prior, m, targets,
+                        d.content, d.mode, d.negated, d.hypothetical, d.evidence)
+
+
+def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
     cue_matches: dict[int, tuple[Cue, list[int]]] = {}
     for tok in doc:
         m = match_cue(tok, lex)
@@ -650,7 +722,12 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                         targets = [m for m in _actor_mentions(s, lex) if m.label != "AGENT"]
                 yield Draft(type=cue.type, targets=targets, evidence=0.6, **base)
             else:
+                stype = cue.type
                 targets = find_targets(tok, cue, cue_idx, lex)
-                if not targets and cue.type in DYADIC_ONLY:
+                if stype == StatementType.PROMISE:
+                    threat = _threat_in_complement(tok, lex)
+                    if threat is not None:
+                        stype, targets = StatementType.THREATEN, threat
+                if not targets and stype in DYADIC_ONLY:
                     continue
-                yield Draft(type=cue.type, targets=targets, evidence=0.9 if targets else 0.6, **base)
+                yield Draft(type=stype, targets=targets, evidence=0.9 if targets else 0.6, **base)
