@@ -49,7 +49,12 @@ from kg.link.normalize import is_acronym, norm
 from kg.link.petrarch import ActorEntry, read_actors, read_agents
 from kg.model import slugify
 
-__all__ = ["build_kb", "FORMAT_VERSION", "SEATS_OF_GOVERNMENT", "EXTRA_AGENTS"]
+__all__ = ["build_kb", "default_kb_path", "FORMAT_VERSION", "SEATS_OF_GOVERNMENT", "EXTRA_AGENTS"]
+
+
+def default_kb_path() -> Path:
+    """The KB file bundled with kg (``kg/link/data/kb.json.gz``)."""
+    return Path(__file__).resolve().parent / "data" / "kb.json.gz"
 
 FORMAT_VERSION = 1
 
@@ -422,7 +427,6 @@ def build_kb(source_dir: Path, out_path: Path) -> dict[str, Any]:
 
     doc = {
         "format": FORMAT_VERSION,
-        "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "sources": "see ATTRIBUTION.md",
         "entities": sorted(entities.values(), key=lambda e: e["id"]),
         "agents": dict(sorted(agents.items())),
@@ -431,7 +435,8 @@ def build_kb(source_dir: Path, out_path: Path) -> dict[str, Any]:
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
-    with gzip.GzipFile(filename="", mode="wb", fileobj=out_path.open("wb"), mtime=0, compresslevel=9) as gz:
+    with out_path.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0,
+                                                   compresslevel=9) as gz:
         gz.write(payload)
     counts: dict[str, int] = {}
     for e in entities.values():

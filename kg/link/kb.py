@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -82,7 +83,8 @@ class Entity:
     :param country_qid: QID of the entity's country, if known.
     :param cameo_code: CAMEO actor code ("USA", "IGOUNO", "IRNGOV"), if known.
     :param popularity: prior in [0, 1] (log population for places; fixed per source otherwise).
-    :param roles: dated CAMEO codes (PETRARCH), oldest first as in the source.
+    :param roles: dated CAMEO codes (PETRARCH) and, after ``kg kb update``, Wikidata positions
+        held (code ``"P39:<QID>"``).
     """
 
     id: str
@@ -97,7 +99,7 @@ class Entity:
 
     def code_on(self, date: str | None) -> str | None:
         """The CAMEO code valid on ``date`` (the latest valid role), else :attr:`cameo_code`."""
-        valid = [r for r in self.roles if r.valid_on(date)] if date else []
+        valid = [r for r in self.roles if ":" not in r.code and r.valid_on(date)] if date else []
         if valid:
             return max(valid, key=lambda r: (r.start or "", r.end or "9999")).code
         return self.cameo_code
@@ -240,6 +242,9 @@ class KnowledgeBase:
         key = norm(name)
         if not key:
             return []
+        direct = self.get(name.strip()) if re.fullmatch(r"Q\d+|[a-z]+:[\w.-]+", name.strip()) else None
+        if direct is not None:  # a QID or internal id
+            return [Candidate(direct, 1.0, name.strip(), "id", "exact")]
         hits: dict[str, Candidate] = {}
         lower_penalty = 0.5 if not any(c.isupper() for c in name) else 1.0
 

@@ -1,0 +1,161 @@
+"""Add or refresh knowledge-base entities from a SPARQL endpoint serving Wikidata-form data.
+
+The endpoint may be the public Wikidata query service, a local mirror, or any
+SPARQL 1.1 server loaded with Wikidata-form RDF (``wd:``/``wdt:``/``p:``/``ps:``/
+``pq:`` prefixes, ``rdfs:label``, ``skos:altLabel``).  Stored queries live in
+``queries/wikidata/*.rq``; a query must select ``?item`` and ``?label`` and may
+select ``?alias``, ``?class`` (P31), ``?country`` (P17/P27), ``?position`` (P39)
+with ``?start``/``?end`` (P580/P582 qualifiers).  Rows are grouped by item.
+
+Merge rules: an item whose QID is in the KB gets the new label's aliases and
+positions added; a new person whose label equals a QID-less PETRARCH person of
+the KB takes over that entry (its CAMEO roles are kept and it gains the QID);
+other items become new entities, their kind from ``?class``
+(:data:`CLASS_KIND`).  Positions are stored as roles with code ``P39:<QID>``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+from kg.errors import EndpointError, KnowledgeBaseError, Msg
+from kg.link.normalize import norm
+
+__all__ = ["update_kb", "CLASS_KIND", "USER_AGENT"]
+
+USER_AGENT = "kg/0.1 (knowledge graphs of news statements; https://example.invalid/kg) SPARQLWrapper"
+
+#: Wikidata classes (P31 values) -> KB kind.
+CLASS_KIND: dict[str, str] = {
+    "Q5": "person", "Q6256": "country", "Q3624078": "country", "Q7275": "country",
+    "Q515": "city", "Q1549591": "city", "Q5119": "city",
+    "Q484652": "organization", "Q43229": "organization", "Q245065": "organization", "Q327333": "organization",
+    "Q17149090": "armed_group", "Q2659904": "organization", "Q7210356": "organization",
+    "Q1193236": "media", "Q11032": "media", "Q1110794": "media", "Q192283": "media",
+}
+_QID = re.compile(r"(Q\d+)$")
+
+
+def _qid(uri: str | None) -> str | None:
+    if not uri:
+        return None
+    m = _QID.search(uri)
+    return m.group(1) if m else None
+
+
+def _date(value: str | None) -> str | None:
+    if not value:
+        return None
+    m = re.match(r"^\+?(\d{4})-(\d{2})-(\d{2})", value)
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
+
+
+def _query(endpoint: str, query: str, timeout: int) -> list[dict[str, str]]:
+    from SPARQLWrapper import JSON, SPARQLWrapper  # noqa: PLC0415
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException  # noqa: PLC0415
+
+    sw = SPARQLWrapper(endpoint, agent=USER_AGENT)
+    sw.setQuery(query)
+    sw.setReturnFormat(JSON)
+    sw.setTimeout(timeout)
+    try:
+        res = sw.queryAndConvert()
+    except SPARQLWrapperException as exc:
+        raise EndpointError(Msg.E063, endpoint=endpoint, status="?", reason=str(exc).splitlines()[0]) from exc
+    except OSError as exc:  # urllib URLError / socket errors
+        raise EndpointError(Msg.E060, endpoint=endpoint, reason=str(exc)) from exc
+    rows = []
+    for b in res.get("results", {}).get("bindings", []):  # type: ignore[union-attr]
+        rows.append({k: v.get("value") for k, v in b.items()})
+    return rows
+
+
+def update_kb(endpoint: str, query_path: Path, kb_path: Path, *, timeout: int = 60) -> dict[str, Any]:
+    """Run the stored query at ``endpoint`` and merge its entities into the KB file ``kb_path`` (rewritten).
+
+    :param endpoint: SPARQL query endpoint URL (``http://127.0.0.1:7878/query``).
+    :param query_path: a ``.rq`` file (see module docstring for its variables).
+    :param kb_path: KB file to update in place (gzip JSON written by :func:`kg.link.build.build_kb`).
+    :param timeout: HTTP timeout in seconds.
+    :returns: ``{"rows": n, "items": n, "added": n, "updated": n, "size_bytes": n, "seconds": s}``.
+    :raises KnowledgeBaseError: (E040) if the KB or the query file cannot be read.
+    :raises EndpointError: (E060/E063) if the endpoint is unreachable or rejects the query.
+    """
+    t0 = time.perf_counter()
+    kb_path, query_path = Path(kb_path), Path(query_path)
+    try:
+        query = query_path.read_text(encoding="utf-8")
+        with gzip.open(kb_path, "rt", encoding="utf-8") as fh:
+            doc = json.load(fh)
+    except (OSError, ValueError, EOFError) as exc:
+        raise KnowledgeBaseError(Msg.E040, path=kb_path if not isinstance(exc, FileNotFoundError)
+                                 or query_path.exists() else query_path, reason=str(exc)) from exc
+    rows = _query(endpoint, query, timeout)
+    items: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        q = _qid(r.get("item"))
+        if not q or not r.get("label"):
+            continue
+        it = items.setdefault(q, {"label": r["label"], "aliases": [], "classes": [], "country": None, "roles": []})
+        if r.get("alias") and r["alias"] not in it["aliases"]:
+            it["aliases"].append(r["alias"])
+        c = _qid(r.get("class"))
+        if c and c not in it["classes"]:
+            it["classes"].append(c)
+        it["country"] = it["country"] or _qid(r.get("country"))
+        pos = _qid(r.get("position"))
+        if pos:
+            role = [f"P39:{pos}", _date(r.get("start")), _date(r.get("end"))]
+            if role not in it["roles"]:
+                it["roles"].append(role)
+    ents: list[dict[str, Any]] = doc["entities"]
+    by_id = {e["id"]: e for e in ents}
+    petr_persons: dict[str, list[dict[str, Any]]] = {}
+    for e in ents:
+        if e["kind"] == "person" and not e.get("qid"):
+            petr_persons.setdefault(norm(e["label"]), []).append(e)
+    added = updated = 0
+    for q, it in sorted(items.items()):
+        kind = next((CLASS_KIND[c] for c in it["classes"] if c in CLASS_KIND), "organization")
+        target = by_id.get(q)
+        if target is None and kind == "person":
+            same = petr_persons.get(norm(it["label"]), [])
+            if len(same) == 1:  # a unique PETRARCH person of that name takes the QID
+                target = same[0]
+                by_id.pop(target["id"], None)
+                target["id"] = target["qid"] = q
+                by_id[q] = target
+        if target is None:
+            target = {"id": q, "qid": q, "label": it["label"], "kind": kind, "aliases": [],
+                      "country_qid": it["country"] if kind != "country" else q, "cameo_code": None,
+                      "popularity": 0.4, "roles": []}
+            ents.append(target)
+            by_id[q] = target
+            added += 1
+        else:
+            updated += 1
+        have = {norm(a) for a, _ in target["aliases"]} | {norm(target["label"])}
+        for a in [it["label"], *it["aliases"]]:
+            if norm(a) and norm(a) not in have:
+                target["aliases"].append([a, "name"])
+                have.add(norm(a))
+        target["country_qid"] = target.get("country_qid") or it["country"]
+        for role in it["roles"]:
+            if role not in target["roles"]:
+                target["roles"].append(role)
+    doc["entities"] = sorted(ents, key=lambda e: e["id"])
+    doc.setdefault("updates", []).append({"endpoint": endpoint, "query": query_path.name,
+                                          "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                                          "items": len(items)})
+    payload = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    tmp = kb_path.with_suffix(kb_path.suffix + ".tmp")
+    with tmp.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
+        gz.write(payload)
+    tmp.replace(kb_path)
+    return {"rows": len(rows), "items": len(items), "added": added, "updated": updated,
+            "size_bytes": kb_path.stat().st_size, "seconds": round(time.perf_counter() - t0, 2)}
