@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pyoxigraph
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from rdflib import BNode, Literal, URIRef
 from rdflib.compare import isomorphic
@@ -114,6 +114,8 @@ names = st.text(min_size=1, max_size=30)
 @settings(max_examples=60, deadline=None)
 @given(name=names, text=names)
 def test_rdf_build_any_names_give_valid_iris_and_exact_literals(name, text):
+    # unlinked actors whose names slug alike ("E", "È") are one actor by design
+    assume(actor_iri(Actor(name)) != actor_iri(Actor(text)))
     g = build_article_graph(_odd_result(name, text), RUN)
     for t in g:
         for term in t:

@@ -145,12 +145,12 @@ def serialize_graph(graph: Graph | Dataset, fmt: str) -> bytes:
     else:
         source = graph
     bind_prefixes(source)
-    if info.name == "json-ld":
-        with warnings.catch_warnings():  # rdflib's JSON-LD plugin calls its own deprecated Dataset API
-            warnings.simplefilter("ignore", DeprecationWarning)
+    with warnings.catch_warnings():  # rdflib's quad plugins call its own deprecated Dataset API
+        warnings.simplefilter("ignore", DeprecationWarning)
+        if info.name == "json-ld":
             data = source.serialize(format="json-ld", context=load_context(), auto_compact=True, indent=2, encoding="utf-8")
-    else:
-        data = source.serialize(format=info.rdflib, encoding="utf-8")
+        else:
+            data = source.serialize(format=info.rdflib, encoding="utf-8")
     if info.streaming:
         data = _sorted_lines(data)
     return data

@@ -1,0 +1,433 @@
+"""The stored-query catalog: ``queries/*.rq`` with headers, parameters bound as RDF terms.
+
+A stored query is a SPARQL file whose first lines are a comment header::
+
+    # title: Who accused whom
+    # description: Accusations (ACCUSE) made, with actor, target and counts.
+    #   Indented comment lines continue the previous field.
+    # param: actor | actor | | Actor name or QID (optional)
+    # param: limit | integer | 100 | Maximum number of rows
+    # example: kg query who-accused-whom --param actor="Hossein Dehqan"
+
+``param`` fields are ``name | kind | default | help``; an empty default means
+the parameter is optional and unset by default.  Kinds (:data:`KINDS`):
+``string``, ``actor``, ``type`` (one of the 18 statement types, or several
+separated by commas), ``date`` (ISO ``YYYY-MM-DD``), ``integer`` and ``iri``.
+
+Placeholders (comment lines, so the raw file is runnable SPARQL as is):
+
+* ``#@values NAME [?VAR]`` -- inside a group (normally first in ``WHERE``):
+  replaced by ``VALUES ?VAR { term ... }`` (``?VAR`` defaults to ``?NAME``)
+  when the parameter has a value, left as a comment when it is unset.
+* ``#@limit NAME`` -- replaced by ``LIMIT n`` (an int-validated integer).
+
+Values are never pasted into the query: each is made an rdflib term
+(:class:`~rdflib.URIRef`, :class:`~rdflib.Literal`) and written with its
+``.n3()`` form, which escapes quotes, backslashes and newlines; IRIs are
+checked for characters that cannot occur in an IRI.  For ``actor``
+parameters a ``resolve_actor`` callable (the CLI's, which asks the store for
+actor names and uses :func:`match_actor_names`) maps the user's text to actor
+IRIs; without it a QID maps to the linked actor IRI and a name to the
+unlinked-actor IRI of its slug (:func:`kg.rdf.build.actor_iri`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from rapidfuzz import fuzz
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from unidecode import unidecode
+
+import kg
+from kg.errors import Msg, QueryError
+from kg.model import StatementType, slugify
+from kg.rdf.vocab import ID, KGT
+
+__all__ = [
+    "KINDS",
+    "QUERIES_DIR",
+    "Param",
+    "StoredQuery",
+    "Catalog",
+    "parse_query_file",
+    "match_actor_names",
+]
+
+#: The repository's stored queries.
+QUERIES_DIR = Path(kg.__file__).resolve().parent.parent / "queries"
+
+#: Parameter kinds and what they accept.
+KINDS: dict[str, str] = {
+    "string": "any text",
+    "actor": "an actor name or Wikidata QID",
+    "type": "a statement type (" + ", ".join(t.value for t in StatementType) + "), or several separated by commas",
+    "date": "an ISO date YYYY-MM-DD",
+    "integer": "a whole number",
+    "iri": "an absolute IRI",
+}
+
+_FIELDS = ("title", "description", "param", "example")
+_HEADER_LINE = re.compile(r"^#\s?(\w+):\s*(.*)$")
+_PLACEHOLDER = re.compile(r"^(?P<indent>\s*)#@(?P<op>values|limit)\s+(?P<name>\w+)(?:\s+\?(?P<var>\w+))?\s*$")
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_QID = re.compile(r"^[Qq]([1-9][0-9]*)$")
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|\\^`\ud800-\udfff]')
+_IRI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+
+ActorResolver = Callable[[str], list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """A query parameter: ``name``, ``kind`` (a key of :data:`KINDS`),
+    ``default`` (None when optional and unset) and ``help``."""
+
+    name: str
+    kind: str
+    default: str | None
+    help: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredQuery:
+    """A stored query: its header fields, parameters, raw SPARQL text and file."""
+
+    name: str
+    title: str
+    description: str
+    params: list[Param]
+    example: str
+    text: str
+    path: Path
+    placeholders: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def form(self) -> str:
+        """``SELECT``, ``CONSTRUCT``, ``ASK`` or ``DESCRIBE`` (first keyword after the prologue)."""
+        body = re.sub(r"#[^\n]*", "", self.text)
+        body = re.sub(r"(?is)\b(PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)", "", body)
+        m = re.search(r"(?i)\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", body)
+        return m.group(1).upper() if m else "SELECT"
+
+    def param(self, name: str) -> Param:
+        """The parameter ``name``.
+
+        :raises QueryError: Msg.E021 when the query has no such parameter.
+        """
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise QueryError(Msg.E021, name=self.name, param=name, choices=", ".join(p.name for p in self.params) or "none")
+
+    def bind(self, values: dict[str, str] | None = None, resolve_actor: ActorResolver | None = None) -> str:
+        """The SPARQL text with ``values`` (and defaults) bound as RDF terms.
+
+        :param values: parameter name -> the user's text.
+        :param resolve_actor: maps an actor name/QID to actor IRIs (may be empty:
+            then the query matches nothing for that parameter).
+        :returns: the query text, ready for any SPARQL 1.1 engine.
+        :raises QueryError: Msg.E021 for an unknown parameter, Msg.E022 for a
+            value that does not fit its kind.
+        """
+        values = dict(values or {})
+        for name in values:
+            self.param(name)
+        terms: dict[str, list[str]] = {}
+        for p in self.params:
+            raw = values.get(p.name, p.default)
+            if raw is None or (raw == "" and p.kind != "string"):
+                continue
+            terms[p.name] = self._terms(p, raw, resolve_actor)
+        out = []
+        for line in self.text.splitlines():
+            m = _PLACEHOLDER.match(line)
+            if not m or m.group("name") not in terms:
+                out.append(line)
+                continue
+            indent, name = m.group("indent"), m.group("name")
+            if m.group("op") == "limit":
+                out.append(f"{indent}LIMIT {terms[name][0]}")
+            else:
+                var = m.group("var") or name
+                out.append(f"{indent}VALUES ?{var} {{ {' '.join(terms[name])} }}")
+        return "\n".join(out) + "\n"
+
+    def _fail(self, p: Param, reason: str) -> QueryError:
+        return QueryError(Msg.E022, name=self.name, param=p.name, reason=reason)
+
+    def _terms(self, p: Param, raw: str, resolve_actor: ActorResolver | None) -> list[str]:
+        raw = str(raw)
+        if p.kind == "string":
+            return [Literal(_clean(raw)).n3()]
+        if p.kind == "integer":
+            try:
+                return [str(int(raw.strip()))]
+            except ValueError:
+                raise self._fail(p, f"must be a whole number, got {raw!r}") from None
+        if p.kind == "date":
+            try:
+                day = date.fromisoformat(raw.strip())
+            except ValueError:
+                raise self._fail(p, f"must be an ISO date YYYY-MM-DD, got {raw!r}") from None
+            return [Literal(day.isoformat(), datatype=XSD.date).n3()]
+        if p.kind == "type":
+            out = []
+            for part in raw.split(","):
+                key = part.strip().upper()
+                if key not in StatementType.__members__:
+                    raise self._fail(p, f"must be one of {', '.join(t.value for t in StatementType)}; got {part.strip()!r}")
+                out.append(URIRef(KGT[key]).n3())
+            return out
+        if p.kind == "iri":
+            return [_checked_iri(raw.strip(), lambda reason: self._fail(p, reason)).n3()]
+        if p.kind == "actor":
+            if resolve_actor is not None:
+                iris = resolve_actor(raw)
+            else:
+                iris = [str(_default_actor_iri(raw))]
+            return [_checked_iri(i, lambda reason: self._fail(p, reason)).n3() for i in iris]
+        raise self._fail(p, f"has unknown kind {p.kind!r}")  # pragma: no cover - parse rejects it
+
+
+def _clean(text: str) -> str:
+    return re.sub("[\ud800-\udfff]", "\ufffd", text)
+
+
+def _checked_iri(text: str, fail: Callable[[str], QueryError]) -> URIRef:
+    if not _IRI_SCHEME.match(text):
+        raise fail(f"must be an absolute IRI (scheme:...), got {text!r}")
+    if _IRI_BAD.search(text):
+        raise fail(f"contains a character not allowed in an IRI (space, <, >, \", {{, }}, |, \\, ^, `): {text!r}")
+    return URIRef(text)
+
+
+def _default_actor_iri(text: str) -> URIRef:
+    """The actor IRI of a QID (``Q30`` -> ``actor/wd-Q30``), an actor IRI as is,
+    else the unlinked-actor IRI of the name's slug."""
+    value = text.strip()
+    m = _QID.match(value)
+    if m:
+        return ID[f"actor/wd-Q{m.group(1)}"]
+    if value.startswith(str(ID)):
+        return URIRef(value)
+    return ID[f"actor/name-{slugify(value)}"]
+
+
+# ------------------------------------------------------------------ parsing
+
+
+def parse_query_file(path: Path) -> StoredQuery:
+    """Read one ``.rq`` file.
+
+    :raises QueryError: Msg.E023 (with the path) for a bad header: missing
+        title or description, unknown field or kind, bad or duplicate
+        parameter, a default that does not fit its kind, or a placeholder
+        without a parameter (or the reverse).
+    """
+
+    def bad(reason: str) -> QueryError:
+        return QueryError(Msg.E023, path=path, reason=reason)
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise bad(f"cannot read it ({err})") from None
+    fields: dict[str, list[str]] = {k: [] for k in _FIELDS}
+    last: str | None = None
+    for lineno, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            break
+        if stripped.startswith("#@"):
+            continue
+        m = _HEADER_LINE.match(stripped)
+        if m and m.group(1) in _FIELDS:
+            last = m.group(1)
+            fields[last].append(m.group(2).strip())
+        elif m:
+            raise bad(f"line {lineno}: unknown header field {m.group(1)!r} (use {', '.join(_FIELDS)})")
+        elif stripped.lstrip("#").strip() and last in ("description", "example") and stripped.startswith("#  "):
+            fields[last][-1] += " " + stripped.lstrip("#").strip()
+        elif stripped.lstrip("#").strip():
+            raise bad(f"line {lineno}: header lines are '# field: value' (or indented continuations)")
+    if not fields["title"]:
+        raise bad("no '# title:' line")
+    if not fields["description"]:
+        raise bad("no '# description:' line")
+    params: list[Param] = []
+    for spec in fields["param"]:
+        parts = [x.strip() for x in spec.split("|")]
+        if len(parts) != 4:
+            raise bad(f"param {spec!r}: expected 'name | kind | default | help'")
+        name, kind, default, help_ = parts
+        if not _NAME.match(name):
+            raise bad(f"param {name!r}: names are letters, digits and _")
+        if kind not in KINDS:
+            raise bad(f"param {name!r}: unknown kind {kind!r} (use {', '.join(KINDS)})")
+        if any(p.name == name for p in params):
+            raise bad(f"param {name!r} is declared twice")
+        if not help_:
+            raise bad(f"param {name!r} has no help text")
+        params.append(Param(name, kind, default or None, help_))
+    placeholders: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        m = _PLACEHOLDER.match(line)
+        if m:
+            placeholders.setdefault(m.group("name"), []).append(m.group("op"))
+        elif line.strip().startswith("#@"):
+            raise bad(f"bad placeholder line {line.strip()!r} (use '#@values NAME [?VAR]' or '#@limit NAME')")
+    declared = {p.name for p in params}
+    if set(placeholders) - declared:
+        raise bad(f"placeholder for undeclared param(s): {', '.join(sorted(set(placeholders) - declared))}")
+    if declared - set(placeholders):
+        raise bad(f"param(s) without a '#@values'/'#@limit' placeholder: {', '.join(sorted(declared - set(placeholders)))}")
+    query = StoredQuery(
+        name=path.stem,
+        title=" ".join(fields["title"]),
+        description=" ".join(fields["description"]),
+        params=params,
+        example=" ".join(fields["example"]),
+        text=text,
+        path=path,
+        placeholders=placeholders,
+    )
+    for p in params:  # defaults must fit their kinds
+        if p.default is not None:
+            try:
+                query._terms(p, p.default, lambda _: [str(ID)])
+            except QueryError as err:
+                raise bad(f"param {p.name!r}: default {p.default!r} does not fit kind {p.kind!r} ({err})") from None
+    return query
+
+
+class Catalog:
+    """The stored queries of some folders (later folders override earlier names).
+
+    :param dirs: folders with ``*.rq`` files; default ``[QUERIES_DIR]``.
+        User folders can be appended: ``Catalog([QUERIES_DIR, Path("my-queries")])``.
+    """
+
+    def __init__(self, dirs: Sequence[Path] | None = None) -> None:
+        self.dirs = [Path(d) for d in (dirs if dirs is not None else [QUERIES_DIR])]
+
+    def _files(self) -> dict[str, Path]:
+        files: dict[str, Path] = {}
+        for d in self.dirs:
+            if d.is_dir():
+                for path in sorted(d.glob("*.rq")):
+                    files[path.stem] = path
+        return files
+
+    def list(self) -> list[StoredQuery]:
+        """All stored queries, sorted by name.
+
+        :raises QueryError: Msg.E023 for a file with a bad header.
+        """
+        return [parse_query_file(path) for _, path in sorted(self._files().items())]
+
+    def names(self) -> list[str]:
+        """The names of the stored queries (file stems), sorted."""
+        return sorted(self._files())
+
+    def get(self, name: str) -> StoredQuery:
+        """The stored query ``name`` (file stem; a trailing ``.rq`` is ignored).
+
+        :raises QueryError: Msg.E020 for an unknown name, Msg.E023 for a bad header.
+        """
+        key = name[:-3] if name.endswith(".rq") else name
+        path = self._files().get(key)
+        if path is None:
+            raise QueryError(Msg.E020, name=name)
+        return parse_query_file(path)
+
+
+# ------------------------------------------------------------ actor matching
+
+
+def _norm(text: str) -> str:
+    """Fold to lowercase ASCII words: diacritics and punctuation removed."""
+    folded = unidecode(unicodedata.normalize("NFKC", _clean(text))).lower()
+    return " ".join(re.findall(r"[a-z0-9]+", folded))
+
+
+def _skeleton(word: str) -> str:
+    """A transliteration-tolerant key: ``dehghan``, ``dehqan`` -> ``dehkan``.
+
+    An ``h`` after a consonant is dropped (gh, kh, sh, th, dh, ph as in
+    Persian and Arabic romanizations), q/g/c/k and v/w, y/i, u/o merge, and
+    doubled letters collapse.
+    """
+    out = re.sub(r"(?<=[bcdfgjklmnpqrstvwxz])h", "", word)
+    out = out.translate(str.maketrans("qgcwyo", "kkkviu"))
+    return re.sub(r"(.)\1+", r"\1", out)
+
+
+def _token_match(q: str, n: str, level: int) -> bool:
+    """Word match at ``level`` 0 (equal), 1 (same skeleton) or 2 (fuzzy skeleton, words of 4+ letters)."""
+    if level == 0:
+        return q == n
+    sq, sn = _skeleton(q), _skeleton(n)
+    if level == 1:
+        return sq == sn
+    return len(q) >= 4 and len(n) >= 4 and fuzz.ratio(sq, sn) >= 88
+
+
+def match_actor_names(
+    query: str,
+    candidates: Iterable[tuple[str, str, str | None]],
+    *,
+    threshold: float = 85.0,
+) -> list[str]:
+    """The IRIs of the candidate actors that ``query`` names, best first.
+
+    Forgiving, in tiers (the first tier with a match wins):
+
+    1. a QID (``Q30``, any case) or an IRI: candidates with that QID or IRI;
+    2. the whole name, ignoring case, diacritics and punctuation
+       (``"hossein dehqan"``, ``"Hosseín Dehqán"``);
+    3. every word of the query matches a word of the name: exactly (surname
+       ``"Dehqan"``), else by transliteration skeleton (``"Dehghan"`` ~
+       ``"Dehqan"``), else by a fuzzy skeleton match (rapidfuzz ratio >= 88);
+    4. rapidfuzz ``token_set_ratio`` of the folded names >= ``threshold``.
+
+    :param query: the user's text.
+    :param candidates: ``(iri, name, qid)`` tuples; pass aliases as extra
+        tuples with the same IRI.
+    :returns: distinct IRIs (tier 4 ordered by score, others by IRI); empty
+        when nothing matches.
+    """
+    cands = [(str(i), str(n or ""), q) for i, n, q in candidates]
+    text = query.strip()
+    m = _QID.match(text)
+    if m or _IRI_SCHEME.match(text):
+        qid = f"Q{m.group(1)}" if m else None
+        return sorted({i for i, _, q in cands if (qid and q == qid) or i == text})
+    nq = _norm(text)
+    if not nq:
+        return []
+    normed = [(i, _norm(n)) for i, n, _ in cands]
+    exact = sorted({i for i, n in normed if n == nq})
+    if exact:
+        return exact
+    qtokens = nq.split()
+    for level in (0, 1, 2):
+        tokens = sorted(
+            {i for i, n in normed if n and all(any(_token_match(qt, nt, level) for nt in n.split()) for qt in qtokens)}
+        )
+        if tokens:
+            return tokens
+    scored: dict[str, float] = {}
+    for i, n in normed:
+        if not n:
+            continue
+        score = max(fuzz.token_set_ratio(nq, n), fuzz.token_set_ratio(" ".join(map(_skeleton, qtokens)), " ".join(map(_skeleton, n.split()))))
+        if score >= threshold:
+            scored[i] = max(scored.get(i, 0.0), score)
+    return [i for i, _ in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))]
