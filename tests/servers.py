@@ -142,6 +142,18 @@ def _wait_until_up(server: ServerProcess, probe: str, started: float, auth: tupl
     raise RuntimeError(f"{server.name} did not answer {probe} within {STARTUP_TIMEOUT} s:\n{server.log_tail()}")
 
 
+# Test modules import these fixtures by name, and pytest then keeps one
+# session fixture per importing module; this cache makes them share one process.
+_RUNNING: dict[str, object] = {}
+
+
+def _cached(name: str) -> ServerProcess | None:
+    server = _RUNNING.get(name)
+    if isinstance(server, ServerProcess) and server.proc.poll() is None:
+        return server
+    return None
+
+
 # -- Fuseki ------------------------------------------------------------------------
 
 
@@ -188,7 +200,10 @@ def start_fuseki(jar: Path, workdir: Path, args: list[str], *, name: str = "fuse
 @pytest.fixture(scope="session")
 def fuseki_server(fuseki_jar: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """Fuseki with an in-memory dataset ``/ds`` (``server.dataset_url``)."""
-    server = start_fuseki(fuseki_jar, tmp_path_factory.mktemp("fuseki-mem"), ["--mem", "/ds"], dataset="ds")
+    server = _cached("fuseki_server") or start_fuseki(
+        fuseki_jar, tmp_path_factory.mktemp("fuseki-mem"), ["--mem", "/ds"], dataset="ds"
+    )
+    _RUNNING["fuseki_server"] = server
     yield server
     server.stop()
 
@@ -196,9 +211,12 @@ def fuseki_server(fuseki_jar: Path, tmp_path_factory: pytest.TempPathFactory) ->
 @pytest.fixture(scope="session")
 def fuseki_tdb2_server(fuseki_jar: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """Fuseki with a persistent TDB2 dataset ``/tdb`` in a temp folder."""
-    work = tmp_path_factory.mktemp("fuseki-tdb2")
-    (work / "db").mkdir()
-    server = start_fuseki(fuseki_jar, work, ["--update", "--tdb2", f"--loc={work / 'db'}", "/tdb"], dataset="tdb")
+    server = _cached("fuseki_tdb2_server")
+    if server is None:
+        work = tmp_path_factory.mktemp("fuseki-tdb2")
+        (work / "db").mkdir()
+        server = start_fuseki(fuseki_jar, work, ["--update", "--tdb2", f"--loc={work / 'db'}", "/tdb"], dataset="tdb")
+        _RUNNING["fuseki_tdb2_server"] = server
     yield server
     server.stop()
 
@@ -206,13 +224,16 @@ def fuseki_tdb2_server(fuseki_jar: Path, tmp_path_factory: pytest.TempPathFactor
 @pytest.fixture(scope="session")
 def fuseki_auth_server(fuseki_jar: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """Fuseki with HTTP basic auth on every endpoint: user ``kg``, password in ``server.password``."""
-    work = tmp_path_factory.mktemp("fuseki-auth")
-    password = "t3st-" + os.urandom(6).hex()
-    (work / "passwd").write_text(f"kg: {password}\n")
-    server = start_fuseki(
-        fuseki_jar, work, [f"--passwd={work / 'passwd'}", "--auth=basic", "--mem", "/ds"],
-        name="fuseki-auth", dataset="ds", auth=("kg", password),
-    )
+    server = _cached("fuseki_auth_server")
+    if server is None:
+        work = tmp_path_factory.mktemp("fuseki-auth")
+        password = "t3st-" + os.urandom(6).hex()
+        (work / "passwd").write_text(f"kg: {password}\n")
+        server = start_fuseki(
+            fuseki_jar, work, [f"--passwd={work / 'passwd'}", "--auth=basic", "--mem", "/ds"],
+            name="fuseki-auth", dataset="ds", auth=("kg", password),
+        )
+        _RUNNING["fuseki_auth_server"] = server
     yield server
     server.stop()
 
@@ -223,6 +244,11 @@ def fuseki_auth_server(fuseki_jar: Path, tmp_path_factory: pytest.TempPathFactor
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """``oxigraph serve`` on a temp folder: ``/query``, ``/update``, ``/store``."""
+    cached = _cached("oxigraph_server")
+    if cached is not None:
+        yield cached
+        cached.stop()
+        return
     binary = Path(sys.executable).parent / "oxigraph"
     if not binary.exists():
         found = shutil.which("oxigraph")
@@ -243,6 +269,7 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
         _wait_until_up(server, f"{server.url}/query?query=ASK%7B%7D", started)
     except RuntimeError as exc:
         unavailable(str(exc))
+    _RUNNING["oxigraph_server"] = server
     yield server
     server.stop()
 
@@ -288,14 +315,17 @@ def _make_handler(state: FaultServer) -> type[http.server.BaseHTTPRequestHandler
             pass
 
         def _answer(self, code: int, body: bytes = b"", ctype: str = "text/plain") -> None:
-            self.send_response(code)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            if code == 401:
-                self.send_header("WWW-Authenticate", 'Basic realm="test"')
-            self.end_headers()
-            if body:
-                self.wfile.write(body)
+            try:
+                self.send_response(code)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                if code == 401:
+                    self.send_header("WWW-Authenticate", 'Basic realm="test"')
+                self.end_headers()
+                if body:
+                    self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up (timeout tests)
 
         def _handle(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
@@ -312,7 +342,7 @@ def _make_handler(state: FaultServer) -> type[http.server.BaseHTTPRequestHandler
             elif len(parts) >= 2 and parts[0] == "flaky":
                 if n_hits <= int(parts[1]):
                     self._answer(503, b"busy")
-                elif self.command == "POST" and path.endswith("/query"):
+                elif path.endswith("/query"):
                     doc = {"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", "value": "ok"}}]}}
                     self._answer(200, json.dumps(doc).encode(), "application/sparql-results+json")
                 else:
@@ -337,13 +367,19 @@ def _make_handler(state: FaultServer) -> type[http.server.BaseHTTPRequestHandler
 @pytest.fixture(scope="session")
 def fault_server() -> Iterator[FaultServer]:
     """A :class:`FaultServer` on 127.0.0.1, stopped at the end of the session."""
+    cached = _RUNNING.get("fault_server")
+    if isinstance(cached, FaultServer):
+        yield cached
+        return
     state = FaultServer(url="")
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(state))
     httpd.daemon_threads = True
     state.url = f"http://127.0.0.1:{httpd.server_address[1]}"
     thread = threading.Thread(target=httpd.serve_forever, name="fault-server", daemon=True)
     thread.start()
+    _RUNNING["fault_server"] = state
     yield state
+    _RUNNING.pop("fault_server", None)
     httpd.shutdown()
     httpd.server_close()
     thread.join(timeout=10)

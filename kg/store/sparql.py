@@ -35,18 +35,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 import pyoxigraph as ox
 
 from kg.errors import EndpointError, Msg
 
 from . import _http, _rdfio
+if TYPE_CHECKING:
+    import requests
+
 from .base import DATASET_FORMATS, PartialLoadError, QueryResult, Term, bind_query, resolve_format
 
 __all__ = ["Endpoints", "SparqlStore", "DEFAULT_CHUNK_SIZE"]
 
 #: triples per request when loading files.
 DEFAULT_CHUNK_SIZE = 50_000
+
+#: queries longer than this (URL-encoded) are POSTed instead of sent with GET.
+_MAX_GET_QUERY = 2000
 
 _ACCEPT_QUERY = (
     "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
@@ -130,14 +138,30 @@ class SparqlStore:
         self._session.close()
 
     # -- low level -----------------------------------------------------------
+    def _request(self, method: str, url: str, **kwargs: object) -> "requests.Response":
+        """One HTTP request; a 405 is checked against the query endpoint, because
+        Fuseki answers 405 (not 404) to a POST/PUT on a missing dataset."""
+        try:
+            return _http.request(self._session, method, url, self.options, **kwargs)
+        except EndpointError as exc:
+            if exc.fields.get("status") != 405 or url == self.endpoints.query:
+                raise
+            try:
+                _http.request(self._session, "GET", self.endpoints.query, self.options, params={"query": "ASK {}"},
+                              headers={"Accept": _ACCEPT_QUERY})
+            except EndpointError as probe:
+                if probe.code == "E062":
+                    raise EndpointError(Msg.E062, endpoint=_http.public_url(url)) from exc
+            raise
+
     def _post_update(self, sparql: str) -> None:
         if not self.endpoints.update:
             raise EndpointError(
                 Msg.E063, endpoint=_http.public_url(self.endpoints.query), status="-",
                 reason="no update endpoint configured; pass --update-endpoint",
             )
-        _http.request(
-            self._session, "POST", self.endpoints.update, self.options,
+        self._request(
+            "POST", self.endpoints.update,
             data=sparql.encode("utf-8"),
             headers={"Content-Type": "application/sparql-update; charset=utf-8"},
         )
@@ -149,8 +173,8 @@ class SparqlStore:
     def _send_graph(self, graph: str, body: bytes, media: str, *, replace: bool) -> None:
         """Write ``body`` into one graph (``""`` = default graph), replacing or adding."""
         if self.endpoints.gsp:
-            _http.request(
-                self._session, "PUT" if replace else "POST", self._gsp_url(graph), self.options,
+            self._request(
+                "PUT" if replace else "POST", self._gsp_url(graph),
                 params={"graph": graph} if graph else None,
                 data=body, headers={"Content-Type": media},
             )
@@ -248,16 +272,17 @@ class SparqlStore:
         self._post_update(f"DROP SILENT GRAPH {Term.iri(graph_iri).n3()}")
 
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> QueryResult:
-        """POST the query (SPARQL 1.1 Protocol, form-encoded); SELECT/ASK answers
-        come as SPARQL JSON results, CONSTRUCT/DESCRIBE as N-Triples.
+        """Send the query (SPARQL 1.1 Protocol: GET, or a form POST when the
+        query is long); SELECT/ASK answers come as SPARQL JSON results,
+        CONSTRUCT/DESCRIBE as N-Triples.
 
         :raises EndpointError: E060-E064 (a syntax error is E063 with the server's message).
         """
-        resp = _http.request(
-            self._session, "POST", self.endpoints.query, self.options,
-            data={"query": bind_query(sparql, bindings)},
-            headers={"Accept": _ACCEPT_QUERY},
-        )
+        text = bind_query(sparql, bindings)
+        if len(quote(text)) <= _MAX_GET_QUERY:
+            resp = self._request("GET", self.endpoints.query, params={"query": text}, headers={"Accept": _ACCEPT_QUERY})
+        else:
+            resp = self._request("POST", self.endpoints.query, data={"query": text}, headers={"Accept": _ACCEPT_QUERY})
         ctype = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
         if ctype in ("application/sparql-results+json", "application/json"):
             return _result_from_json(resp.json())
