@@ -92,12 +92,15 @@ class Pipeline:
 
     :param model: spaCy pipeline name or path.
     :param link: link actors to Wikidata with the offline knowledge base.
+    :param online: also ask Wikidata online for actors the offline knowledge
+        base cannot link (falls back to offline when there is no network).
     :param batch_size: documents per ``nlp.pipe`` batch.
     :param n_process: spaCy worker processes.
     """
 
     model: str
     link: bool = True
+    online: bool = False
     batch_size: int = 16
     n_process: int = 1
     nlp: object = None
@@ -111,7 +114,12 @@ class Pipeline:
             from kg.link.kb import default_kb
             from kg.link.resolve import Linker
 
-            self.linker = Linker(default_kb())
+            if self.online:
+                from kg.link.online import online_linker
+
+                self.linker = online_linker(default_kb())
+            else:
+                self.linker = Linker(default_kb())
         return self
 
     @property

@@ -168,10 +168,13 @@ def _print_summary(summary, title: str) -> None:
         err.print(f"[red]not loaded[/] {f}", highlight=False, soft_wrap=True)
 
 
-def _make_pipeline(model: str, batch_size: int, jobs: int, link: bool = True):
+def _make_pipeline(model: str, batch_size: int, jobs: int, link: bool = True, online: bool = False):
     from kg.pipeline import Pipeline
 
-    return Pipeline(model=model, link=link, batch_size=batch_size, n_process=jobs).load()
+    return Pipeline(model=model, link=link, online=online, batch_size=batch_size, n_process=jobs).load()
+
+
+OnlineOpt = Annotated[bool, typer.Option("--online", help="Also link actors with the Wikidata API when the offline knowledge base cannot (cached; falls back to offline without network).")]
 
 
 def _run_with_progress(fn, *args, **kwargs):

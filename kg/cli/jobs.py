@@ -13,6 +13,7 @@ from kg.cli.common import (
     EndpointOpt,
     GspEpOpt,
     ModelOpt,
+    OnlineOpt,
     QueryEpOpt,
     ServerOpt,
     State,
@@ -49,6 +50,7 @@ def run(
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.", min=1)] = 16,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="spaCy worker processes.", min=1)] = 1,
     no_link: Annotated[bool, typer.Option("--no-link", help="Do not link actors to Wikidata.")] = False,
+    online: OnlineOpt = False,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
 ) -> None:
     """The main job: read articles, extract statements, link actors, load one named graph per article into the store.
@@ -60,7 +62,7 @@ def run(
     with _errors():
         # open the store first: a locked or unreachable store fails before the model loads
         with _open_store(store, endpoint, query_endpoint, update_endpoint, gsp_endpoint, server, user, timeout) as st:
-            pipe = _make_pipeline(model, batch_size, jobs, link=not no_link)
+            pipe = _make_pipeline(model, batch_size, jobs, link=not no_link, online=online)
             summary = _run_with_progress(run_into_store, articles, st, pipe)
             summary_store = repr(st)
     if json_summary:
@@ -79,13 +81,14 @@ def extract(
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.", min=1)] = 16,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="spaCy worker processes.", min=1)] = 1,
     no_link: Annotated[bool, typer.Option("--no-link", help="Do not link actors to Wikidata.")] = False,
+    online: OnlineOpt = False,
 ) -> None:
     """Extraction only: write statements as RDF (one named graph per article in N-Quads/TriG) or JSON Lines records."""
     from kg.pipeline import extract_to_file
 
     with _errors():
         kind = _output_format(output, fmt)
-        pipe = _make_pipeline(model, batch_size, jobs, link=not no_link)
+        pipe = _make_pipeline(model, batch_size, jobs, link=not no_link, online=online)
         summary = _run_with_progress(extract_to_file, articles, output, kind, pipe)
     _print_summary(summary, f"kg extract -> {output}")
     if summary.skipped:
