@@ -143,3 +143,15 @@ def test_store_base_settings_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         load_settings(path=tmp_path / "none.toml", environ={"KG_TIMEOUT": "-3"})
     assert err.value.code == "E008"
+
+
+@pytest.mark.parametrize("module", ["kg.store", "kg.store.base", "kg.store.oxigraph", "kg.store.registry", "kg.store._rdfio"])
+def test_store_base_docstring_examples_run(module: str) -> None:
+    import doctest
+    import importlib
+
+    mod = importlib.import_module(module)
+    failed, attempted = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
+    assert failed == 0
+    if module in ("kg.store", "kg.store.base", "kg.store.oxigraph"):
+        assert attempted > 0

@@ -223,6 +223,15 @@ def test_store_oxigraph_locked_by_other_process(tmp_path: Path) -> None:
         assert s.count() == 3
 
 
+def test_store_oxigraph_read_only_missing_store(tmp_path: Path) -> None:
+    from kg.errors import StoreError
+
+    with pytest.raises(StoreError) as err:
+        OxigraphStore(tmp_path / "never-created", read_only=True)
+    assert err.value.code == "E011" and "no store there yet" in str(err.value)
+    assert not (tmp_path / "never-created").exists()
+
+
 def test_store_oxigraph_default_path_from_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KG_STORE", str(tmp_path / "envstore"))
     assert default_store_path() == tmp_path / "envstore"

@@ -83,6 +83,11 @@ class OxigraphStore:
             if self.path is None:
                 self._store = ox.Store()
             elif read_only:
+                if not (self.path / "CURRENT").exists():
+                    raise StoreError(
+                        Msg.E011, path=self.path,
+                        reason="there is no store there yet; load articles first (kg run / kg load) or pass --store",
+                    )
                 self._store = ox.Store.read_only(str(self.path))
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
