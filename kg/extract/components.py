@@ -43,12 +43,30 @@ if not Doc.has_extension("kg_statements"):
     Doc.set_extension("kg_statements", default=None)
 
 
+DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+
+
 @Language.component("kg_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after each whitespace token holding a blank line."""
-    for tok in doc[:-1]:
-        if tok.is_space and tok.text.count("\n") >= 2:
-            doc[tok.i + 1].is_sent_start = True
+    """Start a sentence after each blank line, and after a dateline
+    ("BAGHDAD (Reuters) -", "MOSCOW (AP) —"): an upper-case place, an optional
+    agency in parentheses and a dash at the start of a paragraph."""
+    starts = [0] + [tok.i + 1 for tok in doc[:-1] if tok.is_space and "\n" in tok.text]
+    for i in starts[1:]:
+        doc[i].is_sent_start = True
+    for i in starts:
+        j = i
+        while j < len(doc) and j - i < 6 and doc[j].text.isupper() and doc[j].is_alpha or (j < len(doc) and doc[j].text == ","):
+            j += 1
+        if j == i:
+            continue
+        if j < len(doc) and doc[j].text == "(":
+            close = next((k for k in range(j, min(j + 6, len(doc))) if doc[k].text == ")"), None)
+            if close is None:
+                continue
+            j = close + 1
+        if j + 1 < len(doc) and doc[j].text in DATELINE_DASHES:
+            doc[j + 1].is_sent_start = True
     return doc
 
 

@@ -82,6 +82,7 @@ class Lexicon:
     content: dict[str, str] = field(default_factory=dict)
     agents: dict[str, tuple[str, bool]] = field(default_factory=dict)
     by_lemma: dict[str, list[Cue]] = field(default_factory=dict)
+    report_lemmas: frozenset[str] = frozenset()
     source_dir: Path = DATA_DIR
 
     @classmethod
@@ -114,6 +115,7 @@ class Lexicon:
         return lex
 
     def _index(self) -> None:
+        self.report_lemmas = frozenset(c.lemma for c in self.cues if c.kind == "report")
         self.by_lemma = {}
         for cue in self.cues:
             self.by_lemma.setdefault(cue.lemma, []).append(cue)

@@ -334,7 +334,35 @@ def _own_speaker(verb: Token) -> Token | None:
     subj = _subject(verb)
     if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
         return verb.head
-    return subj
+    return _named_appositive(subj) if subj is not None else None
+
+
+def _named_appositive(tok: Token) -> Token:
+    """A descriptor subject with a name in apposition names its actor by that name:
+    "Iraq's top cleric, Grand Ayatollah Ali al-Sistani, condemned" -> Sistani;
+    "Lebanon's Shi'ite group Hezbollah" -> Hezbollah."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ACTOR_ENTS:
+        return tok
+    for child in tok.children:
+        if child.dep_ == "appos" and (child.ent_type_ in ("PERSON", "ORG", "GPE") or child.pos_ == "PROPN"):
+            return child
+    return tok
+
+
+def _governing_report_speaker(cue_tok: Token, cue_set: set[int], lex: Lexicon) -> Token | None:
+    """The speaker of the reporting cue whose clause contains ``cue_tok``:
+    ""We urge X ...," the ministry added" -> the ministry; "X said it would summon" -> X."""
+    cur = cue_tok
+    for _ in range(6):
+        if cur.head is cur or cur.dep_ not in ("ccomp", "parataxis", "conj", "xcomp", "advcl"):
+            return None
+        cur = cur.head
+        if cur.i in cue_set and cur.lemma_.lower() in lex.report_lemmas:
+            s = _own_speaker(cur)
+            if s is not None and not _is_pronoun(s):
+                return s
+            return None
+    return None
 
 
 def find_speaker(
@@ -357,6 +385,11 @@ def find_speaker(
         return None
     own = _own_speaker(cue_tok)
     if own is not None:
+        if _is_pronoun(own):
+            # a pronoun subject inside a reported clause or quote is its reporter
+            gov = _governing_report_speaker(cue_tok, cue_set, lex)
+            if gov is not None and (own.lower_ not in PERSONAL_PRONOUNS or gov.ent_type_ == "PERSON"):
+                return gov
         return own
     if cue_tok.dep_ == "relcl":
         return cue_tok.head
@@ -459,6 +492,14 @@ def analyse_clause(
         if neg:
             continue
         if subj is None:
+            continue
+        by_actors = [
+            p for o in objs if lex.content_class(o.lemma_) in ("crime_noun", "wrong_verb")
+            for p in _all_preps(o, {"by"}) if is_actor_head(p, lex)
+        ]
+        if by_actors:
+            # "a grave violation by Washington of international law"
+            found.append((StatementType.ACCUSE, by_actors, 0.8))
             continue
         accuse = False
         if cls == "wrong_verb":
