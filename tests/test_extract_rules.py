@@ -29,7 +29,7 @@ CASES = [
     ("Chancellor Olaf Scholz accused Hungary of blocking the deal.", ("Scholz", "ACCUSE", "Hungary", False)),
     ("Spain urged Morocco to reopen the border.", ("Spain", "APPEAL", "Morocco", False)),
     ("Norway called on Sweden to release the prisoners.", ("Norway", "APPEAL", "Sweden", False)),
-    ("Poland demanded that Belarus withdraw its troops.", ("Poland", "DEMAND", None, False)),
+    ("Poland demanded that Belarus withdraw its troops.", ("Poland", "DEMAND", "Belarus", False)),
     ("Japan threatened China with sanctions.", ("Japan", "THREATEN", "China", False)),
     ("Kenya warned Uganda against any incursion.", ("Kenya", "WARN", "Uganda", False)),
     ("Canada rejected the proposal by Denmark.", ("Canada", "REJECT", "Denmark", False)),
@@ -127,3 +127,29 @@ def test_extract_rules_offsets_match_text(extract_text):
         for span in [s.sentence, s.cue, s.actor_mention, *s.target_mentions] + ([s.content] if s.content else []):
             assert text[span.start:span.end] == span.text
             assert 0 <= span.start < span.end <= len(text)
+
+
+COMMITMENTS = [
+    ("Norway said it will support the plan of Iceland.", ("Norway", "PROMISE")),
+    ("The rebels said they would release the hostages to Chile.", ("rebels", "PROMISE")),
+    ("The leaders said they would boycott all contact with Austria.", ("leaders", "THREATEN")),
+    ("Japan said it would never negotiate with Korea.", ("Japan", "REJECT")),
+]
+
+
+@pytest.mark.parametrize("text,expected", COMMITMENTS, ids=[c[0][:40] for c in COMMITMENTS])
+def test_extract_rules_reported_commitments(extract_text, text, expected):
+    found = {(s.actor.name.split()[-1], s.type.value) for s in extract_text(text).statements}
+    assert expected in found, found
+
+
+def test_extract_rules_reported_past_event_is_sourcing_not_a_dyad(extract_text):
+    res = extract_text("Zambia extradited the suspect to Britain on Sunday, the Zambian embassy said.")
+    assert all(not s.targets for s in res.statements if s.type.value == "STATEMENT")
+
+
+def test_extract_rules_first_person_in_quote_is_the_quoted_speaker(extract_text):
+    res = extract_text("\u201cWe urge Portugal to return the paintings,\u201d the Spanish ministry added.")
+    appeal = [s for s in res.statements if s.type.value == "APPEAL"]
+    assert appeal and appeal[0].actor.name.lower().endswith("ministry")
+    assert [t.name for t in appeal[0].targets] == ["Portugal"]

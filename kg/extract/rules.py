@@ -269,7 +269,8 @@ def is_anonymous(m: MentionRef, doc: Doc) -> bool:
     if m.label != "AGENT":
         return False
     toks = doc[m.start:m.end]
-    if any(t.pos_ == "PROPN" or t.ent_type_ in ACTOR_ENTS or t.dep_ == "poss" for t in toks):
+    if any((t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE")) or t.ent_type_ in ("PERSON", "ORG") or t.dep_ == "poss"
+           for t in toks):
         return False
     dets = [t.lower_ for t in toks if t.dep_ in ("det", "predet")]
     return not dets or all(d in ("a", "an", "some", "several", "many", "two", "three") for d in dets)
@@ -343,6 +344,8 @@ def _named_appositive(tok: Token) -> Token:
     "Lebanon's Shi'ite group Hezbollah" -> Hezbollah."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in ACTOR_ENTS:
         return tok
+    if tok.lemma_.lower() in ("agency", "newspaper", "broadcaster", "channel", "television", "radio"):
+        return tok  # "the official news agency Ceteka": keep the descriptor that says it is media
     for child in tok.children:
         if child.dep_ == "appos" and (child.ent_type_ in ("PERSON", "ORG", "GPE") or child.pos_ == "PROPN"):
             return child
@@ -462,14 +465,75 @@ def _terror_like(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
+FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
+READY_WORDS = frozenset({"prepared", "ready", "willing", "determined", "going"})
+
+
+def _commitment(v: Token) -> Token | None:
+    """The verb of a commitment: "will support", "would allow", "is prepared to
+    lift", "is ready to talk" -> the committed verb; None for other clauses."""
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children):
+        if v.lemma_ == "be":
+            for c in v.children:
+                if c.dep_ == "acomp" and c.lower_ in READY_WORDS:
+                    return next((x for x in c.children if x.dep_ == "xcomp"), None)
+        return v
+    for c in v.children:
+        if c.dep_ == "acomp" and c.lower_ in READY_WORDS:
+            return next((x for x in c.children if x.dep_ == "xcomp"), None)
+    return None
+
+
+def _speaker_side(subj: Token | None, speaker: Token | None) -> bool:
+    """The clause's subject is the speaker's own side: a pronoun ("it", "we",
+    "they", "he") or the same name."""
+    if subj is None:
+        return False
+    if _is_pronoun(subj):
+        return subj.lower_ != "you"
+    return speaker is not None and (subj.i == speaker.i or subj.lower_ == speaker.lower_)
+
+
+def _partners(v: Token, lex: Lexicon, preps: set[str]) -> list[Token]:
+    """Actor heads a committed or threatened act is directed at: object,
+    addressee, prepositional objects, actors inside the object."""
+    heads = [o for o in _clause_objects(v) + [c for c in v.children if c.dep_ == "dative"]
+             if is_actor_head(o, lex) and not _own_possession(o)]
+    heads += [p for p in _all_preps(v, preps) if is_actor_head(p, lex)]
+    if not heads:
+        for o in _clause_objects(v):
+            heads += [doc_tok for m in _inner_actors(o, lex) for doc_tok in [v.doc[m.head]]]
+            for p in _all_preps(o, preps):
+                if is_actor_head(p, lex):
+                    heads.append(p)
+    return heads
+
+
+def _past_event(v: Token) -> bool:
+    """A reported past event ("Zambia extradited X, an official said"; "has granted"):
+    sourcing, not a statement about the clause's subject."""
+    if v.tag_ == "VBD" and not any(c.dep_ == "aux" for c in v.children):
+        return True
+    return v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children)
+
+
+def _own_possession(tok: Token) -> bool:
+    """"its troops", "their forces": the speaker's own, not a target."""
+    return any(c.dep_ == "poss" and _is_pronoun(c) for c in tok.children)
+
+
 def analyse_clause(
-    verb: Token, lex: Lexicon, depth: int = 0, subject: Token | None = None
+    verb: Token, lex: Lexicon, depth: int = 0, subject: Token | None = None, speaker: Token | None = None
 ) -> list[tuple[StatementType, list[Token], float]]:
     """Type a reported clause headed by ``verb``.
 
     Returns ``(type, target head tokens, evidence)`` for each finding:
     wrongdoing by the clause's subject -> ACCUSE with the subject as target;
-    negated cooperation -> REJECT with the cooperation partner as target.
+    negated cooperation -> REJECT with the cooperation partner as target;
+    a commitment of the speaker's side ("said it will support X") -> PROMISE,
+    or THREATEN when the committed act is force or a sanction ("said they
+    would boycott X"), with the act's object or addressee as target
+    (CAMEO 03x and 13x: intent to cooperate, threaten).
     """
     found: list[tuple[StatementType, list[Token], float]] = []
     verbs = [verb] + [c for c in verb.conjuncts if c.i > verb.i and c.pos_ in ("VERB", "AUX")]
@@ -480,6 +544,17 @@ def analyse_clause(
         cls = lex.content_class(lemma)
         neg = _is_negated(v)
         objs = _clause_objects(v)
+        committed = _commitment(v)
+        if committed is not None and _speaker_side(subj, speaker):
+            ccls = lex.content_class(committed.lemma_)
+            obj_cls = {lex.content_class(o.lemma_) for o in _clause_objects(committed)}
+            if not neg and (ccls == "threat_verb" or "threat_verb" in obj_cls):
+                found.append((StatementType.THREATEN, _partners(committed, lex, {"on", "against", "with", "from", "upon"}), 0.7))
+                continue
+            if ccls in ("promise_verb", "coop_verb", "aid_verb"):
+                kind = StatementType.REJECT if neg or _is_negated(committed) else StatementType.PROMISE
+                found.append((kind, _partners(committed, lex, {"to", "with", "for"}), 0.7))
+                continue
         if cls == "coop_verb" or any(lex.content_class(o.lemma_) == "coop_verb" for o in objs) or (
             any(o.lemma_.lower() in ("coordination", "cooperation", "collaboration", "talks") for o in objs)
         ):
@@ -514,7 +589,7 @@ def analyse_clause(
         if depth < 2:
             for x in v.children:
                 if x.dep_ == "xcomp":
-                    for t, targets, ev in analyse_clause(x, lex, depth + 1, subj):
+                    for t, targets, ev in analyse_clause(x, lex, depth + 1, subj, speaker):
                         found.append((t, targets, ev * 0.9))
     return found
 
@@ -546,7 +621,7 @@ def find_targets(cue_tok: Token, cue: Cue, cue_idx: list[int], lex: Lexicon) -> 
             return out
     for child in cue_tok.children:
         if child.dep_ in ("dobj", "dative") and child.i not in cue_idx:
-            if is_actor_head(child, lex):
+            if is_actor_head(child, lex) and not _own_possession(child):
                 out.extend(_actor_mentions(child, lex))
     if out:
         return out
@@ -562,6 +637,19 @@ def find_targets(cue_tok: Token, cue: Cue, cue_idx: list[int], lex: Lexicon) -> 
     if not out and objects:
         # "rejected the proposal by Denmark": the by-phrase of the object, attached to the verb
         out.extend(m for p in _all_preps(cue_tok, {"by", "from"}) if is_actor_head(p, lex) for m in _actor_mentions(p, lex))
+    if not out:
+        # "offered to negotiate with X", "threatened to secede from X": the complement's partner
+        for x in cue_tok.children:
+            if x.dep_ == "xcomp":
+                heads = _partners(x, lex, {"with", "to", "from", "against", "on"})
+                out.extend(m for h in heads for m in _actor_mentions(h, lex))
+    if not out and cue.type in CLAUSE_TARGET_TYPES:
+        # "demanding that President Mugabe abandon ...", "charged that the U.S. has abandoned ..."
+        for c in cue_tok.children:
+            if c.dep_ == "ccomp":
+                s = _subject(c)
+                if s is not None and is_actor_head(s, lex) and not _is_pronoun(s):
+                    out.extend(_actor_mentions(s, lex))
     # appeals and demands: "urged X to", already object; "called for X to" handled by particle
     return out
 
@@ -616,6 +704,9 @@ def _threat_in_complement(cue_tok: Token, lex: Lexicon) -> list[MentionRef] | No
 
 # ----------------------------------------------------------------------------- sentences
 
+#: Speech acts whose reported clause's subject is their target when they have no object.
+CLAUSE_TARGET_TYPES = frozenset({StatementType.ACCUSE, StatementType.CRITICIZE, StatementType.DEMAND,
+                                 StatementType.APPEAL, StatementType.WARN, StatementType.DENY})
 #: Types that need a target: a meeting or a talk is always with someone.
 DYADIC_ONLY = frozenset({StatementType.CONSULT, StatementType.SYMPATHIZE, StatementType.APOLOGIZE})
 #: Cues of the reporting outlet ("Press TV reported"): at most a monadic STATEMENT.
@@ -679,6 +770,8 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
     for d in _raw_statements(doc, lex):
         if d.type == StatementType.STATEMENT and (is_anonymous(d.speaker, doc) or is_media(d.speaker, doc, lex)):
             continue
+        if not d.targets and is_anonymous(d.speaker, doc):
+            continue  # "defence officials cautioned that ...": an unnamed source without a target
         head = doc[d.speaker.head]
         conj = [c for c in head.conjuncts if is_actor_head(c, lex)] if d.speaker.label != "PRON" else []
         if not conj:
@@ -738,7 +831,7 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                     clause_verbs = [tok.head] if tok.head is not tok else []
                 findings: list[tuple[StatementType, list[Token], float]] = []
                 for v in clause_verbs:
-                    findings.extend(analyse_clause(v, lex))
+                    findings.extend(analyse_clause(v, lex, speaker=spk_tok))
                 if findings and cue.type in (StatementType.STATEMENT, StatementType.DEMAND):
                     seen: set[tuple[StatementType, tuple[int, ...]]] = set()
                     resolved = [
@@ -756,7 +849,8 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                         yield Draft(type=stype, targets=targets, evidence=ev, **base)
                     continue
                 targets = find_targets(tok, cue, cue_idx, lex) if cue.type != StatementType.STATEMENT else []
-                if cue.type == StatementType.STATEMENT and clause_verbs and cue.lemma not in MEDIA_CUES:
+                if (cue.type == StatementType.STATEMENT and clause_verbs and cue.lemma not in MEDIA_CUES
+                        and not _past_event(clause_verbs[0])):
                     s = _subject(clause_verbs[0])
                     if s is not None and is_actor_head(s, lex) and not _is_pronoun(s):
                         # only named subjects: "said NATO would ..." (CAMEO 010), not "said the coalition ..."
