@@ -82,7 +82,7 @@ class Resolver:
         # person entities of the whole doc are antecedents for surnames and pronouns
         self._persons: list[tuple[int, Cluster]] = []
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and len(ent) >= 2:
+            if ent.label_ == "PERSON":
                 m = mention_for(ent.root, lex)
                 c = self._named(m)
                 self._persons.append((ent.start, c))
@@ -164,16 +164,35 @@ class Resolver:
                 best = c
         return best
 
+    def _person_antecedent(self, m: MentionRef) -> Cluster | None:
+        """he/she: a person earlier in the same sentence (subjects and their
+        possessors first: "Netanyahu's office said he ..."), else the last
+        person who spoke within the three sentences before, else the last
+        person mentioned."""
+        doc = self.doc
+        sent = doc[m.head].sent
+        same = [(start, c) for start, c in self._persons if sent.start <= start < m.start]
+        if same:
+            def salient(item: tuple[int, Cluster]) -> tuple[int, int]:
+                root = doc[item[0]].head if doc[item[0]].dep_ == "compound" else doc[item[0]]
+                while root.dep_ == "compound":
+                    root = root.head
+                return (root.dep_ in ("nsubj", "nsubjpass", "poss"), item[0])
+            return max(same, key=salient)[1]
+        speaker = self.last_person_speaker
+        if speaker is not None and speaker.mentions:
+            last = max(s for s, _ in speaker.mentions if s < m.start) if any(s < m.start for s, _ in speaker.mentions) else -1
+            if last >= 0 and _sentence_distance(doc, last, m.start) <= 3:
+                return speaker
+        prior = [c for start, c in self._persons if start < m.start]
+        if prior:
+            return prior[-1]
+        return speaker
+
     def _pronoun(self, m: MentionRef, speaker_of: Cluster | None) -> Cluster | None:
         low = self.doc[m.head].lower_
         if low in PERSONAL_PRONOUNS:
-            cands = [c for c in self.clusters if c.label == "PERSON" and c.mentions and min(s for s, _ in c.mentions) < m.start]
-            if self.last_person_speaker is not None:
-                return self.last_person_speaker
-            if cands:
-                return max(cands, key=lambda c: max(s for s, _ in c.mentions if s < m.start))
-            prior = [c for s, c in self._persons if s < m.start]
-            return prior[-1] if prior else None
+            return self._person_antecedent(m)
         if low in ("it", "its"):
             sent = self.doc[m.head].sent
             prev_start = sent.start
@@ -219,6 +238,11 @@ class Resolver:
         if is_speaker and c.label == "PERSON":
             self.last_person_speaker = c
         return c
+
+
+def _sentence_distance(doc: Doc, a: int, b: int) -> int:
+    """Number of sentence starts between token ``a`` and token ``b`` (a <= b)."""
+    return sum(1 for t in doc[a + 1:b + 1] if t.is_sent_start)
 
 
 def _dominates(a, b) -> bool:
