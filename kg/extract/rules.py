@@ -138,7 +138,7 @@ def is_actor_head(tok: Token, lex: Lexicon) -> bool:
         # the small model often tags countries as LOC ("Cyprus"); regions rarely act as
         # speakers or targets in the positions the rules read, so LOC proper nouns count
         return True
-    if tok.pos_ in ("NOUN", "PROPN") and lex.is_agent(tok.lemma_.lower()):
+    if tok.pos_ in ("NOUN", "PROPN") and (lex.is_agent(tok.lemma_.lower()) or lex.is_agent(tok.lower_)):
         return True
     return False
 
@@ -190,6 +190,16 @@ def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
         if label == "ORG" and tok.pos_ == "PROPN" and len(ent) == 1:
             label = "PROPN"  # single-token ORG: often a mislabelled surname
         return MentionRef(start, end, tok.i, label, name_start, name_end, role)
+    if tok.pos_ == "NOUN" and (lex.is_agent(tok.lemma_.lower()) or lex.is_agent(tok.lower_)) and not lex.is_title(
+        tok.lemma_.lower()
+    ):
+        # "Opposition groups in Zimbabwe", "the population of Gondor": the place is part of the name
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of", "from") and child.i == end:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and (pobj.ent_type_ in ("GPE", "ORG", "NORP", "LOC") or pobj.pos_ == "PROPN"):
+                    end = mention_for(pobj, lex).end
+                break
     if tok.pos_ == "PROPN":
         # unlabeled proper noun (fictional countries, rare names): the proper-noun run
         ps = tok.i
@@ -269,11 +279,16 @@ def is_anonymous(m: MentionRef, doc: Doc) -> bool:
     if m.label != "AGENT":
         return False
     toks = doc[m.start:m.end]
-    if any((t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE")) or t.ent_type_ in ("PERSON", "ORG") or t.dep_ == "poss"
-           for t in toks):
+    if any(t.ent_type_ == "PERSON" or t.dep_ == "poss" for t in toks):
+        return False
+    if toks[0].lower_ not in ("a", "an") and any(
+        (t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE")) or t.ent_type_ == "ORG" for t in toks
+    ):
         return False
     dets = [t.lower_ for t in toks if t.dep_ in ("det", "predet")]
-    return not dets or all(d in ("a", "an", "some", "several", "many", "two", "three") for d in dets)
+    if dets and dets[0] in ("a", "an"):
+        return True  # "a senior Bree official": one unnamed person, whatever the modifiers
+    return not dets or all(d in ("some", "several", "many", "two", "three") for d in dets)
 
 
 # ----------------------------------------------------------------------------- cues
@@ -491,7 +506,12 @@ def _speaker_side(subj: Token | None, speaker: Token | None) -> bool:
         return False
     if _is_pronoun(subj):
         return subj.lower_ != "you"
-    return speaker is not None and (subj.i == speaker.i or subj.lower_ == speaker.lower_)
+    if speaker is None:
+        return False
+    if subj.i == speaker.i or subj.lower_ == speaker.lower_:
+        return True
+    # "the US president said the US would ...": the speaker's own country
+    return any(t.lower_ == subj.lower_ and t.ent_type_ in ("GPE", "NORP") for t in speaker.subtree)
 
 
 def _partners(v: Token, lex: Lexicon, preps: set[str]) -> list[Token]:
@@ -625,13 +645,19 @@ def find_targets(cue_tok: Token, cue: Cue, cue_idx: list[int], lex: Lexicon) -> 
                 out.extend(_actor_mentions(child, lex))
     if out:
         return out
-    preps = {"to", "with", "against", "on", "of", "upon"}
+    preps = {"to", "with", "against", "of", "upon"}
+    if cue.type == StatementType.ACCUSE:
+        preps.add("on")  # "blame the attack on Tehran"
     for pobj in _all_preps(cue_tok, preps):
         if is_actor_head(pobj, lex):
             out.extend(_actor_mentions(pobj, lex))
     if out:
         return out
     objects = [c for c in cue_tok.children if c.dep_ == "dobj" and c.i not in cue_idx]
+    if cue.type == StatementType.DENY or cue.prior < 0.6:
+        # "denied all knowledge of the journalist's fate", "ordered the closure of the consulate":
+        # the actors inside the object are not addressed
+        objects = []
     for child in objects:
         out.extend(_inner_actors(child, lex))
     if not out and objects:
