@@ -189,10 +189,28 @@ class Resolver:
             return prior[-1]
         return speaker
 
+    def _group_antecedent(self, m: MentionRef, speaker_of: Cluster | None) -> Cluster | None:
+        """they/them: the most recent plural group ("top black lawmakers",
+        "Palestinian leaders") mentioned in this or the previous sentence,
+        other than the speaker of the statement the pronoun is a target in."""
+        doc = self.doc
+        best: Cluster | None = None
+        best_pos = -1
+        for c in self.clusters:
+            if c is speaker_of or c.label not in ("AGENT", "ORG") or not c.mentions:
+                continue
+            for s, e in c.mentions:
+                head = doc[e - 1]
+                if s < m.start and head.tag_ in ("NNS", "NNPS") and _sentence_distance(doc, s, m.start) <= 1 and s > best_pos:
+                    best, best_pos = c, s
+        return best
+
     def _pronoun(self, m: MentionRef, speaker_of: Cluster | None) -> Cluster | None:
         low = self.doc[m.head].lower_
         if low in PERSONAL_PRONOUNS:
             return self._person_antecedent(m)
+        if low in ("they", "them", "their"):
+            return self._group_antecedent(m, speaker_of)
         if low in ("it", "its"):
             sent = self.doc[m.head].sent
             prev_start = sent.start
