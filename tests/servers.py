@@ -182,7 +182,7 @@ def start_fuseki(jar: Path, workdir: Path, args: list[str], *, name: str = "fuse
     workdir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log = workdir / "fuseki.log"
-    cmd = ["java", "-Xmx512m", "-jar", str(jar), "--localhost", "--port", str(port), "--ping", *args]
+    cmd = ["java", "-Xmx512m", "-jar", str(jar.resolve()), "--localhost", "--port", str(port), "--ping", *args]
     env = {**os.environ, "FUSEKI_BASE": str(workdir / "run")}
     started = time.monotonic()
     with open(log, "wb") as fh:
