@@ -153,3 +153,13 @@ def test_extract_rules_first_person_in_quote_is_the_quoted_speaker(extract_text)
     appeal = [s for s in res.statements if s.type.value == "APPEAL"]
     assert appeal and appeal[0].actor.name.lower().endswith("ministry")
     assert [t.name for t in appeal[0].targets] == ["Portugal"]
+
+
+def test_extract_rules_negative_evaluation_of_an_actor_is_criticism(extract_text):
+    res = extract_text("The foreign minister of Chile said: \u201cPeru's reckless policy is unacceptable.\u201d")
+    assert any(s.type.value == "CRITICIZE" and [t.name for t in s.targets] == ["Peru"] for s in res.statements)
+
+
+def test_extract_rules_negative_evaluation_of_own_side_is_not_criticism(extract_text):
+    res = extract_text("Chile said its own response would be brutal.")
+    assert not [s for s in res.statements if s.type.value == "CRITICIZE"]

@@ -606,6 +606,18 @@ def analyse_clause(
         if accuse:
             found.append((StatementType.ACCUSE, [subj], 0.8))
             continue
+        negative = [t for t in v.subtree if lex.content_class(t.lemma_) == "negative"]
+        if negative:
+            # "Trump's ignorant hate speech belongs in medieval times": criticism of the
+            # actor the evaluation is about -- the subject, else the subject's possessor
+            if not _speaker_side(subj, speaker) and is_actor_head(subj, lex) and not _is_pronoun(subj):
+                found.append((StatementType.CRITICIZE, [subj], 0.6))
+                continue
+            inner = [v.doc[m.head] for m in _inner_actors(subj, lex)] if subj is not None else []
+            inner = [t for t in inner if not _speaker_side(t, speaker)]
+            if inner:
+                found.append((StatementType.CRITICIZE, inner, 0.6))
+                continue
         if depth < 2:
             for x in v.children:
                 if x.dep_ == "xcomp":
