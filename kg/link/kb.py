@@ -206,6 +206,19 @@ class KnowledgeBase:
         meta = {k: v for k, v in doc.items() if k not in ("entities", "agents", "cameo_countries")}
         return cls(entities, alias_kinds, doc.get("agents", {}), doc.get("cameo_countries", {}), meta=meta)
 
+    def with_entities(self, entities: list[Entity]) -> "KnowledgeBase":
+        """A small KB of ``entities`` (their labels and aliases) that shares this KB's
+        agent nouns, CAMEO country codes and demonym index.
+
+        Used by :mod:`kg.link.online` to run the offline disambiguation over
+        candidates fetched from Wikidata.
+        """
+        alias_kinds = {e.id: [(e.label, "label")] + [(a, "name") for a in e.aliases] for e in entities}
+        small = KnowledgeBase(entities, alias_kinds, self.agents, self.cameo_countries, meta={"overlay": True})
+        small._demonym = {k: eid for k, eid in self._demonym.items()}
+        small.entities.update({eid: self.entities[eid] for eid in set(small._demonym.values())})
+        return small
+
     # ------------------------------------------------------------------ queries
     def __len__(self) -> int:
         return len(self.entities)

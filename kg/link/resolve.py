@@ -60,10 +60,11 @@ DEFAULT_THRESHOLD = 0.6
 #: kind compatibility of KB entity kinds with spaCy NER labels (None = no label: 1.0).
 NER_COMPAT: dict[str, dict[str, float]] = {
     "PERSON": {"person": 1.0, "group": 1.0},  # "the Iranian defense minister": a person by role, no QID
-    "GPE": {"country": 1.0, "city": 1.0, "organization": 0.5, "armed_group": 0.5, "media": 0.3, "group": 0.8},
-    "LOC": {"country": 0.9, "city": 0.9, "organization": 0.3, "armed_group": 0.3},
+    "GPE": {"country": 1.0, "city": 1.0, "region": 0.95, "organization": 0.5, "armed_group": 0.5, "media": 0.3, "group": 0.8},
+    "LOC": {"country": 0.9, "city": 0.9, "region": 0.9, "organization": 0.3, "armed_group": 0.3},
     "NORP": {"country": 1.0, "armed_group": 0.8, "organization": 0.6, "group": 1.0, "city": 0.3},
-    "ORG": {"organization": 1.0, "armed_group": 1.0, "media": 1.0, "country": 0.75, "city": 0.4, "group": 1.0},
+    "ORG": {"organization": 1.0, "armed_group": 1.0, "media": 1.0, "country": 0.75, "city": 0.4, "region": 0.4,
+            "group": 1.0},
     "FAC": {"country": 0.9, "organization": 0.6, "city": 0.5},
 }
 _OTHER_LABEL_COMPAT = 0.3
@@ -73,7 +74,7 @@ _AMBIGUITY_FROM = 0.85
 _DEFAULT_KIND_COMPAT = 0.15
 
 _KIND_TO_ACTOR = {
-    "country": ActorKind.COUNTRY, "city": ActorKind.COUNTRY, "organization": ActorKind.ORGANIZATION,
+    "country": ActorKind.COUNTRY, "city": ActorKind.COUNTRY, "region": ActorKind.COUNTRY, "organization": ActorKind.ORGANIZATION,
     "armed_group": ActorKind.ORGANIZATION, "media": ActorKind.ORGANIZATION, "person": ActorKind.PERSON,
     "group": ActorKind.GROUP,
 }
@@ -81,7 +82,7 @@ _ACTOR_TO_NER = {
     ActorKind.PERSON: "PERSON", ActorKind.ORGANIZATION: "ORG", ActorKind.COUNTRY: "GPE", ActorKind.GROUP: None,
 }
 
-_PLACE_KINDS = {"country", "city"}
+_PLACE_KINDS = {"country", "city", "region"}
 _NOT_COUNTRY_BEFORE = re.compile(
     r"\b(town|city|village|county|state|province|township|borough|suburb|district)\s+of\s*$", re.I)
 _LOCATIVE_BEFORE = re.compile(r"\b(in|at|to|from|near|into|across|of|outside|inside|around|toward|towards|via)\s*$", re.I)
@@ -207,7 +208,8 @@ class Linker:
                     s *= 0.3
             if e.kind == "person":
                 if _ROLE_WORDS.search(before[-40:]) or stripped != surf:
-                    if any(r.code[3:6] in ("GOV", "MIL", "LEG") or r.code[:3] == "IGO" for r in e.roles):
+                    if any(r.code[3:6] in ("GOV", "MIL", "LEG") or r.code[:3] == "IGO" or r.code.startswith("P39:")
+                           for r in e.roles):
                         s *= 1.1
                 if e.has_role_on(date) is False:
                     s *= 0.85

@@ -26,7 +26,7 @@ from typing import Any
 from kg.errors import EndpointError, KnowledgeBaseError, Msg
 from kg.link.normalize import norm
 
-__all__ = ["update_kb", "CLASS_KIND", "USER_AGENT"]
+__all__ = ["update_kb", "merge_items", "read_kb_doc", "write_kb_doc", "CLASS_KIND", "USER_AGENT"]
 
 USER_AGENT = "kg/0.1 (knowledge graphs of news statements; https://example.invalid/kg) SPARQLWrapper"
 
@@ -113,6 +113,28 @@ def update_kb(endpoint: str, query_path: Path, kb_path: Path, *, timeout: int = 
             role = [f"P39:{pos}", _date(r.get("start")), _date(r.get("end"))]
             if role not in it["roles"]:
                 it["roles"].append(role)
+    added, updated = merge_items(doc, items)
+    doc.setdefault("updates", []).append({"endpoint": endpoint, "query": query_path.name,
+                                          "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                                          "items": len(items)})
+    write_kb_doc(doc, kb_path)
+    return {"rows": len(rows), "items": len(items), "added": added, "updated": updated,
+            "size_bytes": kb_path.stat().st_size, "seconds": round(time.perf_counter() - t0, 2)}
+
+
+def merge_items(doc: dict[str, Any], items: dict[str, dict[str, Any]], *, source: str | None = None) -> tuple[int, int]:
+    """Merge Wikidata items into a decoded KB document (in place), by the rules of the module docstring.
+
+    :param doc: KB document (``{"entities": [...], ...}``) as written by :func:`kg.link.build.build_kb`.
+    :param items: QID -> ``{"label": str, "aliases": [str], "classes": [QID], "country": QID | None,
+        "roles": [[code, start, end]]}``; an optional ``"kind"`` (KB kind) overrides the kind from
+        ``classes``, an optional ``"popularity"`` (in [0, 1]) is used for new entities, and an optional
+        ``"replaces"`` (id of a QID-less KB entry, e.g. ``"petr:hosein-dehqan"``) names the entry that
+        takes the QID.
+    :param source: provenance recorded on added or updated entities (``"source"`` field), e.g.
+        ``"wikidata-online 2025-01-31"``.
+    :returns: ``(added, updated)`` entity counts.
+    """
     ents: list[dict[str, Any]] = doc["entities"]
     by_id = {e["id"]: e for e in ents}
     petr_persons: dict[str, list[dict[str, Any]]] = {}
@@ -121,8 +143,14 @@ def update_kb(endpoint: str, query_path: Path, kb_path: Path, *, timeout: int = 
             petr_persons.setdefault(norm(e["label"]), []).append(e)
     added = updated = 0
     for q, it in sorted(items.items()):
-        kind = next((CLASS_KIND[c] for c in it["classes"] if c in CLASS_KIND), "organization")
+        kind = it.get("kind") or next((CLASS_KIND[c] for c in it["classes"] if c in CLASS_KIND), "organization")
         target = by_id.get(q)
+        old = by_id.get(it.get("replaces") or "")
+        if target is None and old is not None and not old.get("qid"):  # a known QID-less entry takes the QID
+            target = old
+            by_id.pop(target["id"], None)
+            target["id"] = target["qid"] = q
+            by_id[q] = target
         if target is None and kind == "person":
             same = petr_persons.get(norm(it["label"]), [])
             if len(same) == 1:  # a unique PETRARCH person of that name takes the QID
@@ -133,7 +161,7 @@ def update_kb(endpoint: str, query_path: Path, kb_path: Path, *, timeout: int = 
         if target is None:
             target = {"id": q, "qid": q, "label": it["label"], "kind": kind, "aliases": [],
                       "country_qid": it["country"] if kind != "country" else q, "cameo_code": None,
-                      "popularity": 0.4, "roles": []}
+                      "popularity": float(it.get("popularity", 0.4)), "roles": []}
             ents.append(target)
             by_id[q] = target
             added += 1
@@ -148,14 +176,31 @@ def update_kb(endpoint: str, query_path: Path, kb_path: Path, *, timeout: int = 
         for role in it["roles"]:
             if role not in target["roles"]:
                 target["roles"].append(role)
+        if source:
+            target["source"] = source
     doc["entities"] = sorted(ents, key=lambda e: e["id"])
-    doc.setdefault("updates", []).append({"endpoint": endpoint, "query": query_path.name,
-                                          "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                                          "items": len(items)})
+    return added, updated
+
+
+def read_kb_doc(kb_path: Path) -> dict[str, Any]:
+    """The decoded KB document of ``kb_path`` (gzip JSON).
+
+    :raises KnowledgeBaseError: (E040) if the file is missing or unreadable.
+    """
+    try:
+        with gzip.open(kb_path, "rt", encoding="utf-8") as fh:
+            doc = json.load(fh)
+        doc["entities"]  # noqa: B018 - shape check
+    except (OSError, ValueError, EOFError, KeyError, TypeError) as exc:
+        raise KnowledgeBaseError(Msg.E040, path=kb_path, reason=f"{type(exc).__name__}: {exc}") from exc
+    return doc
+
+
+def write_kb_doc(doc: dict[str, Any], kb_path: Path) -> None:
+    """Write a KB document to ``kb_path`` atomically (temporary file, then rename; reproducible gzip)."""
+    kb_path = Path(kb_path)
     payload = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
     tmp = kb_path.with_suffix(kb_path.suffix + ".tmp")
     with tmp.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
         gz.write(payload)
     tmp.replace(kb_path)
-    return {"rows": len(rows), "items": len(items), "added": added, "updated": updated,
-            "size_bytes": kb_path.stat().st_size, "seconds": round(time.perf_counter() - t0, 2)}
