@@ -163,3 +163,21 @@ def test_extract_rules_negative_evaluation_of_an_actor_is_criticism(extract_text
 def test_extract_rules_negative_evaluation_of_own_side_is_not_criticism(extract_text):
     res = extract_text("Chile said its own response would be brutal.")
     assert not [s for s in res.statements if s.type.value == "CRITICIZE"]
+
+
+def test_extract_rules_list_hung_on_apposition_gives_every_speaker(extract_text):
+    res = extract_text("Mordor, the Shire, Fornost and Bree welcomed the resumption of ties with Osgiliath.")
+    speakers = {s.actor.name for s in res.statements if s.type.value == "PRAISE"}
+    assert {"Mordor", "Fornost", "Bree"} <= speakers
+
+
+def test_extract_rules_coordinated_modifiers_of_a_group_are_the_targets(extract_text):
+    res = extract_text("The Bree prime minister will meet Eriadori and Calenardhon leaders on Sunday.")
+    targets = {t.name for s in res.statements if s.type.value == "CONSULT" for t in s.targets}
+    assert targets == {"Eriadori", "Calenardhon"}
+
+
+def test_extract_rules_place_inside_object_only_as_last_resort(extract_text):
+    res = extract_text("Hamfast Gamgee has criticized the recent closure of guest houses in Bree.")
+    assert ("Gamgee", "CRITICIZE", "Bree", False) in _flat(res) or any(
+        s.type.value == "CRITICIZE" and [t.name for t in s.targets] == ["Bree"] for s in res.statements)

@@ -224,6 +224,14 @@ def _actor_mentions(tok: Token, lex: Lexicon) -> list[MentionRef]:
     for t in _conjuncts(tok):
         if not is_actor_head(t, lex):
             continue
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i
+                and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE")) and any(x.dep_ == "conj" for x in c.children)]
+        has_names = any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in t.children)
+        if mods and t.pos_ == "NOUN" and not has_names:
+            # "Eriadori and Calenardhon leaders", "U.S. and Soviet negotiators": each side
+            for c in [mods[0], *mods[0].conjuncts]:
+                out.append(MentionRef(c.i, c.i + 1, c.i, c.ent_type_ or "PROPN", c.i, c.i + 1))
+            continue
         appos = [a for a in t.children if a.dep_ == "appos" and is_actor_head(a, lex) and a.pos_ == "PROPN"]
         if appos and not (t.pos_ == "PROPN" or t.ent_type_ in ACTOR_ENTS):
             for a in appos:
@@ -248,14 +256,18 @@ def _inner_actors(tok: Token, lex: Lexicon, depth: int = 3) -> list[MentionRef]:
             found.append(mention_for(child, lex))
     if found:
         return found
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in INNER_PREPS:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    if is_actor_head(pobj, lex):
-                        found.extend(_actor_mentions(pobj, lex))
-                    else:
-                        found.extend(_inner_actors(pobj, lex, depth - 1))
+    for preps in (INNER_PREPS, frozenset({"in"})):
+        # "closure of guest houses in Bree": a place inside the object only when nothing else is
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        if is_actor_head(pobj, lex):
+                            found.extend(_actor_mentions(pobj, lex))
+                        else:
+                            found.extend(_inner_actors(pobj, lex, depth - 1))
+        if found:
+            break
     return found
 
 
@@ -279,6 +291,8 @@ def is_anonymous(m: MentionRef, doc: Doc) -> bool:
     if m.label != "AGENT":
         return False
     toks = doc[m.start:m.end]
+    if toks[0].lower_ in ("a", "an") and doc[m.head].pos_ != "PROPN":
+        return True  # "a senior Bree official": one unnamed person, whatever the modifiers
     if any(t.ent_type_ == "PERSON" or t.dep_ == "poss" for t in toks):
         return False
     if toks[0].lower_ not in ("a", "an") and any(
@@ -681,6 +695,10 @@ def find_targets(cue_tok: Token, cue: Cue, cue_idx: list[int], lex: Lexicon) -> 
             if x.dep_ == "xcomp":
                 heads = _partners(x, lex, {"with", "to", "from", "against", "on"})
                 out.extend(m for h in heads for m in _actor_mentions(h, lex))
+    if not out and cue.type in (StatementType.APPEAL, StatementType.DEMAND):
+        # "appealed for peace in Ithilen": the cause's actors
+        for p in _all_preps(cue_tok, {"for"}):
+            out.extend(_actor_mentions(p, lex) if is_actor_head(p, lex) else _inner_actors(p, lex))
     if not out and cue.type in CLAUSE_TARGET_TYPES:
         # "demanding that President Mugabe abandon ...", "charged that the U.S. has abandoned ..."
         for c in cue_tok.children:
@@ -811,7 +829,7 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
         if not d.targets and is_anonymous(d.speaker, doc):
             continue  # "defence officials cautioned that ...": an unnamed source without a target
         head = doc[d.speaker.head]
-        conj = [c for c in head.conjuncts if is_actor_head(c, lex)] if d.speaker.label != "PRON" else []
+        conj = _coordinated(head, lex) if d.speaker.label != "PRON" else []
         if not conj:
             yield d
             continue
@@ -823,6 +841,17 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                 targets = [o for o in mentions if o is not m]
             yield Draft(d.sent_start, d.sent_end, d.cue_tokens, d.cue_lemma, d.type, d.prior, m, targets,
                         d.content, d.mode, d.negated, d.hypothetical, d.evidence)
+
+
+def _coordinated(head: Token, lex: Lexicon) -> list[Token]:
+    """Other actors coordinated with ``head``, including lists the parser hung on an
+    apposition ("Mordor, the Shire, Fornost and Bree" -> Shire, Fornost, Bree)."""
+    out = [c for c in head.conjuncts if is_actor_head(c, lex)]
+    if head.pos_ == "PROPN":
+        for a in head.children:
+            if a.dep_ == "appos" and a.pos_ == "PROPN" and any(c.dep_ == "conj" for c in a.children):
+                out += [a] + [c for c in a.conjuncts if is_actor_head(c, lex)]
+    return sorted(set(out), key=lambda t: t.i)
 
 
 def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
