@@ -181,3 +181,19 @@ def test_extract_rules_place_inside_object_only_as_last_resort(extract_text):
     res = extract_text("Hamfast Gamgee has criticized the recent closure of guest houses in Bree.")
     assert ("Gamgee", "CRITICIZE", "Bree", False) in _flat(res) or any(
         s.type.value == "CRITICIZE" and [t.name for t in s.targets] == ["Bree"] for s in res.statements)
+
+
+def test_extract_rules_trailing_source_of_a_past_event_is_no_statement(extract_text):
+    res = extract_text("Zambia extradited the suspect to Britain on Sunday, the Zambian embassy said.")
+    assert not [s for s in res.statements if s.type.value == "STATEMENT"]
+
+
+def test_extract_rules_noun_tagged_as_verb_is_no_cue(extract_text):
+    res = extract_text("The U.S. said it would not meet hostage-takers demands to release prisoners.")
+    assert "DEMAND" not in {s.type.value for s in res.statements}
+    assert "REJECT" in {s.type.value for s in res.statements}
+
+
+def test_extract_rules_threat_in_infinitival_clause(extract_text):
+    res = extract_text("The Azerbaijani parliament threatened on Monday to secede from the Soviet Union.")
+    assert any(s.type.value == "THREATEN" and [t.name for t in s.targets] == ["Soviet Union"] for s in res.statements)

@@ -319,8 +319,8 @@ def match_cue(tok: Token, lex: Lexicon) -> tuple[Cue, list[int]] | None:
         return None
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
         return None
-    if tok.dep_ in ("amod", "compound"):
-        return None
+    if tok.dep_ in ("amod", "compound", "dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos", "npadvmod"):
+        return None  # a noun the tagger took for a verb ("hostage-takers demands")
     lemma = tok.lemma_.lower()
     for cue in lex.by_lemma.get(lemma, []):
         if cue.particle:
@@ -548,7 +548,9 @@ def _past_event(v: Token) -> bool:
     sourcing, not a statement about the clause's subject."""
     if v.tag_ == "VBD" and not any(c.dep_ == "aux" for c in v.children):
         return True
-    return v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children)
+    return v.tag_ == "VBN" and any(
+        (c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "auxpass" and c.tag_ == "VBD") for c in v.children
+    )
 
 
 def _own_possession(tok: Token) -> bool:
@@ -674,9 +676,13 @@ def find_targets(cue_tok: Token, cue: Cue, cue_idx: list[int], lex: Lexicon) -> 
     preps = {"to", "with", "against", "of", "upon"}
     if cue.type == StatementType.ACCUSE:
         preps.add("on")  # "blame the attack on Tehran"
-    for pobj in _all_preps(cue_tok, preps):
+    pobjs = _all_preps(cue_tok, preps)
+    for pobj in pobjs:
         if is_actor_head(pobj, lex):
             out.extend(_actor_mentions(pobj, lex))
+    if not out and not any(c.dep_ == "dobj" for c in cue_tok.children) and cue.type != StatementType.DENY:
+        for pobj in pobjs:  # "agreed to US mediation"
+            out.extend(m for m in _inner_actors(pobj, lex) if m.label != "AGENT")
     if out:
         return out
     objects = [c for c in cue_tok.children if c.dep_ == "dobj" and c.i not in cue_idx]
@@ -692,7 +698,7 @@ def find_targets(cue_tok: Token, cue: Cue, cue_idx: list[int], lex: Lexicon) -> 
     if not out:
         # "offered to negotiate with X", "threatened to secede from X": the complement's partner
         for x in cue_tok.children:
-            if x.dep_ == "xcomp":
+            if x.dep_ == "xcomp" or (x.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)):
                 heads = _partners(x, lex, {"with", "to", "from", "against", "on"})
                 out.extend(m for h in heads for m in _actor_mentions(h, lex))
     if not out and cue.type in (StatementType.APPEAL, StatementType.DEMAND):
@@ -744,7 +750,7 @@ def _threat_in_complement(cue_tok: Token, lex: Lexicon) -> list[MentionRef] | No
     """A promise whose complement is force ("vowed to wage war on X", "pledged to
     retaliate against X") is a THREATEN (CAMEO 13x); returns its targets."""
     for x in cue_tok.children:
-        if x.dep_ != "xcomp":
+        if x.dep_ != "xcomp" and not (x.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)):
             continue
         objs = _clause_objects(x)
         if lex.content_class(x.lemma_) in ("threat_verb", "wrong_verb") or any(
@@ -914,6 +920,11 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                             continue
                         seen.add(key)
                         yield Draft(type=stype, targets=targets, evidence=ev, **base)
+                    continue
+                if (cue.type == StatementType.STATEMENT and clause_verbs and clause_verbs[0].i < tok.i
+                        and _past_event(clause_verbs[0]) and not _speaker_side(_subject(clause_verbs[0]), spk_tok)):
+                    # "Zambia extradited X to Britain, an official said": the source of a
+                    # reported past event, not a statement (CAMEO codes the event itself)
                     continue
                 targets = find_targets(tok, cue, cue_idx, lex) if cue.type != StatementType.STATEMENT else []
                 if (cue.type == StatementType.STATEMENT and clause_verbs and cue.lemma not in MEDIA_CUES
