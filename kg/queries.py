@@ -58,6 +58,8 @@ __all__ = [
     "Catalog",
     "parse_query_file",
     "match_actor_names",
+    "store_actor_resolver",
+    "run_stored",
 ]
 
 #: The repository's stored queries.
@@ -431,3 +433,55 @@ def match_actor_names(
         if score >= threshold:
             scored[i] = max(scored.get(i, 0.0), score)
     return [i for i, _ in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+# ------------------------------------------------------------ store helpers
+
+_CANDIDATES = (
+    "PREFIX kg: <https://w3id.org/kg-news/ontology#>\n"
+    "SELECT DISTINCT ?a ?name ?qid WHERE { GRAPH ?g { "
+    "{ ?a kg:name ?name } UNION { ?a kg:mention ?m . ?m kg:text ?name } OPTIONAL { ?a kg:qid ?qid } } }"
+)
+
+
+def store_actor_resolver(store) -> ActorResolver:  # store: kg.store.base.Store
+    """A ``resolve_actor`` for :meth:`StoredQuery.bind` that matches against a store's actors.
+
+    Candidates are every actor's names and mention texts (aliases as written
+    in the articles) with its QID, asked from ``store`` once, on first use;
+    matching is :func:`match_actor_names`.  A QID that no actor in the store
+    carries still maps to its linked-actor IRI (``Q794`` -> ``actor/wd-Q794``),
+    so countries known only as an actor's ``kg:country`` are found.
+
+    :param store: any :class:`kg.store.base.Store` (embedded or remote).
+    :returns: a callable ``text -> [actor IRI, ...]`` (empty when nothing matches).
+    """
+    cache: list[tuple[str, str, str | None]] = []
+
+    def resolve(value: str) -> list[str]:
+        if not cache:
+            rows = store.query(_CANDIDATES).rows
+            cache.extend((str(r[0]), str(r[1]) if r[1] else "", str(r[2]) if r[2] else None) for r in rows)
+        found = match_actor_names(value, cache)
+        if not found and _QID.match(value.strip()):
+            found = [str(_default_actor_iri(value))]
+        return found
+
+    return resolve
+
+
+def run_stored(store, name: str, values: dict[str, str] | None = None, *, catalog: Catalog | None = None,
+               resolve_actor: ActorResolver | None = None):
+    """Bind and run the stored query ``name`` on ``store``.
+
+    :param store: any :class:`kg.store.base.Store`.
+    :param values: parameter name -> the user's text (see :meth:`StoredQuery.bind`).
+    :param catalog: where to find the query (default: the repository's queries).
+    :param resolve_actor: default :func:`store_actor_resolver` of ``store``.
+    :returns: the :class:`kg.store.base.QueryResult`.
+    :raises QueryError: E020-E023 (unknown query, bad parameters or header);
+        store errors as the store raises them.
+    """
+    query = (catalog or Catalog()).get(name)
+    text = query.bind(values or {}, resolve_actor=resolve_actor or store_actor_resolver(store))
+    return store.query(text)

@@ -19,6 +19,9 @@ EXPECTED = {
     "who-accused-whom", "who-criticized-whom", "who-praised-whom", "who-appealed-to-whom",
     "statements-by-actor", "statements-about", "actor-network", "statements-with-evidence",
     "derive-direct-edges", "mutual-accusations", "top-actors",
+    "who-threatened-whom", "who-rejected-whom", "who-supported-whom", "actor-timeline", "top-speakers",
+    "top-targets", "statements-in-period", "statements-from-publisher", "publishers", "actors-by-country",
+    "plover-categories", "statements-by-type", "actors-by-kind", "corpus-summary",
 }
 
 

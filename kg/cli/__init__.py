@@ -12,7 +12,7 @@ load (the summary says which); 2 usage errors.
 
 from __future__ import annotations
 
-from kg.cli import fuseki, jobs, kb, query, tools  # noqa: F401,E402  (register the commands)
+from kg.cli import fuseki, jobs, kb, query, tools, views  # noqa: F401,E402  (register the commands)
 from kg.cli.common import app
 
 __all__ = ["app", "main"]

@@ -28,20 +28,9 @@ from kg.cli.common import (
 
 def _actor_resolver(st):
     """Map a user's actor name or QID to actor IRIs in the store (forgiving match)."""
-    from kg.queries import match_actor_names
-    from kg.rdf.vocab import KG
+    from kg.queries import store_actor_resolver
 
-    def resolve(value: str) -> list[str]:
-        q = (
-            "SELECT DISTINCT ?a ?name ?qid WHERE { GRAPH ?g { "
-            "{ ?a <%s> ?name } UNION { ?a <%s> ?m . ?m <%s> ?name } OPTIONAL { ?a <%s> ?qid } } }"
-            % (KG.name, KG.mention, KG.text, KG.qid)
-        )
-        rows = st.query(q)
-        cands = [(str(r[0]), str(r[1]) if r[1] else "", str(r[2]) if r[2] else None) for r in rows]
-        return match_actor_names(value, cands)
-
-    return resolve
+    return store_actor_resolver(st)
 
 
 def _parse_params(params: list[str]) -> dict[str, str]:
@@ -56,8 +45,44 @@ def _parse_params(params: list[str]) -> dict[str, str]:
     return out
 
 
-@app.command()
+def _user_query_dirs(queries: list[Path]) -> list[Path]:
+    """Folders of the user's own queries: env KG_QUERIES (several separated by the
+    OS path separator, ':' on Linux) and then the --queries options."""
+    import os
+
+    env = [Path(p).expanduser() for p in os.environ.get("KG_QUERIES", "").split(os.pathsep) if p.strip()]
+    return [*env, *queries]
+
+
+def _describe(sq) -> None:
+    """Print a stored query's title, description, parameters, example and file."""
+    from rich.panel import Panel
+
+    from kg.queries import KINDS
+
+    out.print(Panel(f"[bold]{sq.title}[/]\n\n{sq.description}", title=f"kg query {sq.name}", title_align="left",
+                    subtitle=sq.form, subtitle_align="right"), highlight=False)
+    if sq.params:
+        t = Table(title="Parameters (--param NAME=VALUE)", title_justify="left")
+        t.add_column("name", style="bold")
+        t.add_column("kind")
+        t.add_column("default")
+        t.add_column("meaning")
+        for p in sq.params:
+            t.add_row(p.name, f"{p.kind}: {KINDS[p.kind]}" if p.kind != "type" else "type: a statement type, or several comma-separated",
+                      p.default or "-", p.help)
+        out.print(t)
+    else:
+        out.print("No parameters.")
+    if sq.example:
+        out.print(f"\n[bold]Example[/]: {sq.example}", highlight=False)
+    out.print(f"[dim]file: {sq.path}[/]", highlight=False)
+    out.print("[dim]Output: --format table|csv|tsv|json|jsonl|markdown, --limit N; --show-sparql prints the bound query.[/]")
+
+
+@app.command(context_settings={"help_option_names": []})
 def query(
+    ctx: typer.Context,
     name: Annotated[Optional[str], typer.Argument(help="Stored query name (see --list).", show_default=False)] = None,
     param: Annotated[list[str], typer.Option("--param", "-p", help="Parameter as key=value; repeat for several.")] = [],
     list_: Annotated[bool, typer.Option("--list", "-l", help="List the stored queries with titles and parameters.")] = False,
@@ -72,13 +97,22 @@ def query(
     server: ServerOpt = None,
     user: UserOpt = None,
     timeout: TimeoutOpt = None,
+    help_: Annotated[bool, typer.Option("--help", "-h", help="Show this message; with NAME, the query's title, description, parameters and example.")] = False,
 ) -> None:
-    """Run a stored query from queries/*.rq, with parameters bound as RDF terms."""
+    """Run a stored query from queries/*.rq, with parameters bound as RDF terms.
+
+    'kg query --list' lists the queries; 'kg query NAME --help' describes one.
+    Your own queries (same header format) go in a folder given with --queries
+    or in env KG_QUERIES.
+    """
     from kg.output import render
     from kg.queries import QUERIES_DIR, Catalog
 
+    if help_ and name is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
     with _errors():
-        catalog = Catalog([QUERIES_DIR, *queries])
+        catalog = Catalog([QUERIES_DIR, *_user_query_dirs(queries)])
         if list_ or name is None:
             t = Table(title="Stored queries")
             t.add_column("name", style="bold")
@@ -89,12 +123,8 @@ def query(
             out.print(t)
             return
         sq = catalog.get(name)
-        if describe:
-            out.print(f"[bold]{sq.name}[/]: {sq.title}\n{sq.description}\n")
-            for p in sq.params:
-                out.print(f"  --param {p.name}=<{p.kind}>  {p.help}" + (f" (default {p.default})" if p.default else ""))
-            if sq.example:
-                out.print(f"\nexample: {sq.example}")
+        if describe or help_:
+            _describe(sq)
             return
         values = _parse_params(param)
         with _open_store(store, endpoint, query_endpoint, None, None, server, user, timeout, read_only=True) as st:

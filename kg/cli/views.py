@@ -1,0 +1,154 @@
+"""kg graph, kg timeline, kg stats: pictures and counts from the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from kg.cli.common import (
+    EndpointOpt,
+    QueryEpOpt,
+    ServerOpt,
+    StoreOpt,
+    TimeoutOpt,
+    UserOpt,
+    _errors,
+    _open_store,
+    app,
+    err,
+    out,
+)
+
+TypeOpt = Annotated[list[str], typer.Option("--type", "-t", help="Only statements of this type (repeat, or comma-separated: ACCUSE,CRITICIZE).")]
+SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Only articles published on or after this date (YYYY-MM-DD).")]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Only articles published on or before this date (YYYY-MM-DD).")]
+QueriesOpt = Annotated[list[Path], typer.Option("--queries", help="Extra folder of .rq queries that override the stored ones of the same name.")]
+
+
+def _catalog(queries: list[Path]):
+    from kg.queries import QUERIES_DIR, Catalog
+
+    return Catalog([QUERIES_DIR, *queries])
+
+
+def _suffix(path: Path, formats: tuple[str, ...]) -> None:
+    if path.suffix.lstrip(".").lower() not in formats:
+        raise typer.BadParameter(f"{path.name!r}: the file name must end in one of: {', '.join('.' + f for f in formats)}",
+                                 param_hint="'--output' / '-o'")
+
+
+@app.command()
+def graph(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output file: .png, .svg (picture), .html (interactive, offline), .graphml or .gexf (Gephi).")],
+    type_: TypeOpt = [],
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    actor: Annotated[Optional[str], typer.Option("--actor", help="Only edges from this actor (name or QID).")] = None,
+    target: Annotated[Optional[str], typer.Option("--target", help="Only edges to this actor (name or QID).")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many edges (heaviest first).", min=1)] = 2000,
+    title: Annotated[Optional[str], typer.Option("--title", help="Title of the picture or page.")] = None,
+    queries: QueriesOpt = [],
+    store: StoreOpt = None,
+    endpoint: EndpointOpt = None,
+    query_endpoint: QueryEpOpt = None,
+    server: ServerOpt = None,
+    user: UserOpt = None,
+    timeout: TimeoutOpt = None,
+) -> None:
+    """Draw the actor network (who said what about whom): edge colour = statement type, width = count."""
+    from kg.views.data import network_edges
+    from kg.views.network import FORMATS, write_network
+
+    _suffix(output, FORMATS)
+    with _errors():
+        with _open_store(store, endpoint, query_endpoint, None, None, server, user, timeout, read_only=True) as st:
+            edges = network_edges(st, types=",".join(type_) or None, since=since, until=until, actor=actor,
+                                  target=target, limit=limit, catalog=_catalog(queries))
+        if not edges:
+            err.print("[bold red]error:[/] no statements with a target match these options; nothing written.")
+            raise typer.Exit(1)
+        parts = [", ".join(type_) if type_ else "", f"from {since}" if since else "", f"until {until}" if until else ""]
+        write_network(edges, output, title=title or " ".join(["Actor network", *filter(None, parts)]))
+        n = len({e.source for e in edges} | {e.target for e in edges})
+        err.print(f"wrote {output} ({n} actors, {len(edges)} edges)", highlight=False)
+
+
+@app.command()
+def timeline(
+    actor: Annotated[str, typer.Argument(help="Actor name or QID (forgiving: case, diacritics, surname).", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output file: .png, .svg or .html (chart and statement list, offline).")],
+    type_: TypeOpt = [],
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    queries: QueriesOpt = [],
+    store: StoreOpt = None,
+    endpoint: EndpointOpt = None,
+    query_endpoint: QueryEpOpt = None,
+    server: ServerOpt = None,
+    user: UserOpt = None,
+    timeout: TimeoutOpt = None,
+) -> None:
+    """Chart an actor's statements over time, by type."""
+    from kg.views.data import actor_timeline
+    from kg.views.timeline import FORMATS, write_timeline
+
+    _suffix(output, FORMATS)
+    with _errors():
+        with _open_store(store, endpoint, query_endpoint, None, None, server, user, timeout, read_only=True) as st:
+            tl = actor_timeline(st, actor, types=",".join(type_) or None, since=since, until=until,
+                                catalog=_catalog(queries))
+        write_timeline(tl, output)
+        err.print(f"wrote {output} ({', '.join(tl.actors) or actor}: {sum(p.statements for p in tl.points)} dated statements)",
+                  highlight=False)
+
+
+@app.command()
+def stats(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    queries: QueriesOpt = [],
+    store: StoreOpt = None,
+    endpoint: EndpointOpt = None,
+    query_endpoint: QueryEpOpt = None,
+    server: ServerOpt = None,
+    user: UserOpt = None,
+    timeout: TimeoutOpt = None,
+) -> None:
+    """Counts: articles, date range, statements by type, actors by kind, share linked to Wikidata."""
+    from kg.views.data import corpus_stats
+
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter(f"{fmt!r}: use table or json", param_hint="'--format' / '-f'")
+    with _errors():
+        with _open_store(store, endpoint, query_endpoint, None, None, server, user, timeout, read_only=True) as st:
+            s = corpus_stats(st, catalog=_catalog(queries))
+    if fmt == "json":
+        json.dump(s.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    t = Table(title="Store", show_header=False, title_justify="left")
+    t.add_row("articles", str(s.articles))
+    t.add_row("dates", f"{s.first_date or '-'} .. {s.last_date or '-'}")
+    t.add_row("publishers", str(s.publishers))
+    t.add_row("statements", f"{s.statements} ({s.made} made; the rest negated or hypothetical)")
+    t.add_row("actors", f"{s.actors} ({s.linked_actors} linked to Wikidata, {s.linked_share:.0%})")
+    out.print(t)
+    bt = Table(title="Statements by type", title_justify="left")
+    for col, just in (("type", "left"), ("PLOVER", "left"), ("statements", "right"), ("made", "right"),
+                      ("negated", "right"), ("hypothetical", "right"), ("articles", "right")):
+        bt.add_column(col, justify=just)  # type: ignore[arg-type]
+    for r in s.by_type:
+        bt.add_row(str(r["type"]), str(r["plover_category"] or "-"), str(r["statements"]), str(r["made"]),
+                   str(r["negated_count"]), str(r["hypothetical_count"]), str(r["articles"]))
+    out.print(bt)
+    kt = Table(title="Actors by kind", title_justify="left")
+    for col, just in (("kind", "left"), ("actors", "right"), ("linked", "right"), ("linked share", "right")):
+        kt.add_column(col, justify=just)  # type: ignore[arg-type]
+    for r in s.by_kind:
+        share = int(r["linked"]) / int(r["actors"]) if r["actors"] else 0.0  # type: ignore[call-overload]
+        kt.add_row(str(r["kind"]), str(r["actors"]), str(r["linked"]), f"{share:.0%}")
+    out.print(kt)
