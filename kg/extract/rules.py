@@ -189,17 +189,16 @@ def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
         role = " ".join(t.text for t in role_toks) or None
         if label == "ORG" and tok.pos_ == "PROPN" and len(ent) == 1:
             label = "PROPN"  # single-token ORG: often a mislabelled surname
+        if label == "NORP" and tok.tag_ in ("NNPS", "NNS"):
+            end = _place_phrase_end(tok, end, lex)  # "Ethnic Albanians in south Serbia"
         return MentionRef(start, end, tok.i, label, name_start, name_end, role)
     if tok.pos_ == "NOUN" and (lex.is_agent(tok.lemma_.lower()) or lex.is_agent(tok.lower_)) and not lex.is_title(
         tok.lemma_.lower()
     ):
-        # "Opposition groups in Zimbabwe", "the population of Gondor": the place is part of the name
-        for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ in ("in", "of", "from") and child.i == end:
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and (pobj.ent_type_ in ("GPE", "ORG", "NORP", "LOC") or pobj.pos_ == "PROPN"):
-                    end = mention_for(pobj, lex).end
-                break
+        pp_end = _place_phrase_end(tok, end, lex)
+        if pp_end > end:
+            # "Opposition groups in Zimbabwe": the mention keeps the place, the name does not
+            return MentionRef(start, pp_end, tok.i, "AGENT", start, end)
     if tok.pos_ == "PROPN":
         # unlabeled proper noun (fictional countries, rare names): the proper-noun run
         ps = tok.i
@@ -207,6 +206,18 @@ def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
             ps -= 1
         return MentionRef(start, end, tok.i, "PROPN", ps, end)
     return MentionRef(start, end, tok.i, "AGENT")
+
+
+def _place_phrase_end(tok: Token, end: int, lex: Lexicon) -> int:
+    """End of a trailing "in/of/from PLACE" phrase of a group noun ("groups in
+    Zimbabwe", "the population of Gondor"), else ``end``."""
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "from") and child.i == end:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.ent_type_ in ("GPE", "ORG", "NORP", "LOC") or pobj.pos_ == "PROPN"):
+                return mention_for(pobj, lex).end
+        break
+    return end
 
 
 def _conjuncts(tok: Token) -> list[Token]:
