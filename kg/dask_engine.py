@@ -1,0 +1,232 @@
+"""Run extraction on a Dask distributed cluster (``--engine dask``).
+
+The client (the ``kg`` command) reads the articles as a stream, cuts them
+into *shards* of ``shard_size`` articles and submits one task per shard.  A
+task runs :func:`kg.scale.process_batch` (extraction, linking, RDF) on a
+worker, with the pipeline loaded once per worker process (a cached loader),
+and writes the shard's N-Quads to ``OUT/shard-NNNNNN-HASH.nq`` in a shared
+folder, atomically (temporary name, then rename).  ``kg load OUT/*.nq``
+(or ``kg run --engine dask``, which does it for you) loads them.
+
+Shard names hold the shard's number and a hash of its articles' graph IRIs
+and content hashes, so re-running the same command skips shards already
+written (``force`` redoes them) and the output is the same as a
+single-process ``kg extract -f nquads``: the same quads, split over files.
+
+At most ``2 x`` the cluster's worker threads shards are in flight, so the
+client's memory stays flat.  Workers should run one thread each
+(``dask worker --nthreads 1 --nworkers N``; spaCy is not thread-safe, so
+threads of one worker share the pipeline under a lock).
+
+Needs the optional extra ``kg[dask]`` (``pip install "dask[distributed]"``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import KgError
+from kg.ingest import Skipped
+from kg.model import Article, ExtractionRun
+
+__all__ = ["ShardReport", "dask_extract", "shard_name", "require_dask", "DEFAULT_SHARD_SIZE"]
+
+#: Articles per shard (one task, one file).
+DEFAULT_SHARD_SIZE = 64
+
+
+class DaskMissingError(KgError):
+    """E034: ``--engine dask`` without the ``dask[distributed]`` package."""
+
+    def __init__(self, text: str) -> None:
+        self.code = "E034"
+        self.fields = {}
+        Exception.__init__(self, text)
+
+
+def require_dask():
+    """Import :mod:`distributed` or explain how to install it.
+
+    :raises DaskMissingError: when dask.distributed is not installed.
+    """
+    try:
+        import distributed
+    except ImportError as exc:
+        raise DaskMissingError("E034: --engine dask needs the 'distributed' package, which is not installed. "
+                               "Install it with: pip install 'kg[dask]' (or pip install 'dask[distributed]').") from exc
+    return distributed
+
+
+@dataclass(slots=True)
+class ShardReport:
+    """What one shard task did (small, sent back to the client)."""
+
+    name: str
+    articles: int = 0
+    statements: int = 0
+    types: Counter = field(default_factory=Counter)
+    actors: set[str] = field(default_factory=set)
+    linked: set[str] = field(default_factory=set)
+    skipped: list[Skipped] = field(default_factory=list)
+    existed: bool = False
+
+
+def shard_name(index: int, articles: list[Article]) -> str:
+    """``shard-{index:06d}-{12 hex}.nq``: the hash covers the articles' graph
+    IRIs and content hashes, so a changed input gets a new name."""
+    from kg.rdf.build import article_graph_iri
+
+    h = hashlib.sha256()
+    for a in articles:
+        h.update(f"{article_graph_iri(a)} {a.content_hash}\n".encode())
+    return f"shard-{index:06d}-{h.hexdigest()[:12]}.nq"
+
+
+# --------------------------------------------------------------------------- worker side
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=2)
+def _pipeline(model: str, link: bool, online: bool, batch_size: int):
+    """The pipeline of this worker process, loaded on its first task."""
+    from kg.pipeline import Pipeline
+
+    return Pipeline(model=model, link=link, online=online, batch_size=batch_size).load()
+
+
+def _write_shard(articles: list[Article], spec, out_dir: str, name: str) -> ShardReport:
+    """Dask task: process one shard and write its N-Quads atomically."""
+    from kg.scale import Done, process_batch
+
+    with _lock:
+        pipeline = _pipeline(spec.model, spec.link, spec.online, spec.batch_size)
+        items = process_batch(pipeline, articles, spec)
+    report = ShardReport(name)
+    target = Path(out_dir) / name
+    tmp = target.with_name(f".{name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            for item in items:
+                if isinstance(item, Skipped):
+                    report.skipped.append(item)
+                    continue
+                assert isinstance(item, Done) and item.data is not None
+                fh.write(item.data)
+                _count(report, item.result)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return report
+
+
+def _count(report: ShardReport, result) -> None:
+    report.articles += 1
+    report.statements += len(result.statements)
+    for st in result.statements:
+        report.types[st.type.value] += 1
+        for a in [st.actor, *st.targets]:
+            report.actors.add(a.key)
+            if a.qid:
+                report.linked.add(a.key)
+
+
+# --------------------------------------------------------------------------- client side
+
+
+def _shards(items: Iterable[Article | Skipped], size: int, skipped: list[Skipped]) -> Iterator[list[Article]]:
+    shard: list[Article] = []
+    for item in items:
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        shard.append(item)
+        if len(shard) >= size:
+            yield shard
+            shard = []
+    if shard:
+        yield shard
+
+
+def dask_extract(
+    items: Iterable[Article | Skipped],
+    out_dir: Path,
+    spec,  # kg.scale.WorkerSpec with payload "nquads"
+    summary,  # kg.pipeline.Summary, filled in
+    *,
+    scheduler: str | None = None,
+    workers: int = 2,
+    shard_size: int = DEFAULT_SHARD_SIZE,
+    force: bool = False,
+    progress: Callable[[ShardReport], None] | None = None,
+) -> list[Path]:
+    """Extract ``items`` on a Dask cluster into N-Quads shards in ``out_dir``.
+
+    :param scheduler: address of a running scheduler (``tcp://host:8786``);
+        ``None`` starts a local cluster of ``workers`` processes (one thread each).
+    :param force: rewrite shards that already exist.
+    :returns: the shard files of this input, in input order (existing ones included).
+    :raises DaskMissingError: without ``dask[distributed]``.
+    """
+    distributed = require_dask()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    cluster = None
+    if scheduler:
+        client = distributed.Client(scheduler, set_as_default=False)
+    else:
+        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                           host="127.0.0.1", dashboard_address=None)
+        client = distributed.Client(cluster, set_as_default=False)
+    paths: list[Path] = []
+    try:
+        limit = 2 * max(1, sum(client.nthreads().values()))
+        inflight: set = set()
+
+        def absorb(futures) -> None:
+            for fut in futures:
+                report: ShardReport = fut.result()
+                _merge(summary, report)
+                if progress is not None:
+                    progress(report)
+
+        for index, shard in enumerate(_shards(items, shard_size, summary.skipped)):
+            name = shard_name(index, shard)
+            target = out_dir / name
+            paths.append(target)
+            if target.exists() and not force:
+                summary.done += len(shard)
+                continue
+            inflight.add(client.submit(_write_shard, shard, spec, str(out_dir), name, pure=False))
+            if len(inflight) >= limit:
+                done, inflight = distributed.wait(inflight, return_when="FIRST_COMPLETED")
+                absorb(done)
+        done, _ = distributed.wait(inflight)
+        absorb(done)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    summary.seconds = time.perf_counter() - t0
+    return paths
+
+
+def _merge(summary, report: ShardReport) -> None:
+    summary.articles += report.articles
+    summary.graphs += report.articles
+    summary.statements += report.statements
+    summary.types.update(report.types)
+    summary.actors |= report.actors
+    summary.linked |= report.linked
+    summary.skipped.extend(report.skipped)
