@@ -540,6 +540,7 @@ class OnlineLinker(Linker):
                     and key in {phonetic(x) for x in [e.label, *e.aliases]} else e
                     for e in ents]
         small = Linker(self.kb.with_entities(ents), threshold=self.threshold)
+        small._context_countries = self._context_countries  # type: ignore[method-assign]  # the full KB's names
         cand = small.link_mention(surface, context=context, ner_label=ner_label, date=date, start=start,
                                   as_actor=as_actor)
         if cand is None or not cand.entity.qid:

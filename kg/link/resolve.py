@@ -33,7 +33,10 @@ Disambiguation
   (×0.2); in a sports context (match, beat, coach, title, ...) a place name
   that is not preceded by a locative preposition is a team (×0.3); role
   words before a person name ("president", "defense minister") raise
-  PETRARCH persons with a government role (×1.1);
+  persons with a government role (PETRARCH GOV/MIL/LEG/IGO codes or a
+  Wikidata P39 position) (×1.1);
+* country context: when same-name candidates come from different countries, those whose
+  country the context names (by name, code or demonym) get x1.1;
 * the article date against PETRARCH role dates: for persons whose dated
   roles do not cover the date the score drops (×0.85) and the code valid on
   the date is used;
@@ -147,6 +150,22 @@ class Linker:
             return Candidate(ent, 0.9, head, "demonym", "exact")
         return None
 
+    def _context_countries(self, context: str) -> set[str]:
+        """QIDs of the countries that ``context`` names by name, ISO code or demonym (capitalized
+        words and word pairs only; exact KB names, no fuzzy matching)."""
+        words = re.findall(r"[A-Z][\w.'\u2019-]*", context)
+        out: set[str] = set()
+        for i, w in enumerate(words):
+            for cand in (w, " ".join(words[i:i + 2])):
+                ctry = self.kb.country_of_demonym(cand)
+                if ctry is None:
+                    hit = [c for c in self.kb.lookup(cand, limit=2, fuzzy=False)
+                           if c.entity.kind == "country" and c.alias_kind in ("label", "name", "abbr", "demonym")]
+                    ctry = hit[0].entity if hit else None
+                if ctry is not None and ctry.qid:
+                    out.add(ctry.qid)
+        return out
+
     def _strip_prefixes(self, surf: str) -> str:
         """Drop leading titles and demonyms: "Iranian Defense Minister Hossein Dehqan" -> "Hossein Dehqan"."""
         prev = None
@@ -178,12 +197,20 @@ class Linker:
         if stripped != surf and stripped:
             raw += [replace(c, score=c.score * 0.97) for c in self.kb.lookup(stripped, limit=10)
                     if c.entity.kind == "person"]
-        # plural demonym alone ("the Saudis") -> the country
-        if not raw:
-            ctry = self.kb.country_of_demonym(re.sub(r"^the\s+", "", surf, flags=re.I))
-            if ctry is not None:
-                raw = [Candidate(ctry, 0.85, surf, "demonym", "exact")]
-        if not raw or all(c.entity.kind == "person" and c.alias_kind == "surname" for c in raw):
+        # a plural demonym alone ("the Palestinians", "Russians") is the people: a QID-less group with
+        # the country's QID and CAMEO code (PETRARCH codes "RUSSIANS" as RUS); the gold files leave it NIL
+        bare = re.sub(r"^the\s+", "", surf, flags=re.I)
+        ctry = self.kb.country_of_demonym(bare)
+        if ctry is not None and bare.endswith("s") and self.kb.country_of_demonym(bare[:-1]) is ctry:
+            ent = Entity(id=f"group:{ctry.cameo_code or ctry.id}", qid=None, label=surf, kind="group",
+                         country_qid=ctry.qid, cameo_code=ctry.cameo_code, popularity=0.0)
+            raw = [Candidate(ent, 0.85, bare, "demonym", "exact")]
+        elif not raw and ctry is not None:  # other demonyms alone ("the Swiss") -> the country
+            raw = [Candidate(ctry, 0.85, surf, "demonym", "exact")]
+        # a demonym/country-headed group phrase ("Syrian government") wins over anything but an exact
+        # name of an entity: PETRARCH lists "Syria's Government" as an alias of Bashar al-Assad
+        if len(surf.split()) >= 2 and not any(c.match == "exact" and c.alias_kind in ("label", "name", "abbr")
+                                              for c in raw):
             grp = self._group(surf)
             if grp is not None:
                 raw = [grp] + raw
@@ -217,6 +244,14 @@ class Linker:
             old = scored.get(e.id)
             if old is None or s > old.score:
                 scored[e.id] = replace(c, score=round(s, 4))
+        # country context: among same-name candidates from different countries, those whose country
+        # the context names ("Portland, Maine"; "the Iranian minister Dehqan") get x1.1
+        countries = {c.entity.country_qid for c in scored.values() if c.entity.kind != "country"}
+        if context and len(scored) >= 2 and len(countries - {None}) >= 2:
+            here = self._context_countries(context)
+            for eid, c in scored.items():
+                if c.entity.kind != "country" and c.entity.country_qid in here:
+                    scored[eid] = replace(c, score=round(min(1.0, c.score * 1.1), 4))
         ranked = sorted(scored.values(), key=lambda c: (-c.score, c.entity.id))
         if len(ranked) >= 2 and ranked[0].score > 0:
             best, second = ranked[0], ranked[1]
@@ -306,22 +341,47 @@ class Linker:
         return result
 
     def _link_actor(self, a: Actor, text: str, date: str | None) -> None:
-        surfaces: list[tuple[str, int | None]] = [(a.name, a.mentions[0].start if a.mentions else None)]
-        surfaces += [(m.text, m.start) for m in a.mentions if m.text and m.text != a.name]
+        """Link one actor from its name and mention texts.
+
+        Surfaces are tried in tiers and the first tier with a link wins (the best score within it):
+        the actor's name; mentions that contain the name ("French Foreign Minister Jean-Yves Le Drian",
+        also without the name: "French Foreign Minister" -> FRAGOV); then the other mentions.  So a
+        role mention that coreference attached by mistake ("Iran's foreign minister") never overrides
+        what the name itself says.
+        """
+        first = a.mentions[0].start if a.mentions else None
+        name_key = norm(a.name)
+        # (surface, offset, only a group candidate counts)
+        tiers: list[list[tuple[str, int | None, bool]]] = [[(a.name, first, False)], [], []]
+        for m in a.mentions:
+            if not m.text or m.text == a.name:
+                continue
+            if name_key and name_key in norm(m.text) and norm(m.text) != name_key:
+                tiers[1].append((m.text, m.start, False))
+                i = m.text.find(a.name)
+                if i > 0 and a.kind is ActorKind.PERSON:  # the title before a person's name, as a group
+                    tiers[1].append((m.text[:i].strip(" ,"), m.start, True))
+            else:
+                tiers[2].append((m.text, m.start, False))
         ner = _ACTOR_TO_NER.get(a.kind)
         best: Candidate | None = None
-        for surf, pos in surfaces:
-            if norm(surf) in _PRONOUNS:
-                continue
-            if pos is not None and text:
-                ctx, off = _sentence_window(text, pos, pos + len(surf))
-            else:
-                ctx, off = "", None
-            role_ctx = (a.role + " ") if a.role else ""
-            cand = self.link_mention(surf, context=role_ctx + ctx if role_ctx and off is None else ctx,
-                                     ner_label=ner, date=date, start=off, as_actor=True)
-            if cand is not None and (best is None or cand.score > best.score):
-                best = cand
+        for tier in tiers:
+            for surf, pos, group_only in tier:
+                if not surf or norm(surf) in _PRONOUNS:
+                    continue
+                if pos is not None and text:
+                    ctx, off = _sentence_window(text, pos, pos + len(surf))
+                else:
+                    ctx, off = "", None
+                role_ctx = (a.role + " ") if a.role else ""
+                cand = self.link_mention(surf, context=role_ctx + ctx if role_ctx and off is None else ctx,
+                                         ner_label=ner, date=date, start=off, as_actor=True)
+                if cand is not None and group_only and cand.entity.kind != "group":
+                    continue
+                if cand is not None and (best is None or cand.score > best.score):
+                    best = cand
+            if best is not None:
+                break
         if best is None:
             return
         e = best.entity
