@@ -110,8 +110,10 @@ class Resolver:
         return c
 
     def _demonym(self, m: MentionRef) -> str | None:
+        """The country word of a mention: a demonym or a country name modifying
+        it ("Iranian", "Iran's", "US")."""
         for t in self.doc[m.start:m.end]:
-            if t.ent_type_ == "NORP" and t.i != m.head:
+            if t.ent_type_ in ("NORP", "GPE") and t.i != m.head and t.dep_ in ("amod", "compound", "poss", "nmod"):
                 return t.text
         return None
 
@@ -141,6 +143,9 @@ class Resolver:
         return c
 
     def _role_phrase(self, m: MentionRef) -> Cluster | None:
+        """"the Iranian defense minister", "Iran's foreign minister", "the US
+        president" -> the nearest preceding person whose title words hold the
+        head noun and whose country (when both say one) is the same."""
         head = self.doc[m.head]
         lemma = head.lemma_.lower()
         if not self.lex.is_title(lemma):
@@ -149,19 +154,14 @@ class Resolver:
             return None
         dem = self._demonym(m)
         best: Cluster | None = None
-        for c in self.clusters:
-            if c.label != "PERSON" or not c.role or c.last_pos > m.start and not c.mentions:
+        best_pos = -1
+        for start, c in self._persons:
+            if start >= m.start or not c.role or lemma not in c.role.lower():
                 continue
-            if lemma not in c.role.lower():
+            if dem and c.demonym and not same_country(dem, c.demonym):
                 continue
-            if dem and c.demonym and dem.lower() != c.demonym.lower():
-                continue
-            first = min((s for s, _ in c.mentions), default=10**9)
-            if first > m.start and (m.start, m.end) not in c.mentions:
-                # allow antecedents from the whole doc's persons
-                pass
-            if best is None or c.last_pos > best.last_pos:
-                best = c
+            if start > best_pos:
+                best, best_pos = c, start
         return best
 
     def _person_antecedent(self, m: MentionRef) -> Cluster | None:
@@ -256,6 +256,21 @@ class Resolver:
         if is_speaker and c.label == "PERSON":
             self.last_person_speaker = c
         return c
+
+
+#: Spellings of the two countries whose demonyms share no stem with their names.
+_COUNTRY_FORMS = {"us": "us", "u.s.": "us", "usa": "us", "america": "us", "american": "us",
+                  "uk": "uk", "u.k.": "uk", "britain": "uk", "british": "uk"}
+
+
+def same_country(a: str, b: str) -> bool:
+    """Whether two country words name one country: "Iran" ~ "Iranian" (a shared
+    stem of four letters), "US" ~ "American"."""
+    a, b = a.lower().removesuffix("'s").removesuffix("’s"), b.lower().removesuffix("'s").removesuffix("’s")
+    fa, fb = _COUNTRY_FORMS.get(a), _COUNTRY_FORMS.get(b)
+    if fa or fb:
+        return fa == fb
+    return a[:4] == b[:4]
 
 
 def _sentence_distance(doc: Doc, a: int, b: int) -> int:

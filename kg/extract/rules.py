@@ -366,7 +366,7 @@ def _passive_agent(verb: Token) -> Token | None:
     return None
 
 
-def _own_speaker(verb: Token) -> Token | None:
+def _own_speaker(verb: Token, lex: Lexicon) -> Token | None:
     subj = _passive_agent(verb)
     if subj is not None:
         return subj
@@ -375,13 +375,18 @@ def _own_speaker(verb: Token) -> Token | None:
     subj = _subject(verb)
     if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
         return verb.head
-    return _named_appositive(subj) if subj is not None else None
+    return _named_appositive(subj, lex) if subj is not None else None
 
 
-def _named_appositive(tok: Token) -> Token:
+def _named_appositive(tok: Token, lex: Lexicon) -> Token:
     """A descriptor subject with a name in apposition names its actor by that name:
     "Iraq's top cleric, Grand Ayatollah Ali al-Sistani, condemned" -> Sistani;
     "Lebanon's Shi'ite group Hezbollah" -> Hezbollah."""
+    if tok.ent_type_ != "PERSON" and lex.is_title(tok.lemma_.lower()):
+        # "Iraqi Prime Minister, Adel Abdul Mahdi," / "US Ambassador Kelly Craft" parsed with the title as head
+        for child in tok.children:
+            if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON" and child.i > tok.i:
+                return child
     if tok.pos_ == "PROPN" or tok.ent_type_ in ACTOR_ENTS:
         return tok
     if tok.lemma_.lower() in ("agency", "newspaper", "broadcaster", "channel", "television", "radio"):
@@ -401,7 +406,7 @@ def _governing_report_speaker(cue_tok: Token, cue_set: set[int], lex: Lexicon) -
             return None
         cur = cur.head
         if cur.i in cue_set and cur.lemma_.lower() in lex.report_lemmas:
-            s = _own_speaker(cur)
+            s = _own_speaker(cur, lex)
             if s is not None and not _is_pronoun(s):
                 return s
             return None
@@ -426,7 +431,7 @@ def find_speaker(
         return next((c for c in to.children if c.dep_ == "pobj"), None)
     if any(c.dep_ == "nsubjpass" for c in cue_tok.children) and _passive_agent(cue_tok) is None:
         return None
-    own = _own_speaker(cue_tok)
+    own = _own_speaker(cue_tok, lex)
     if own is not None:
         if _is_pronoun(own):
             # a pronoun subject inside a reported clause or quote is its reporter
@@ -441,7 +446,7 @@ def find_speaker(
         if cue_tok.head.dep_ in ("ROOT", "nsubj") and is_actor_head(cue_tok.head, lex):
             return cue_tok.head
     if cue_tok.dep_ == "conj":
-        s = _own_speaker(cue_tok.head)
+        s = _own_speaker(cue_tok.head, lex)
         if s is not None and is_actor_head(s, lex):
             return s
     cur = cue_tok
@@ -450,14 +455,14 @@ def find_speaker(
             break
         cur = cur.head
         if cur.i in cue_set:
-            s = _own_speaker(cur)
+            s = _own_speaker(cur, lex)
             if s is not None:
                 return s
             if cur is cue_tok or _depth > 4:
                 return None
             return find_speaker(cur, [cur.i], lex, cue_set, _depth + 1)
     if cue_tok.dep_ in ("advcl", "xcomp", "conj"):
-        s = _own_speaker(cue_tok.head)
+        s = _own_speaker(cue_tok.head, lex)
         if s is not None:
             return s
     return None
