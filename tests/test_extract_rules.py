@@ -197,3 +197,19 @@ def test_extract_rules_noun_tagged_as_verb_is_no_cue(extract_text):
 def test_extract_rules_threat_in_infinitival_clause(extract_text):
     res = extract_text("The Azerbaijani parliament threatened on Monday to secede from the Soviet Union.")
     assert any(s.type.value == "THREATEN" and [t.name for t in s.targets] == ["Soviet Union"] for s in res.statements)
+
+
+def test_extract_rules_said_in_a_call_with_is_a_consultation(extract_text):
+    res = extract_text("Chile's foreign minister said in a call with Peru's president Pedro Castillo that the border would reopen.")
+    assert any(s.type.value == "CONSULT" and [t.name for t in s.targets] == ["Pedro Castillo"] for s in res.statements)
+
+
+def test_extract_rules_dash_headline_names_the_speaker(extract_text):
+    res = extract_text("Ukraine crisis: Poland wants to destabilize the region - Belarus\n\nThe claim came on Monday.")
+    assert any(s.actor.name == "Belarus" and s.type.value == "ACCUSE" and [t.name for t in s.targets] == ["Poland"]
+               for s in res.statements)
+
+
+def test_extract_rules_violation_by_an_actor_is_an_accusation(extract_text):
+    res = extract_text("\u201cThis is a grave violation by Norway of international law,\u201d the Swedish ministry said.")
+    assert any(s.type.value == "ACCUSE" and [t.name for t in s.targets] == ["Norway"] for s in res.statements)

@@ -529,6 +529,21 @@ def _commitment(v: Token) -> Token | None:
     return None
 
 
+def _clause_tokens(v: Token) -> list[Token]:
+    """Tokens of the clause headed by ``v``, without nested clauses that have
+    their own subject (those are analysed on their own)."""
+    out: list[Token] = []
+    stack = [v]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj") and _subject(c) is not None:
+                continue
+            stack.append(c)
+    return out
+
+
 def _speaker_side(subj: Token | None, speaker: Token | None) -> bool:
     """The clause's subject is the speaker's own side: a pronoun ("it", "we",
     "they", "he") or the same name."""
@@ -620,9 +635,10 @@ def analyse_clause(
             continue
         if subj is None:
             continue
+        own = _clause_tokens(v)
         by_actors = [
-            p for o in objs if lex.content_class(o.lemma_) in ("crime_noun", "wrong_verb")
-            for p in _all_preps(o, {"by"}) if is_actor_head(p, lex)
+            p for o in own if o.pos_ == "NOUN" and lex.content_class(o.lemma_) in ("crime_noun", "wrong_verb", "negative")
+            for p in _all_preps(o, {"by"}) if is_actor_head(p, lex) and not _speaker_side(p, speaker)
         ]
         if by_actors:
             # "a grave violation by Washington of international law"
@@ -633,8 +649,8 @@ def analyse_clause(
             accuse = True
         elif cls == "aid_verb" and any(_terror_like(o, lex) for o in objs):
             accuse = True
-        elif any(lex.content_class(o.lemma_) == "crime_noun" for o in objs):
-            accuse = True
+        elif any(lex.content_class(o.lemma_) == "crime_noun" and o.pos_ == "NOUN" for o in own):
+            accuse = not _speaker_side(subj, speaker)  # "Russia put its faith in deception and destabilisation"
         if accuse:
             found.append((StatementType.ACCUSE, [subj], 0.8))
             continue
@@ -762,6 +778,24 @@ def _mode(doc: Doc, content: tuple[int, int] | None, cue: Cue) -> Mode:
     return Mode.INDIRECT if cue.kind == "report" else Mode.SPEECH_ACT
 
 
+MEETING_NOUNS = frozenset({"call", "talk", "talks", "meeting", "conversation", "visit", "phone"})
+
+
+def _meeting_partners(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
+    """"said in a call with X", "told reporters after talks with X": the speaker
+    consulted X (CAMEO 040-046)."""
+    out: list[MentionRef] = []
+    for prep in cue_tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "after", "for", "at"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in MEETING_NOUNS:
+                for p in _all_preps(noun, {"with"}):
+                    if is_actor_head(p, lex) and not _is_pronoun(p):
+                        out.extend(_actor_mentions(p, lex))
+    return out
+
+
 def _threat_in_complement(cue_tok: Token, lex: Lexicon) -> list[MentionRef] | None:
     """A promise whose complement is force ("vowed to wage war on X", "pledged to
     retaliate against X") is a THREATEN (CAMEO 13x); returns its targets."""
@@ -813,10 +847,12 @@ def _is_requested_action(tok: Token, cue_matches: dict[int, tuple[Cue, list[int]
 
 def _headline_speaker(sent: SpacySpan, lex: Lexicon) -> tuple[Token, Token, Token | None] | None:
     """"Claim: Speaker" headlines -> (colon token, speaker head, clause verb)."""
-    colons = [t for t in sent if t.text == ":"]
-    if len(colons) != 1:
+    # the last ":" or spaced dash of a title line: "X: Speaker", "X - Speaker"
+    seps = [t for t in sent if t.text == ":" or (
+        t.text in ("-", "–", "—") and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_)]
+    if not seps or (seps[-1].text != ":" and sent.text.rstrip().endswith(".")):
         return None
-    colon = colons[0]
+    colon = seps[-1]
     doc = sent.doc
     # the claim's speaker runs to the end of the line, even where the parser split the sentence
     end = colon.i + 1
@@ -914,12 +950,18 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
             base = dict(sent_start=sent.start, sent_end=sent.end, cue_tokens=cue_idx, cue_lemma=lemma,
                         prior=cue.prior, speaker=speaker, content=content, mode=mode,
                         negated=negated, hypothetical=hypo)
+            consult = _meeting_partners(tok, lex) if cue.kind == "report" else []
+            if consult:
+                yield Draft(type=StatementType.CONSULT, targets=consult, evidence=0.7,
+                            **{**base, "cue_lemma": "talk with", "content": None, "mode": Mode.SPEECH_ACT})
             if cue.kind == "report":
                 clause_verbs = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
                 if cue.lemma == "according":
                     clause_verbs = [tok.head] if tok.head is not tok else []
                 findings: list[tuple[StatementType, list[Token], float]] = []
                 for v in clause_verbs:
+                    if v.i < tok.i and _past_event(v) and not _speaker_side(_subject(v), spk_tok):
+                        continue  # the trailing source of a reported past event states nothing of its own
                     findings.extend(analyse_clause(v, lex, speaker=spk_tok))
                 if findings and cue.type in (StatementType.STATEMENT, StatementType.DEMAND):
                     seen: set[tuple[StatementType, tuple[int, ...]]] = set()
