@@ -213,3 +213,20 @@ def test_extract_rules_dash_headline_names_the_speaker(extract_text):
 def test_extract_rules_violation_by_an_actor_is_an_accusation(extract_text):
     res = extract_text("\u201cThis is a grave violation by Norway of international law,\u201d the Swedish ministry said.")
     assert any(s.type.value == "ACCUSE" and [t.name for t in s.targets] == ["Norway"] for s in res.statements)
+
+
+def test_extract_rules_criticism_of_an_event_targets_its_agent(extract_text):
+    text = ("Turkish air strikes hit the border town on Sunday.\n\n"
+            "Syria condemned the air strikes on Monday.")
+    res = extract_text(text)
+    assert any(s.type.value == "CRITICIZE" and s.actor.name == "Syria" and [t.name for t in s.targets] == ["Turkish"]
+               for s in res.statements)
+
+
+def test_extract_rules_event_agent_is_the_doer_not_an_earlier_critic(extract_text):
+    text = ("Norway carried out raids on the camp.\n\n"
+            "Sweden condemned the raids.\n\n"
+            "Finland also denounced the raids.")
+    res = extract_text(text)
+    fin = [s for s in res.statements if s.actor.name == "Finland"]
+    assert fin and [t.name for t in fin[0].targets] == ["Norway"]

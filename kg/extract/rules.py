@@ -778,6 +778,49 @@ def _mode(doc: Doc, content: tuple[int, int] | None, cue: Cue) -> Mode:
     return Mode.INDIRECT if cue.kind == "report" else Mode.SPEECH_ACT
 
 
+#: Speech acts about an event whose agent is their target ("condemned the air strikes").
+EVENT_TARGET_TYPES = frozenset({StatementType.CRITICIZE, StatementType.PRAISE})
+
+
+def _event_index(doc: Doc, lex: Lexicon) -> dict[str, list[tuple[int, Token]]]:
+    """Event nouns of the article with their agents, in text order:
+    "U.S. air strikes" (a country modifier), "the U.S. military carried out air
+    strikes" (the subject of the verb the noun is the object of), "attacks by X"."""
+    index: dict[str, list[tuple[int, Token]]] = {}
+    for tok in doc:
+        if tok.pos_ != "NOUN" or is_actor_head(tok, lex):
+            continue
+        agent: Token | None = None
+        for c in tok.children:
+            if c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i and c.ent_type_ in ("GPE", "NORP", "ORG") \
+                    and not _is_pronoun(c):
+                agent = c
+        if agent is None:
+            by = [p for p in _all_preps(tok, {"by"}) if is_actor_head(p, lex) and not _is_pronoun(p)]
+            agent = by[0] if by else None
+        if agent is None and tok.dep_ == "dobj" and match_cue(tok.head, lex) is None:
+            # the doer, not someone who spoke about it ("X condemned the strikes")
+            subj = _subject(tok.head)
+            if subj is not None and is_actor_head(subj, lex) and not _is_pronoun(subj):
+                agent = subj
+        if agent is not None:
+            index.setdefault(tok.lemma_.lower(), []).append((tok.i, agent))
+    return index
+
+
+def _event_agents(cue_tok: Token, events: dict[str, list[tuple[int, Token]]], lex: Lexicon) -> list[MentionRef]:
+    """The agent of the event a speech act is about, from an earlier mention of
+    the same event noun: "condemned the air strikes" after "U.S. air strikes"."""
+    for obj in cue_tok.children:
+        if obj.dep_ != "dobj" or obj.pos_ != "NOUN":
+            continue
+        earlier = [(i, a) for i, a in events.get(obj.lemma_.lower(), []) if i < obj.i]
+        if earlier:
+            agent = earlier[-1][1]
+            return _actor_mentions(agent, lex)
+    return []
+
+
 MEETING_NOUNS = frozenset({"call", "talk", "talks", "meeting", "conversation", "visit", "phone"})
 
 
@@ -913,6 +956,7 @@ def _coordinated(head: Token, lex: Lexicon) -> list[Token]:
 
 
 def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
+    events = _event_index(doc, lex)
     cue_matches: dict[int, tuple[Cue, list[int]]] = {}
     for tok in doc:
         m = match_cue(tok, lex)
@@ -995,6 +1039,8 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
             else:
                 stype = cue.type
                 targets = find_targets(tok, cue, cue_idx, lex)
+                if not targets and stype in EVENT_TARGET_TYPES:
+                    targets = _event_agents(tok, events, lex)
                 if stype == StatementType.PROMISE:
                     threat = _threat_in_complement(tok, lex)
                     if threat is not None:
