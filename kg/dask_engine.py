@@ -192,14 +192,14 @@ def dask_extract(
     paths: list[Path] = []
     try:
         limit = 2 * max(1, sum(client.nthreads().values()))
-        inflight: set = set()
+        queue = distributed.as_completed(loop=client.loop)
+        inflight = 0
 
-        def absorb(futures) -> None:
-            for fut in futures:
-                report: ShardReport = fut.result()
-                _merge(summary, report)
-                if progress is not None:
-                    progress(report)
+        def absorb(fut) -> None:
+            report: ShardReport = fut.result()
+            _merge(summary, report)
+            if progress is not None:
+                progress(report)
 
         for index, shard in enumerate(_shards(items, shard_size, summary.skipped)):
             name = shard_name(index, shard)
@@ -208,12 +208,13 @@ def dask_extract(
             if target.exists() and not force:
                 summary.done += len(shard)
                 continue
-            inflight.add(client.submit(_write_shard, shard, spec, str(out_dir), name, pure=False))
-            if len(inflight) >= limit:
-                done, inflight = distributed.wait(inflight, return_when="FIRST_COMPLETED")
-                absorb(done)
-        done, _ = distributed.wait(inflight)
-        absorb(done)
+            queue.add(client.submit(_write_shard, shard, spec, str(out_dir), name, pure=False))
+            inflight += 1
+            if inflight >= limit:
+                absorb(next(queue))
+                inflight -= 1
+        for fut in queue:
+            absorb(fut)
     finally:
         client.close()
         if cluster is not None:

