@@ -36,3 +36,20 @@ def test_extract_coref_every_mention_listed_with_offsets(extract_text):
 def test_extract_coref_unresolvable_they_is_dropped(extract_text):
     res = extract_text("They condemned the decision.")
     assert not res.statements
+
+
+def test_extract_coref_role_phrase_before_the_name_cataphora(extract_text):
+    text = ("Chile's foreign minister said: \u201cPeru's reckless policy is unacceptable.\u201d\n\n"
+            "Foreign Minister Heraldo Munoz later repeated the criticism.")
+    res = extract_text(text)
+    crit = [s for s in res.statements if s.type.value == "CRITICIZE"]
+    assert crit and crit[0].actor.name == "Heraldo Munoz"
+
+
+def test_extract_coref_role_phrase_respects_country(extract_text):
+    text = ("Swedish Foreign Minister Margot Wallstrom spoke first.\n\n"
+            "Iranian Foreign Minister Javad Zarif spoke next.\n\n"
+            "The Swedish foreign minister praised Norway.")
+    res = extract_text(text)
+    praise = [s for s in res.statements if s.type.value == "PRAISE"]
+    assert praise and praise[0].actor.name == "Margot Wallstrom"

@@ -155,13 +155,19 @@ class Resolver:
         dem = self._demonym(m)
         best: Cluster | None = None
         best_pos = -1
+        later: list[Cluster] = []
         for start, c in self._persons:
-            if start >= m.start or not c.role or lemma not in c.role.lower():
+            if not c.role or lemma not in c.role.lower():
                 continue
             if dem and c.demonym and not same_country(dem, c.demonym):
                 continue
-            if start > best_pos:
+            if start >= m.start:
+                later.append(c)
+            elif start > best_pos:
                 best, best_pos = c, start
+        if best is None and len({c.id for c in later}) == 1:
+            # cataphora: "Iran's foreign minister said ..." before "Foreign Minister Javad Zarif"
+            best = later[0]
         return best
 
     def _person_antecedent(self, m: MentionRef) -> Cluster | None:
