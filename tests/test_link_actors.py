@@ -23,7 +23,7 @@ def _by_code(result: ArticleResult) -> dict[str, Actor]:
 @pytest.mark.parametrize("text,code,country", [
     ("The Syrian military said on Sunday that it had retaken the town.", "SYRMIL", "Q858"),
     ("Iranian officials accused Washington of lying about the talks.", "IRNGOV", "Q794"),
-    ("Turkish forces shelled the positions, the Turkish military said.", "TURMIL", "Q43"),
+    ("Turkish forces said on Monday that they had shelled the positions.", "TURMIL", "Q43"),
     ("Iraqi officials criticized the Syrian government for the attack.", "SYRGOV", "Q858"),
     ("Iraqi officials criticized the Syrian government for the attack.", "IRQGOV", "Q796"),
 ])

@@ -314,3 +314,17 @@ def test_link_online_env_configures_endpoints(monkeypatch: pytest.MonkeyPatch, t
     assert (c.api_url, c.sparql_url, c.cache_dir) == ("http://127.0.0.1:1/api", "http://127.0.0.1:1/sparql",
                                                       tmp_path / "c")
     assert ActorKind.COUNTRY.value == "GPE"
+
+
+def test_link_online_cached_mode_speed(fake_wikidata: FakeWikidata, tmp_path: Path) -> None:
+    names = [f"Unknown Person{i}" for i in range(40)] + list(SEARCH)
+    warm = online_linker(default_kb(), client=_client(fake_wikidata, tmp_path))
+    for n in names:
+        warm.link_mention(n, context=f"{n} said on Monday.", ner_label="PERSON")
+    lk = online_linker(default_kb(), client=_client(fake_wikidata, tmp_path))
+    t0 = time.perf_counter()
+    for n in names:
+        lk.link_mention(n, context=f"{n} said on Monday.", ner_label="PERSON")
+    rate = len(names) / (time.perf_counter() - t0)
+    assert lk.client.stats.requests == 0
+    assert rate > 200, rate

@@ -292,7 +292,8 @@ class WikidataClient:
             resp = self.session.get(url, params=params, headers={"Accept": accept}, timeout=self.timeout)
         except (requests.ConnectionError, requests.Timeout) as exc:
             self.stats.failures += 1
-            self._disable(url, type(exc).__name__ + ": " + str(exc).split("\n")[0][:200])
+            inner = getattr(exc.args[0] if exc.args else exc, "reason", None) or exc
+            self._disable(url, f"{type(inner).__name__}: {str(inner).splitlines()[0][:160]}")
             return None
         except requests.RequestException as exc:
             self.stats.failures += 1

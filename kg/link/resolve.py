@@ -11,8 +11,10 @@ Conventions
   always applies there; :meth:`Linker.link_mention` takes ``as_actor=False``
   for plain entity linking, where a capital in a locative use ("arrived in
   London") links to the city.
-* **Demonyms.** A demonym alone ("Iranian", "the Saudis") links to the
-  country.  Demonym- or country-headed group phrases ("Iranian officials",
+* **Demonyms.** A singular demonym alone ("Iranian") links to the country; a
+  plural one ("the Saudis", "Russians") is the people: a QID-less group with
+  the country's QID as ``country_qid`` and the country's CAMEO code (SAU,
+  RUS), as the gold files leave it NIL.  Demonym- or country-headed group phrases ("Iranian officials",
   "the Syrian military", "Turkish forces", "U.S. officials", "Iraq's Foreign
   Ministry") keep their own identity: ``qid`` stays ``None``, ``country_qid``
   is the country's QID and ``cameo_code`` is the PETRARCH country code plus

@@ -190,7 +190,8 @@ def read_kb_doc(kb_path: Path) -> dict[str, Any]:
     try:
         with gzip.open(kb_path, "rt", encoding="utf-8") as fh:
             doc = json.load(fh)
-        doc["entities"]  # noqa: B018 - shape check
+        if not isinstance(doc.get("entities"), list):
+            raise KeyError("entities")
     except (OSError, ValueError, EOFError, KeyError, TypeError) as exc:
         raise KnowledgeBaseError(Msg.E040, path=kb_path, reason=f"{type(exc).__name__}: {exc}") from exc
     return doc
