@@ -230,3 +230,20 @@ def test_extract_rules_event_agent_is_the_doer_not_an_earlier_critic(extract_tex
     res = extract_text(text)
     fin = [s for s in res.statements if s.actor.name == "Finland"]
     assert fin and [t.name for t in fin[0].targets] == ["Norway"]
+
+
+def test_extract_rules_dismissing_accusations_is_a_denial_of_the_accuser(extract_text):
+    res = extract_text("Cuba said the Canadian accusations were part of a smear campaign.")
+    assert any(s.type.value == "DENY" and s.actor.name == "Cuba" for s in res.statements)
+
+
+def test_extract_rules_not_satisfied_with_is_criticism(extract_text):
+    res = extract_text("Brazil said it was not satisfied with the Argentine account of the incident.")
+    assert any(s.type.value == "CRITICIZE" for s in res.statements)
+
+
+def test_extract_rules_negative_evaluation_of_an_event_targets_its_agent(extract_text):
+    text = "Turkish air strikes hit the town on Sunday.\n\nRussia said the air strikes were unacceptable."
+    res = extract_text(text)
+    assert any(s.type.value == "CRITICIZE" and s.actor.name == "Russia" and [t.name for t in s.targets] == ["Turkish"]
+               for s in res.statements)

@@ -590,7 +590,8 @@ def _own_possession(tok: Token) -> bool:
 
 
 def analyse_clause(
-    verb: Token, lex: Lexicon, depth: int = 0, subject: Token | None = None, speaker: Token | None = None
+    verb: Token, lex: Lexicon, depth: int = 0, subject: Token | None = None, speaker: Token | None = None,
+    events: dict[str, list[tuple[int, Token]]] | None = None,
 ) -> list[tuple[StatementType, list[Token], float]]:
     """Type a reported clause headed by ``verb``.
 
@@ -631,6 +632,16 @@ def analyse_clause(
                     partners.extend(_all_preps(o, {"with"}))
                 found.append((StatementType.REJECT, partners, 0.8))
                 continue
+        unhappy = [t for t in v.children if t.dep_ == "acomp" and lex.content_class(t.lemma_) == "positive_state"]
+        if neg and unhappy:
+            # "not satisfied with the Saudi account": criticism of whom the state is "with"
+            heads: list[Token] = []
+            for p in (p for t in unhappy for p in _all_preps(t, {"with"})):
+                heads += [p] if is_actor_head(p, lex) else [v.doc[m.head] for m in _inner_actors(p, lex)]
+            heads = [h for h in heads if not _speaker_side(h, speaker)]
+            if heads:
+                found.append((StatementType.CRITICIZE, heads, 0.6))
+            continue
         if neg:
             continue
         if subj is None:
@@ -654,14 +665,24 @@ def analyse_clause(
         if accuse:
             found.append((StatementType.ACCUSE, [subj], 0.8))
             continue
-        negative = [t for t in v.subtree if lex.content_class(t.lemma_) == "negative"]
+        if subj is not None and lex.content_class(subj.lemma_) == "accusation_noun" and not _speaker_side(subj, speaker):
+            # "the U.S. accusations were part of a pressure policy": a denial aimed at the accuser
+            authors = [v.doc[m.head] for m in _inner_actors(subj, lex)] or _agents_of(subj, events)
+            found.append((StatementType.DENY, [a for a in authors if not _speaker_side(a, speaker)], 0.6))
+            continue
+        negative = [t for t in own if lex.content_class(t.lemma_) == "negative"]
         if negative:
             # "Trump's ignorant hate speech belongs in medieval times": criticism of the
-            # actor the evaluation is about -- the subject, else the subject's possessor
+            # actor the evaluation is about -- the subject, else the subject's possessor,
+            # else the agent of the event the subject names, else who the state is "with"
             if not _speaker_side(subj, speaker) and is_actor_head(subj, lex) and not _is_pronoun(subj):
                 found.append((StatementType.CRITICIZE, [subj], 0.6))
                 continue
             inner = [v.doc[m.head] for m in _inner_actors(subj, lex)] if subj is not None else []
+            inner = inner or (_agents_of(subj, events) if subj is not None and not _speaker_side(subj, speaker) else [])
+            for t in negative:
+                for p in _all_preps(t, {"with"}):
+                    inner += [v.doc[m.head] for m in _inner_actors(p, lex)] if not is_actor_head(p, lex) else [p]
             inner = [t for t in inner if not _speaker_side(t, speaker)]
             if inner:
                 found.append((StatementType.CRITICIZE, inner, 0.6))
@@ -669,7 +690,7 @@ def analyse_clause(
         if depth < 2:
             for x in v.children:
                 if x.dep_ == "xcomp":
-                    for t, targets, ev in analyse_clause(x, lex, depth + 1, subj, speaker):
+                    for t, targets, ev in analyse_clause(x, lex, depth + 1, subj, speaker, events):
                         found.append((t, targets, ev * 0.9))
     return found
 
@@ -806,6 +827,14 @@ def _event_index(doc: Doc, lex: Lexicon) -> dict[str, list[tuple[int, Token]]]:
         if agent is not None:
             index.setdefault(tok.lemma_.lower(), []).append((tok.i, agent))
     return index
+
+
+def _agents_of(noun: Token, events: dict[str, list[tuple[int, Token]]] | None) -> list[Token]:
+    """The agent of an event noun from its latest earlier mention, if any."""
+    if not events or noun.pos_ != "NOUN":
+        return []
+    earlier = [a for i, a in events.get(noun.lemma_.lower(), []) if i < noun.i]
+    return [earlier[-1]] if earlier else []
 
 
 def _event_agents(cue_tok: Token, events: dict[str, list[tuple[int, Token]]], lex: Lexicon) -> list[MentionRef]:
@@ -1006,7 +1035,7 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                 for v in clause_verbs:
                     if v.i < tok.i and _past_event(v) and not _speaker_side(_subject(v), spk_tok):
                         continue  # the trailing source of a reported past event states nothing of its own
-                    findings.extend(analyse_clause(v, lex, speaker=spk_tok))
+                    findings.extend(analyse_clause(v, lex, speaker=spk_tok, events=events))
                 if findings and cue.type in (StatementType.STATEMENT, StatementType.DEMAND):
                     seen: set[tuple[StatementType, tuple[int, ...]]] = set()
                     resolved = [
