@@ -296,10 +296,14 @@ def is_media(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
     )
 
 
-def is_anonymous(m: MentionRef, doc: Doc) -> bool:
-    """An unnamed source ("a senior official", "officials", "sources"): a common-noun
-    phrase with no name, no nationality and no definite or possessive determiner."""
+def is_anonymous(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
+    """An unnamed source: one indefinite person ("a senior official", "a Bree
+    official"), or a bare plural of a source noun ("officials", "diplomats")
+    without a name or a definite or possessive determiner.  Named groups
+    ("top black lawmakers", "the Syrian military") are not anonymous."""
     if m.label != "AGENT":
+        return False
+    if lex.content_class(doc[m.head].lemma_) != "source_noun" and doc[m.start].lower_ not in ("a", "an"):
         return False
     toks = doc[m.start:m.end]
     if toks[0].lower_ in ("a", "an") and doc[m.head].pos_ != "PROPN":
@@ -465,6 +469,9 @@ def find_speaker(
         s = _own_speaker(cue_tok.head, lex)
         if s is not None:
             return s
+    if cue_tok.dep_ == "pcomp" and cue_tok.head.head is not cue_tok.head:
+        # "pitched himself to voters by telling them that ..."
+        return _own_speaker(cue_tok.head.head, lex)
     return None
 
 
@@ -954,9 +961,9 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
     not state (PETRARCH/CAMEO coding practice).
     """
     for d in _raw_statements(doc, lex):
-        if d.type == StatementType.STATEMENT and (is_anonymous(d.speaker, doc) or is_media(d.speaker, doc, lex)):
+        if d.type == StatementType.STATEMENT and (is_anonymous(d.speaker, doc, lex) or is_media(d.speaker, doc, lex)):
             continue
-        if not d.targets and is_anonymous(d.speaker, doc):
+        if not d.targets and is_anonymous(d.speaker, doc, lex):
             continue  # "defence officials cautioned that ...": an unnamed source without a target
         head = doc[d.speaker.head]
         conj = _coordinated(head, lex) if d.speaker.label != "PRON" else []
