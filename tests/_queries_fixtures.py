@@ -64,12 +64,13 @@ def pipeline(nlp):
     return Pipeline(model=DEFAULT_MODEL, nlp=nlp, linker=Linker(default_kb()))
 
 
-def build_store(nlp, folder: Path, inputs: list[Path] | None = None):
-    """An in-memory :class:`kg.store.oxigraph.OxigraphStore` loaded with ``inputs`` (default the four articles)."""
+def build_store(nlp, folder: Path, inputs: list[Path] | None = None, *, path: Path | None = None):
+    """A :class:`kg.store.oxigraph.OxigraphStore` (in memory, or on disk at ``path``)
+    loaded with ``inputs`` (default the four articles)."""
     from kg.pipeline import run_into_store
     from kg.store.oxigraph import OxigraphStore
 
-    store = OxigraphStore(None)
+    store = OxigraphStore(path)
     summary = run_into_store(inputs or write_inputs(folder), store, pipeline(nlp))
     assert not summary.skipped and not summary.failed, (summary.skipped, summary.failed)
     return store

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg.views.data import Edge
-from kg.views.style import TYPE_COLORS, type_color
+from kg.views.style import MPL_RC, TYPE_COLORS, type_color
 
 __all__ = ["FORMATS", "build_graph", "layout", "write_network"]
 
@@ -72,7 +72,7 @@ def layout(graph, seed: int = 7) -> dict[str, tuple[float, float]]:
         if n == 1:
             local = {comp[0]: (0.5, 0.5)}
         elif n == 2:
-            local = {comp[0]: (0.0, 0.5), comp[1]: (1.0, 0.5)}
+            local = {comp[0]: (0.12, 0.5), comp[1]: (0.88, 0.5)}
         else:
             sub = simple.subgraph(comp)
             raw = nx.spring_layout(sub, k=1.0 / math.sqrt(n), iterations=200, seed=seed)
@@ -80,7 +80,7 @@ def layout(graph, seed: int = 7) -> dict[str, tuple[float, float]]:
             ys = [p[1] for p in raw.values()]
             sx, sy = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
             local = {x: (float((raw[x][0] - min(xs)) / sx), float((raw[x][1] - min(ys)) / sy)) for x in comp}
-        boxes.append((comp, local, 1.0 + (1.6 if n <= 3 else 1.7) * math.sqrt(n)))
+        boxes.append((comp, local, 1.0 + (2.3 if n == 2 else 1.7) * math.sqrt(n)))
     total = sum(b[2] ** 2 for b in boxes)
     width = max(boxes[0][2], math.sqrt(total) * 1.35)
     pos: dict[str, tuple[float, float]] = {}
@@ -123,7 +123,10 @@ def write_network(edges: Sequence[Edge], path: Path, fmt: str | None = None, *, 
     pos = layout(graph)
     path.parent.mkdir(parents=True, exist_ok=True)
     if kind in ("png", "svg"):
-        _draw(graph, pos, path, kind, title)
+        import matplotlib
+
+        with matplotlib.rc_context(MPL_RC):
+            _draw(graph, pos, path, kind, title)
     elif kind == "html":
         path.write_text(network_html(graph, pos, title), encoding="utf-8")
     else:
@@ -135,10 +138,7 @@ def write_network(edges: Sequence[Edge], path: Path, fmt: str | None = None, *, 
 
 
 def _draw(graph, pos: dict[str, tuple[float, float]], path: Path, kind: str, title: str) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch
 
@@ -146,8 +146,8 @@ def _draw(graph, pos: dict[str, tuple[float, float]], path: Path, kind: str, tit
     side = min(max(7.0, 2.0 * math.sqrt(n)), 22.0)
     ys = [p[1] for p in pos.values()] or [0.0]
     y_lo, y_hi = min(ys) - 0.08, max(ys) + 0.05
-    plt.rcParams["svg.hashsalt"] = "kg"
-    fig, ax = plt.subplots(figsize=(side * 1.3, max(4.0, side * (y_hi - y_lo) / 1.16) + 0.6), dpi=100)
+    fig = Figure(figsize=(side * 1.3, max(4.0, side * (y_hi - y_lo) / 1.16) + 0.6), dpi=100)
+    ax = fig.subplots()
     ax.set_axis_off()
     ax.set_title(title, fontsize=14)
     strength = {node: d["made"] + d["received"] for node, d in graph.nodes(data=True)}
@@ -191,7 +191,6 @@ def _draw(graph, pos: dict[str, tuple[float, float]], path: Path, kind: str, tit
     fig.tight_layout()
     meta = {"Software": None} if kind == "png" else {"Date": None, "Creator": None}
     fig.savefig(path, format=kind, metadata=meta)
-    plt.close(fig)
 
 
 # ------------------------------------------------------------------ Gephi

@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from kg.model import StatementType
 
-__all__ = ["TYPE_COLORS", "type_color"]
+__all__ = ["TYPE_COLORS", "MPL_RC", "type_color"]
+
+#: matplotlib settings for kg's pictures (used with ``plt.rc_context``): SVG text as
+#: real ``<text>`` (searchable, smaller) and stable SVG ids.
+MPL_RC = {"svg.fonttype": "none", "svg.hashsalt": "kg"}
 
 TYPE_COLORS: dict[str, str] = {
     "CRITICIZE": "#e8575a",

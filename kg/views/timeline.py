@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from kg.views.data import Timeline
-from kg.views.style import TYPE_COLORS, type_color
+from kg.views.style import MPL_RC, TYPE_COLORS, type_color
 
 __all__ = ["FORMATS", "write_timeline"]
 
@@ -30,16 +30,13 @@ def _title(tl: Timeline) -> str:
 
 
 def _figure(tl: Timeline):
-    import matplotlib
-
-    matplotlib.use("Agg")
     import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
 
-    plt.rcParams["svg.hashsalt"] = "kg"
     order = list(TYPE_COLORS)
     types = sorted({p.type for p in tl.points}, key=order.index, reverse=True)
-    fig, ax = plt.subplots(figsize=(10, 1.6 + 0.45 * max(len(types), 1)), dpi=100)
+    fig = Figure(figsize=(10, 1.6 + 0.45 * max(len(types), 1)), dpi=100)
+    ax = fig.subplots()
     if not tl.points:
         ax.text(0.5, 0.5, "no dated statements", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
@@ -76,26 +73,28 @@ def write_timeline(tl: Timeline, path: Path, fmt: str | None = None) -> Path:
     :returns: ``path``.
     :raises ValueError: for an unknown format.
     """
-    import matplotlib.pyplot as plt
+    import matplotlib
 
     path = Path(path)
     kind = (fmt or path.suffix.lstrip(".")).lower()
     if kind not in FORMATS:
         raise ValueError(f"unknown timeline format {kind!r} (from {path.name!r}); use one of: {', '.join(FORMATS)}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig = _figure(tl)
-    try:
-        if kind == "png":
-            fig.savefig(path, format="png", metadata={"Software": None})
-        elif kind == "svg":
-            fig.savefig(path, format="svg", metadata={"Date": None, "Creator": None})
-        else:
-            buf = io.StringIO()
-            fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
-            path.write_text(_page(tl, buf.getvalue()), encoding="utf-8")
-    finally:
-        plt.close(fig)
+    with matplotlib.rc_context(MPL_RC):
+        _save(tl, path, kind)
     return path
+
+
+def _save(tl: Timeline, path: Path, kind: str) -> None:
+    fig = _figure(tl)
+    if kind == "png":
+        fig.savefig(path, format="png", metadata={"Software": None})
+    elif kind == "svg":
+        fig.savefig(path, format="svg", metadata={"Date": None, "Creator": None})
+    else:
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+        path.write_text(_page(tl, buf.getvalue()), encoding="utf-8")
 
 
 def _page(tl: Timeline, svg: str) -> str:
