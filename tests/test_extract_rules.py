@@ -247,3 +247,9 @@ def test_extract_rules_negative_evaluation_of_an_event_targets_its_agent(extract
     res = extract_text(text)
     assert any(s.type.value == "CRITICIZE" and s.actor.name == "Russia" and [t.name for t in s.targets] == ["Turkish"]
                for s in res.statements)
+
+
+def test_extract_rules_statement_under_a_condition_is_hypothetical(extract_text):
+    res = extract_text("If the talks fail, Iran could threaten Israel.")
+    threats = [s for s in res.statements if s.type.value == "THREATEN"]
+    assert threats and all(s.hypothetical for s in threats)

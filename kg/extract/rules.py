@@ -485,9 +485,14 @@ def _is_negated(tok: Token) -> bool:
 
 
 def _is_hypothetical(tok: Token, sent: SpacySpan) -> bool:
+    """A cue in a conditional ("if Iran condemned X"), under a condition ("If the
+    talks fail, Iran could threaten Israel") or in a question is not asserted."""
     cur = tok
     for _ in range(8):
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in cur.children):
+            return True
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in c.children)
+               for c in cur.children):
             return True
         if cur.head is cur:
             break
