@@ -253,3 +253,9 @@ def test_extract_rules_statement_under_a_condition_is_hypothetical(extract_text)
     res = extract_text("If the talks fail, Iran could threaten Israel.")
     threats = [s for s in res.statements if s.type.value == "THREATEN"]
     assert threats and all(s.hypothetical for s in threats)
+
+
+def test_extract_rules_ultimatum_is_asserted(extract_text):
+    res = extract_text("The parliament threatened on Monday to secede from the union unless Moscow withdrew its troops.")
+    threats = [s for s in res.statements if s.type.value == "THREATEN"]
+    assert threats and not any(s.hypothetical for s in threats)

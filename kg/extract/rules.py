@@ -485,15 +485,18 @@ def _is_negated(tok: Token) -> bool:
 
 
 def _is_hypothetical(tok: Token, sent: SpacySpan) -> bool:
-    """A cue in a conditional ("if Iran condemned X"), under a condition ("If the
-    talks fail, Iran could threaten Israel") or in a question is not asserted."""
+    """A cue in a conditional ("if Iran condemned X"), a modal cue under a
+    condition ("If the talks fail, Iran could threaten Israel") or a cue in a
+    question is not asserted.  An ultimatum ("threatened to secede unless ...")
+    is."""
     cur = tok
     for _ in range(8):
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in cur.children):
             return True
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in c.children)
-               for c in cur.children):
-            return True
+        modal = any(c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may") for c in cur.children)
+        if modal and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in c.children)
+                         for c in cur.children):
+            return True  # "If the talks fail, Iran could threaten Israel"; not "threatened to secede unless ..."
         if cur.head is cur:
             break
         cur = cur.head
