@@ -174,7 +174,7 @@ def _make_pipeline(model: str, batch_size: int, jobs: int, link: bool = True, on
     return Pipeline(model=model, link=link, online=online, batch_size=batch_size, n_process=jobs).load()
 
 
-OnlineOpt = Annotated[bool, typer.Option("--online", help="Also link actors with the Wikidata API when the offline knowledge base cannot (cached; falls back to offline without network).")]
+OnlineOpt = Annotated[bool, typer.Option("--online", help="Also link actors with the Wikidata API when the offline knowledge base cannot (cached in the user cache folder or $KG_WIKIDATA_CACHE; falls back to offline without network). Set KG_CONTACT to your e-mail for Wikimedia's User-Agent policy; KG_WIKIDATA_API / KG_WIKIDATA_SPARQL point it at a mirror.")]
 
 
 def _run_with_progress(fn, *args, **kwargs):

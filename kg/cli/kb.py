@@ -72,3 +72,17 @@ def kb_update(
     out.print_json(data=stats)
 
 
+
+
+@kb_app.command("promote")
+def kb_promote(
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="KB file to grow (default: the file kg ships).")] = None,
+    cache: Annotated[Optional[Path], typer.Option("--cache", help="Online cache folder (default: env KG_WIKIDATA_CACHE, else the user cache folder kg/wikidata).")] = None,
+) -> None:
+    """Add the links that 'kg run --online' cached into the offline knowledge base (Wikidata data, CC0)."""
+    from kg.link.build import default_kb_path
+    from kg.link.online import promote_cache
+
+    with _errors():
+        stats = promote_cache(output or default_kb_path(), cache_dir=cache)
+    out.print_json(data=stats)
