@@ -20,6 +20,7 @@ nothing half-done is kept (the store loads one whole graph per transaction).
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 import os
 import signal
@@ -181,14 +182,29 @@ def run_batches(
     """Process a stream of articles (and pass-through Skipped items) with
     ``jobs`` processes; yield :class:`Done` and :class:`Skipped` in input order.
 
-    ``jobs == 1`` runs in this process.  The stream is read lazily, with at
-    most ``2 * jobs`` batches in flight.  Leaving the iterator early (an
+    ``jobs == 1``, or an input of one batch, runs in this process.  The
+    stream is read lazily, with at most ``2 * jobs`` batches in flight;
+    Skipped items of a batch come before its articles.  Leaving the iterator early (an
     error, Ctrl-C, ``close()``) terminates the workers.
     """
+    stream = batches(items, spec.batch_size)
     if jobs <= 1:
-        for batch in batches(items, spec.batch_size):
+        for batch in stream:
             yield from _run_inline(batch, pipeline, spec)
         return
+    # one batch only (a few articles): not worth starting workers
+    first = next(stream, None)
+    second = next(stream, None)
+    if first is None:
+        return
+    if second is None:
+        yield from _run_inline(first, pipeline, spec)
+        return
+    yield from _run_pool(itertools.chain([first, second], stream), pipeline, spec, jobs)
+
+
+def _run_pool(stream: Iterator[list[Article | Skipped]], pipeline: "Pipeline", spec: WorkerSpec,
+              jobs: int) -> Iterator[Done | Skipped]:
     global _inherited
     method = _start_method()
     ctx = mp.get_context(method)
@@ -200,7 +216,7 @@ def run_batches(
     pending: deque[tuple[list[Skipped], object]] = deque()
     ok = False
     try:
-        for batch in batches(items, spec.batch_size):
+        for batch in stream:
             articles = [a for a in batch if isinstance(a, Article)]
             skips = [s for s in batch if isinstance(s, Skipped)]
             pending.append((skips, pool.apply_async(_work, (articles,)) if articles else None))
