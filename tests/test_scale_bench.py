@@ -18,6 +18,6 @@ def test_scale_bench_quick_run_prints_every_measure():
     proc = subprocess.run([sys.executable, "-m", "kg.bench", "--articles", "5", "--quick", "--jobs", "2",
                            "--input", str(corpus)], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    for needle in ["bare spaCy", "kg / bare spaCy", "speed-up of --jobs 2", "load speed / bulk_load speed",
+    for needle in ["bare spaCy", "kg / bare spaCy", "speed-up of kg --jobs 2", "load speed / bulk_load speed",
                    "peak RSS 10 / 5 articles"]:
         assert needle in proc.stdout, proc.stdout
