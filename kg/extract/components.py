@@ -13,6 +13,7 @@ so a saved pipeline loads them without importing kg first.  The rule data
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,10 @@ class ResolvedDraft:
 
 if not Doc.has_extension("kg_statements"):
     Doc.set_extension("kg_statements", default=None)
+if not Doc.has_extension("kg_error"):
+    Doc.set_extension("kg_error", default=None)
+
+log = logging.getLogger("kg.extract")
 
 
 DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
@@ -78,7 +83,15 @@ class StatementExtractor:
         self.lexicon: Lexicon = load_lexicon(lexicon_path)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg_statements = resolve_statements(doc, self.lexicon)
+        try:
+            doc._.kg_statements = resolve_statements(doc, self.lexicon)
+        except Exception as exc:  # noqa: BLE001 -- one odd document must not stop a batch
+            # the rules met a parse they do not handle: keep the article, without statements,
+            # and say so (doc._.kg_error), rather than losing the rest of the batch
+            log.warning("statement extraction failed on a document (%s: %s); it gets no statements",
+                        type(exc).__name__, exc)
+            doc._.kg_statements = []
+            doc._.kg_error = f"{type(exc).__name__}: {exc}"
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
