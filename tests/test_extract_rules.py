@@ -259,3 +259,13 @@ def test_extract_rules_ultimatum_is_asserted(extract_text):
     res = extract_text("The parliament threatened on Monday to secede from the union unless Moscow withdrew its troops.")
     threats = [s for s in res.statements if s.type.value == "THREATEN"]
     assert threats and not any(s.hypothetical for s in threats)
+
+
+def test_extract_rules_coordination_inside_a_name_is_one_speaker(extract_text):
+    res = extract_text("Bosnia and Herzegovina condemned the attack on Monday.")
+    assert {s.actor.name for s in res.statements} == {"Bosnia and Herzegovina"}
+
+
+def test_extract_rules_of_phrase_inside_a_name_is_kept(extract_text):
+    res = extract_text("The Islamic State of Iraq claimed responsibility for the attack.")
+    assert "Islamic State of Iraq" in {s.actor.name for s in res.statements}

@@ -167,7 +167,7 @@ def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
         while es < tok.i and doc[es].pos_ in ("VERB", "AUX", "ADP"):
             es += 1
         for j in range(tok.i + 1, ee):
-            if doc[j].pos_ in ("VERB", "AUX", "ADP", "PUNCT") and doc[j].text not in "-.":
+            if doc[j].pos_ in ("VERB", "AUX") or (doc[j].pos_ == "PUNCT" and doc[j].text not in "-."):
                 ee = j
                 break
         for j in range(tok.i - 1, es - 1, -1):
@@ -975,6 +975,8 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
             continue  # "defence officials cautioned that ...": an unnamed source without a target
         head = doc[d.speaker.head]
         conj = _coordinated(head, lex) if d.speaker.label != "PRON" else []
+        # "the Islamic State of Iraq and the Levant": coordination inside one name is no list
+        conj = [c for c in conj if not d.speaker.start <= c.i < d.speaker.end]
         if not conj:
             yield d
             continue
