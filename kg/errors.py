@@ -26,6 +26,8 @@ class Msg(str, Enum):
     E011 = "E011: Cannot open the store at {path}: {reason}."
     E012 = "E012: {path}: RDF syntax error at line {line}, column {column}: {reason}. Nothing from this file was loaded."
     E013 = "E013: Unknown RDF format {fmt!r}. Use one of: {choices}."
+    E014 = "E014: Cannot write to the store at {path}: {reason}. What was stored before is kept; free some disk space or check the folder's permissions, then re-run the command."
+    E015 = "E015: Cannot write {path}: {reason}. Nothing half-written was kept; free some disk space or check the folder's permissions, then re-run the command."
     E020 = "E020: Unknown query {name!r}. Run 'kg query --list' to see the stored queries."
     E021 = "E021: Query {name!r}: unknown parameter {param!r}. It takes: {choices}."
     E022 = "E022: Query {name!r}: parameter {param!r} {reason}."
@@ -59,6 +61,10 @@ class InputError(KgError, ValueError):
 
 class StoreError(KgError, OSError):
     """The triple store cannot be opened, read or written."""
+
+
+class OutputError(KgError, OSError):
+    """An output file cannot be written (disk full, read-only folder)."""
 
 
 class StoreLockedError(StoreError):

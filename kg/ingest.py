@@ -50,7 +50,9 @@ Text normalization (:func:`normalize_text`)
     minimal: CR LF and CR become LF; form feed, vertical tab, NEL (U+0085),
     LINE SEPARATOR and PARAGRAPH SEPARATOR become LF (same length); other C0
     and C1 control characters except TAB and LF, ZERO WIDTH SPACE (U+200B),
-    WORD JOINER (U+2060) and stray BOMs (U+FEFF) are removed.  Nothing else
+    WORD JOINER (U+2060) and stray BOMs (U+FEFF) are removed; lone surrogates
+    (``\\ud800``-``\\udfff``, which only JSON ``\\u`` escapes can produce and
+    which no UTF-8 tool can encode) become U+FFFD, one for one.  Nothing else
     changes: no Unicode normalization (NFC), no NBSP replacement, no
     whitespace trimming, so a clean UTF-8 file reads back byte-identical.
     ZERO WIDTH (NON-)JOINER are kept: they carry meaning in some scripts.
@@ -68,12 +70,19 @@ Fields of JSON records
     ``date`` an ISO date ``YYYY-MM-DD`` (an ISO date-time is cut to its date).
     An integer ``id`` is turned into a string; a missing, empty or otherwise
     typed ``id`` gives ``"sha256:<first 16 hex of the text hash>"`` (with an
-    E008 warning when the ``id`` was present but unusable).
+    E008 warning when the ``id`` was present but unusable).  Lone surrogates
+    in ``id``, ``title``, ``source`` and ``url`` become U+FFFD, as in the text.
 Duplicate ids (within one :func:`read_articles` call)
     Same id and the same (normalized) text: the later copy is skipped (E009).
     Same id, different text: the later article is kept with id
     ``"<id>~<first 8 hex of its text's SHA-256>"`` and a logged E009 warning,
     so both are kept distinctly and re-runs give the same ids.
+Duplicate keys (within one :func:`read_articles` call)
+    Different ids with the same key (:attr:`kg.model.Article.key`, the slug
+    that names the article's graph, e.g. ``"Foo Bar"`` and ``"foo-bar"``):
+    the later article would replace the earlier one's graph, so it is
+    renamed by the same rule (``"<id>~<first 8 hex>"``, logged E009 warning)
+    and both are kept.
 
 Warnings (dropped fields, renamed ids) go to the ``kg.ingest`` logger.
 """
@@ -142,6 +151,12 @@ def _skip(msg: Msg, origin: str, **fields: object) -> Skipped:
 _NEWLINE_LIKE = re.compile("[\x0b\x0c\x85\u2028\u2029]")
 _DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u2060\ufeff]")
 _LETTER = re.compile(r"[^\W\d_]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(text: str) -> str:
+    """Lone surrogates (from JSON escapes like ``"\\ud800"``) -> U+FFFD, one for one."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def normalize_text(text: str) -> str:
@@ -155,7 +170,7 @@ def normalize_text(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _NEWLINE_LIKE.sub("\n", text)
-    return _DROP.sub("", text)
+    return _no_surrogates(_DROP.sub("", text))
 
 
 def hash_id(text: str) -> str:
@@ -246,7 +261,7 @@ def _opt_str(rec: dict[str, Any], key: str, origin: str, expected: str = "a stri
     if value is None:
         return None
     if isinstance(value, str):
-        value = " ".join(value.split()) if key == "title" else value.strip()
+        value = _no_surrogates(" ".join(value.split()) if key == "title" else value.strip())
         return value or None
     _warn_field(origin, key, expected, value)
     return None
@@ -290,7 +305,7 @@ def _record_to_article(rec: object, origin: str) -> Article | Skipped:
             _warn_field(origin, "id", "a non-empty string or integer", rid)
         art_id = hash_id(text)
     else:
-        art_id = str(rid).strip()
+        art_id = _no_surrogates(str(rid).strip())
     publisher_key = "source" if rec.get("source") is not None else "publisher"
     return Article(
         id=art_id,
@@ -661,8 +676,9 @@ def _read_stdin_bytes(stream: IO[bytes]) -> Iterator[Article | Skipped]:
 
 
 def _dedupe(items: Iterable[Article | Skipped]) -> Iterator[Article | Skipped]:
-    """Apply the duplicate-id rule (module docs) over one run."""
+    """Apply the duplicate-id and duplicate-key rules (module docs) over one run."""
     seen: dict[str, tuple[bytes, str]] = {}
+    keys: dict[str, tuple[str, str]] = {}  # article key -> (id, origin) of the first article with it
     for item in items:
         if isinstance(item, Skipped):
             yield item
@@ -671,7 +687,18 @@ def _dedupe(items: Iterable[Article | Skipped]) -> Iterator[Article | Skipped]:
         origin = item.origin or item.id
         first = seen.get(item.id)
         if first is None:
+            owner = keys.get(item.key)
+            if owner is not None:  # another id names the same graph: rename, keep both
+                new_id = f"{item.id}~{digest.hex()[:8]}"
+                log.warning(Msg.E009.format(origin=origin, id=item.id, first=owner[1],
+                                            action=f"its graph name {item.key!r} is taken by id {owner[0]!r}, "
+                                                   f"renamed to {new_id!r}"))
+                item.id = new_id
+                if item.id in seen or item.key in keys:
+                    yield _skip(Msg.E009, origin, id=new_id, first=owner[1], action="the same text, skipped")
+                    continue
             seen[item.id] = (digest[:16], origin)
+            keys[item.key] = (item.id, origin)
             yield item
             continue
         if first[0] == digest[:16]:
@@ -685,6 +712,7 @@ def _dedupe(items: Iterable[Article | Skipped]) -> Iterator[Article | Skipped]:
         log.warning(Msg.E009.format(origin=origin, id=item.id, first=first[1], action=f"a different text, renamed to {new_id!r}"))
         seen[new_id] = (digest[:16], origin)
         item.id = new_id
+        keys.setdefault(item.key, (new_id, origin))
         yield item
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
 from kg import __version__
-from kg.errors import KgError
+from kg.errors import KgError, Msg, OutputError
 from kg.ingest import Skipped, read_articles
 from kg.model import Article, ArticleResult, ExtractionRun
 
@@ -251,16 +251,21 @@ def _atomic_binary(output: Path) -> Iterator[IO[bytes]]:
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    except OSError as exc:
+        raise OutputError(Msg.E015, path=output, reason=exc.strerror or str(exc)) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, output)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and not isinstance(exc, KgError):  # disk full, I/O error
+            raise OutputError(Msg.E015, path=output, reason=exc.strerror or str(exc)) from exc
         raise
 
 

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import pyoxigraph
 from rapidfuzz import fuzz
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -170,9 +171,12 @@ class StoredQuery:
             return [Literal(_clean(raw)).n3()]
         if p.kind == "integer":
             try:
-                return [str(int(raw.strip()))]
+                number = int(raw.strip())
             except ValueError:
-                raise self._fail(p, f"must be a whole number, got {raw!r}") from None
+                raise self._fail(p, f"must be a whole number, got {raw!r}"[:200]) from None
+            if number < 0 and "limit" in self.placeholders.get(p.name, []):
+                raise self._fail(p, f"is a LIMIT and must be 0 or more, got {number}")
+            return [str(number)]
         if p.kind == "date":
             try:
                 day = date.fromisoformat(raw.strip())
@@ -203,10 +207,18 @@ def _clean(text: str) -> str:
 
 
 def _checked_iri(text: str, fail: Callable[[str], QueryError]) -> URIRef:
+    """``text`` as an IRI term, or ``fail``: it must be absolute, hold none of
+    the characters IRIs exclude, and pass pyoxigraph's strict IRI parser (RFC
+    3987: percent escapes, authority, port), so the bound query always parses."""
+    shown = repr(text) if len(text) <= 120 else repr(text[:117]) + "..."
     if not _IRI_SCHEME.match(text):
-        raise fail(f"must be an absolute IRI (scheme:...), got {text!r}")
+        raise fail(f"must be an absolute IRI (scheme:...), got {shown}")
     if _IRI_BAD.search(text):
-        raise fail(f"contains a character not allowed in an IRI (space, <, >, \", {{, }}, |, \\, ^, `): {text!r}")
+        raise fail(f"contains a character not allowed in an IRI (space, <, >, \", {{, }}, |, \\, ^, `): {shown}")
+    try:
+        pyoxigraph.NamedNode(text)
+    except ValueError as exc:
+        raise fail(f"is not a valid IRI ({exc}): {shown}") from None
     return URIRef(text)
 
 

@@ -232,7 +232,7 @@ def load(
     """Load RDF files into the store. Named graphs of N-Quads/TriG replace the graphs of the same name."""
     from kg.pipeline import load_files
 
-    with _errors():
+    with _errors(), _sigterm_as_interrupt():
         with _open_store(store, endpoint, query_endpoint, update_endpoint, gsp_endpoint, server, user, timeout) as st:
             with _progress() as progress:
                 task = progress.add_task("files", total=len(files))

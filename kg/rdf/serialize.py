@@ -35,7 +35,7 @@ from typing import IO, Any
 
 from rdflib import Dataset, Graph, URIRef
 
-from kg.errors import InputError, Msg
+from kg.errors import InputError, KgError, Msg, OutputError
 from kg.rdf.vocab import bind_prefixes
 
 __all__ = ["RdfFormat", "FORMATS", "format_for_path", "serialize_graph", "RdfWriter", "load_context", "CONTEXT_PATH"]
@@ -189,7 +189,8 @@ class RdfWriter:
         directly, no temporary file).
     :param fmt: a format name or alias of :data:`FORMATS`.
     :raises InputError: Msg.E013 for an unknown format (at construction).
-    :raises OSError: when the folder is not writable (on ``__enter__``).
+    :raises OutputError: E015 when the folder is not writable (on
+        ``__enter__``) or a write fails (disk full); no file is left behind.
 
     ``graphs`` and ``triples`` count what was added.
     """
@@ -209,7 +210,10 @@ class RdfWriter:
         else:
             assert isinstance(self.path, Path)
             folder = self.path.parent if str(self.path.parent) else Path(".")
-            fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=folder)
+            try:
+                fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=folder)
+            except OSError as exc:
+                raise OutputError(Msg.E015, path=self.path, reason=exc.strerror or str(exc)) from exc
             self._tmp = Path(name)
             self._out = os.fdopen(fd, "wb")
         return self
@@ -243,9 +247,11 @@ class RdfWriter:
                 out.close()
             elif out is not None:
                 out.flush()
-        except BaseException:
+        except BaseException as err:
             if tmp is not None:
                 tmp.unlink(missing_ok=True)
+            if isinstance(err, OSError) and not isinstance(err, KgError):
+                raise OutputError(Msg.E015, path=self.path, reason=err.strerror or str(err)) from err
             raise
         self._pending = []
         if tmp is None:
@@ -254,3 +260,5 @@ class RdfWriter:
             os.replace(tmp, self.path)
         else:
             tmp.unlink(missing_ok=True)
+            if isinstance(exc, OSError) and not isinstance(exc, KgError):  # a write failed in add()
+                raise OutputError(Msg.E015, path=self.path, reason=exc.strerror or str(exc)) from exc

@@ -50,16 +50,34 @@ def check_readable(path: Path) -> None:
         raise InputError(Msg.E001, path=path, reason="permission denied")
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
+def has_bom(path: Path) -> bool:
+    """Whether an (uncompressed) file starts with a UTF-8 byte-order mark,
+    which Windows tools write and RDF parsers reject; :func:`open_rdf` skips it."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(3) == _BOM
+    except OSError:
+        return False
+
+
 def open_rdf(path: Path) -> IO[bytes]:
-    """Open an RDF file for binary reading, decompressing ``*.gz`` on the fly.
+    """Open an RDF file for binary reading, decompressing ``*.gz`` on the fly;
+    a leading UTF-8 byte-order mark is skipped.
 
     :raises InputError: E007 missing file, E001 unreadable.
     """
     check_readable(path)
     try:
-        if path.suffix.lower() == ".gz":
-            return gzip.open(path, "rb")
-        return open(path, "rb")
+        fh: IO[bytes] = gzip.open(path, "rb") if path.suffix.lower() == ".gz" else open(path, "rb")  # noqa: SIM115
+        try:
+            if fh.read(3) != _BOM:
+                fh.seek(0)
+        except (OSError, EOFError):
+            fh.seek(0)  # a broken gzip stream: the parser reports it
+        return fh
     except OSError as exc:
         raise InputError(Msg.E001, path=path, reason=exc.strerror or str(exc)) from exc
 
@@ -68,8 +86,9 @@ def syntax_error(origin: object, exc: SyntaxError) -> RdfSyntaxError:
     """Turn pyoxigraph's ``SyntaxError`` (which carries ``lineno`` and
     ``offset``) into kg's :class:`RdfSyntaxError` (E012)."""
     reason = exc.msg or str(exc)
-    # pyoxigraph: "Parser error at line 3 column 44: <reason>"
-    if reason.startswith("Parser error at line") and ": " in reason:
+    # pyoxigraph: "Parser error at line 3 column 44: <reason>" or
+    # "Parser error between line 2 column 23 and line 3 column 1: <reason>"
+    if reason.startswith(("Parser error at line", "Parser error between line")) and ": " in reason:
         reason = reason.split(": ", 1)[1]
     # line/column stay in ``err.fields``; setting SyntaxError.lineno would add
     # "(file, line N)" to str(err), which must stay kg's one-line message.

@@ -24,6 +24,7 @@ client, never spaCy.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -59,6 +60,30 @@ def _is_lock_error(exc: OSError) -> bool:
     return "lock file" in text.lower() or "/LOCK" in text or "Resource temporarily unavailable" in text
 
 
+#: Names RocksDB writes into a store folder (a folder holding only these,
+#: hidden files and ``lost+found`` may be opened as a new store).
+_ROCKSDB_FILE = re.compile(r"^(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+(\.dbtmp)?|\d+\.(log|sst|blob|dbtmp))$")
+
+
+def _foreign_files(path: Path) -> list[str]:
+    """Entries of an existing folder without a store (no ``CURRENT``) that
+    RocksDB did not write: kg will not create its store among them."""
+    if not path.is_dir() or (path / "CURRENT").exists():
+        return []
+    return sorted(e.name for e in path.iterdir()
+                  if not e.name.startswith(".") and e.name != "lost+found" and not _ROCKSDB_FILE.match(e.name))
+
+
+def _reason(exc: BaseException) -> str:
+    """pyoxigraph's (RocksDB's) error text on one line."""
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _damaged(exc: BaseException) -> str:
+    return (f"the store is damaged or was not written by this kg/pyoxigraph version ({_reason(exc)}); "
+            "restore it from a backup, or build a new one in another folder with --store (kg run / kg load)")
+
+
 class OxigraphStore:
     """The embedded pyoxigraph store.
 
@@ -67,7 +92,13 @@ class OxigraphStore:
     :param read_only: open a read-only instance (works while another process
         holds the store; writes then raise :class:`StoreError`).
     :raises StoreLockedError: E010 if another process has the store open.
-    :raises StoreError: E011 if the folder cannot be opened (not a store, no permission).
+    :raises StoreError: E011 if the folder cannot be opened: no permission, a
+        read-only file system (for writing), a damaged store or one of another
+        version (RocksDB "Corruption"), or an existing folder of other files
+        that holds no store (kg never writes its store among them).
+
+    Writes that fail (disk full, I/O error) raise :class:`StoreError` E014;
+    each write is one transaction, so what was stored before stays whole.
 
     >>> with OxigraphStore(None) as s:
     ...     s.replace_graph("http://example.org/g", b'<http://e/s> <http://e/p> "o" .\\n')
@@ -90,12 +121,23 @@ class OxigraphStore:
                     )
                 self._store = ox.Store.read_only(str(self.path))
             else:
+                foreign = _foreign_files(self.path)
+                if foreign:
+                    raise StoreError(
+                        Msg.E011, path=self.path,
+                        reason=f"the folder holds other files ({', '.join(foreign[:3])}{', ...' if len(foreign) > 3 else ''}) "
+                               "and no kg store; pass --store with a new or empty folder",
+                    )
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
+        except StoreError:
+            raise
         except OSError as exc:
             if _is_lock_error(exc):
                 raise StoreLockedError(Msg.E010, path=self.path) from exc
-            raise StoreError(Msg.E011, path=self.path, reason=str(exc)) from exc
+            raise StoreError(Msg.E011, path=self.path, reason=_reason(exc)) from exc
+        except RuntimeError as exc:  # RocksDB "Corruption: ..." (damaged or foreign store files)
+            raise StoreError(Msg.E011, path=self.path, reason=_damaged(exc)) from exc
         self._closed = False
 
     # -- context manager -------------------------------------------------
@@ -114,6 +156,8 @@ class OxigraphStore:
         try:
             if not self.read_only and self.path is not None:
                 store.flush()
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(Msg.E014, path=self.path, reason=_reason(exc)) from exc
         finally:
             del self._store
             del store  # dropping the last reference closes RocksDB and frees the lock
@@ -123,10 +167,11 @@ class OxigraphStore:
 
     # -- helpers ------------------------------------------------------------
     def _write(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        """Call a pyoxigraph write; I/O failures (disk full, read-only) -> E014."""
         try:
             return fn(*args, **kwargs)
-        except OSError as exc:
-            raise StoreError(Msg.E011, path=self.path or "memory", reason=str(exc)) from exc
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(Msg.E014, path=self.path or "memory", reason=_reason(exc)) from exc
 
     # -- Store protocol ------------------------------------------------------
     def replace_graph(self, graph_iri: str, data: bytes | str, fmt: str = "application/n-triples") -> None:
@@ -167,7 +212,7 @@ class OxigraphStore:
                 ops = " ;\n".join(f"DROP SILENT GRAPH {Term.iri(g).n3()}" for g in targets[i : i + 500])
                 self._write(self._store.update, ops)
         rdf_format = _rdfio.ox_format(media)
-        gz = path.suffix.lower() == ".gz"
+        gz = path.suffix.lower() == ".gz" or _rdfio.has_bom(path)  # streamed through open_rdf
         big = path.stat().st_size > BULK_THRESHOLD
         try:
             if gz:
@@ -180,8 +225,8 @@ class OxigraphStore:
                 self._store.load(path=str(path), format=rdf_format, to_graph=to_graph)
         except SyntaxError as exc:  # pragma: no cover - scan_file found none
             raise _rdfio.syntax_error(path, exc) from exc
-        except OSError as exc:
-            raise StoreError(Msg.E011, path=self.path or "memory", reason=str(exc)) from exc
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(Msg.E014, path=self.path or "memory", reason=_reason(exc)) from exc
         return n
 
     def drop_graph(self, graph_iri: str) -> None:
@@ -203,8 +248,8 @@ class OxigraphStore:
             self._store.update(sparql)
         except (SyntaxError, ValueError) as exc:
             raise QueryError(Msg.E024, reason=str(exc).replace("\n", " ")) from exc
-        except OSError as exc:
-            raise StoreError(Msg.E011, path=self.path or "memory", reason=str(exc)) from exc
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(Msg.E014, path=self.path or "memory", reason=_reason(exc)) from exc
 
     def count(self, graph_iri: str | None = None) -> int:
         if graph_iri is None:
