@@ -21,9 +21,9 @@ KEEP = f'<{E}s> <{E}p> "kept" <{E}g/keep> .\n'
 # format -> (good text of 2 triples/quads in graph g/new, broken text, (line, column) pyoxigraph reports)
 CASES = {
     ".nt": (f'<{E}a> <{E}p> "1" .\n<{E}b> <{E}p> "2" .\n',
-            f'<{E}a> <{E}p> "1" .\n<{E}b> <{E}p> "2 .\n', (2, 35)),
+            f'<{E}a> <{E}p> "1" .\n<{E}b> <{E}p> "2 .\n', (2, 49)),
     ".nq": (f'<{E}a> <{E}p> "1" <{E}g/new> .\n<{E}b> <{E}p> "2" <{E}g/new> .\n',
-            f'<{E}a> <{E}p> "1" <{E}g/new> .\n<{E}b> <{E}p> <{E}c> <{E}g/new .\n', (2, 50)),
+            f'<{E}a> <{E}p> "1" <{E}g/new> .\n<{E}b> <{E}p> <{E}c> <{E}g/new .\n', (2, 73)),
     ".ttl": (f"@prefix e: <{E}> .\ne:a e:p 1 .\ne:b e:p 2 .\n",
              f"@prefix e: <{E}> .\ne:a e:p 1 .\ne:b e:p 2 ;\n  e:q }} .\n", (4, 7)),
     ".trig": (f"@prefix e: <{E}> .\ne:g\\/new {{ e:a e:p 1 . e:b e:p 2 }}\n",
