@@ -20,7 +20,8 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, SH
 
-__all__ = ["ONTOLOGY_DIR", "Violation", "ValidationReport", "validate", "load_ontology", "load_shapes"]
+__all__ = ["ONTOLOGY_DIR", "Violation", "ValidationReport", "validate", "validate_files", "validate_store",
+           "load_ontology", "load_shapes"]
 
 #: The folder with kg.ttl, shapes.ttl and context.jsonld.
 ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
@@ -134,3 +135,85 @@ def validate(data_graph: Graph | Dataset) -> ValidationReport:
     violations.sort(key=lambda v: (v.graph or "", v.focus, v.path or "", v.component, v.value or ""))
     conforms = not any(v.severity == "Violation" for v in violations)
     return ValidationReport(conforms, violations)
+
+
+def validate_files(paths: list[Path] | list[str]) -> ValidationReport:
+    """Validate RDF files (any format of :data:`kg.rdf.serialize.FORMATS`, told
+    by the extension); N-Quads/TriG/JSON-LD graphs are validated one by one.
+
+    :raises InputError: E013 for an unknown extension, E001 for an unreadable file.
+    :raises RdfSyntaxError: E012 (file, line, column) when a file does not parse.
+    """
+    import pyoxigraph
+
+    from kg.errors import InputError, Msg, RdfSyntaxError
+    from kg.rdf.serialize import FORMATS, format_for_path
+
+    data = Dataset()
+    for p in paths:
+        path = Path(p)
+        fmt = FORMATS[format_for_path(path)]
+        try:
+            # strict parse first (pyoxigraph reports line and column), then rdflib for pyshacl
+            for _ in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.from_media_type(fmt.media_type)):
+                pass
+        except SyntaxError as exc:
+            line, column = _position(exc)
+            raise RdfSyntaxError(Msg.E012, path=path, line=line, column=column, reason=str(exc).splitlines()[0]) from exc
+        except OSError as exc:
+            raise InputError(Msg.E001, path=path, reason=exc.strerror or str(exc)) from exc
+        if fmt.quads:
+            data.parse(str(path), format=fmt.rdflib)
+        else:
+            data.default_graph.parse(str(path), format=fmt.rdflib)
+    report = validate(data)
+    default = data.default_graph
+    if len(default):
+        extra = _validate_one(_plain(default), None)
+        report.violations.extend(extra)
+        report.conforms = report.conforms and not any(v.severity == "Violation" for v in extra)
+    return report
+
+
+def validate_store(store) -> ValidationReport:  # kg.store.base.Store
+    """Validate every named graph of a store (embedded or remote).
+
+    The graphs are read one at a time with a SPARQL query, so memory holds one
+    article graph at a time.
+    """
+    violations: list[Violation] = []
+    for graph_iri in store.graphs():
+        result = store.query("SELECT ?s ?p ?o WHERE { GRAPH <%s> { ?s ?p ?o } }" % graph_iri)
+        g = Graph()
+        for row in result.rows:
+            g.add(tuple(_to_rdflib(t) for t in row))  # type: ignore[arg-type]
+        violations.extend(_validate_one(g, graph_iri))
+    conforms = not any(v.severity == "Violation" for v in violations)
+    return ValidationReport(conforms, violations)
+
+
+def _plain(g: Graph) -> Graph:
+    plain = Graph()
+    for triple in g:
+        plain.add(triple)
+    return plain
+
+
+def _to_rdflib(term):  # kg.store.base.Term -> rdflib term
+    from rdflib import BNode, Literal
+
+    if term.kind == "iri":
+        return URIRef(term.value)
+    if term.kind == "bnode":
+        return BNode(term.value)
+    if term.lang:
+        return Literal(term.value, lang=term.lang)
+    if not term.datatype or term.datatype == "http://www.w3.org/2001/XMLSchema#string":
+        return Literal(term.value)  # RDF 1.1: a plain literal is an xsd:string; rdflib tells them apart
+    return Literal(term.value, datatype=URIRef(term.datatype))
+
+
+def _position(exc: SyntaxError) -> tuple[int | str, int | str]:
+    """(line, column) of a pyoxigraph syntax error, 1-based, or "?" when unknown."""
+    loc = getattr(exc, "lineno", None), getattr(exc, "offset", None)
+    return (loc[0] if loc[0] is not None else "?", loc[1] if loc[1] is not None else "?")
