@@ -269,3 +269,8 @@ def test_extract_rules_coordination_inside_a_name_is_one_speaker(extract_text):
 def test_extract_rules_of_phrase_inside_a_name_is_kept(extract_text):
     res = extract_text("The Islamic State of Iraq claimed responsibility for the attack.")
     assert "Islamic State of Iraq" in {s.actor.name for s in res.statements}
+
+
+def test_extract_rules_emoji_is_no_part_of_a_name(extract_text):
+    res = extract_text("\U0001f1e9\U0001f1ea Germany condemned Russia on Monday.")
+    assert {s.actor.name for s in res.statements} == {"Germany"}

@@ -157,6 +157,8 @@ def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
             child.dep_ == "punct" and child.i > start - 2 and child.text in "-"
         ):
             start = min(start, child.left_edge.i)
+    while start < tok.i and not any(ch.isalnum() for ch in doc[start].text):
+        start += 1  # symbols, emoji and stray punctuation at the left edge are no part of a name
     end = tok.i + 1
     for child in tok.rights:  # right-hand compounds are part of the name
         if child.dep_ in ("compound", "flat") and child.i == end:
@@ -164,7 +166,7 @@ def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
     if ent is not None and ent.label_ in ACTOR_ENTS:
         # clip entities that the small model ran into a verb ("Nepal Wants")
         es, ee = ent.start, ent.end
-        while es < tok.i and doc[es].pos_ in ("VERB", "AUX", "ADP"):
+        while es < tok.i and (doc[es].pos_ in ("VERB", "AUX", "ADP") or not any(ch.isalnum() for ch in doc[es].text)):
             es += 1
         for j in range(tok.i + 1, ee):
             if doc[j].pos_ in ("VERB", "AUX") or (doc[j].pos_ == "PUNCT" and doc[j].text not in "-."):
