@@ -7,6 +7,7 @@ Imports pyoxigraph and the standard library only (no HTTP client, no spaCy).
 from __future__ import annotations
 
 import gzip
+from collections import deque
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -137,8 +138,9 @@ def scan_file(path: Path, fmt: str | None = None) -> tuple[str, int, dict[str, i
             key = graph_key(q.graph_name)
             per_graph[key] = per_graph.get(key, 0) + 1
     else:
-        for _ in iter_quads(path, media):
-            n += 1
+        # count at C speed: keep only the last (index, quad) pair
+        last = deque(enumerate(iter_quads(path, media), 1), maxlen=1)
+        n = last[0][0] if last else 0
         per_graph[""] = n
     return media, n, per_graph
 
