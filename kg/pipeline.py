@@ -386,15 +386,19 @@ class LoadSummary:
 
 
 def load_files(paths: Iterable[str | Path], store, *, fmt: str | None = None,
-               progress: Callable[[str], None] | None = None, replace: bool = True) -> LoadSummary:
+               progress: Callable[[str], None] | None = None, replace: bool = True,
+               count: bool = True) -> LoadSummary:
     """Load RDF files into ``store``; a file with a syntax error loads nothing
     and is reported with its line and column, and the other files go on.
 
     With ``replace`` (the default) the named graphs a file writes replace the
     store's graphs of the same name.  Big files go through the store's bulk
-    loader, streamed from disk (:data:`kg.store.oxigraph.BULK_THRESHOLD`)."""
+    loader, streamed from disk (:data:`kg.store.oxigraph.BULK_THRESHOLD`).
+    ``count=False`` skips counting the store before and after (a full
+    ``COUNT(*)`` that costs as much as a small load on a remote server); the
+    summary's ``before``/``after`` are then -1."""
     t0 = time.perf_counter()
-    summary = LoadSummary(before=store.count())
+    summary = LoadSummary(before=store.count() if count else -1)
     for p in paths:
         path = Path(p)
         try:
@@ -406,6 +410,6 @@ def load_files(paths: Iterable[str | Path], store, *, fmt: str | None = None,
             summary.errors.append(f"E001: Cannot read {path}: {exc.strerror or exc}. Check that the path exists and is readable.")
         if progress is not None:
             progress(str(path))
-    summary.after = store.count()
+    summary.after = store.count() if count else -1
     summary.seconds = time.perf_counter() - t0
     return summary

@@ -228,19 +228,27 @@ def load(
     server: ServerOpt = None,
     user: UserOpt = None,
     timeout: TimeoutOpt = None,
+    count: Annotated[Optional[bool], typer.Option("--count/--no-count", help="Count the store's quads before and after (default: on for the embedded store, off for remote servers, where a full count costs as much as a small load).")] = None,
 ) -> None:
     """Load RDF files into the store. Named graphs of N-Quads/TriG replace the graphs of the same name."""
     from kg.pipeline import load_files
+
+    remote = any((endpoint, query_endpoint, update_endpoint, gsp_endpoint))
+    if count is None:
+        count = not remote
 
     with _errors(), _sigterm_as_interrupt():
         with _open_store(store, endpoint, query_endpoint, update_endpoint, gsp_endpoint, server, user, timeout) as st:
             with _progress() as progress:
                 task = progress.add_task("files", total=len(files))
-                summary = load_files(files, st, fmt=fmt, progress=lambda _p: progress.advance(task))
+                summary = load_files(files, st, fmt=fmt, progress=lambda _p: progress.advance(task), count=count)
     if not State.quiet:
         for path, n in summary.loaded:
             err.print(f"loaded {path}: {n} statements (triples/quads)", highlight=False)
-        err.print(f"store: {summary.before} -> {summary.after} quads in {summary.seconds:.2f} s", highlight=False)
+        if count:
+            err.print(f"store: {summary.before} -> {summary.after} quads in {summary.seconds:.2f} s", highlight=False)
+        else:
+            err.print(f"loaded {sum(n for _, n in summary.loaded)} statements in {summary.seconds:.2f} s", highlight=False)
     for e in summary.errors:
         err.print(f"[red]error:[/] {e}", highlight=False, soft_wrap=True)
     if summary.errors:
