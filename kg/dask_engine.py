@@ -35,7 +35,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.ingest import Skipped
-from kg.model import Article, ExtractionRun
+from kg.model import Article
 
 __all__ = ["ShardReport", "dask_extract", "shard_name", "require_dask", "DEFAULT_SHARD_SIZE"]
 

@@ -155,10 +155,7 @@ class Pipeline:
                 if isinstance(item, Skipped):
                     skipped.append(item)
                 elif len(item.text) > MAX_CHARS:
-                    skipped.append(Skipped(item.origin or item.id,
-                                           f"E032: {item.origin or item.id}: the article has {len(item.text):,} characters, "
-                                           f"more than the {MAX_CHARS:,} kg parses at once. Split it into smaller articles.",
-                                           "E032"))
+                    skipped.append(_too_long(item))
                 else:
                     yield item
 
@@ -178,12 +175,14 @@ def _size_checked(items: Iterable[Article | Skipped]) -> Iterator[Article | Skip
     """Turn articles longer than :data:`MAX_CHARS` into Skipped items (E032)."""
     for item in items:
         if isinstance(item, Article) and len(item.text) > MAX_CHARS:
-            origin = item.origin or item.id
-            yield Skipped(origin, f"E032: {origin}: the article has {len(item.text):,} characters, "
-                                  f"more than the {MAX_CHARS:,} kg parses at once. Split it into smaller articles.",
-                          "E032")
+            yield _too_long(item)
         else:
             yield item
+
+
+def _too_long(article: Article) -> Skipped:
+    origin = article.origin or article.id
+    return Skipped(origin, Msg.E032.format(origin=origin, chars=len(article.text), max=MAX_CHARS), "E032")
 
 
 def _spec(pipeline: Pipeline, run: ExtractionRun, payload: str):

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from kg.ingest import Skipped
+from kg.errors import Msg
 from kg.model import Article, ArticleResult, ExtractionRun
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -86,8 +87,7 @@ class Done:
 
 def _extraction_failed(article: Article, exc: BaseException) -> Skipped:
     origin = article.origin or article.id
-    return Skipped(origin, f"E033: {origin}: extraction failed ({type(exc).__name__}: {exc}); "
-                           "the article was skipped. Please report this with the article.", "E033")
+    return Skipped(origin, Msg.E033.format(origin=origin, reason=f"{type(exc).__name__}: {exc}"), "E033")
 
 
 def _finish(pipeline: "Pipeline", result: ArticleResult, spec: WorkerSpec) -> Done:

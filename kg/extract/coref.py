@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.rules import ACTOR_ENTS, PERSONAL_PRONOUNS, MentionRef, mention_for
+from kg.extract.rules import PERSONAL_PRONOUNS, MentionRef, mention_for
 
 LABEL_KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GPE", "AGENT": "GROUP", "PROPN": "OTHER"}
 

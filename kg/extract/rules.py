@@ -146,7 +146,6 @@ def is_actor_head(tok: Token, lex: Lexicon) -> bool:
 def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
     """The mention headed by ``tok``: its entity or its noun phrase (left modifiers)."""
     doc = tok.doc
-    low = tok.lower_
     if _is_pronoun(tok):
         return MentionRef(tok.i, tok.i + 1, tok.i, "PRON")
     ent = _ent_of(tok)

@@ -180,7 +180,7 @@ class KnowledgeBase:
         try:
             with gzip.open(p, "rt", encoding="utf-8") as fh:
                 doc = json.load(fh)
-            raw = doc["entities"]
+            doc["entities"]
         except (OSError, ValueError, KeyError, EOFError) as exc:
             raise KnowledgeBaseError(Msg.E040, path=p, reason=f"{type(exc).__name__}: {exc}") from exc
         return cls.from_doc(doc)

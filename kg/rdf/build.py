@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
@@ -157,6 +158,7 @@ def _decimal(value: float) -> Literal | None:
     return Literal(text, datatype=XSD.decimal)
 
 
+@lru_cache(maxsize=65536)
 def _nonneg(value: int) -> Literal:
     return Literal(str(int(value)), datatype=XSD.nonNegativeInteger)
 
@@ -236,7 +238,12 @@ def _merge_actors(result: ArticleResult) -> dict[URIRef, tuple[Actor, list[Span]
     return merged
 
 
-def _add_span(g: Graph, iri: URIRef, cls: URIRef, span: Span, art: URIRef) -> URIRef:
+def _add_span(g: Graph, iri: URIRef, cls: URIRef, span: Span, art: URIRef, seen: set[URIRef]) -> URIRef:
+    """Add a sentence or mention node once per graph (``seen``): an actor's
+    mention is often a statement's mention too, and adding it again only costs time."""
+    if iri in seen:
+        return iri
+    seen.add(iri)
     g.add((iri, RDF.type, cls))
     g.add((iri, KG.startOffset, _nonneg(span.start)))
     g.add((iri, KG.endOffset, _nonneg(span.end)))
@@ -245,7 +252,7 @@ def _add_span(g: Graph, iri: URIRef, cls: URIRef, span: Span, art: URIRef) -> UR
     return iri
 
 
-def _add_actor(g: Graph, iri: URIRef, actor: Actor, mentions: list[Span], article: Article) -> None:
+def _add_actor(g: Graph, iri: URIRef, actor: Actor, mentions: list[Span], article: Article, seen: set[URIRef]) -> None:
     art = article_iri(article)
     g.add((iri, RDF.type, KG.Actor))
     if actor.kind in _KIND_CLASS:
@@ -271,7 +278,7 @@ def _add_actor(g: Graph, iri: URIRef, actor: Actor, mentions: list[Span], articl
             g.add((country, KG.qid, Literal(actor.country_qid)))
             g.add((country, KG.wikidataEntity, WD[actor.country_qid]))
     for span in mentions:
-        g.add((iri, KG.mention, _add_span(g, mention_iri(article, span), KG.Mention, span, art)))
+        g.add((iri, KG.mention, _add_span(g, mention_iri(article, span), KG.Mention, span, art, seen)))
 
 
 def _add_run(g: Graph, run: ExtractionRun) -> URIRef:
@@ -286,17 +293,17 @@ def _add_run(g: Graph, run: ExtractionRun) -> URIRef:
     return iri
 
 
-def _add_statement(g: Graph, st: Statement, article: Article, run: URIRef) -> None:
+def _add_statement(g: Graph, st: Statement, article: Article, run: URIRef, seen: set[URIRef]) -> None:
     art = article_iri(article)
     iri = statement_iri(st)
     g.add((iri, RDF.type, KG.Statement))
     g.add((iri, KG.index, _nonneg(st.index)))
     g.add((iri, KG.statementType, KGT[st.type.value]))
     g.add((iri, KG.actor, actor_iri(st.actor)))
-    g.add((iri, KG.actorMention, _add_span(g, mention_iri(article, st.actor_mention), KG.Mention, st.actor_mention, art)))
+    g.add((iri, KG.actorMention, _add_span(g, mention_iri(article, st.actor_mention), KG.Mention, st.actor_mention, art, seen)))
     g.add((actor_iri(st.actor), KG.mention, mention_iri(article, st.actor_mention)))
     for target, span in zip(st.targets, st.target_mentions):
-        g.add((iri, KG.targetMention, _add_span(g, mention_iri(article, span), KG.Mention, span, art)))
+        g.add((iri, KG.targetMention, _add_span(g, mention_iri(article, span), KG.Mention, span, art, seen)))
         g.add((actor_iri(target), KG.mention, mention_iri(article, span)))
     for target in st.targets:
         g.add((iri, KG.target, actor_iri(target)))
@@ -311,7 +318,7 @@ def _add_statement(g: Graph, st: Statement, article: Article, run: URIRef) -> No
     conf = _decimal(st.confidence)
     if conf is not None:
         g.add((iri, KG.confidence, conf))
-    g.add((iri, KG.sentence, _add_span(g, sentence_iri(article, st.sentence), KG.Sentence, st.sentence, art)))
+    g.add((iri, KG.sentence, _add_span(g, sentence_iri(article, st.sentence), KG.Sentence, st.sentence, art, seen)))
     g.add((iri, PROV.wasDerivedFrom, art))
     g.add((iri, PROV.wasGeneratedBy, run))
 
@@ -342,10 +349,11 @@ def build_article_graph(result: ArticleResult, run: ExtractionRun) -> Graph:
     if url is not None:
         g.add((art, SCHEMA.url, url))
     run_node = _add_run(g, run)
+    seen: set[URIRef] = set()
     for iri, (actor, mentions) in _merge_actors(result).items():
-        _add_actor(g, iri, actor, mentions, article)
+        _add_actor(g, iri, actor, mentions, article, seen)
     for st in result.statements:
-        _add_statement(g, st, article, run_node)
+        _add_statement(g, st, article, run_node, seen)
     return g
 
 

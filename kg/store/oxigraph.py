@@ -162,6 +162,15 @@ class OxigraphStore:
             del self._store
             del store  # dropping the last reference closes RocksDB and frees the lock
 
+    def flush(self) -> None:
+        """Write the store's in-memory buffers to disk (bounds RocksDB's memory on
+        long runs; :func:`kg.pipeline.run_into_store` calls it every few hundred graphs).
+
+        :raises StoreError: E014 when the disk is full or read-only.
+        """
+        if not self.read_only and self.path is not None:
+            self._write(self._store.flush)
+
     def __repr__(self) -> str:
         return f"OxigraphStore({str(self.path) if self.path else None!r}, read_only={self.read_only})"
 
