@@ -155,12 +155,12 @@ class SparqlStore:
 
     # -- low level -----------------------------------------------------------
     def _request(self, method: str, url: str, **kwargs: object) -> "requests.Response":
-        """One HTTP request; a 405 is checked against the query endpoint, because
-        Fuseki answers 405 (not 404) to a POST/PUT on a missing dataset."""
+        """One HTTP request; a 405 is checked with a GET on the query endpoint,
+        because Fuseki answers 405 (not 404) to a POST/PUT on a missing dataset."""
         try:
             return _http.request(self._session, method, url, self.options, **kwargs)
         except EndpointError as exc:
-            if exc.fields.get("status") != 405 or url == self.endpoints.query:
+            if exc.fields.get("status") != 405 or (url == self.endpoints.query and method == "GET"):
                 raise
             try:
                 _http.request(self._session, "GET", self.endpoints.query, self.options, params={"query": "ASK {}"},
