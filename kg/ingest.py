@@ -444,13 +444,17 @@ def _jsonl_from_text(lines: Iterable[str], name: str, first_lineno: int = 1) -> 
 # --------------------------------------------------------------------------- files
 
 
-def _read_text_file(path: Path, name: str) -> Iterator[Article | Skipped]:
+def _read_decoded(path: Path, name: str) -> str | Skipped:
+    """The whole file as text (BOMs honoured), or a Skipped (E001 unreadable, E005/E006)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
-        yield _skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__)
-        return
-    text = _decode_whole(data, name)
+        return _skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__)
+    return _decode_whole(data, name)
+
+
+def _read_text_file(path: Path, name: str) -> Iterator[Article | Skipped]:
+    text = _read_decoded(path, name)
     if isinstance(text, Skipped):
         yield text
         return
@@ -458,12 +462,7 @@ def _read_text_file(path: Path, name: str) -> Iterator[Article | Skipped]:
 
 
 def _read_json_file(path: Path, name: str) -> Iterator[Article | Skipped]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield _skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__)
-        return
-    text = _decode_whole(data, name)
+    text = _read_decoded(path, name)
     if isinstance(text, Skipped):
         yield text
         return
