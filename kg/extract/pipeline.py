@@ -58,7 +58,14 @@ def doc_to_result(doc: Doc, article: Article) -> ArticleResult:
     """Convert the ``kg_statements`` of a processed doc into model records.
 
     Character offsets refer to ``article.text`` (the doc's text).
+
+    :raises RuntimeError: when the rules failed on this doc (``doc._.kg_error``),
+        so that the batch reports the article as skipped (E033) instead of
+        silently giving it no statements.
     """
+    if doc._.kg_error:
+        # the rules failed on this document: report it (the caller skips the article with E033)
+        raise RuntimeError(f"statement extraction failed: {doc._.kg_error}")
     drafts: list[ResolvedDraft] = doc._.kg_statements or []
     actors: dict[int, Actor] = {}
 

@@ -432,8 +432,8 @@ def find_speaker(
     """
     doc = cue_tok.doc
     if cue_tok.lower_ == "according":
-        to = doc[cue_idx[1]]
-        return next((c for c in to.children if c.dep_ == "pobj"), None)
+        to = doc[cue_idx[1]] if len(cue_idx) > 1 else next((c for c in cue_tok.children if c.lower_ == "to"), None)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if any(c.dep_ == "nsubjpass" for c in cue_tok.children) and _passive_agent(cue_tok) is None:
         return None
     own = _own_speaker(cue_tok, lex)
