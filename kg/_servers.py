@@ -2,8 +2,8 @@
 ``jena-fuseki-server`` jar from Maven Central) and Oxigraph's server
 (``oxigraph serve``, the binary of the ``oxigraph`` PyPI package).
 
-Used by the remote benchmark (:mod:`kg.bench_remote`); no pytest, no kg
-imports.  Every server listens on 127.0.0.1 on a free port, is waited for
+Used by the remote benchmark (:mod:`kg.bench_remote`) and by the test
+fixtures in ``tests/servers.py``; no pytest, no kg imports.  Every server listens on 127.0.0.1 on a free port, is waited for
 with a bound (:data:`STARTUP_TIMEOUT`) and is stopped by its PID
 (:meth:`ServerProcess.stop`: TERM, then KILL after 10 s).
 
@@ -29,16 +29,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
-    "FUSEKI_VERSION",
     "FUSEKI_CACHE",
+    "FUSEKI_VERSION",
     "STARTUP_TIMEOUT",
-    "ServerUnavailable",
     "ServerProcess",
+    "ServerUnavailable",
     "free_port",
     "fuseki_jar",
-    "start_fuseki",
     "oxigraph_binary",
+    "start_fuseki",
     "start_oxigraph",
+    "wait_until_up",
 ]
 
 REPO = Path(__file__).resolve().parents[1]
@@ -153,7 +154,7 @@ def fuseki_jar(version: str = FUSEKI_VERSION, cache: Path = FUSEKI_CACHE) -> Pat
         raise ServerUnavailable(f"{jar} is missing and {script} is not there to fetch it")
     if shutil.which("mvn") is None:
         raise ServerUnavailable(f"{jar} is missing and Maven is not installed to fetch it (apt-get install maven)")
-    res = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=600,
+    res = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=600, check=False,
                          env={**os.environ, "FUSEKI_VERSION": version, "FUSEKI_CACHE": str(cache)})
     if res.returncode != 0 or not jar.is_file():
         raise ServerUnavailable(f"could not fetch Fuseki with Maven: {res.stderr.strip()[-500:]}")
@@ -194,7 +195,7 @@ def oxigraph_binary() -> Path:
         return binary
     found = shutil.which("oxigraph")
     if found is None:
-        raise ServerUnavailable("the oxigraph server binary is missing: pip install oxigraph")
+        raise ServerUnavailable("the oxigraph server binary is missing: pip install oxigraph (in the test extra)")
     return Path(found)
 
 

@@ -247,6 +247,12 @@ def run_into_store(
     return summary
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def _atomic_binary(output: Path) -> Iterator[IO[bytes]]:
     """A binary file written to a temporary name in the same folder and
@@ -268,6 +274,7 @@ def _atomic_binary(output: Path) -> Iterator[IO[bytes]]:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the user's usual mode
         os.replace(tmp, output)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)

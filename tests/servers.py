@@ -15,8 +15,10 @@ pytest plugin):
 * ``fault_server`` -- :class:`FaultServer`, a ``http.server`` in a thread
   answering 401/404/500/503/slow/flaky on chosen paths.
 
-Every server listens on 127.0.0.1 on a free port, is waited for (bounded) and
-stopped by PID in a finalizer.  When Java, Maven or the oxigraph binary is
+The start-up logic (jar fetch, ports, waiting, stop by PID) lives in
+:mod:`kg._servers` (shared with ``python -m kg.bench_remote``); this module
+adds only the pytest parts.  Every server listens on 127.0.0.1 on a free port,
+is waited for (bounded) and stopped by PID in a finalizer.  When Java, Maven or the oxigraph binary is
 missing, the tests SKIP with the reason -- except when env ``CI=true``, where
 they FAIL, so CI cannot pass by skipping them.
 """
@@ -26,120 +28,64 @@ from __future__ import annotations
 import http.server
 import json
 import os
-import shutil
-import socket
-import subprocess
-import sys
 import threading
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NoReturn, TypeVar
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-FUSEKI_VERSION = os.environ.get("FUSEKI_VERSION", "5.6.0")
-FUSEKI_CACHE = REPO / ".cache" / "fuseki"
-STARTUP_TIMEOUT = 90.0  # seconds; Fuseki starts in ~1.5 s, Oxigraph in < 0.5 s here
+from kg import _servers
+from kg._servers import (
+    FUSEKI_CACHE,
+    FUSEKI_VERSION,
+    STARTUP_TIMEOUT,
+    ServerProcess,
+    ServerUnavailable,
+    free_port,
+    wait_until_up,
+)
 
 __all__ = [
-    "ServerProcess",
+    "FUSEKI_CACHE",
+    "FUSEKI_VERSION",
+    "STARTUP_TIMEOUT",
     "FaultServer",
-    "unavailable",
+    "ServerProcess",
+    "ServerUnavailable",
+    "fault_server",
     "free_port",
+    "fuseki_auth_server",
     "fuseki_jar",
     "fuseki_server",
     "fuseki_tdb2_server",
-    "fuseki_auth_server",
     "oxigraph_server",
-    "fault_server",
+    "start_fuseki",
+    "unavailable",
+    "wait_until_up",
 ]
 
+T = TypeVar("T")
 
-def unavailable(reason: str) -> None:
+#: the old private name, still imported by some test modules.
+_wait_until_up = wait_until_up
+
+
+def unavailable(reason: str) -> NoReturn:
     """Skip the test, or fail it when running in CI (env ``CI=true``)."""
     if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
         pytest.fail(f"CI=true, so this cannot be skipped: {reason}", pytrace=False)
     pytest.skip(reason)
 
 
-def free_port() -> int:
-    """A TCP port free on 127.0.0.1 right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@dataclass
-class ServerProcess:
-    """A server started for tests.
-
-    :param url: base URL (``http://127.0.0.1:PORT``).
-    :param proc: its process.
-    :param log: file with its stdout/stderr.
-    :param startup_seconds: time from start until it answered.
-    """
-
-    name: str
-    url: str
-    proc: subprocess.Popen
-    log: Path
-    startup_seconds: float = 0.0
-    dataset: str | None = None
-    user: str | None = None
-    password: str | None = None
-
-    @property
-    def dataset_url(self) -> str:
-        """Fuseki: ``url/dataset``."""
-        assert self.dataset
-        return f"{self.url}/{self.dataset}"
-
-    def log_tail(self, n: int = 30) -> str:
-        try:
-            return "\n".join(self.log.read_text(errors="replace").splitlines()[-n:])
-        except OSError:
-            return ""
-
-    def stop(self) -> None:
-        """Stop the process by its PID (TERM, then KILL after 10 s)."""
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
-
-
-def _wait_until_up(server: ServerProcess, probe: str, started: float, auth: tuple[str, str] | None = None) -> None:
-    deadline = started + STARTUP_TIMEOUT
-    req = urllib.request.Request(probe)
-    if auth:
-        import base64
-
-        token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
-        req.add_header("Authorization", f"Basic {token}")
-    while time.monotonic() < deadline:
-        if server.proc.poll() is not None:
-            raise RuntimeError(f"{server.name} exited with code {server.proc.returncode}:\n{server.log_tail()}")
-        try:
-            with urllib.request.urlopen(req, timeout=2) as resp:
-                if resp.status < 500:
-                    server.startup_seconds = time.monotonic() - started
-                    return
-        except urllib.error.HTTPError as exc:
-            if exc.code < 500:
-                server.startup_seconds = time.monotonic() - started
-                return
-        except OSError:
-            pass
-        time.sleep(0.1)
-    server.stop()
-    raise RuntimeError(f"{server.name} did not answer {probe} within {STARTUP_TIMEOUT} s:\n{server.log_tail()}")
+def _or_unavailable(start: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``start(*args, **kwargs)``, turning :class:`ServerUnavailable` into :func:`unavailable`."""
+    try:
+        return start(*args, **kwargs)
+    except ServerUnavailable as exc:
+        unavailable(str(exc))
 
 
 # Test modules import these fixtures by name, and pytest then keeps one
@@ -154,88 +100,65 @@ def _cached(name: str) -> ServerProcess | None:
     return None
 
 
+def _session_server(name: str, start: Callable[[], ServerProcess]) -> Iterator[ServerProcess]:
+    """Body of a session fixture: the running server cached under ``name``, else ``start()``;
+    stopped by PID when the fixture is finalized."""
+    server = _cached(name)
+    if server is None:
+        server = start()
+        _RUNNING[name] = server
+    yield server
+    server.stop()
+
+
 # -- Fuseki ------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
 def fuseki_jar() -> Path:
-    """The Fuseki server jar, fetched with Maven into .cache/fuseki/ if missing."""
-    if shutil.which("java") is None:
-        unavailable("Java is not installed (needed for Apache Jena Fuseki): apt-get install openjdk-17-jre-headless")
-    jar = FUSEKI_CACHE / f"jena-fuseki-server-{FUSEKI_VERSION}.jar"
-    if not jar.is_file():
-        if shutil.which("mvn") is None:
-            unavailable(f"{jar} is missing and Maven is not installed to fetch it (apt-get install maven)")
-        res = subprocess.run(
-            ["bash", str(REPO / ".ci" / "fetch-fuseki.sh")],
-            capture_output=True, text=True, timeout=600,
-            env={**os.environ, "FUSEKI_VERSION": FUSEKI_VERSION, "FUSEKI_CACHE": str(FUSEKI_CACHE)},
-        )
-        if res.returncode != 0 or not jar.is_file():
-            unavailable(f"could not fetch Fuseki with Maven: {res.stderr.strip()[-500:]}")
-    return jar
+    """The Fuseki server jar, fetched with Maven into .cache/fuseki/ if missing
+    (:func:`kg._servers.fuseki_jar`); skip/fail via :func:`unavailable` if it cannot be."""
+    return _or_unavailable(_servers.fuseki_jar)
 
 
 def start_fuseki(jar: Path, workdir: Path, args: list[str], *, name: str = "fuseki",
                  dataset: str | None = None, auth: tuple[str, str] | None = None) -> ServerProcess:
-    """Start Fuseki on 127.0.0.1:free port with its FUSEKI_BASE in ``workdir``; wait until it answers."""
-    workdir.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    log = workdir / "fuseki.log"
-    cmd = ["java", "-Xmx512m", "-jar", str(jar.resolve()), "--localhost", "--port", str(port), "--ping", *args]
-    env = {**os.environ, "FUSEKI_BASE": str(workdir / "run")}
-    started = time.monotonic()
-    with open(log, "wb") as fh:
-        proc = subprocess.Popen(cmd, cwd=workdir, stdout=fh, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
-    server = ServerProcess(name, f"http://127.0.0.1:{port}", proc, log, dataset=dataset)
-    if auth:
-        server.user, server.password = auth
-    try:
-        _wait_until_up(server, f"{server.url}/$/ping", started, auth)
-    except RuntimeError as exc:
-        unavailable(str(exc))
-    return server
+    """:func:`kg._servers.start_fuseki` (127.0.0.1:free port, FUSEKI_BASE in ``workdir``,
+    ``-Xmx512m``), but skip/fail the test via :func:`unavailable` when it does not come up."""
+    return _or_unavailable(_servers.start_fuseki, jar, workdir, args, name=name, dataset=dataset, auth=auth)
 
 
 @pytest.fixture(scope="session")
 def fuseki_server(fuseki_jar: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """Fuseki with an in-memory dataset ``/ds`` (``server.dataset_url``)."""
-    server = _cached("fuseki_server") or start_fuseki(
-        fuseki_jar, tmp_path_factory.mktemp("fuseki-mem"), ["--mem", "/ds"], dataset="ds"
-    )
-    _RUNNING["fuseki_server"] = server
-    yield server
-    server.stop()
+    yield from _session_server("fuseki_server", lambda: start_fuseki(
+        fuseki_jar, tmp_path_factory.mktemp("fuseki-mem"), ["--mem", "/ds"], dataset="ds"))
 
 
 @pytest.fixture(scope="session")
 def fuseki_tdb2_server(fuseki_jar: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """Fuseki with a persistent TDB2 dataset ``/tdb`` in a temp folder."""
-    server = _cached("fuseki_tdb2_server")
-    if server is None:
+
+    def start() -> ServerProcess:
         work = tmp_path_factory.mktemp("fuseki-tdb2")
         (work / "db").mkdir()
-        server = start_fuseki(fuseki_jar, work, ["--update", "--tdb2", f"--loc={work / 'db'}", "/tdb"], dataset="tdb")
-        _RUNNING["fuseki_tdb2_server"] = server
-    yield server
-    server.stop()
+        return start_fuseki(fuseki_jar, work, ["--update", "--tdb2", f"--loc={work / 'db'}", "/tdb"], dataset="tdb")
+
+    yield from _session_server("fuseki_tdb2_server", start)
 
 
 @pytest.fixture(scope="session")
 def fuseki_auth_server(fuseki_jar: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """Fuseki with HTTP basic auth on every endpoint: user ``kg``, password in ``server.password``."""
-    server = _cached("fuseki_auth_server")
-    if server is None:
+
+    def start() -> ServerProcess:
         work = tmp_path_factory.mktemp("fuseki-auth")
         password = "t3st-" + os.urandom(6).hex()
         (work / "passwd").write_text(f"kg: {password}\n")
-        server = start_fuseki(
-            fuseki_jar, work, [f"--passwd={work / 'passwd'}", "--auth=basic", "--mem", "/ds"],
-            name="fuseki-auth", dataset="ds", auth=("kg", password),
-        )
-        _RUNNING["fuseki_auth_server"] = server
-    yield server
-    server.stop()
+        return start_fuseki(fuseki_jar, work, [f"--passwd={work / 'passwd'}", "--auth=basic", "--mem", "/ds"],
+                            name="fuseki-auth", dataset="ds", auth=("kg", password))
+
+    yield from _session_server("fuseki_auth_server", start)
 
 
 # -- Oxigraph server -------------------------------------------------------------------
@@ -243,35 +166,14 @@ def fuseki_auth_server(fuseki_jar: Path, tmp_path_factory: pytest.TempPathFactor
 
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    """``oxigraph serve`` on a temp folder: ``/query``, ``/update``, ``/store``."""
-    cached = _cached("oxigraph_server")
-    if cached is not None:
-        yield cached
-        cached.stop()
-        return
-    binary = Path(sys.executable).parent / "oxigraph"
-    if not binary.exists():
-        found = shutil.which("oxigraph")
-        if found is None:
-            unavailable("the oxigraph server binary is missing: pip install oxigraph (in the test extra)")
-        binary = Path(found)  # type: ignore[arg-type]
-    work = tmp_path_factory.mktemp("oxigraph-server")
-    port = free_port()
-    log = work / "oxigraph.log"
-    started = time.monotonic()
-    with open(log, "wb") as fh:
-        proc = subprocess.Popen(
-            [str(binary), "serve", "--location", str(work / "db"), "--bind", f"127.0.0.1:{port}"],
-            stdout=fh, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        )
-    server = ServerProcess("oxigraph", f"http://127.0.0.1:{port}", proc, log)
-    try:
-        _wait_until_up(server, f"{server.url}/query?query=ASK%7B%7D", started)
-    except RuntimeError as exc:
-        unavailable(str(exc))
-    _RUNNING["oxigraph_server"] = server
-    yield server
-    server.stop()
+    """``oxigraph serve`` on a temp folder: ``/query``, ``/update``, ``/store``
+    (:func:`kg._servers.start_oxigraph`)."""
+
+    def start() -> ServerProcess:
+        binary = _or_unavailable(_servers.oxigraph_binary)
+        return _or_unavailable(_servers.start_oxigraph, tmp_path_factory.mktemp("oxigraph-server"), binary)
+
+    yield from _session_server("oxigraph_server", start)
 
 
 # -- a server that fails on purpose ------------------------------------------------------

@@ -204,6 +204,10 @@ def extract(
             summary = _run_with_progress(extract_to_file, articles, output, kind, pipe)
     _print_summary(summary, f"kg extract -> {output}")
     _print_done(summary)
+    if kind in ("turtle", "ntriples") and summary.articles > 1 and not State.quiet:
+        err.print("[yellow]note:[/] Turtle and N-Triples merge all articles into one graph; to load them back into "
+                  "kg's store with one named graph per article (what the stored queries read), write .nq or .trig.",
+                  highlight=False, soft_wrap=True)
     if summary.skipped:
         raise typer.Exit(1)
 
@@ -244,11 +248,15 @@ def load(
                 summary = load_files(files, st, fmt=fmt, progress=lambda _p: progress.advance(task), count=count)
     if not State.quiet:
         for path, n in summary.loaded:
-            err.print(f"loaded {path}: {n} statements (triples/quads)", highlight=False)
+            err.print(f"loaded {path}: {n} triples/quads", highlight=False)
+            if Path(path).suffix.lower() in (".ttl", ".nt", ".turtle") or (fmt or "").lower() in ("turtle", "ttl", "nt", "ntriples"):
+                err.print(f"[yellow]note:[/] {path} holds triples, which went into the default graph; kg's stored "
+                          "queries read named graphs (one per article): load the .nq or .trig that kg extract writes.",
+                          highlight=False, soft_wrap=True)
         if count:
             err.print(f"store: {summary.before} -> {summary.after} quads in {summary.seconds:.2f} s", highlight=False)
         else:
-            err.print(f"loaded {sum(n for _, n in summary.loaded)} statements in {summary.seconds:.2f} s", highlight=False)
+            err.print(f"loaded {sum(n for _, n in summary.loaded)} triples/quads in {summary.seconds:.2f} s", highlight=False)
     for e in summary.errors:
         err.print(f"[red]error:[/] {e}", highlight=False, soft_wrap=True)
     if summary.errors:

@@ -33,14 +33,14 @@ def _actor_resolver(st):
     return store_actor_resolver(st)
 
 
-def _parse_params(params: list[str]) -> dict[str, str]:
+def _parse_params(params: list[str], name: str = "-") -> dict[str, str]:
     from kg.errors import Msg, QueryError
 
     out: dict[str, str] = {}
     for p in params:
         key, sep, value = p.partition("=")
         if not sep or not key.strip():
-            raise QueryError(Msg.E022, name="-", param=p, reason="must be written key=value")
+            raise QueryError(Msg.E022, name=name, param=p, reason="must be written key=value")
         out[key.strip()] = value
     return out
 
@@ -115,7 +115,7 @@ def query(
         catalog = Catalog([QUERIES_DIR, *_user_query_dirs(queries)])
         if list_ or name is None:
             t = Table(title="Stored queries")
-            t.add_column("name", style="bold")
+            t.add_column("name", style="bold", no_wrap=True)
             t.add_column("title")
             t.add_column("parameters")
             for q in catalog.list():
@@ -126,7 +126,7 @@ def query(
         if describe or help_:
             _describe(sq)
             return
-        values = _parse_params(param)
+        values = _parse_params(param, sq.name)
         with _open_store(store, endpoint, query_endpoint, None, None, server, user, timeout, read_only=True) as st:
             text = sq.bind(values, resolve_actor=_actor_resolver(st))
             if show:

@@ -98,6 +98,7 @@ class Resolver:
         else:
             text = self._span_text(m.start, m.end)
         text = re.sub(r"^(the|The)\s+", "", text.strip())
+        text = re.sub(r"^(Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+(?=[A-Z])", "", text)  # "Mr Pompeo" is Pompeo
         text = re.sub(r"(’s|'s)$", "", text)
         return text.strip()
 

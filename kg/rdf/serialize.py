@@ -257,6 +257,9 @@ class RdfWriter:
         if tmp is None:
             return
         if exc_type is None:
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes 0600; give the file the user's usual mode
             os.replace(tmp, self.path)
         else:
             tmp.unlink(missing_ok=True)
