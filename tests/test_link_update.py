@@ -49,9 +49,13 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def oxigraph_endpoint(tmp_path_factory: pytest.TempPathFactory):
-    exe = shutil.which("oxigraph")
-    if exe is None:
-        pytest.skip("oxigraph server binary not installed (pip install oxigraph)")
+    from kg._servers import ServerUnavailable, oxigraph_binary
+    from tests.servers import unavailable
+
+    try:
+        exe = str(oxigraph_binary())  # next to this Python (the venv), else on PATH
+    except ServerUnavailable as exc:
+        unavailable(str(exc))  # skips locally, fails when CI=true
     loc = tmp_path_factory.mktemp("oxi")
     ttl = loc.parent / "wd_fixture.ttl"
     ttl.write_text(FIXTURE, encoding="utf-8")
