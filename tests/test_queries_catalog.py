@@ -114,7 +114,7 @@ def test_queries_bind_values_as_terms():
             "<https://w3id.org/kg-news/statement-type/CRITICIZE> }") in text
     assert 'VALUES ?since { "2016-10-12"^^<http://www.w3.org/2001/XMLSchema#date> }' in text
     assert "\nLIMIT 5\n" in text
-    assert "#@values target ?t" in text  # unset optional param stays a comment
+    assert "#@values target ?want_target" in text  # unset optional param stays a comment
 
 
 def test_queries_bind_uses_resolver():
