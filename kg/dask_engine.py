@@ -35,7 +35,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.ingest import Skipped
-from kg.model import Article
+from kg.model import Article, tally
 
 __all__ = ["ShardReport", "dask_extract", "shard_name", "require_dask", "DEFAULT_SHARD_SIZE"]
 
@@ -133,13 +133,7 @@ def _write_shard(articles: list[Article], spec, out_dir: str, name: str) -> Shar
 
 def _count(report: ShardReport, result) -> None:
     report.articles += 1
-    report.statements += len(result.statements)
-    for st in result.statements:
-        report.types[st.type.value] += 1
-        for a in [st.actor, *st.targets]:
-            report.actors.add(a.key)
-            if a.qid:
-                report.linked.add(a.key)
+    report.statements += tally(result, report.types, report.actors, report.linked)
 
 
 # --------------------------------------------------------------------------- client side

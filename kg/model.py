@@ -25,6 +25,7 @@ from enum import Enum
 from typing import Any
 
 __all__ = [
+    "tally",
     "Span",
     "Article",
     "ActorKind",
@@ -309,6 +310,23 @@ class ArticleResult:
     article: Article
     statements: list[Statement] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
+
+
+def tally(result: ArticleResult, types: dict[str, int], actors: set[str], linked: set[str]) -> int:
+    """Count one article's statements into run summaries.
+
+    :param types: statement type name -> count (a ``collections.Counter``), updated.
+    :param actors: cross-article actor keys (:attr:`Actor.key`) of speakers and targets, updated.
+    :param linked: the keys of those actors that carry a QID, updated.
+    :returns: the number of statements of ``result``.
+    """
+    for st in result.statements:
+        types[st.type.value] = types.get(st.type.value, 0) + 1
+        for a in [st.actor, *st.targets]:
+            actors.add(a.key)
+            if a.qid:
+                linked.add(a.key)
+    return len(result.statements)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from typing import IO, Callable, Iterable, Iterator
 from kg import __version__
 from kg.errors import KgError, Msg, OutputError
 from kg.ingest import Skipped, read_articles
-from kg.model import Article, ArticleResult, ExtractionRun
+from kg.model import Article, ArticleResult, ExtractionRun, tally
 
 #: Articles longer than this many characters are skipped with a reason
 #: (spaCy's default ``nlp.max_length``; the small model needs ~1 GB per 1M chars).
@@ -72,13 +72,7 @@ class Summary:
 
     def add(self, result: ArticleResult) -> None:
         self.articles += 1
-        self.statements += len(result.statements)
-        for st in result.statements:
-            self.types[st.type.value] += 1
-            for a in [st.actor, *st.targets]:
-                self.actors.add(a.key)
-                if a.qid:
-                    self.linked.add(a.key)
+        self.statements += tally(result, self.types, self.actors, self.linked)
 
     def to_dict(self) -> dict[str, object]:
         return {
