@@ -94,6 +94,20 @@ _ORG_WORDS = re.compile(
 )
 
 
+def _city(qid: str, row: dict[str, str], aliases: list[list[str]], country_qid: str | None, capital: bool) -> dict:
+    """A city entity from a dr5hn row (cities or city-states): population prior, +0.1 for a capital."""
+    try:
+        pop = float(row.get("population") or 0)
+    except ValueError:
+        pop = 0.0
+    return {
+        "id": qid, "qid": qid, "label": row["name"], "kind": "city", "aliases": aliases,
+        "country_qid": country_qid, "cameo_code": None,
+        "popularity": _pop_prior(pop, base=0.1, span=0.4) + (0.1 if capital else 0),
+        "roles": [],
+    }
+
+
 def _pop_prior(pop: float | None, *, base: float, span: float) -> float:
     if not pop or pop <= 0:
         return round(base, 3)
@@ -198,16 +212,7 @@ def _read_cities(src: Path, iso2_to_qid: dict[str, str], capitals: dict[str, set
             _alias(aliases, seen, row["name"], "label")
             if row.get("native") and norm(row["native"]) != norm(row["name"]):
                 _alias(aliases, seen, row["native"], "name")
-            try:
-                pop = float(row.get("population") or 0)
-            except ValueError:
-                pop = 0.0
-            out.append({
-                "id": qid, "qid": qid, "label": row["name"], "kind": "city", "aliases": aliases,
-                "country_qid": iso2_to_qid.get(row["country_iso2"]), "cameo_code": None,
-                "popularity": _pop_prior(pop, base=0.1, span=0.4) + (0.1 if row.get("is_capital") == "1" else 0),
-                "roles": [],
-            })
+            out.append(_city(qid, row, aliases, iso2_to_qid.get(row["country_iso2"]), row.get("is_capital") == "1"))
     with (src / "dr5hn_states.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             qid = (row.get("wikiDataId") or "").strip()
@@ -221,16 +226,7 @@ def _read_cities(src: Path, iso2_to_qid: dict[str, str], capitals: dict[str, set
                 continue  # "Washington" the US state is not the capital (dr5hn's capital is the city)
             seen_qids.add(qid)
             aliases = [[row["name"], "label"]]
-            try:
-                pop = float(row.get("population") or 0)
-            except ValueError:
-                pop = 0.0
-            out.append({
-                "id": qid, "qid": qid, "label": row["name"], "kind": "city", "aliases": aliases,
-                "country_qid": iso2_to_qid.get(row["country_code"]), "cameo_code": None,
-                "popularity": _pop_prior(pop, base=0.1, span=0.4) + (0.1 if is_cap else 0),
-                "roles": [],
-            })
+            out.append(_city(qid, row, aliases, iso2_to_qid.get(row["country_code"]), is_cap))
     return out
 
 
