@@ -29,7 +29,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.rules import PERSONAL_PRONOUNS, MentionRef, mention_for
+from kg.extract.rules import PERSONAL_PRONOUNS, MentionRef, mention_for, same_country
+
+#: Head nouns of role phrases that, in news, name the article's leading figure ("the US president").
+LEADER_WORDS = frozenset({"president", "leader", "premier", "chancellor", "king"})
 
 LABEL_KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GPE", "AGENT": "GROUP", "PROPN": "OTHER"}
 
@@ -169,7 +172,32 @@ class Resolver:
         if best is None and len({c.id for c in later}) == 1:
             # cataphora: "Iran's foreign minister said ..." before "Foreign Minister Javad Zarif"
             best = later[0]
+        if best is None and not later and lemma in LEADER_WORDS:
+            best = self._main_person(m, dem)
         return best
+
+    def _main_person(self, m: MentionRef, dem: str | None) -> Cluster | None:
+        """"The US president", "the American leader" with no titled antecedent:
+        the article's most mentioned person before ``m`` (at least twice), when
+        no title or country of theirs says otherwise."""
+        counts: dict[int, int] = {}
+        by_id: dict[int, Cluster] = {}
+        for start, c in self._persons:
+            if start < m.start and c.surname:
+                by_id[c.id] = c
+        for c in by_id.values():
+            # every earlier use of the surname, whatever label the small model gave it
+            counts[c.id] = sum(1 for t in self.doc[:m.start] if t.lower_ == c.surname and t.pos_ == "PROPN")
+        ranked = sorted(counts, key=lambda i: -counts[i])
+        if not ranked or counts[ranked[0]] < 2 or (len(ranked) > 1 and counts[ranked[1]] == counts[ranked[0]]):
+            return None
+        c = by_id[ranked[0]]
+        role = (c.role or "").lower().replace(".", "")
+        if role and role not in ("mr", "mrs", "ms", "dr", "sir") and not any(w in role for w in LEADER_WORDS):
+            return None
+        if dem and c.demonym and not same_country(dem, c.demonym):
+            return None
+        return c
 
     def _person_antecedent(self, m: MentionRef) -> Cluster | None:
         """he/she: a person earlier in the same sentence (subjects and their
@@ -240,11 +268,25 @@ class Resolver:
                 return self._named(best)
         return None
 
+    def _office_holder(self, m: MentionRef) -> MentionRef | None:
+        """"his office", "Netanyahu's office" speak for the person who holds the
+        office (the actor is the person, as in CAMEO coding), -> that person's mention."""
+        head = self.doc[m.head]
+        if m.label != "AGENT" or head.lemma_.lower() != "office":
+            return None
+        for c in head.children:
+            if c.dep_ == "poss" and (c.lower_ in ("his", "her") or c.ent_type_ == "PERSON"):
+                return mention_for(c, self.lex)
+        return None
+
     # -- public
 
     def resolve(self, m: MentionRef, *, is_speaker: bool = False, speaker_of: Cluster | None = None) -> Cluster | None:
         """The cluster ``m`` refers to, creating one when it is new; None when a
         pronoun cannot be resolved."""
+        owner = self._office_holder(m)
+        if owner is not None:
+            return self.resolve(owner, is_speaker=is_speaker, speaker_of=speaker_of)
         if m.label == "PRON":
             c = self._pronoun(m, speaker_of)
         elif m.label == "AGENT":
@@ -263,21 +305,6 @@ class Resolver:
         if is_speaker and c.label == "PERSON":
             self.last_person_speaker = c
         return c
-
-
-#: Spellings of the two countries whose demonyms share no stem with their names.
-_COUNTRY_FORMS = {"us": "us", "u.s.": "us", "usa": "us", "america": "us", "american": "us",
-                  "uk": "uk", "u.k.": "uk", "britain": "uk", "british": "uk"}
-
-
-def same_country(a: str, b: str) -> bool:
-    """Whether two country words name one country: "Iran" ~ "Iranian" (a shared
-    stem of four letters), "US" ~ "American"."""
-    a, b = a.lower().removesuffix("'s").removesuffix("’s"), b.lower().removesuffix("'s").removesuffix("’s")
-    fa, fb = _COUNTRY_FORMS.get(a), _COUNTRY_FORMS.get(b)
-    if fa or fb:
-        return fa == fb
-    return a[:4] == b[:4]
 
 
 def _sentence_distance(doc: Doc, a: int, b: int) -> int:

@@ -33,6 +33,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from kg.extract.lexicon import Cue, Lexicon
+from kg.extract.valence import STRONG_NEGATIVE, valence
 from kg.model import Mode, StatementType
 
 #: NER labels whose entities can be actors.
@@ -274,6 +275,8 @@ def _inner_actors(tok: Token, lex: Lexicon, depth: int = 3) -> list[MentionRef]:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
+                        if child.lower_ == "on" and _is_channel(pobj, lex):
+                            continue  # "welcomed the move on Twitter": where it was said
                         if is_actor_head(pobj, lex):
                             found.extend(_actor_mentions(pobj, lex))
                         else:
@@ -281,6 +284,12 @@ def _inner_actors(tok: Token, lex: Lexicon, depth: int = 3) -> list[MentionRef]:
         if found:
             break
     return found
+
+
+def _is_channel(tok: Token, lex: Lexicon) -> bool:
+    """A medium something is said on ("Twitter", "state television")."""
+    return lex.content_class(tok.lower_) == "media" or lex.content_class(tok.lemma_) == "media" or is_media(
+        mention_for(tok, lex), tok.doc, lex)
 
 
 def is_media(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
@@ -571,8 +580,40 @@ def _speaker_side(subj: Token | None, speaker: Token | None) -> bool:
         return False
     if subj.i == speaker.i or subj.lower_ == speaker.lower_:
         return True
-    # "the US president said the US would ...": the speaker's own country
-    return any(t.lower_ == subj.lower_ and t.ent_type_ in ("GPE", "NORP") for t in speaker.subtree)
+    # "the US president said the US would ...", "Russian President Putin said Russia will ...":
+    # the speaker's own country
+    return _country_word(subj) is not None and any(
+        t.ent_type_ in ("GPE", "NORP") and same_country(t.text, _country_word(subj) or "") for t in speaker.subtree
+    )
+
+
+#: Spellings of the two countries whose demonyms share no stem with their names.
+_COUNTRY_FORMS = {"us": "us", "u.s.": "us", "usa": "us", "america": "us", "american": "us", "united states": "us",
+                  "uk": "uk", "u.k.": "uk", "britain": "uk", "british": "uk", "united kingdom": "uk"}
+
+
+def same_country(a: str, b: str) -> bool:
+    """Whether two country words name one country: "Iran" ~ "Iranian" (a shared
+    stem of four letters), "US" ~ "American"."""
+    a = a.lower().removeprefix("the ").removesuffix("'s").removesuffix("’s")
+    b = b.lower().removeprefix("the ").removesuffix("'s").removesuffix("’s")
+    fa, fb = _COUNTRY_FORMS.get(a), _COUNTRY_FORMS.get(b)
+    if fa or fb:
+        return fa == fb
+    return len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]
+
+
+def _country_word(tok: Token) -> str | None:
+    """The country a mention headed by ``tok`` names or is of: the entity text
+    of a GPE/NORP head ("Russia", "the United States"), else a GPE/NORP
+    modifier ("Saudi prosecutor" -> "Saudi")."""
+    if tok.ent_type_ in ("GPE", "NORP"):
+        ent = _ent_of(tok)
+        return ent.text if ent is not None else tok.text
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("GPE", "NORP"):
+            return c.text
+    return None
 
 
 def _partners(v: Token, lex: Lexicon, preps: set[str]) -> list[Token]:
@@ -603,6 +644,54 @@ def _past_event(v: Token) -> bool:
 def _own_possession(tok: Token) -> bool:
     """"its troops", "their forces": the speaker's own, not a target."""
     return any(c.dep_ == "poss" and _is_pronoun(c) for c in tok.children)
+
+
+def _strongly_negative(t: Token, lex: Lexicon) -> bool:
+    """A content word rated strongly negative in VADER ("deception", "hostile",
+    "war"), not under a negation ("no war") and not the object of a verb that
+    undoes it ("a chance to de-escalate tensions", "away from war")."""
+    if t.pos_ not in ("NOUN", "VERB", "ADJ", "PROPN") or t.ent_type_ in ACTOR_ENTS:
+        return False
+    if valence(t.lower_, t.lemma_) > STRONG_NEGATIVE:
+        return False
+    if any(c.dep_ == "neg" or c.lower_ in ("no", "not", "without", "free") for c in t.children) or (
+            t.head.lower_ == "free" and t.dep_ in ("npadvmod", "compound", "amod")):
+        return False  # "no war", "violence free"
+    head = t.head
+    if head.dep_ in ("prep", "agent") or head.pos_ == "ADP":
+        if head.lower_ in ("against", "without", "from", "of") and head.head.lower_ in ("away", "free", "end", "out"):
+            return False
+        head = head.head
+    doc = t.doc
+    for k in (head.i, t.i - 1):  # "de-escalate tensions", tokenized "de - escalate", whatever its parse
+        if k >= 2 and doc[k - 1].text == "-" and doc[k - 2].lower_ == "de":
+            return False
+    return lex.content_class(head.lemma_) != "reverse_verb" and lex.content_class(head.lower_) != "reverse_verb"
+
+
+#: Dependency paths from a clause's verb to the words that say what its subject does.
+_PREDICATE_DEPS = frozenset({"dobj", "xcomp", "prep", "pobj", "conj", "attr", "oprd", "pcomp", "acomp", "ccomp", "compound"})
+
+
+def _wrongdoing_words(own: list[Token], v: Token, lex: Lexicon) -> list[Token]:
+    """Strongly negative nouns and verbs of the clause's predicate that name what
+    its subject does ("failed", "put its faith in deception", "wanted to start a
+    war"), not modifiers deep inside an object ("mediation among feuding
+    republics") nor evaluative adjectives (those make a criticism, not an
+    accusation).  A modal clause ("may halt") alleges nothing."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
+        return []
+    own_ids = {t.i for t in own}
+    out = []
+    for t in own:
+        if t.pos_ not in ("NOUN", "VERB", "PROPN") or not _strongly_negative(t, lex):
+            continue
+        cur, depth = t, 0
+        while cur.i != v.i and depth < 4 and cur.dep_ in _PREDICATE_DEPS and cur.head.i in own_ids:
+            cur, depth = cur.head, depth + 1
+        if cur.i == v.i:
+            out.append(t)
+    return out
 
 
 def analyse_clause(
@@ -678,6 +767,12 @@ def analyse_clause(
             accuse = True
         elif any(lex.content_class(o.lemma_) == "crime_noun" and o.pos_ == "NOUN" for o in own):
             accuse = not _speaker_side(subj, speaker)  # "Russia put its faith in deception and destabilisation"
+        elif (v.lemma_ != "be" and committed is None and is_actor_head(subj, lex) and not _is_pronoun(subj)
+              and not _speaker_side(subj, speaker) and _wrongdoing_words(own, v, lex)):
+            # "Russia has failed to live up to the agreement", "Russia wanted to start a war":
+            # a named actor doing something strongly negative is alleged wrongdoing (an
+            # announced future act, "X will abandon ties", is not)
+            accuse = True
         if accuse:
             found.append((StatementType.ACCUSE, [subj], 0.8))
             continue
@@ -686,7 +781,9 @@ def analyse_clause(
             authors = [v.doc[m.head] for m in _inner_actors(subj, lex)] or _agents_of(subj, events)
             found.append((StatementType.DENY, [a for a in authors if not _speaker_side(a, speaker)], 0.6))
             continue
-        negative = [t for t in own if lex.content_class(t.lemma_) == "negative"]
+        in_subject = {t.i for t in subj.subtree} if subj is not None else set()
+        negative = [t for t in own if lex.content_class(t.lemma_) == "negative" or (
+            committed is None and t.pos_ in ("ADJ", "NOUN") and t.i not in in_subject and _strongly_negative(t, lex))]
         if negative:
             # "Trump's ignorant hate speech belongs in medieval times": criticism of the
             # actor the evaluation is about -- the subject, else the subject's possessor,
@@ -699,7 +796,7 @@ def analyse_clause(
             for t in negative:
                 for p in _all_preps(t, {"with"}):
                     inner += [v.doc[m.head] for m in _inner_actors(p, lex)] if not is_actor_head(p, lex) else [p]
-            inner = [t for t in inner if not _speaker_side(t, speaker)]
+            inner = [t for t in inner if not _speaker_side(t, speaker) and not _own_possession(t)]
             if inner:
                 found.append((StatementType.CRITICIZE, inner, 0.6))
                 continue
@@ -1079,7 +1176,7 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                 if (cue.type == StatementType.STATEMENT and clause_verbs and cue.lemma not in MEDIA_CUES
                         and not _past_event(clause_verbs[0])):
                     s = _subject(clause_verbs[0])
-                    if s is not None and is_actor_head(s, lex) and not _is_pronoun(s):
+                    if s is not None and is_actor_head(s, lex) and not _is_pronoun(s) and not _speaker_side(s, spk_tok):
                         # only named subjects: "said NATO would ..." (CAMEO 010), not "said the coalition ..."
                         targets = [m for m in _actor_mentions(s, lex) if m.label != "AGENT"]
                 yield Draft(type=cue.type, targets=targets, evidence=0.6, **base)
@@ -1095,3 +1192,4 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                 if not targets and stype in DYADIC_ONLY:
                     continue
                 yield Draft(type=stype, targets=targets, evidence=0.9 if targets else 0.6, **base)
+        # statements carried by nouns ("X's criticism of Y", "drew condemnation from Y"); late import:

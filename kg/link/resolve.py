@@ -333,7 +333,7 @@ class Linker:
             tmentions: list[Span] = []
             for t, tm in zip(st.targets, st.target_mentions or [None] * len(st.targets)):
                 mt = mapping.get(id(t), t)
-                if any(mt is x for x in targets):
+                if any(mt is x for x in targets) or _own_side(st.actor, mt):
                     continue
                 targets.append(mt)
                 tmentions.append(tm)
@@ -396,3 +396,14 @@ class Linker:
         a.cameo_code = e.code_on(date) if e.kind == "person" else (e.cameo_code or a.cameo_code)
         a.country_qid = e.country_qid or (self.kb.country_by_cameo(a.cameo_code).qid
                                           if a.cameo_code and self.kb.country_by_cameo(a.cameo_code) else None)
+
+
+def _own_side(actor: Actor, target: Actor) -> bool:
+    """A target that is the speaker itself or the speaker's own country ("U.S. officials said
+    Washington had shown patience", "Putin said Russia will ..."): the speaker talks about its
+    own side, which is no target of a statement (CAMEO codes a dyad between two actors)."""
+    if target is actor:
+        return True
+    if target.qid is None:
+        return False
+    return target.qid == actor.qid or target.qid == actor.country_qid

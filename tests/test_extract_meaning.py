@@ -1,0 +1,105 @@
+"""Statement types and targets read from the meaning of the reported clause, with
+the real spaCy model: wrongdoing and negative evaluation (VADER valence), words
+that undo a negative ("de-escalate tensions"), own-side targets, office holders,
+the article's leading figure behind "the US president".
+
+The sentences are our own, written for these tests; none comes from the gold files.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.valence import STRONG_NEGATIVE, valence
+
+
+def _flat(result):
+    out = set()
+    for s in result.statements:
+        actor = s.actor.name.split()[-1]
+        for t in s.targets or [None]:
+            out.add((actor, s.type.value, t.name if t is not None else None, s.negated))
+    return out
+
+
+def test_extract_meaning_valence_comes_from_vader():
+    assert valence("deception") <= STRONG_NEGATIVE
+    assert valence("failed") <= STRONG_NEGATIVE
+    assert valence("tough") > STRONG_NEGATIVE
+    assert valence("no-such-word-xyz") == 0.0
+
+
+ACCUSE_CASES = [
+    # a named actor doing something strongly negative, reported: alleged wrongdoing
+    ("Portugal says Spain has failed to honour the fishing agreement.", ("Portugal", "ACCUSE", "Spain", False)),
+    ("Chile said Peru wanted to start a war over the border.", ("Chile", "ACCUSE", "Peru", False)),
+    ('Norway said Denmark had "put its faith in deception and distraction".', ("Norway", "ACCUSE", "Denmark", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", ACCUSE_CASES)
+def test_extract_meaning_reported_wrongdoing_is_an_accusation(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+NOT_ACCUSE_CASES = [
+    # an announced future act is no allegation
+    "Ghana will abandon its trade ties with Togo, a senior official said.",
+    # a modal possibility is no allegation
+    "Kenya may halt mediation among Somalia's feuding clans, the minister said.",
+    # the negative word is undone by its verb
+    "Austria said the Vienna meeting was a chance to de-escalate tensions.",
+    # a negated negative word
+    "Latvia said Estonia had organised a violence free rally.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ACCUSE_CASES)
+def test_extract_meaning_no_accusation_or_criticism_without_alleged_wrongdoing(extract_text, text):
+    found = {(a, t) for a, t, _, _ in _flat(extract_text(text))}
+    assert not {t for _, t in found} & {"ACCUSE", "CRITICIZE"}, found
+
+
+def test_extract_meaning_negative_word_inside_the_subject_is_no_evaluation(extract_text):
+    res = extract_text("Terrorist groups are merely a tool in the hands of foreign powers, the minister said.")
+    assert not [s for s in res.statements if s.type.value == "CRITICIZE" and any(t.name == "Terrorist groups" for t in s.targets)]
+
+
+def test_extract_meaning_own_government_is_no_target(extract_text):
+    res = extract_text("Abdul Karim said his government's policy was to keep Iraq away from war.")
+    assert not [s for s in res.statements if s.type.value == "CRITICIZE"]
+
+
+def test_extract_meaning_statement_on_twitter_does_not_target_twitter(extract_text):
+    res = extract_text("Mike Pompeo welcomed the move by Bahrain on Twitter.")
+    names = {t.name for s in res.statements for t in s.targets}
+    assert "Twitter" not in names
+
+
+def test_extract_meaning_his_office_speaks_for_the_office_holder(extract_text):
+    res = extract_text(
+        "Grand Ayatollah Ali al-Sistani condemned the strikes, but his office also denounced attacks by militias."
+    )
+    speakers = {s.actor.name for s in res.statements if s.cue.text == "denounced"}
+    assert speakers and all("Sistani" in n for n in speakers), speakers
+
+
+def test_extract_meaning_leader_role_phrase_is_the_articles_main_person(extract_text):
+    text = (
+        "Trump's speech angers allies\n\nDonald Trump's first speech at the summit was denounced by some members. "
+        "The US president said the US would \"totally destroy\" North Korea if forced to do so."
+    )
+    res = extract_text(text)
+    assert ("Trump", "THREATEN", "North Korea", False) in _flat(res)
+
+
+def test_extract_meaning_speaker_country_in_demonym_is_own_side(extract_text):
+    # "Russian President ... said Russia will ...": Russia is the speaker's own side, not a target
+    res = extract_text("Russian President Vladimir Putin said Russia will deploy new missiles next year.")
+    assert not [s for s in res.statements if any(t.name == "Russia" for t in s.targets)]
+
+
+def test_link_meaning_own_country_is_no_target_after_linking(extract_text, linker):
+    res = linker.link(extract_text("U.S. officials said Washington had been patient but that Iran had failed to respond."))
+    for s in res.statements:
+        assert not any(t.qid == "Q30" for t in s.targets), [(s.actor.name, s.type.value, [t.name for t in s.targets])]
