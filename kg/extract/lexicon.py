@@ -8,9 +8,12 @@ header row), not in code, so that analysts can read and extend them:
 * ``content.tsv`` -- words of a reported clause that decide its type
   (wrongdoing -> ACCUSE, negated cooperation -> REJECT, ...);
 * ``agents.tsv`` -- common nouns that name actors, with their CAMEO role code
-  (from the PETRARCH2 agents dictionary, MIT licence).
+  (from the PETRARCH2 agents dictionary, MIT licence);
+* ``nouns.tsv`` -- noun cues ("condemnation", "call", "warning") and the light
+  and receiving verbs around them ("issued a warning", "drew condemnation
+  from X"), for :mod:`kg.extract.nominal` (CAMEO 1.1b3 noun forms of its cue verbs).
 
-:class:`Lexicon` bundles the three; it is what the spaCy component saves with
+:class:`Lexicon` bundles the four; it is what the spaCy component saves with
 ``to_disk`` and loads with ``from_disk``.
 """
 
@@ -56,6 +59,62 @@ class Cue:
     kind: str
 
 
+@dataclass(frozen=True, slots=True)
+class NounCue:
+    """One noun cue of ``nouns.tsv``.
+
+    :param lemma: the noun lemma ("condemnation").
+    :param type: the statement type the noun signals when it has a speaker.
+    :param prior: confidence in [0, 1] that the noun with a speaker signals ``type``.
+    :param preps: prepositions whose objects are targets ("of", "against").
+    :param slots: where the speaker may stand: ``poss``, ``from``, ``mod``, ``light``.
+    :param strict: ``"no"`` (a speaker is enough), ``"yes"`` (the noun also needs a light
+        verb, a complement or an actor target: a ``"phone call"`` is no appeal) or
+        ``"as-negative"`` (only with a negative "as" phrase: "description of X as reckless").
+    """
+
+    lemma: str
+    type: StatementType
+    prior: float
+    preps: frozenset[str]
+    slots: frozenset[str]
+    strict: str
+
+
+@dataclass(slots=True)
+class NominalCues:
+    """Noun cues by lemma, and verbs around them by lemma -> ``"light"`` or ``"receive"``."""
+
+    nouns: dict[str, NounCue] = field(default_factory=dict)
+    verbs: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_file(cls, path: Path) -> "NominalCues":
+        """Read ``nouns.tsv``; an absent file (a lexicon saved before version 1) gives no noun cues.
+
+        :raises KeyError: when a row names an unknown statement type.
+        :raises ValueError: when a row's kind is not noun, light or receive.
+        """
+        out = cls()
+        if not path.exists():
+            return out
+        for row in _rows(path):
+            if row["kind"] == "noun":
+                out.nouns[row["word"]] = NounCue(
+                    lemma=row["word"],
+                    type=StatementType[row["type"]],
+                    prior=float(row["prior"]),
+                    preps=frozenset(p for p in row["preps"].split(",") if p and p != "-"),
+                    slots=frozenset(p for p in row["slots"].split(",") if p and p != "-"),
+                    strict=row["strict"],
+                )
+            elif row["kind"] in ("light", "receive"):
+                out.verbs[row["word"]] = row["kind"]
+            else:
+                raise ValueError(f"{path}: unknown kind {row['kind']!r} for {row['word']!r}")
+        return out
+
+
 def _rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8") as fh:
         lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
@@ -81,13 +140,14 @@ class Lexicon:
     cues: list[Cue] = field(default_factory=list)
     content: dict[str, str] = field(default_factory=dict)
     agents: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    nominal: NominalCues = field(default_factory=NominalCues)
     by_lemma: dict[str, list[Cue]] = field(default_factory=dict)
     report_lemmas: frozenset[str] = frozenset()
     source_dir: Path = DATA_DIR
 
     @classmethod
     def from_dir(cls, path: Path = DATA_DIR) -> "Lexicon":
-        """Read ``cues.tsv``, ``content.tsv`` and ``agents.tsv`` from ``path``."""
+        """Read ``cues.tsv``, ``content.tsv``, ``agents.tsv`` and ``nouns.tsv`` from ``path``."""
         lex = cls()
         for row in _rows(path / "cues.tsv"):
             words = row["cue"].split()
@@ -111,6 +171,7 @@ class Lexicon:
             lex.content[row["lemma"]] = row["class"]
         for row in _rows(path / "agents.tsv"):
             lex.agents[row["noun"]] = (row["role"], row["title"] == "yes")
+        lex.nominal = NominalCues.from_file(path / "nouns.tsv")
         lex._index()
         return lex
 
@@ -128,6 +189,8 @@ class Lexicon:
         path.mkdir(parents=True, exist_ok=True)
         for name in ("cues.tsv", "content.tsv", "agents.tsv"):
             shutil.copyfile(self.source_dir / name, path / name)
+        if (self.source_dir / "nouns.tsv").exists():
+            shutil.copyfile(self.source_dir / "nouns.tsv", path / "nouns.tsv")
 
     def is_agent(self, lemma: str) -> bool:
         """True when ``lemma`` (lower case, singular) is a noun that names actors."""

@@ -1,0 +1,319 @@
+"""Statements carried by nouns: "Maduro's criticism of X", "a call by the UN
+for X to ...", "X issued a warning to Y", "the drills drew condemnation from Y".
+
+The noun cues and the verbs around them are data (``kg/extract/data/nouns.tsv``,
+CAMEO 1.1b3 noun forms of its cue verbs; types of ``../shared/docs/taxonomy.md``),
+read into :attr:`kg.extract.lexicon.Lexicon.nominal`.
+
+Rules (each noun cue is a ``NOUN`` token whose lemma is in ``nouns.tsv``):
+
+* speaker -- in the first filled slot the noun allows: the subject of a light
+  verb whose object the noun is ("X renewed its call"), the possessor ("X's
+  call"), a ``from``/``by`` phrase ("condemnation from X"), a name or
+  nationality modifier ("U.S. criticism").  For a receiving verb ("drew",
+  "faced", "sparked") the speaker is the ``from``/``by`` phrase and the
+  target is the verb's subject, or the doer of the deed the subject names.
+  A noun cue without an actor speaker gives nothing.
+* targets -- objects of the noun's prepositions listed in the file ("of",
+  "against", "on", "to"), else actors inside them ("criticism of Israel's
+  plans"), else the doer of the event they name; the subject of a clause
+  complement ("call for X to drop ...", "accusations that X meddled"); the
+  partners of an infinitive complement for threats, refusals and pledges
+  ("threat to impose sanctions on X").
+* precision -- strict nouns ("call", "threat", "charge") need a light verb, a
+  complement or an actor target; nouns that are part or argument of a verbal
+  cue ("express support", "rejected the accusations"), statements that a
+  verbal cue of the sentence already makes (same speaker, same type) and
+  recaps of a verbal act of the article (same speaker, type and target) are
+  left to the verbal rules; a noun cue that is the topic of another act ("an
+  investigation into X's allegation") asserts nothing; headline-colon
+  sentences are left to the headline rule.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from kg.extract.lexicon import Cue, Lexicon, NounCue
+from kg.extract.rules import (
+    FIRST_PERSON,
+    Draft,
+    MentionRef,
+    _actor_mentions,
+    _agents_of,
+    _all_preps,
+    _headline_speaker,
+    _inner_actors,
+    _is_hypothetical,
+    _is_negated,
+    _is_pronoun,
+    _partners,
+    _subject,
+    find_speaker,
+    find_targets,
+    is_actor_head,
+    mention_for,
+)
+from kg.model import Mode, StatementType
+
+Events = dict[str, list[tuple[int, Token]]]
+
+#: Types whose clause complement's subject is the target ("accusation that X ...", "call for X to ...").
+CLAUSE_TARGET_TYPES = frozenset({StatementType.ACCUSE, StatementType.CRITICIZE, StatementType.DEMAND,
+                                 StatementType.APPEAL, StatementType.WARN, StatementType.DENY})
+#: Types whose infinitive complement names the act, with its partners as targets
+#: ("threat to impose sanctions on X", "refusal to cooperate with X", "pledge to help X").
+ACT_TYPES = frozenset({StatementType.THREATEN, StatementType.REJECT, StatementType.PROMISE})
+#: Object positions of a verb that make the noun the verb's object.
+OBJECT_DEPS = ("dobj", "nsubjpass", "obj")
+#: Prepositions that make a noun cue the topic of another act ("an investigation into X's
+#: allegation", "a debate over X's call", "a denial of X's accusations"), not an act asserted here.
+TOPIC_PREPS = frozenset({"into", "about", "over", "on", "of", "regarding", "concerning"})
+#: Modifiers of the noun that can name its speaker ("U.S. criticism", "Russian condemnation").
+MOD_DEPS = ("compound", "nmod", "amod")
+MOD_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def noun_cue(tok: Token, lex: Lexicon) -> NounCue | None:
+    """The noun cue of ``tok`` (a ``NOUN`` token), by lemma or lower-cased form, or None."""
+    if tok.pos_ != "NOUN":
+        return None
+    nouns = lex.nominal.nouns
+    return nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+
+
+def find_nominal_statements(
+    doc: Doc,
+    sent: SpacySpan,
+    lex: Lexicon,
+    cue_matches: dict[int, tuple[Cue, list[int]]],
+    events: Events | None = None,
+) -> Iterator[Draft]:
+    """Yield a :class:`~kg.extract.rules.Draft` per noun cue of ``sent`` with an actor speaker.
+
+    :param doc: the parsed document.
+    :param sent: one sentence of ``doc``.
+    :param lex: the lexicon (``lex.nominal`` holds the noun cues).
+    :param cue_matches: the verbal cues of the doc, token index -> (cue, cue token indices),
+        as :func:`kg.extract.rules.match_cue` found them; used to leave to the verbal rules
+        what they already cover.
+    :param events: the event-noun index of :func:`kg.extract.rules._event_index`, for the doer
+        of a criticised event ("condemnation of the strikes" after "U.S. strikes"), or None.
+    :returns: drafts with ``cue_tokens = [noun index]``, ``cue_lemma`` = the noun lemma,
+        evidence 0.8 with targets, 0.5 without.
+    """
+    if not lex.nominal.nouns or _headline_speaker(sent, lex) is not None:
+        return
+    cue_set = set(cue_matches)
+    verbal_toks: set[int] = set()
+    verbal_args: set[int] = set()
+    same_sentence: set[tuple[StatementType, str]] = set()
+    for i, (cue, idx) in cue_matches.items():
+        if not sent.start <= i < sent.end:
+            continue
+        verbal_toks.update(idx)
+        for c in doc[i].children:
+            if c.dep_ in OBJECT_DEPS + ("attr", "dative"):
+                verbal_args.add(c.i)
+            elif c.dep_ in ("prep", "agent"):
+                verbal_args.update(p.i for p in c.children if p.dep_ == "pobj")
+        spk = find_speaker(doc[i], idx, lex, cue_set)
+        if spk is not None:
+            same_sentence.add((cue.type, spk.lower_))
+    said: set[tuple[StatementType, str, str]] | None = None
+    for tok in sent:
+        nc = noun_cue(tok, lex)
+        if nc is None or tok.i in verbal_toks or tok.i in verbal_args:
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS:
+            continue
+        draft = _noun_draft(tok, nc, sent, lex, cue_set, events)
+        if draft is None:
+            continue
+        spk = doc[draft.speaker.head].lower_
+        if (draft.type, spk) in same_sentence:
+            continue  # "X warned Y, repeating its warning": the verbal cue already says it
+        if said is None:
+            said = _verbal_dyads(doc, lex, cue_matches)
+        if any((draft.type, spk, key) in said for m in draft.targets for key in _name_keys(doc, m)):
+            continue  # "Putin warned the United States ... While issuing a tough warning to the U.S.": a recap
+        yield draft
+
+
+def _verbal_dyads(doc: Doc, lex: Lexicon, cue_matches: dict[int, tuple[Cue, list[int]]]) -> set[tuple[StatementType, str, str]]:
+    """(type, speaker head in lower case, target name key) of the speech-act cues of the whole doc."""
+    cue_set = set(cue_matches)
+    out: set[tuple[StatementType, str, str]] = set()
+    for i, (cue, idx) in cue_matches.items():
+        if cue.kind != "act":
+            continue
+        spk = find_speaker(doc[i], idx, lex, cue_set)
+        if spk is None:
+            continue
+        for m in find_targets(doc[i], cue, idx, lex):
+            out.update((cue.type, spk.lower_, key) for key in _name_keys(doc, m))
+    return out
+
+
+def _name_keys(doc: Doc, m: MentionRef) -> set[str]:
+    """Keys that match two spellings of one name: "the United States" -> {"united states", "us"},
+    "the U.S." -> {"us"} (lower case, no dots, no leading article; initials of a multi-word name)."""
+    start, end = (m.name_start, m.name_end) if m.name_start >= 0 else (m.start, m.end)
+    words = [t.text.replace(".", "") for t in doc[start:end] if t.lower_ not in ("the", "'s", "’s")]
+    words = [w for w in words if w]
+    if not words:
+        return set()
+    keys = {" ".join(words).lower()}
+    caps = [w for w in words if w[:1].isupper()]
+    if len(caps) > 1:
+        keys.add("".join(w[0] for w in caps).lower())
+    return keys
+
+
+def _noun_draft(
+    tok: Token, nc: NounCue, sent: SpacySpan, lex: Lexicon, cue_set: set[int], events: Events | None
+) -> Draft | None:
+    """The statement of one noun cue, or None when it has no actor speaker or fails its strictness."""
+    verb = tok.head if tok.dep_ in OBJECT_DEPS and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX") else None
+    vkind = lex.nominal.verbs.get(verb.lemma_.lower()) if verb is not None else None
+    speaker: Token | None = None
+    targets: list[MentionRef] = []
+    light = False
+    if vkind == "receive":
+        froms = _from_actors(tok, lex) or (_from_actors(verb, lex) if verb is not None else [])
+        if not froms:
+            return None
+        speaker = froms[0]
+        subj = find_speaker(verb, [verb.i], lex, cue_set)
+        if subj is not None:
+            targets = _deed_actors(subj, lex, events)
+        if not targets:
+            return None  # who was criticised is unknown: leave it
+        if nc.strict == "yes" and not _has_complement(tok, None):
+            return None  # "received a call from X": a phone call
+    else:
+        if vkind == "light" and "light" in nc.slots:
+            s = find_speaker(verb, [verb.i], lex, cue_set)
+            if s is not None and is_actor_head(s, lex):
+                speaker, light = s, True
+        if speaker is None:
+            speaker = _slot_speaker(tok, nc, lex)
+        if speaker is None:
+            return None
+        targets = _targets(tok, nc, verb if light else None, lex, events)
+    if nc.strict == "as-negative":
+        if not _negative_as(tok, lex):
+            return None
+    elif nc.strict == "yes" and vkind != "receive" and not (targets or _has_complement(tok, verb if light else None)):
+        return None  # "made a call", "Iran's threat": no request, no threat
+    if not targets and not light:
+        return None  # a monadic noun statement only when a light verb asserts it ("X issued a warning")
+    if light and verb is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None  # "summon the envoy to voice its disapproval": an intent, not an act
+    head = verb if light and verb is not None else tok
+    negated = _is_negated(head) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+    content = (tok.i + 1, tok.right_edge.i + 1) if tok.right_edge.i > tok.i else None
+    return Draft(
+        sent_start=sent.start, sent_end=sent.end, cue_tokens=[tok.i], cue_lemma=nc.lemma, type=nc.type,
+        prior=nc.prior, speaker=mention_for(speaker, lex), targets=targets, content=content,
+        mode=Mode.SPEECH_ACT, negated=negated, hypothetical=_is_hypothetical(head, sent),
+        evidence=0.8 if targets else 0.5,
+    )
+
+
+def _from_actors(tok: Token, lex: Lexicon) -> list[Token]:
+    return [p for p in _all_preps(tok, {"from", "by"}) if is_actor_head(p, lex)]
+
+
+def _slot_speaker(tok: Token, nc: NounCue, lex: Lexicon) -> Token | None:
+    """The speaker in the noun's own slots: possessor, from/by phrase, name modifier."""
+    if "poss" in nc.slots:
+        for c in tok.children:
+            if c.dep_ == "poss" and is_actor_head(c, lex) and c.lower_ not in FIRST_PERSON:
+                return c
+    if "from" in nc.slots:
+        froms = _from_actors(tok, lex)
+        if froms:
+            return froms[0]
+    if "mod" in nc.slots:
+        for c in tok.children:
+            if c.dep_ in MOD_DEPS and c.i < tok.i and c.ent_type_ in MOD_ENTS and is_actor_head(c, lex):
+                return c
+    return None
+
+
+def _deed_actors(t: Token, lex: Lexicon, events: Events | None) -> list[MentionRef]:
+    """Who a noun phrase or actor points at: the actor itself, actors inside it
+    ("Trump's decision"), else the doer of the event it names ("the drills")."""
+    if is_actor_head(t, lex):
+        return _actor_mentions(t, lex)
+    inner = _inner_actors(t, lex)
+    if inner:
+        return inner
+    return [m for a in _agents_of(t, events) for m in _actor_mentions(a, lex)]
+
+
+def _targets(tok: Token, nc: NounCue, verb: Token | None, lex: Lexicon, events: Events | None) -> list[MentionRef]:
+    """Targets of a noun cue: prepositional objects, clause subjects, act partners."""
+    pobjs = _all_preps(tok, nc.preps)
+    if verb is not None:
+        pobjs += [p for p in _all_preps(verb, nc.preps) if p not in pobjs]
+    out: list[MentionRef] = []
+    for p in pobjs:
+        if _is_pronoun(p) and p.lower_ in FIRST_PERSON:
+            continue
+        out.extend(_deed_actors(p, lex, events))
+    if out:
+        return out
+    holders = [tok] + ([verb] if verb is not None else [])
+    if nc.type in CLAUSE_TARGET_TYPES:
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in ("acl", "advcl", "ccomp", "relcl") and c.i > tok.i:
+                    s = _subject(c)
+                    if s is not None and is_actor_head(s, lex) and not _is_pronoun(s):
+                        out.extend(_actor_mentions(s, lex))
+        if not out and nc.type == StatementType.ACCUSE:
+            # "accusations from US officials that Russia meddled": the small model hangs the
+            # noun's that-clause on the from-phrase as a relative clause with its own subject
+            for p in _all_preps(tok, {"from", "by"}):
+                for c in p.children:
+                    s = _subject(c) if c.dep_ == "relcl" else None
+                    if s is not None and s.lower_ not in ("that", "who", "which") and is_actor_head(s, lex) \
+                            and not _is_pronoun(s):
+                        out.extend(_actor_mentions(s, lex))
+    if not out and nc.type in ACT_TYPES:
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in ("acl", "advcl", "xcomp") and c.i > tok.i and any(
+                        a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    heads = _partners(c, lex, {"with", "to", "from", "against", "on"})
+                    out.extend(m for x in heads for m in _actor_mentions(x, lex))
+    return out
+
+
+def _has_complement(tok: Token, verb: Token | None) -> bool:
+    """A clause, infinitive or "for"-phrase complement of the noun (or of its light
+    verb): "call for calm", "threat to retaliate", "demand that X ...". A phone
+    call or the threat of war has none."""
+    for h in [tok] + ([verb] if verb is not None else []):
+        for c in h.children:
+            if c.dep_ in ("acl", "advcl", "ccomp", "xcomp") and c.i > tok.i and (
+                    any(a.dep_ in ("aux", "mark") and a.lower_ in ("to", "that", "for") for a in c.children)
+                    or _subject(c) is not None):
+                return True
+            if h is tok and c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") and any(
+                    p.dep_ == "pobj" for p in c.children):
+                return True
+    return False
+
+
+def _negative_as(tok: Token, lex: Lexicon) -> bool:
+    """An "as" phrase under the noun holding a negative word ("as reckless", "as a threat")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            if any(lex.content_class(t.lemma_) == "negative" for t in c.subtree):
+                return True
+    return False
