@@ -103,3 +103,34 @@ def test_link_meaning_own_country_is_no_target_after_linking(extract_text, linke
     res = linker.link(extract_text("U.S. officials said Washington had been patient but that Iran had failed to respond."))
     for s in res.statements:
         assert not any(t.qid == "Q30" for t in s.targets), [(s.actor.name, s.type.value, [t.name for t in s.targets])]
+
+
+THREAT_CASES = [
+    # the speaker's side commits to force: "our response", future tense, force noun as subject
+    ('"Our response will be very tough on the Danish forces," commander Jonas Lind said.',
+     ("Lind", "THREATEN", "Danish forces", False)),
+    # a passive answer by force threatens the agent of what is answered
+    ("Anna Berg spoke on Monday. She said any attacks by Belarus would be answered with a decisive response.",
+     ("Berg", "THREATEN", "Belarus", False)),
+    # a warning that commits someone to force against X threatens X
+    ("Sweden warned that Norway will impose sanctions on Denmark.", ("Sweden", "THREATEN", "Denmark", False)),
+    ("Mr Olsen criticised Venezuela and warned that the US was prepared to take action against it.",
+     ("Olsen", "THREATEN", "Venezuela", False)),
+    # a warning to X with the speaker's own threat of retaliation is a threat to X
+    ("Russian President Vladimir Putin warned the United States against deploying missiles, saying Russia will retaliate.",
+     ("Putin", "THREATEN", "United States", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", THREAT_CASES)
+def test_extract_meaning_force_commitments_are_threats(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+def test_extract_meaning_plain_warning_stays_a_warning(extract_text):
+    assert ("Kenya", "WARN", "Uganda", False) in _flat(extract_text("Kenya warned Uganda that it will face hardship."))
+
+
+def test_extract_meaning_answering_questions_is_no_threat(extract_text):
+    res = extract_text("Iran said it will answer questions from the inspectors.")
+    assert not [s for s in res.statements if s.type.value == "THREATEN"]

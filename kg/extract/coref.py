@@ -315,9 +315,9 @@ def _sentence_distance(doc: Doc, a: int, b: int) -> int:
 def _dominates(a, b) -> bool:
     cur = b
     for _ in range(30):
-        if cur is a:
+        if cur.i == a.i:
             return True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
     return False

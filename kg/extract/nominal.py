@@ -176,7 +176,7 @@ def _noun_draft(
     tok: Token, nc: NounCue, sent: SpacySpan, lex: Lexicon, cue_set: set[int], events: Events | None
 ) -> Draft | None:
     """The statement of one noun cue, or None when it has no actor speaker or fails its strictness."""
-    verb = tok.head if tok.dep_ in OBJECT_DEPS and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX") else None
+    verb = tok.head if tok.dep_ in OBJECT_DEPS and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX") else None
     vkind = lex.nominal.verbs.get(verb.lemma_.lower()) if verb is not None else None
     speaker: Token | None = None
     targets: list[MentionRef] = []

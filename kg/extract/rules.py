@@ -416,7 +416,7 @@ def _governing_report_speaker(cue_tok: Token, cue_set: set[int], lex: Lexicon) -
     ""We urge X ...," the ministry added" -> the ministry; "X said it would summon" -> X."""
     cur = cue_tok
     for _ in range(6):
-        if cur.head is cur or cur.dep_ not in ("ccomp", "parataxis", "conj", "xcomp", "advcl"):
+        if cur.head.i == cur.i or cur.dep_ not in ("ccomp", "parataxis", "conj", "xcomp", "advcl"):
             return None
         cur = cur.head
         if cur.i in cue_set and cur.lemma_.lower() in lex.report_lemmas:
@@ -465,14 +465,14 @@ def find_speaker(
             return s
     cur = cue_tok
     for _ in range(8):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
         if cur.i in cue_set:
             s = _own_speaker(cur, lex)
             if s is not None:
                 return s
-            if cur is cue_tok or _depth > 4:
+            if cur.i == cue_tok.i or _depth > 4:
                 return None
             return find_speaker(cur, [cur.i], lex, cue_set, _depth + 1)
     if cue_tok.dep_ in ("advcl", "xcomp", "conj"):
@@ -507,7 +507,7 @@ def _is_hypothetical(tok: Token, sent: SpacySpan) -> bool:
         if modal and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in c.children)
                          for c in cur.children):
             return True  # "If the talks fail, Iran could threaten Israel"; not "threatened to secede unless ..."
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     tail = sent.text.rstrip().rstrip(QUOTE_CHARS + "'’ ")
@@ -576,6 +576,8 @@ def _speaker_side(subj: Token | None, speaker: Token | None) -> bool:
         return False
     if _is_pronoun(subj):
         return subj.lower_ != "you"
+    if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subj.children):
+        return True  # "our response will be ..."
     if speaker is None:
         return False
     if subj.i == speaker.i or subj.lower_ == speaker.lower_:
@@ -616,12 +618,26 @@ def _country_word(tok: Token) -> str | None:
     return None
 
 
+def _answered_by_force(v: Token, lex: Lexicon) -> bool:
+    """A passive clause whose means is force: "would be answered/met with a
+    decisive response", "will be punished"."""
+    if not any(c.dep_ == "auxpass" for c in v.children):
+        return False
+    if lex.content_class(v.lemma_) == "threat_verb":
+        return True
+    return any(lex.content_class(p.lemma_) == "threat_verb" for p in _all_preps(v, {"with", "by"}))
+
+
 def _partners(v: Token, lex: Lexicon, preps: set[str]) -> list[Token]:
     """Actor heads a committed or threatened act is directed at: object,
-    addressee, prepositional objects, actors inside the object."""
+    addressee, prepositional objects (also of a predicate adjective: "tough on
+    X"), actors inside the object."""
     heads = [o for o in _clause_objects(v) + [c for c in v.children if c.dep_ == "dative"]
              if is_actor_head(o, lex) and not _own_possession(o)]
     heads += [p for p in _all_preps(v, preps) if is_actor_head(p, lex)]
+    for a in (c for c in v.children if c.dep_ == "acomp"):
+        for p in _all_preps(a, preps):
+            heads += [p] if is_actor_head(p, lex) else [v.doc[m.head] for m in _inner_actors(p, lex)]
     if not heads:
         for o in _clause_objects(v):
             heads += [doc_tok for m in _inner_actors(o, lex) for doc_tok in [v.doc[m.head]]]
@@ -721,12 +737,22 @@ def analyse_clause(
         if committed is not None and _speaker_side(subj, speaker):
             ccls = lex.content_class(committed.lemma_)
             obj_cls = {lex.content_class(o.lemma_) for o in _clause_objects(committed)}
-            if not neg and (ccls == "threat_verb" or "threat_verb" in obj_cls):
+            subj_cls = lex.content_class(subj.lemma_) if subj is not None else None
+            if not neg and (ccls == "threat_verb" or "threat_verb" in obj_cls or subj_cls == "threat_verb"):
+                # "will retaliate against X", "will impose sanctions on X", "our response will be tough on X"
                 found.append((StatementType.THREATEN, _partners(committed, lex, {"on", "against", "with", "from", "upon"}), 0.7))
                 continue
             if ccls in ("promise_verb", "coop_verb", "aid_verb"):
                 kind = StatementType.REJECT if neg or _is_negated(committed) else StatementType.PROMISE
                 found.append((kind, _partners(committed, lex, {"to", "with", "for"}), 0.7))
+                continue
+        psubj = next((c for c in committed.children if c.dep_ == "nsubjpass"), None) if committed is not None else None
+        if psubj is not None and not neg and _answered_by_force(committed, lex):
+            # "any attacks by X would be answered with a decisive response": a threat to the attacker
+            agents = [v.doc[m.head] for m in _inner_actors(psubj, lex)]
+            agents = [a for a in agents if not _speaker_side(a, speaker)]
+            if agents:
+                found.append((StatementType.THREATEN, agents, 0.6))
                 continue
         if cls == "coop_verb" or any(lex.content_class(o.lemma_) == "coop_verb" for o in objs) or (
             any(o.lemma_.lower() in ("coordination", "cooperation", "collaboration", "talks") for o in objs)
@@ -999,6 +1025,23 @@ def _threat_in_complement(cue_tok: Token, lex: Lexicon) -> list[MentionRef] | No
     return None
 
 
+def _threat_in_warning(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
+    """A warning whose reported clause commits someone to force against an actor
+    ("warned that the US was prepared to take action against it", "warned that
+    Russia will retaliate against X"): the actors the force is aimed at."""
+    for c in cue_tok.children:
+        if c.dep_ != "ccomp" or _is_negated(c):
+            continue
+        committed = _commitment(c)
+        if committed is None:
+            continue
+        if lex.content_class(committed.lemma_) == "threat_verb" or any(
+                lex.content_class(o.lemma_) == "threat_verb" for o in _clause_objects(committed)):
+            heads = _partners(committed, lex, {"on", "against", "upon"})
+            return [m for h in heads for m in _actor_mentions(h, lex)]
+    return []
+
+
 # ----------------------------------------------------------------------------- sentences
 
 #: Speech acts whose reported clause's subject is their target when they have no object.
@@ -1016,7 +1059,7 @@ REQUEST_TYPES = frozenset({StatementType.APPEAL, StatementType.DEMAND, Statement
 def _is_requested_action(tok: Token, cue_matches: dict[int, tuple[Cue, list[int]]]) -> bool:
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in ("xcomp", "ccomp", "advcl") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "ccomp", "advcl") or cur.head.i == cur.i:
             return False
         head = cur.head
         if head.i in cue_matches and cue_matches[head.i][0].type in REQUEST_TYPES:
@@ -1066,7 +1109,7 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
     and news media ("AFP reported") give no STATEMENT: they attribute, they do
     not state (PETRARCH/CAMEO coding practice).
     """
-    for d in _raw_statements(doc, lex):
+    for d in _warnings_with_threats(list(_raw_statements(doc, lex))):
         if d.type == StatementType.STATEMENT and (is_anonymous(d.speaker, doc, lex) or is_media(d.speaker, doc, lex)):
             continue
         if not d.targets and is_anonymous(d.speaker, doc, lex):
@@ -1086,6 +1129,28 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                 targets = [o for o in mentions if o is not m]
             yield Draft(d.sent_start, d.sent_end, d.cue_tokens, d.cue_lemma, d.type, d.prior, m, targets,
                         d.content, d.mode, d.negated, d.hypothetical, d.evidence)
+
+
+def _warnings_with_threats(drafts: list[Draft]) -> list[Draft]:
+    """A warning to X followed by the speaker's own threat without a target
+    ("warned the US against deploying missiles, saying Russia will retaliate")
+    is one THREATEN of X (CAMEO 13x): the warning takes the threat's type and
+    the target-less threat is dropped."""
+    out: list[Draft] = []
+    merged: set[int] = set()
+    for i, d in enumerate(drafts):
+        if d.type != StatementType.THREATEN or d.targets or d.negated:
+            continue
+        for w in drafts:
+            if (w.type == StatementType.WARN and w.targets and w.sent_start == d.sent_start
+                    and w.speaker.head == d.speaker.head and not w.negated):
+                w.type = StatementType.THREATEN
+                merged.add(i)
+                break
+    for i, d in enumerate(drafts):
+        if i not in merged:
+            out.append(d)
+    return out
 
 
 def _coordinated(head: Token, lex: Lexicon) -> list[Token]:
@@ -1145,7 +1210,7 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
             if cue.kind == "report":
                 clause_verbs = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
                 if cue.lemma == "according":
-                    clause_verbs = [tok.head] if tok.head is not tok else []
+                    clause_verbs = [tok.head] if tok.head.i != tok.i else []
                 findings: list[tuple[StatementType, list[Token], float]] = []
                 for v in clause_verbs:
                     if v.i < tok.i and _past_event(v) and not _speaker_side(_subject(v), spk_tok):
@@ -1189,7 +1254,15 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                     threat = _threat_in_complement(tok, lex)
                     if threat is not None:
                         stype, targets = StatementType.THREATEN, threat
+                if stype == StatementType.WARN:
+                    threat = _threat_in_warning(tok, lex)
+                    if threat:
+                        # "warned that the US was prepared to take action against it" (CAMEO 13x)
+                        stype, targets = StatementType.THREATEN, threat
                 if not targets and stype in DYADIC_ONLY:
                     continue
                 yield Draft(type=stype, targets=targets, evidence=0.9 if targets else 0.6, **base)
         # statements carried by nouns ("X's criticism of Y", "drew condemnation from Y"); late import:
+        # kg.extract.nominal builds on this module
+        from kg.extract.nominal import find_nominal_statements
+        yield from find_nominal_statements(doc, sent, lex, cue_matches, events)
