@@ -8,13 +8,22 @@ objects.  Bad input never stops the batch: every problem becomes a
 Inputs
 ------
 * ``*.txt`` (and any explicitly named file with another suffix): one article;
-  ``id`` = file stem.
+  ``id`` = file stem, so re-running a file replaces its own graph, and the
+  ids stay the same when the corpus folder moves.  Two files with the same
+  name in different folders therefore share an id: read in one call, the
+  later one is renamed (see *Duplicate ids*); loaded by separate
+  ``kg run`` calls, the later one replaces the earlier one's graph, and
+  :func:`kg.pipeline.run_into_store` warns (E009) when a ``.txt`` article
+  replaces a stored graph that holds another text.  Give such files
+  distinct names (or put them in one JSON Lines file with distinct ids).
 * ``*.jsonl`` / ``*.ndjson``: one JSON object per line, read line by line
   (never the whole file), origin ``"file.jsonl:LINE"``.  Fields: ``id``,
   ``title``, ``date``, ``source`` (-> :attr:`Article.publisher`; ``publisher``
   is accepted too), ``url``, ``text``.  Other keys are ignored.
 * ``*.jsonl.gz`` / ``*.ndjson.gz``: the same, gzip-compressed, decompressed
-  as a stream.
+  as a stream.  Corrupt or truncated gzip data ends the file with E001
+  naming the line reached and advising ``gunzip -t``; the articles before
+  it are kept.
 * ``*.json``: one JSON object (one article) or a JSON array of objects
   (origin ``"file.json[3]"``); read whole, so use JSON Lines for big corpora.
   A ``.json`` file that holds JSON Lines is read as JSON Lines.
@@ -107,7 +116,7 @@ from typing import IO, Any, TextIO
 from kg.errors import Msg
 from kg.model import Article
 
-__all__ = ["Skipped", "read_articles", "normalize_text", "guess_title", "hash_id", "ARTICLE_SUFFIXES"]
+__all__ = ["Skipped", "read_articles", "normalize_text", "guess_title", "hash_id", "text_file_of", "ARTICLE_SUFFIXES"]
 
 log = logging.getLogger(__name__)
 
@@ -367,8 +376,10 @@ def _byte_lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
         yield pending
 
 
-def _jsonl_from_bytes(stream: IO[bytes], name: str, head: bytes = b"") -> Iterator[Article | Skipped]:
-    """Read JSON Lines from a binary stream lazily; ``head`` = bytes already read.
+def _jsonl_from_bytes(stream: IO[bytes], name: str, head: bytes = b"",
+                      at: list[int] | None = None) -> Iterator[Article | Skipped]:
+    """Read JSON Lines from a binary stream lazily; ``head`` = bytes already read;
+    ``at[0]`` is kept at the number of the last whole line read.
 
     :raises OSError, EOFError, zlib.error: from the underlying stream (the
         caller turns them into E001).
@@ -388,6 +399,8 @@ def _jsonl_from_bytes(stream: IO[bytes], name: str, head: bytes = b"") -> Iterat
         return
     for lineno, raw in enumerate(_byte_lines(_chunks(stream, head)), start=1):
         origin = f"{name}:{lineno}"
+        if at is not None:
+            at[0] = lineno
         if b"\x00" in raw:
             yield _skip(Msg.E006, origin)
             continue
@@ -487,12 +500,19 @@ def _read_jsonl_file(path: Path, name: str, *, gz: bool) -> Iterator[Article | S
     except OSError as exc:
         yield _skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__)
         return
+    at = [0]
     with stream:
         try:
-            yield from _jsonl_from_bytes(stream, name)
+            yield from _jsonl_from_bytes(stream, name, at=at)
         except (OSError, EOFError, zlib.error) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
-            yield _skip(Msg.E001, name, reason=f"{reason}; the rest of the file was not read")
+            if gz and (isinstance(exc, (EOFError, zlib.error, gzip.BadGzipFile)) or not exc.strerror):
+                origin = f"{name}:{at[0] + 1}"
+                yield _skip(Msg.E001, origin, reason=f"the gzip data is corrupt or truncated at line {at[0] + 1} "
+                            f"({reason}); the articles before it were kept, the rest of the file was not read. "
+                            f"Test the file with 'gunzip -t {name}' and download or compress it again")
+            else:
+                yield _skip(Msg.E001, name, reason=f"{reason}; the rest of the file was not read")
 
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -577,6 +597,19 @@ def _read_file(path: Path, name: str) -> Iterator[Article | Skipped]:
         yield from _read_warc_file(path, name)
     else:
         yield from _read_text_file(path, name)
+
+
+def text_file_of(article: Article) -> Path | None:
+    """The plain-text file ``article`` was read from (its id is the file stem),
+    or ``None`` for JSON records, WARC pages and standard input."""
+    origin = article.origin
+    if not origin or origin == "<stdin>" or _kind(origin) not in ("", ".txt"):
+        return None
+    path = Path(origin)
+    try:
+        return path if path.is_file() else None
+    except OSError:
+        return None
 
 
 def _folder_files(root: Path) -> list[Path]:

@@ -13,6 +13,7 @@ never stop the batch.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 import time
@@ -27,6 +28,8 @@ from kg import __version__
 from kg.errors import KgError, Msg, OutputError
 from kg.ingest import Skipped, read_articles
 from kg.model import Article, ArticleResult, ExtractionRun, tally
+
+log = logging.getLogger(__name__)
 
 #: Articles longer than this many characters are skipped with a reason
 #: (spaCy's default ``nlp.max_length``; the small model needs ~1 GB per 1M chars).
@@ -179,6 +182,46 @@ def _too_long(article: Article) -> Skipped:
     return Skipped(origin, Msg.E032.format(origin=origin, chars=len(article.text), max=MAX_CHARS), "E032")
 
 
+def _warn_replaced(items: Iterable[Article | Skipped], store, chunk: int = 64) -> Iterator[Article | Skipped]:
+    """Pass ``items`` through; warn (E009, logger ``kg.pipeline``) for each
+    article read from a ``.txt`` file whose id already names a graph in
+    ``store`` that holds another text.  A ``.txt`` article's id is its file
+    stem (:mod:`kg.ingest`), so that graph is either an earlier version of the
+    same file or another file of the same name (another folder, an earlier
+    run), which the new graph replaces.  One store query per ``chunk`` items
+    holding ``.txt`` articles; JSON Lines corpora cost nothing.
+
+    :raises kg.errors.QueryError, kg.errors.StoreError: from the store.
+    """
+    from kg.ingest import text_file_of
+    from kg.rdf.build import article_graph_iri
+    from kg.rdf.vocab import KG
+
+    pending: list[Article | Skipped] = []
+
+    def flush() -> Iterator[Article | Skipped]:
+        files = {str(article_graph_iri(a)): a for a in pending if isinstance(a, Article) and text_file_of(a)}
+        if files:
+            values = " ".join(f"<{g}>" for g in files)
+            res = store.query(f"SELECT ?g ?h WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?a <{KG.contentHash}> ?h }} }}")
+            for g_term, h_term in res.rows:
+                art = files.get(str(g_term.value)) if g_term is not None else None
+                if art is not None and h_term is not None and str(h_term.value) != art.content_hash:
+                    log.warning(Msg.E009.format(
+                        origin=art.origin, id=art.id, first="the store, from an earlier run",
+                        action=("the stored graph holds another text and is replaced; if it came from another "
+                                "file of the same name (a .txt file's id is its name), rename one of the files "
+                                "and run both again")))
+        yield from pending
+        pending.clear()
+
+    for item in items:
+        pending.append(item)
+        if len(pending) >= chunk:
+            yield from flush()
+    yield from flush()
+
+
 def _spec(pipeline: Pipeline, run: ExtractionRun, payload: str):
     from kg.scale import WorkerSpec
 
@@ -215,7 +258,7 @@ def run_into_store(
     t0 = time.perf_counter()
     summary = Summary()
     run = run or pipeline.run_info
-    items = _size_checked(read_articles(inputs))
+    items = _warn_replaced(_size_checked(read_articles(inputs)), store)
     if not force:
         items = skip_done(items, store, summary)
     flush = getattr(store, "flush", None)
