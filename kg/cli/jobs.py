@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import signal
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +19,7 @@ from kg.cli.common import (
     ModelOpt,
     OnlineOpt,
     QueryEpOpt,
+    QuietOpt,
     ServerOpt,
     State,
     StoreOpt,
@@ -30,6 +32,7 @@ from kg.cli.common import (
     _print_summary,
     _progress,
     _run_with_progress,
+    _set_quiet,
     app,
     err,
 )
@@ -61,7 +64,13 @@ def _check_engine(engine: str) -> str:
 @contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
     """SIGTERM stops a run like Ctrl-C: whole graphs stay, nothing half-written."""
+    main_pid = os.getpid()
+
     def handler(signum, frame):  # noqa: ARG001
+        if os.getpid() != main_pid:  # a forked worker inherited this handler: end quietly, as SIGTERM does
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
         raise KeyboardInterrupt
 
     try:
@@ -112,6 +121,7 @@ def run(
     shards: Annotated[Optional[Path], typer.Option("--shards", help="With --engine dask: a folder every worker can write, for the N-Quads shards (default: a temporary folder on this machine, removed after loading).")] = None,
     shard_size: ShardSizeOpt = 64,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """The main job: read articles, extract statements, link actors, load one named graph per article into the store.
 
@@ -120,17 +130,20 @@ def run(
     """
     from kg.pipeline import load_files, run_into_store
 
+    _set_quiet(quiet)
     engine = _check_engine(engine)
     n_jobs = _jobs(jobs)
-    with _errors(), _sigterm_as_interrupt():
+    stored = _Tally()
+    with _errors(stored.run_message), _sigterm_as_interrupt():
         # open the store first: a locked or unreachable store fails before the model loads
         with _open_store(store, endpoint, query_endpoint, update_endpoint, gsp_endpoint, server, user, timeout) as st:
             if engine == "dask":
+                stored.stored = -1
                 summary = _run_dask(articles, st, model, batch_size, n_jobs, not no_link, online, force,
                                     scheduler, shards, shard_size, load_files)
             else:
                 pipe = _make_pipeline(model, batch_size, n_jobs, link=not no_link, online=online)
-                summary = _run_with_progress(run_into_store, articles, st, pipe, force=force)
+                summary = _run_with_progress(run_into_store, articles, st, pipe, force=force, on_item=stored.add)
             summary_store = repr(st)
     if json_summary:
         print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
@@ -138,6 +151,24 @@ def run(
     _print_done(summary)
     if summary.skipped or summary.failed:
         raise typer.Exit(1)
+
+
+class _Tally:
+    """Articles stored so far by ``kg run``, for the one line printed on Ctrl-C."""
+
+    def __init__(self) -> None:
+        self.stored = 0
+
+    def add(self, item) -> None:  # ArticleResult | Skipped
+        if hasattr(item, "article"):
+            self.stored += 1
+
+    def run_message(self) -> str:
+        if self.stored < 0:  # --engine dask: shards are loaded at the end
+            return ("whole named graphs only were stored; re-run the same command to finish (articles already "
+                    "stored are skipped).")
+        return (f"{self.stored} articles were stored in this run, each as a whole named graph; re-run the same "
+                "command to finish (articles already stored are skipped).")
 
 
 def _print_done(summary) -> None:
@@ -181,13 +212,19 @@ def extract(
     scheduler: SchedulerOpt = None,
     shard_size: ShardSizeOpt = 64,
     force: Annotated[bool, typer.Option("--force", help="With --engine dask: rewrite shards that already exist.")] = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Extraction only: write statements as RDF (one named graph per article in N-Quads/TriG) or JSON Lines records."""
     from kg.pipeline import extract_to_file, extract_with_dask
 
+    _set_quiet(quiet)
     engine = _check_engine(engine)
     n_jobs = _jobs(jobs)
-    with _errors(), _sigterm_as_interrupt():
+    kind = None
+    stopped = (f"the shards written to {output} are whole; re-run the same command to write the rest."
+               if engine == "dask" else
+               f"nothing was written to {output} (an earlier file there is kept); re-run the same command.")
+    with _errors(lambda: stopped), _sigterm_as_interrupt():
         if engine == "dask":
             if fmt and fmt.lower() not in ("nq", "nquads", "n-quads"):
                 err.print("[bold red]error:[/] --engine dask writes N-Quads shards only.", highlight=False)
@@ -233,19 +270,30 @@ def load(
     user: UserOpt = None,
     timeout: TimeoutOpt = None,
     count: Annotated[Optional[bool], typer.Option("--count/--no-count", help="Count the store's quads before and after (default: on for the embedded store, off for remote servers, where a full count costs as much as a small load).")] = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Load RDF files into the store. Named graphs of N-Quads/TriG replace the graphs of the same name."""
     from kg.pipeline import load_files
 
+    _set_quiet(quiet)
     remote = any((endpoint, query_endpoint, update_endpoint, gsp_endpoint))
     if count is None:
         count = not remote
+    done: list[str] = []
 
-    with _errors(), _sigterm_as_interrupt():
+    def message() -> str:
+        return (f"{len(done)} of {len(files)} files were loaded before the interruption; re-run the same command "
+                "to load them all (named graphs are replaced, not duplicated).")
+
+    with _errors(message), _sigterm_as_interrupt():
         with _open_store(store, endpoint, query_endpoint, update_endpoint, gsp_endpoint, server, user, timeout) as st:
             with _progress() as progress:
                 task = progress.add_task("files", total=len(files))
-                summary = load_files(files, st, fmt=fmt, progress=lambda _p: progress.advance(task), count=count)
+                def tick(path: str) -> None:
+                    done.append(path)
+                    progress.advance(task)
+
+                summary = load_files(files, st, fmt=fmt, progress=tick, count=count)
     if not State.quiet:
         for path, n in summary.loaded:
             err.print(f"loaded {path}: {n} triples/quads", highlight=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -20,6 +21,7 @@ from kg.cli.common import (
     _errors,
     _open_store,
     app,
+    err,
     out,
 )
 
@@ -148,9 +150,11 @@ def sparql(
     server: ServerOpt = None,
     user: UserOpt = None,
     timeout: TimeoutOpt = None,
+    update: Annotated[bool, typer.Option("--update", help="Run a SPARQL update (INSERT, DELETE, LOAD, CLEAR, DROP ...) that changes the store; without it updates are refused.")] = False,
 ) -> None:
-    """Run an ad-hoc SPARQL query (SELECT, ASK, CONSTRUCT) against the store."""
-    from kg.errors import InputError, Msg
+    """Run an ad-hoc SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) against the store, read-only;
+    with --update, a SPARQL update that changes it (the embedded store reports the quads before and after)."""
+    from kg.errors import InputError, Msg, QueryError
     from kg.output import render
 
     with _errors():
@@ -163,9 +167,54 @@ def sparql(
                 raise InputError(Msg.E001, path=query_or_file, reason=exc.strerror or str(exc)) from exc
         else:
             text = query_or_file
+        verb = update_verb(text)
+        if verb is None and update:
+            err.print("[bold red]error:[/] --update runs SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP ...); "
+                      "this is a query: run it without --update.", highlight=False, soft_wrap=True)
+            raise typer.Exit(2)
+        if verb is not None and not update:
+            raise QueryError(Msg.E025, verb=verb)
+        if verb is not None:
+            _run_update(text, store, endpoint, query_endpoint, server, user, timeout)
+            return
         with _open_store(store, endpoint, query_endpoint, None, None, server, user, timeout, read_only=True) as st:
             result = st.query(text)
         render(result, _fmt(fmt), sys.stdout)
+
+
+_COMMENT = re.compile(r"^\s*#.*$", re.MULTILINE)
+_PROLOGUE = re.compile(r"\A\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", re.IGNORECASE)
+_UPDATE_VERBS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+
+
+def update_verb(text: str) -> str | None:
+    """The first keyword of a SPARQL 1.1 update (``"INSERT"``, ``"DELETE"``, ``"DROP"`` ...),
+    or ``None`` for a query (SELECT, ASK, CONSTRUCT, DESCRIBE) or anything else.
+    Whole-line ``#`` comments and the PREFIX/BASE prologue are skipped.
+
+    >>> update_verb("PREFIX x: <http://x/>\\n# add one\\nINSERT DATA { x:a x:b x:c }")
+    'INSERT'
+    >>> update_verb("SELECT * { ?s ?p ?o }") is None
+    True
+    """
+    body = _PROLOGUE.sub("", _COMMENT.sub("", text), count=1)
+    m = re.match(r"[A-Za-z]+", body)
+    word = m.group(0).upper() if m else ""
+    return word if word in _UPDATE_VERBS else None
+
+
+def _run_update(text, store, endpoint, query_endpoint, server, user, timeout) -> None:
+    """Run one SPARQL update; print what changed (quad counts on the embedded store, where they are cheap)."""
+    remote = bool(endpoint or query_endpoint)
+    with _open_store(store, endpoint, query_endpoint, None, None, server, user, timeout) as st:
+        before = None if remote else st.count()
+        st.update(text)
+        after = None if remote else st.count()
+    if before is None or after is None:
+        err.print(f"update done on {st!r}.", highlight=False, soft_wrap=True)
+    else:
+        err.print(f"update done: the store went from {before} to {after} quads ({after - before:+d}).",
+                  highlight=False)
 
 
 def _fmt(fmt: str | None) -> str:

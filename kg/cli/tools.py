@@ -17,6 +17,7 @@ from kg.cli.common import (
     _errors,
     _make_pipeline,
     _open_store,
+    _store_label,
     app,
     out,
 )
@@ -74,13 +75,11 @@ def info(
     store: StoreOpt = None,
     endpoint: EndpointOpt = None,
 ) -> None:
-    """Show kg's version, the store location and its size."""
-    from kg.store.oxigraph import default_store_path
-
+    """Show kg's version, the store this command uses (and where that choice came from) and its size."""
     with _errors():
-        out.print(f"kg {__version__}")
-        out.print(f"default embedded store: {default_store_path()}")
+        out.print(f"kg {__version__}", highlight=False)
+        out.print(f"store: {_store_label(store, endpoint)}", highlight=False, soft_wrap=True)
         with _open_store(store, endpoint, read_only=True) as st:
-            out.print(f"store: {st!r}: {st.count()} quads in {len(st.graphs())} named graphs")
+            out.print(f"contents: {st.count()} quads in {len(st.graphs())} named graphs", highlight=False)
 
 
