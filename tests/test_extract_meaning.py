@@ -134,3 +134,47 @@ def test_extract_meaning_plain_warning_stays_a_warning(extract_text):
 def test_extract_meaning_answering_questions_is_no_threat(extract_text):
     res = extract_text("Iran said it will answer questions from the inspectors.")
     assert not [s for s in res.statements if s.type.value == "THREATEN"]
+
+
+LABEL_CASES = [
+    # a pejorative label given to an actor, its government or its act (CAMEO 111/112)
+    ('Mr Olsen also targeted Cuba, calling its government a corrupt "socialist dictatorship".', ("Olsen", "CRITICIZE", "Cuba", False)),
+    ("Karl Nilsson dubbed Sweden a rogue state.", ("Nilsson", "CRITICIZE", "Sweden", False)),
+    ("Sweden's Karl Nilsson described Norway's plans as a grave violation of international law.",
+     ("Nilsson", "ACCUSE", "Norway", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", LABEL_CASES)
+def test_extract_meaning_pejorative_labels_are_criticism(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+def test_extract_meaning_neutral_label_is_no_statement(extract_text):
+    assert not extract_text("Peru called the meeting a success.").statements
+
+
+def test_extract_meaning_warning_about_an_act_targets_its_doer(extract_text):
+    text = ("Israel plans to annex parts of the West Bank. "
+            "Palestinian Foreign Minister Riyad al-Malki warned any annexation would be a crime.")
+    assert ("al-Malki", "WARN", "Israel", False) in _flat(extract_text(text))
+
+
+def test_extract_meaning_backing_and_declining(extract_text):
+    assert ("Netanyahu", "SUPPORT", "Trump", False) in _flat(extract_text("Netanyahu backed Mr Trump during his speech."))
+    res = extract_text("Cengiz says she has declined an invitation to the White House from President Donald Trump.")
+    assert ("Cengiz", "REJECT", "Donald Trump", False) in _flat(res)
+    assert not [s for s in res.statements for t in s.targets if t.name == "White House"]
+
+
+def test_extract_meaning_standing_support_and_silence_are_no_statements(extract_text):
+    res = extract_text("Russia said the strike was unacceptable. Iran, which backs Assad, made no comment. Iran backs Hezbollah.")
+    assert not [s for s in res.statements if s.type.value == "SUPPORT"]
+    res = extract_text("The ministry refused to comment on the report.")
+    assert not [s for s in res.statements if s.type.value == "REJECT"]
+
+
+def test_extract_meaning_pronoun_speaker_inside_reported_clause_is_the_reporter(extract_text):
+    text = ("Hatice Cengiz says she has declined an invitation from President Donald Trump, "
+            "accusing him of not being sincere.")
+    assert ("Cengiz", "ACCUSE", "Donald Trump", False) in _flat(extract_text(text))

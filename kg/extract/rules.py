@@ -427,6 +427,19 @@ def _governing_report_speaker(cue_tok: Token, cue_set: set[int], lex: Lexicon) -
     return None
 
 
+def _reporter_for_pronoun(own: Token, cue_tok: Token, cue_set: set[int], lex: Lexicon) -> Token:
+    """A pronoun subject inside a reported clause or quote is its reporter
+    ("X says she has declined ...", "“We urge ...,” the ministry added");
+    other subjects stay."""
+    if not _is_pronoun(own):
+        return own
+    gov = _governing_report_speaker(cue_tok, cue_set, lex)
+    if gov is not None and (own.lower_ not in PERSONAL_PRONOUNS or gov.ent_type_ == "PERSON" or (
+            gov.pos_ == "PROPN" and gov.ent_type_ not in ("GPE", "NORP", "ORG"))):
+        return gov
+    return own
+
+
 def find_speaker(
     cue_tok: Token, cue_idx: list[int], lex: Lexicon, cue_set: set[int], _depth: int = 0
 ) -> Token | None:
@@ -447,12 +460,7 @@ def find_speaker(
         return None
     own = _own_speaker(cue_tok, lex)
     if own is not None:
-        if _is_pronoun(own):
-            # a pronoun subject inside a reported clause or quote is its reporter
-            gov = _governing_report_speaker(cue_tok, cue_set, lex)
-            if gov is not None and (own.lower_ not in PERSONAL_PRONOUNS or gov.ent_type_ == "PERSON"):
-                return gov
-        return own
+        return _reporter_for_pronoun(own, cue_tok, cue_set, lex)
     if cue_tok.dep_ == "relcl":
         return cue_tok.head
     if cue_tok.dep_ == "acl" and cue_tok.tag_ in ("VBD", "VBZ", "VBP") and cue_tok.head.i < cue_tok.i:
@@ -471,7 +479,7 @@ def find_speaker(
         if cur.i in cue_set:
             s = _own_speaker(cur, lex)
             if s is not None:
-                return s
+                return _reporter_for_pronoun(s, cur, cue_set, lex)
             if cur.i == cue_tok.i or _depth > 4:
                 return None
             return find_speaker(cur, [cur.i], lex, cue_set, _depth + 1)
@@ -837,7 +845,10 @@ def analyse_clause(
 # ----------------------------------------------------------------------------- targets
 
 
-def find_targets(cue_tok: Token, cue: Cue, cue_idx: list[int], lex: Lexicon) -> list[MentionRef]:
+def find_targets(
+    cue_tok: Token, cue: Cue, cue_idx: list[int], lex: Lexicon,
+    events: dict[str, list[tuple[int, Token]]] | None = None,
+) -> list[MentionRef]:
     """Target mentions of a speech-act cue (object, addressee, prepositional,
     inside the object), with coordination expanded."""
     doc = cue_tok.doc
@@ -883,6 +894,12 @@ def find_targets(cue_tok: Token, cue: Cue, cue_idx: list[int], lex: Lexicon) -> 
         # the actors inside the object are not addressed
         objects = []
     for child in objects:
+        if cue.type == StatementType.REJECT:
+            # "declined an invitation to the White House from Trump": who made the offer
+            proposers = [p for p in _all_preps(child, {"from", "by"}) if is_actor_head(p, lex)]
+            if proposers:
+                out.extend(m for p in proposers for m in _actor_mentions(p, lex))
+                continue
         out.extend(_inner_actors(child, lex))
     if not out and objects:
         # "rejected the proposal by Denmark": the by-phrase of the object, attached to the verb
@@ -904,6 +921,9 @@ def find_targets(cue_tok: Token, cue: Cue, cue_idx: list[int], lex: Lexicon) -> 
                 s = _subject(c)
                 if s is not None and is_actor_head(s, lex) and not _is_pronoun(s):
                     out.extend(_actor_mentions(s, lex))
+                elif s is not None and s.pos_ == "NOUN" and cue.type == StatementType.WARN:
+                    # "warned annexation would be a crime": the doer of the act warned about
+                    out.extend(m for a in _agents_of(s, events) for m in _actor_mentions(a, lex))
     # appeals and demands: "urged X to", already object; "called for X to" handled by particle
     return out
 
@@ -939,7 +959,7 @@ def _mode(doc: Doc, content: tuple[int, int] | None, cue: Cue) -> Mode:
 
 
 #: Speech acts about an event whose agent is their target ("condemned the air strikes").
-EVENT_TARGET_TYPES = frozenset({StatementType.CRITICIZE, StatementType.PRAISE})
+EVENT_TARGET_TYPES = frozenset({StatementType.CRITICIZE, StatementType.PRAISE, StatementType.WARN})
 
 
 def _event_index(doc: Doc, lex: Lexicon) -> dict[str, list[tuple[int, Token]]]:
@@ -965,27 +985,65 @@ def _event_index(doc: Doc, lex: Lexicon) -> dict[str, list[tuple[int, Token]]]:
                 agent = subj
         if agent is not None:
             index.setdefault(tok.lemma_.lower(), []).append((tok.i, agent))
+    for tok in doc:
+        # acts told by a verb: "Israel plans to annex ..." -> annex: Israel, for a later "annexation"
+        if tok.pos_ != "VERB" or match_cue(tok, lex) is not None or _is_negated(tok):
+            continue
+        agent = None
+        subj = _subject(tok)
+        if subj is None and tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX"):
+            subj = _subject(tok.head)  # "Israel plans to annex": the controller of the infinitive
+        if subj is not None and is_actor_head(subj, lex) and not _is_pronoun(subj):
+            agent = subj
+        elif tok.dep_ in ("xcomp", "acl") and tok.head.pos_ == "NOUN":
+            # "Israel's plans to annex": the agent of the plans
+            owners = [a for i, a in index.get(tok.head.lemma_.lower(), []) if i == tok.head.i]
+            agent = owners[0] if owners else None
+        if agent is not None:
+            index.setdefault(tok.lemma_.lower(), []).append((tok.i, agent))
     return index
+
+
+#: Shortest shared stem by which an event noun finds an earlier verb or noun of the
+#: same act ("annexation" ~ "annex", "occupation" ~ "occupy", "bombing" ~ "bomb").
+EVENT_STEM = 5
+
+
+def _event_key_matches(noun_lemma: str, key: str) -> bool:
+    if noun_lemma == key:
+        return True
+    n = min(len(noun_lemma), len(key))
+    return n >= EVENT_STEM and noun_lemma[:EVENT_STEM] == key[:EVENT_STEM] and (
+        noun_lemma.startswith(key[:-1]) or key.startswith(noun_lemma[:-1]))
 
 
 def _agents_of(noun: Token, events: dict[str, list[tuple[int, Token]]] | None) -> list[Token]:
     """The agent of an event noun from its latest earlier mention, if any."""
     if not events or noun.pos_ != "NOUN":
         return []
-    earlier = [a for i, a in events.get(noun.lemma_.lower(), []) if i < noun.i]
-    return [earlier[-1]] if earlier else []
+    lemma = noun.lemma_.lower()
+    earlier = sorted((i, a.i) for key, lst in events.items() if _event_key_matches(lemma, key) for i, a in lst if i < noun.i)
+    if not earlier and noun.dep_ == "compound":
+        return []
+    if not earlier:
+        # "annexation plans", "any annexation": the noun's own compound modifier names the act
+        for c in noun.children:
+            if c.dep_ == "compound" and c.pos_ == "NOUN":
+                return _agents_of(c, events)
+        return []
+    return [noun.doc[earlier[-1][1]]]
 
 
 def _event_agents(cue_tok: Token, events: dict[str, list[tuple[int, Token]]], lex: Lexicon) -> list[MentionRef]:
     """The agent of the event a speech act is about, from an earlier mention of
     the same event noun: "condemned the air strikes" after "U.S. air strikes"."""
-    for obj in cue_tok.children:
-        if obj.dep_ != "dobj" or obj.pos_ != "NOUN":
+    objs = [o for o in cue_tok.children if o.dep_ == "dobj"] + _all_preps(cue_tok, {"of", "about", "against"})
+    for obj in objs:
+        if obj.pos_ != "NOUN":
             continue
-        earlier = [(i, a) for i, a in events.get(obj.lemma_.lower(), []) if i < obj.i]
-        if earlier:
-            agent = earlier[-1][1]
-            return _actor_mentions(agent, lex)
+        agents = _agents_of(obj, events)
+        if agents:
+            return _actor_mentions(agents[0], lex)
     return []
 
 
@@ -1023,6 +1081,51 @@ def _threat_in_complement(cue_tok: Token, lex: Lexicon) -> list[MentionRef] | No
                 heads += [p for p in _all_preps(o, {"on", "against", "upon"}) if is_actor_head(p, lex)]
             return [m for h in heads for m in _actor_mentions(h, lex)]
     return None
+
+
+#: Verbs that name something with a label ("called X a dictatorship", "described it as a crime").
+LABEL_VERBS = frozenset({"call", "dub", "describe", "label", "brand", "term"})
+#: Infinitives of "refused to ..." that withhold speech rather than reject anyone.
+SILENCE_VERBS = frozenset({"comment", "elaborate", "speculate", "answer", "respond", "confirm", "specify"})
+
+
+def _labeling(tok: Token, lex: Lexicon, events: dict[str, list[tuple[int, Token]]] | None) -> tuple[StatementType, list[MentionRef]] | None:
+    """A pejorative label given to an actor or its act: "called its government a
+    corrupt dictatorship", "dubbed him a villain", "raids which Lavrov described as
+    a bloody crime" -> CRITICIZE (ACCUSE when the label names a crime) of the
+    labelled actor, the possessor of the labelled thing, or the doer of the
+    labelled act (CAMEO 111/112); None when the label is not negative."""
+    labels = [c for c in tok.children if c.dep_ in ("oprd", "attr")] + _all_preps(tok, {"as"})
+    for o in (c for c in tok.children if c.dep_ == "dobj"):
+        labels += [c for c in o.children if c.dep_ in ("oprd", "appos")] + _all_preps(o, {"as"})
+    # the label noun and its own modifiers ("a corrupt socialist dictatorship"), not phrases hung on it
+    words = [w for lab in labels for w in [lab, *(c for c in lab.children if c.dep_ in ("amod", "compound"))]]
+    negative = [w for w in words
+                if w.i > tok.i and (lex.content_class(w.lemma_) in ("negative", "crime_noun", "terror") or _strongly_negative(w, lex))]
+    if not negative:
+        return None
+    crime = any(lex.content_class(w.lemma_) in ("crime_noun", "terror") for w in negative)
+    stype = StatementType.ACCUSE if crime else StatementType.CRITICIZE
+    targets: list[MentionRef] = []
+    for o in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+        if o.lower_ in RELATIVE or o.lower_ == "what":
+            # "raids which Lavrov described as a crime": the antecedent
+            o = tok.head if tok.dep_ == "relcl" else o
+        if o.i in {w.i for w in negative}:
+            continue
+        owner = next((c for c in o.children if c.dep_ == "poss" and _is_pronoun(c) and c.lower_ not in FIRST_PERSON), None)
+        if is_actor_head(o, lex) and owner is not None and o.pos_ == "NOUN":
+            targets.append(mention_for(owner, lex))  # "calling its government a dictatorship": the country
+        elif is_actor_head(o, lex) and not (o.lower_ in RELATIVE or o.lower_ == "what"):
+            targets += _actor_mentions(o, lex)
+        else:
+            # "described Israel's plans as ...": the owner or doer of the labelled thing, not its victim
+            owners = [c for c in o.children if c.dep_ == "poss" and is_actor_head(c, lex)]
+            targets += [m for c in owners for m in _actor_mentions(c, lex)] or [
+                m for a in _agents_of(o, events) for m in _actor_mentions(a, lex)]
+    if not targets and tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
+        targets = _inner_actors(tok.head, lex) or [m for a in _agents_of(tok.head, events) for m in _actor_mentions(a, lex)]
+    return (stype, targets) if targets else None
 
 
 def _threat_in_warning(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
@@ -1184,15 +1287,37 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                             (sent.start, colon.i), Mode.DIRECT, False, False, ev)
         for i in range(sent.start, sent.end):
             if i not in cue_matches:
+                tok = doc[i]
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in LABEL_VERBS:
+                    # "calling its government a corrupt dictatorship", "dubbed him a villain"
+                    label = _labeling(tok, lex, events)
+                    spk_tok = find_speaker(tok, [i], lex, cue_set) if label is not None else None
+                    if label is not None and spk_tok is not None and is_actor_head(spk_tok, lex):
+                        yield Draft(sent.start, sent.end, [i], tok.lemma_.lower(), label[0], 0.7, mention_for(spk_tok, lex),
+                                    label[1], None, Mode.SPEECH_ACT, _is_negated(tok), _is_hypothetical(tok, sent), 0.7)
                 continue
             cue, cue_idx = cue_matches[i]
             tok = doc[i]
             if _is_requested_action(tok, cue_matches):
                 continue
+            if cue.kind == "act" and tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in tok.children) and (
+                    cue.type == StatementType.SUPPORT and (tok.dep_ == "relcl" or sent.start > 0)):
+                # "Russia, which backs Assad, ...", "Iran backs Hezbollah": a standing relation in the
+                # background, no statement (a headline's present tense tells an event: "X backs Y")
+                continue
+            if cue.lemma in NEGATING_HEADS and cue.type == StatementType.REJECT and any(
+                    x.dep_ == "xcomp" and (x.i in cue_matches or x.lemma_.lower() in SILENCE_VERBS) for x in tok.children):
+                continue  # "declined to criticise X", "refused to comment": the inner act is negated, nothing rejected
             spk_tok = find_speaker(tok, cue_idx, lex, cue_set)
             if spk_tok is None or not is_actor_head(spk_tok, lex):
                 continue
             speaker = mention_for(spk_tok, lex)
+            label = _labeling(tok, lex, events) if tok.lemma_.lower() in LABEL_VERBS else None
+            if label is not None:
+                yield Draft(sent.start, sent.end, cue_idx, tok.lemma_.lower(), label[0], cue.prior, speaker, label[1],
+                            _content_range(tok, cue_idx, spk_tok), Mode.SPEECH_ACT, _is_negated(tok),
+                            _is_hypothetical(tok, sent), 0.7)
+                continue
             negated = _is_negated(tok)
             hypo = _is_hypothetical(tok, sent)
             content = _content_range(tok, cue_idx, spk_tok)
@@ -1237,7 +1362,7 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                     # "Zambia extradited X to Britain, an official said": the source of a
                     # reported past event, not a statement (CAMEO codes the event itself)
                     continue
-                targets = find_targets(tok, cue, cue_idx, lex) if cue.type != StatementType.STATEMENT else []
+                targets = find_targets(tok, cue, cue_idx, lex, events) if cue.type != StatementType.STATEMENT else []
                 if (cue.type == StatementType.STATEMENT and clause_verbs and cue.lemma not in MEDIA_CUES
                         and not _past_event(clause_verbs[0])):
                     s = _subject(clause_verbs[0])
@@ -1247,7 +1372,7 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                 yield Draft(type=cue.type, targets=targets, evidence=0.6, **base)
             else:
                 stype = cue.type
-                targets = find_targets(tok, cue, cue_idx, lex)
+                targets = find_targets(tok, cue, cue_idx, lex, events)
                 if not targets and stype in EVENT_TARGET_TYPES:
                     targets = _event_agents(tok, events, lex)
                 if stype == StatementType.PROMISE:
