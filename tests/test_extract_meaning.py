@@ -178,3 +178,31 @@ def test_extract_meaning_pronoun_speaker_inside_reported_clause_is_the_reporter(
     text = ("Hatice Cengiz says she has declined an invitation from President Donald Trump, "
             "accusing him of not being sincere.")
     assert ("Cengiz", "ACCUSE", "Donald Trump", False) in _flat(extract_text(text))
+
+
+def test_extract_meaning_name_mislabelled_here_but_named_elsewhere_is_an_actor(extract_text):
+    # the small model tags "Trump" in the second sentence as WORK_OF_ART
+    res = extract_text("Donald Trump spoke on Monday. \"Look, it's a phony system,\" Trump told Bill O'Reilly of Fox News this week.")
+    assert [s for s in res.statements if s.cue.text == "told" and s.actor.name == "Donald Trump"]
+
+
+def test_extract_meaning_participle_under_by_inherits_the_coordinated_subject(extract_text):
+    res = extract_text("Howard Dean then appeared on MSNBC on Tuesday and began by saying he would never diagnose anyone.")
+    assert [s for s in res.statements if s.cue.text == "saying" and s.actor.name == "Howard Dean"]
+
+
+def test_extract_meaning_sources_tied_to_a_named_actor_are_not_anonymous(nlp):
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.rules import is_anonymous, mention_for
+
+    lex = load_lexicon()
+    doc = nlp("Aides to Mr. Obama said the president was angry. Later, aides said the president was angry.")
+    first = next(t for t in doc if t.lower_ == "aides")
+    second = [t for t in doc if t.lower_ == "aides"][1]
+    assert not is_anonymous(mention_for(first, lex), doc, lex)
+    assert is_anonymous(mention_for(second, lex), doc, lex)
+
+
+def test_extract_meaning_negated_apology_without_target_is_kept(extract_text):
+    res = extract_text("Donald Trump didn't apologize for his past statements.")
+    assert ("Trump", "APOLOGIZE", None, True) in _flat(res)

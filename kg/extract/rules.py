@@ -124,6 +124,17 @@ def _is_pronoun(tok: Token) -> bool:
     return not (tok.text.isupper() and len(tok.text) > 1)
 
 
+def _actor_words(doc: Doc) -> list[str]:
+    """Last words of the PERSON and ORG entities of ``doc``, sorted (kept on the
+    doc's ``user_data`` as a plain list, which serializes with the doc)."""
+    key = "kg_actor_words"
+    words = doc.user_data.get(key)
+    if words is None:
+        words = sorted({e[-1].text for e in doc.ents if e.label_ in ("PERSON", "ORG") and e[-1].pos_ == "PROPN"})
+        doc.user_data[key] = words
+    return words
+
+
 def is_actor_head(tok: Token, lex: Lexicon) -> bool:
     """True when ``tok`` can head a noun phrase that names an actor."""
     low = tok.lower_
@@ -134,7 +145,9 @@ def is_actor_head(tok: Token, lex: Lexicon) -> bool:
     if tok.ent_type_ in ACTOR_ENTS:
         return True
     if tok.ent_type_ in NON_ACTOR_ENTS and tok.ent_type_ != "LOC":
-        return False
+        # a name the small model mislabelled here ("Trump" as WORK_OF_ART) is still an
+        # actor when the article names it as a person or organization elsewhere
+        return tok.pos_ == "PROPN" and tok.text in _actor_words(tok.doc)
     if tok.pos_ == "PROPN" and tok.text[:1].isupper():
         # the small model often tags countries as LOC ("Cyprus"); regions rarely act as
         # speakers or targets in the positions the rules read, so LOC proper nouns count
@@ -316,6 +329,10 @@ def is_anonymous(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
     if lex.content_class(doc[m.head].lemma_) != "source_noun" and doc[m.start].lower_ not in ("a", "an"):
         return False
     toks = doc[m.start:m.end]
+    head = doc[m.head]
+    if any(p.dep_ == "prep" and p.lower_ in ("to", "of", "for") and any(
+            o.dep_ == "pobj" and o.ent_type_ in ("PERSON", "ORG") for o in p.children) for p in head.children):
+        return False  # "advisers to Mr. Obama", "aides of the Clinton Foundation": whose sources they are is said
     if toks[0].lower_ in ("a", "an") and doc[m.head].pos_ != "PROPN":
         return True  # "a senior Bree official": one unnamed person, whatever the modifiers
     if any(t.ent_type_ == "PERSON" or t.dep_ == "poss" for t in toks):
@@ -487,9 +504,13 @@ def find_speaker(
         s = _own_speaker(cue_tok.head, lex)
         if s is not None:
             return s
-    if cue_tok.dep_ == "pcomp" and cue_tok.head.head is not cue_tok.head:
-        # "pitched himself to voters by telling them that ..."
-        return _own_speaker(cue_tok.head.head, lex)
+    if cue_tok.dep_ == "pcomp" and cue_tok.head.head.i != cue_tok.head.i:
+        # "pitched himself to voters by telling them that ...", "appeared on TV and began by saying ..."
+        verb = cue_tok.head.head
+        s = _own_speaker(verb, lex)
+        if s is None and verb.dep_ == "conj":
+            s = _own_speaker(verb.head, lex)
+        return s
     return None
 
 
@@ -1151,7 +1172,7 @@ def _threat_in_warning(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
 CLAUSE_TARGET_TYPES = frozenset({StatementType.ACCUSE, StatementType.CRITICIZE, StatementType.DEMAND,
                                  StatementType.APPEAL, StatementType.WARN, StatementType.DENY})
 #: Types that need a target: a meeting or a talk is always with someone.
-DYADIC_ONLY = frozenset({StatementType.CONSULT, StatementType.SYMPATHIZE, StatementType.APOLOGIZE})
+DYADIC_ONLY = frozenset({StatementType.CONSULT, StatementType.SYMPATHIZE})
 #: Cues of the reporting outlet ("Press TV reported"): at most a monadic STATEMENT.
 MEDIA_CUES = frozenset({"report"})
 #: Cue types whose infinitival complement is the requested or promised act, not a statement
