@@ -206,3 +206,33 @@ def test_extract_meaning_sources_tied_to_a_named_actor_are_not_anonymous(nlp):
 def test_extract_meaning_negated_apology_without_target_is_kept(extract_text):
     res = extract_text("Donald Trump didn't apologize for his past statements.")
     assert ("Trump", "APOLOGIZE", None, True) in _flat(res)
+
+
+QUOTE_CASES = [
+    # a quotation over several sentences: the cue-less sentences belong to the cue's speaker
+    ("“The talks went well. Britain has committed crimes in Iraq,” Iran’s army commander Ali Karimi said.",
+     ("Karimi", "ACCUSE", "Britain", False)),
+    ("“The talks went well,” Ali Karimi said. “Britain has committed crimes in Iraq. We will respond.”",
+     ("Karimi", "ACCUSE", "Britain", False)),
+    # a quoted past event before "X said" is the speaker's claim, not a sourced fact
+    ("“Washington has committed a crime against Russia,” the Russian foreign ministry said.",
+     ("ministry", "ACCUSE", "Washington", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", QUOTE_CASES)
+def test_extract_meaning_quotes_over_several_sentences(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+def test_extract_meaning_unquoted_sentence_after_a_quote_is_not_attributed(extract_text):
+    res = extract_text("“The talks went well,” Ali Karimi said. Britain has committed crimes in Iraq, the report found.")
+    assert not [s for s in res.statements if any(t.name == "Britain" for t in s.targets)]
+
+
+def test_extract_meaning_quotation_content_spans_all_its_sentences(extract_text):
+    text = "“The talks went well. We will meet again,” Ali Karimi said."
+    res = extract_text(text)
+    said = [s for s in res.statements if s.cue.text == "said"]
+    assert said and said[0].content is not None
+    assert "talks went well" in said[0].content.text and "meet again" in said[0].content.text

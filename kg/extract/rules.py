@@ -1233,7 +1233,9 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
     and news media ("AFP reported") give no STATEMENT: they attribute, they do
     not state (PETRARCH/CAMEO coding practice).
     """
-    for d in _warnings_with_threats(list(_raw_statements(doc, lex))):
+    drafts = _warnings_with_threats(list(_raw_statements(doc, lex)))
+    drafts += _quote_continuations(doc, lex, drafts)
+    for d in drafts:
         if d.type == StatementType.STATEMENT and (is_anonymous(d.speaker, doc, lex) or is_media(d.speaker, doc, lex)):
             continue
         if not d.targets and is_anonymous(d.speaker, doc, lex):
@@ -1253,6 +1255,84 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                 targets = [o for o in mentions if o is not m]
             yield Draft(d.sent_start, d.sent_end, d.cue_tokens, d.cue_lemma, d.type, d.prior, m, targets,
                         d.content, d.mode, d.negated, d.hypothetical, d.evidence)
+
+
+OPENING_QUOTES = "“„«"
+CLOSING_QUOTES = "”»"
+
+
+def _quote_balance(text: str) -> int:
+    """+1 when ``text`` leaves a quotation open, -1 when it closes one opened
+    before it, 0 when its quotes are balanced (curly quotes by kind, straight
+    quotes by parity and position)."""
+    opening = sum(text.count(q) for q in OPENING_QUOTES)
+    closing = sum(text.count(q) for q in CLOSING_QUOTES)
+    if opening or closing:
+        return (opening > closing) - (closing > opening)
+    straight = text.count('"')
+    if straight % 2 == 0:
+        return 0
+    # one unpaired straight quote: at the start it opens, elsewhere it closes
+    return 1 if text.lstrip().startswith('"') else -1
+
+
+def _quote_continuations(doc: Doc, lex: Lexicon, drafts: list[Draft]) -> list[Draft]:
+    """Statements in the other sentences of a quotation that runs over several
+    sentences or paragraphs: ""We treat this as a hostile act. Otherwise the USA
+    will bear the blame," the ministry said." The sentences without a cue of their
+    own inside the same quotation belong to the cue's speaker; their clauses are
+    typed like a reported clause (:func:`analyse_clause`), and the content of the
+    cue's statement is widened to the whole quotation."""
+    sents = list(doc.sents)
+    index = {s.start: k for k, s in enumerate(sents)}
+    cued = {index[d.sent_start] for d in drafts if d.sent_start in index}
+    events = _event_index(doc, lex)
+    out: list[Draft] = []
+    done: set[int] = set()
+    for d in drafts:
+        k = index.get(d.sent_start)
+        if k is None or d.cue_lemma not in lex.report_lemmas or k in done:
+            continue
+        done.add(k)
+        balance = _quote_balance(sents[k].text)
+        span: list[int] = []
+        step = 1 if balance > 0 else -1 if balance < 0 else 0
+        j = k + step
+        while step and 0 <= j < len(sents) and abs(j - k) <= 4 and j not in cued:
+            span.append(j)
+            b = _quote_balance(sents[j].text)
+            if (step > 0 and b < 0) or (step < 0 and b > 0):
+                break  # the sentence that closes (or, going back, opens) the quotation
+            j += step
+        else:
+            if step and not (0 <= j < len(sents)) or j in cued:
+                span = []  # no end of the quotation found before another cue: not one quotation
+        if step <= 0:
+            # a new quotation right after, with no cue of its own: ""...," X said. "More words.""
+            j = k + 1
+            if j < len(sents) and j not in cued and sents[j].text.lstrip()[:1] in OPENING_QUOTES + '"':
+                run: list[int] = []
+                while j < len(sents) and j not in cued and len(run) < 4:
+                    run.append(j)
+                    if _quote_balance(" ".join(sents[x].text for x in run)) == 0:
+                        span += run
+                        break
+                    j += 1
+        if not span:
+            continue
+        speaker_tok = doc[d.speaker.head]
+        lo = min([sents[j].start for j in span] + [d.content[0] if d.content else sents[k].start])
+        hi = max([sents[j].end for j in span] + [d.content[1] if d.content else sents[k].end])
+        d.content = (lo, hi)
+        for j in span:
+            sent = sents[j]
+            for stype, heads, ev in analyse_clause(sent.root, lex, speaker=speaker_tok, events=events):
+                targets = [m for h in heads if is_actor_head(h, lex) for m in _actor_mentions(h, lex)]
+                if stype == StatementType.STATEMENT or not targets:
+                    continue
+                out.append(Draft(sent.start, sent.end, d.cue_tokens, d.cue_lemma, stype, d.prior, d.speaker, targets,
+                                 (lo, hi), Mode.DIRECT, False, _is_hypothetical(sent.root, sent), ev * 0.9))
+    return out
 
 
 def _warnings_with_threats(drafts: list[Draft]) -> list[Draft]:
@@ -1358,8 +1438,10 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                 if cue.lemma == "according":
                     clause_verbs = [tok.head] if tok.head.i != tok.i else []
                 findings: list[tuple[StatementType, list[Token], float]] = []
+                quoted = any(doc[j].text in QUOTE_CHARS or doc[j].text in OPENING_QUOTES + CLOSING_QUOTES
+                             for j in range(sent.start, tok.i))
                 for v in clause_verbs:
-                    if v.i < tok.i and _past_event(v) and not _speaker_side(_subject(v), spk_tok):
+                    if v.i < tok.i and _past_event(v) and not quoted and not _speaker_side(_subject(v), spk_tok):
                         continue  # the trailing source of a reported past event states nothing of its own
                     findings.extend(analyse_clause(v, lex, speaker=spk_tok, events=events))
                 if findings and cue.type in (StatementType.STATEMENT, StatementType.DEMAND):
@@ -1378,7 +1460,7 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                         seen.add(key)
                         yield Draft(type=stype, targets=targets, evidence=ev, **base)
                     continue
-                if (cue.type == StatementType.STATEMENT and clause_verbs and clause_verbs[0].i < tok.i
+                if (cue.type == StatementType.STATEMENT and clause_verbs and clause_verbs[0].i < tok.i and not quoted
                         and _past_event(clause_verbs[0]) and not _speaker_side(_subject(clause_verbs[0]), spk_tok)):
                     # "Zambia extradited X to Britain, an official said": the source of a
                     # reported past event, not a statement (CAMEO codes the event itself)
