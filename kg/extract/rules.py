@@ -657,6 +657,11 @@ def _answered_by_force(v: Token, lex: Lexicon) -> bool:
     return any(lex.content_class(p.lemma_) == "threat_verb" for p in _all_preps(v, {"with", "by"}))
 
 
+def _own_pronoun(subj: Token | None) -> bool:
+    """"We have decided ..., X said": a pronoun subject speaks for the speaker's side."""
+    return subj is not None and _is_pronoun(subj) and subj.lower_ != "you"
+
+
 def _partners(v: Token, lex: Lexicon, preps: set[str]) -> list[Token]:
     """Actor heads a committed or threatened act is directed at: object,
     addressee, prepositional objects (also of a predicate adjective: "tough on
@@ -726,13 +731,21 @@ def _wrongdoing_words(own: list[Token], v: Token, lex: Lexicon) -> list[Token]:
     accusation).  A modal clause ("may halt") alleges nothing."""
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
         return []
+    return [t for t in _predicate_words(own, v, _PREDICATE_DEPS)
+            if t.pos_ in ("NOUN", "VERB", "PROPN") and _strongly_negative(t, lex)]
+
+
+def _predicate_words(own: list[Token], v: Token, deps: frozenset[str] | None = None) -> list[Token]:
+    """Words of the clause headed by ``v`` that its predicate reaches through
+    objects, complements, prepositions and conjuncts (and, by default, adjective
+    modifiers: "a blatantly hostile act"), at most four steps away; not words hung
+    on it loosely ("Ukraine crisis: X wants ...")."""
+    deps = deps if deps is not None else _PREDICATE_DEPS | {"amod", "advmod"}
     own_ids = {t.i for t in own}
     out = []
     for t in own:
-        if t.pos_ not in ("NOUN", "VERB", "PROPN") or not _strongly_negative(t, lex):
-            continue
         cur, depth = t, 0
-        while cur.i != v.i and depth < 4 and cur.dep_ in _PREDICATE_DEPS and cur.head.i in own_ids:
+        while cur.i != v.i and depth < 4 and cur.dep_ in deps and cur.head.i in own_ids:
             cur, depth = cur.head, depth + 1
         if cur.i == v.i:
             out.append(t)
@@ -837,8 +850,10 @@ def analyse_clause(
             found.append((StatementType.DENY, [a for a in authors if not _speaker_side(a, speaker)], 0.6))
             continue
         in_subject = {t.i for t in subj.subtree} if subj is not None else set()
+        predicate = {t.i for t in _predicate_words(own, v)}
         negative = [t for t in own if lex.content_class(t.lemma_) == "negative" or (
-            committed is None and t.pos_ in ("ADJ", "NOUN") and t.i not in in_subject and _strongly_negative(t, lex))]
+            committed is None and t.pos_ in ("ADJ", "NOUN") and t.i not in in_subject and t.i in predicate
+            and _strongly_negative(t, lex))]
         if negative:
             # "Trump's ignorant hate speech belongs in medieval times": criticism of the
             # actor the evaluation is about -- the subject, else the subject's possessor,
@@ -1441,7 +1456,7 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                 quoted = any(doc[j].text in QUOTE_CHARS or doc[j].text in OPENING_QUOTES + CLOSING_QUOTES
                              for j in range(sent.start, tok.i))
                 for v in clause_verbs:
-                    if v.i < tok.i and _past_event(v) and not quoted and not _speaker_side(_subject(v), spk_tok):
+                    if v.i < tok.i and _past_event(v) and not quoted and not _own_pronoun(_subject(v)):
                         continue  # the trailing source of a reported past event states nothing of its own
                     findings.extend(analyse_clause(v, lex, speaker=spk_tok, events=events))
                 if findings and cue.type in (StatementType.STATEMENT, StatementType.DEMAND):
@@ -1461,7 +1476,7 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                         yield Draft(type=stype, targets=targets, evidence=ev, **base)
                     continue
                 if (cue.type == StatementType.STATEMENT and clause_verbs and clause_verbs[0].i < tok.i and not quoted
-                        and _past_event(clause_verbs[0]) and not _speaker_side(_subject(clause_verbs[0]), spk_tok)):
+                        and _past_event(clause_verbs[0]) and not _own_pronoun(_subject(clause_verbs[0]))):
                     # "Zambia extradited X to Britain, an official said": the source of a
                     # reported past event, not a statement (CAMEO codes the event itself)
                     continue
