@@ -2,11 +2,14 @@
 
 * ``kg_paragraphs`` -- runs before the parser and starts a sentence after every
   blank line, so a headline or dateline never merges with the first paragraph.
+* ``kg_headlines`` -- runs after the NER and re-parses a title-cased or
+  verbless first line (the headline) so that its verb is a verb
+  (:mod:`kg.extract.headlines`).
 * ``kg_statements`` -- finds statements (:mod:`kg.extract.rules`), resolves
   their actors within the document (:mod:`kg.extract.coref`) and stores the
   result on ``doc._.kg_statements`` as a list of :class:`ResolvedDraft`.
 
-Both are registered under the ``spacy_factories`` entry point (pyproject.toml),
+``kg_headlines`` and ``kg_statements`` are registered under the ``spacy_factories`` entry point (pyproject.toml),
 so a saved pipeline loads them without importing kg first.  The rule data
 (:class:`~kg.extract.lexicon.Lexicon`) is saved with ``to_disk``.
 """
@@ -22,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.coref import Cluster, Resolver
+from kg.extract.headlines import HeadlineReparser
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.rules import Draft, find_statements
 
@@ -112,6 +116,21 @@ def make_statement_extractor(nlp: Language, name: str, lexicon_path: str | None)
     """Factory of the ``kg_statements`` component (``lexicon_path``: a folder
     with cues.tsv, content.tsv and agents.tsv; None = the lexicon shipped with kg)."""
     return StatementExtractor(nlp, name, lexicon_path)
+
+
+@Language.factory(
+    "kg_headlines",
+    default_config={"lexicon_path": None},
+    requires=["token.tag", "token.dep", "doc.ents"],
+    assigns=["token.tag", "token.pos", "token.morph", "token.lemma", "token.dep", "token.head"],
+)
+def make_headline_reparser(nlp: Language, name: str, lexicon_path: str | None) -> HeadlineReparser:
+    """Factory of the ``kg_headlines`` component (``lexicon_path`` as for
+    ``kg_statements``: its cue lemmas decide which headline words are verbs,
+    its title nouns are not counted when telling a title-cased line).
+    The component has no state of its own to save."""
+    lex = load_lexicon(lexicon_path)
+    return HeadlineReparser(nlp, name, lex.by_lemma.keys(), (n for n in lex.agents if lex.is_title(n)))
 
 
 def resolve_statements(doc: Doc, lex: Lexicon) -> list[ResolvedDraft]:

