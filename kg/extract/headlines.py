@@ -67,7 +67,7 @@ pass over one short line per article whose first line qualifies.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
@@ -111,7 +111,7 @@ class WordTables:
     index: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, nlp: Language) -> "WordTables":
+    def of(cls, nlp: Language) -> WordTables:
         """The tables of ``nlp``'s ``lemmatizer`` (rule mode), or empty ones."""
         if "lemmatizer" not in nlp.component_names:
             return cls()
@@ -236,7 +236,7 @@ class HeadlineReparser:
             lemmas = self.tables.lemmas(low, "verb") & self.cue_lemmas
             if not lemmas or (low not in lemmas and not low.endswith("s")):
                 continue  # only present-tense forms: "call", "calls"
-            lemma = sorted(lemmas)[0]
+            lemma = min(lemmas)
             past = self.tables.past(lemma)
             reparsed = self._parse(words[:k] + [past] + words[k + 1:], line)
             if reparsed is None or reparsed[k].tag_ != "VBD":
