@@ -236,3 +236,35 @@ def test_extract_meaning_quotation_content_spans_all_its_sentences(extract_text)
     said = [s for s in res.statements if s.cue.text == "said"]
     assert said and said[0].content is not None
     assert "talks went well" in said[0].content.text and "meet again" in said[0].content.text
+
+
+PLOVER_STYLE_CASES = [
+    # the organization its officials speak for is the actor (PETRARCH/CAMEO practice)
+    ("Kosovo Municipality Association (AKK) officials demanded support from the Kosovo Assembly.",
+     ("Association", "DEMAND", "Kosovo Assembly", False)),
+    # an organization inside a compound object ("a Security Council resolution")
+    ("The United States on Wednesday vetoed a Security Council resolution censuring as a violation of law its sweep.",
+     ("States", "REJECT", "Security Council", False)),
+    # a refusal despite pressure by X rejects X
+    ("Vice-President Moody Awori has declined to resign despite growing pressure by the Kenya Anti-Corruption Commission.",
+     ("Awori", "REJECT", "Kenya Anti-Corruption Commission", False)),
+    # "insisted on its demands that X grant ...": the subject of the demand's clause
+    ("The rebel group, Forces for Defence of Democracy (FDD), insisted on its demands that Burundi's government grant more rights.",
+     ("Democracy", "DEMAND", "Burundi's government", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", PLOVER_STYLE_CASES)
+def test_extract_meaning_codebook_style_targets(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+def test_extract_meaning_one_unnamed_official_stays_anonymous(extract_text):
+    res = extract_text("Arnor is about to restore ties with Gondor, a clearly inebriated Bree official said today.")
+    assert not [s for s in res.statements if s.type.value == "STATEMENT"]
+
+
+def test_extract_meaning_appositive_descriptor_is_a_mention_of_the_named_actor(extract_text):
+    res = extract_text("The main rebel group, Forces for Defence of Democracy (FDD), insisted on new talks with Burundi.")
+    actor = next(s.actor for s in res.statements)
+    assert any(m.text.endswith("rebel group") for m in actor.mentions), [m.text for m in actor.mentions]

@@ -301,6 +301,12 @@ class Resolver:
             return None
         if (m.start, m.end) not in c.mentions:
             c.mentions.append((m.start, m.end))
+        head = self.doc[m.head]
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i and self.lex.is_agent(head.head.lemma_.lower()):
+            # "the main Hutu rebel group, Forces for Defence of Democracy": the descriptor is a mention too
+            d = mention_for(head.head, self.lex)
+            if (d.start, d.end) not in c.mentions:
+                c.mentions.append((d.start, d.end))
         c.last_pos = max(c.last_pos, m.start)
         if is_speaker and c.label == "PERSON":
             self.last_person_speaker = c

@@ -56,6 +56,8 @@ SUBJECTS = ("nsubj", "csubj")
 INNER_PREPS = frozenset({"of", "between", "by", "against", "from", "with", "on", "to", "toward", "towards"})
 #: Types a coordinated subject can hold among its own members ("X and Y agreed").
 SYMMETRIC = frozenset({StatementType.AGREE, StatementType.CONSULT})
+#: Nouns of people who speak for an organization named before them ("the Red Cross officials").
+SPOKES_NOUNS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "representative"})
 #: Months and weekdays, which the small model sometimes tags as proper nouns.
 NOT_ACTORS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -214,6 +216,14 @@ def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
         if pp_end > end:
             # "Opposition groups in Zimbabwe": the mention keeps the place, the name does not
             return MentionRef(start, pp_end, tok.i, "AGENT", start, end)
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPOKES_NOUNS and doc[start].lower_ not in ("a", "an", "one"):
+        # "Kosovo Municipality Association (AKK) officials": they speak for the organization
+        # (CAMEO/PETRARCH code the organization), which is the actor; the noun is their role
+        org = [e for e in doc.ents if e.label_ == "ORG" and start <= e.start and e.end <= tok.i and e.end >= tok.i - 6]
+        if org and all(t.is_punct or t.pos_ == "PROPN" or t.ent_type_ == "ORG" for t in doc[org[0].end:tok.i]):
+            e = org[0]  # the full name before a parenthesized acronym
+            ns = e.start + 1 if doc[e.start].lower_ == "the" else e.start
+            return MentionRef(start, end, tok.i, "ORG", ns, e.end, tok.text)
     if tok.pos_ == "PROPN":
         # unlabeled proper noun (fictional countries, rare names): the proper-noun run
         ps = tok.i
@@ -278,6 +288,8 @@ def _inner_actors(tok: Token, lex: Lexicon, depth: int = 3) -> list[MentionRef]:
         if child.dep_ in ("poss", "compound", "nmod") and child.i < tok.i:
             if is_actor_head(child, lex) and not (_is_pronoun(child) and child.lower_ in FIRST_PERSON):
                 found.extend(_actor_mentions(child, lex))
+            elif child.dep_ == "compound" and child.pos_ == "NOUN":
+                found.extend(_inner_actors(child, lex, depth - 1))  # "a Security Council resolution ..."
         elif child.dep_ in ("amod",) and child.ent_type_ in ("NORP", "GPE") and child.i < tok.i:
             found.append(mention_for(child, lex))
     if found:
@@ -480,6 +492,11 @@ def find_speaker(
         return _reporter_for_pronoun(own, cue_tok, cue_set, lex)
     if cue_tok.dep_ == "relcl":
         return cue_tok.head
+    if cue_tok.dep_ == "acomp" and cue_tok.pos_ in ("ADJ", "VERB"):
+        # "Israel is opposed to French mediation"
+        s = _own_speaker(cue_tok.head, lex)
+        if s is not None:
+            return _reporter_for_pronoun(s, cue_tok.head, cue_set, lex)
     if cue_tok.dep_ == "acl" and cue_tok.tag_ in ("VBD", "VBZ", "VBP") and cue_tok.head.i < cue_tok.i:
         # "The foreign minister called on X ..." parsed as a noun phrase with a clause
         if cue_tok.head.dep_ in ("ROOT", "nsubj") and is_actor_head(cue_tok.head, lex):
@@ -946,6 +963,19 @@ def find_targets(
             if x.dep_ == "xcomp" or (x.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)):
                 heads = _partners(x, lex, {"with", "to", "from", "against", "on"})
                 out.extend(m for h in heads for m in _actor_mentions(h, lex))
+    if not out and cue.type == StatementType.REJECT:
+        # "declined to resign despite growing pressure by X": who pressed for it
+        for p in _all_preps(cue_tok, {"despite", "in"}) + [
+                q for x in cue_tok.children if x.dep_ == "xcomp" for q in _all_preps(x, {"despite"})]:
+            if p.lemma_.lower() in PRESSURE_NOUNS:
+                out.extend(m for a in _all_preps(p, {"by", "from"}) if is_actor_head(a, lex) for m in _actor_mentions(a, lex))
+    if not out and cue.type in (StatementType.APPEAL, StatementType.DEMAND):
+        # "insisted on its demands that X grant ...": the subject of the demand's clause
+        for p in _all_preps(cue_tok, {"on", "for"}):
+            for c in p.children:
+                if c.dep_ in ("acl", "ccomp", "relcl") and (s := _subject(c)) is not None and is_actor_head(s, lex) \
+                        and not _is_pronoun(s) and s.lower_ not in RELATIVE:
+                    out.extend(_actor_mentions(s, lex))
     if not out and cue.type in (StatementType.APPEAL, StatementType.DEMAND):
         # "appealed for peace in Ithilen": the cause's actors
         for p in _all_preps(cue_tok, {"for"}):
@@ -1119,6 +1149,8 @@ def _threat_in_complement(cue_tok: Token, lex: Lexicon) -> list[MentionRef] | No
     return None
 
 
+#: Nouns of pressure a refusal can be made despite ("despite growing pressure by X").
+PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "request", "appeal", "urging", "plea"})
 #: Verbs that name something with a label ("called X a dictatorship", "described it as a crime").
 LABEL_VERBS = frozenset({"call", "dub", "describe", "label", "brand", "term"})
 #: Infinitives of "refused to ..." that withhold speech rather than reject anyone.
