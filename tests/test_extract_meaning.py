@@ -268,3 +268,23 @@ def test_extract_meaning_appositive_descriptor_is_a_mention_of_the_named_actor(e
     res = extract_text("The main rebel group, Forces for Defence of Democracy (FDD), insisted on new talks with Burundi.")
     actor = next(s.actor for s in res.statements)
     assert any(m.text.endswith("rebel group") for m in actor.mentions), [m.text for m in actor.mentions]
+
+
+def test_extract_meaning_verbs_inside_a_quotation_are_its_speakers_words(extract_text):
+    res = extract_text("“Taking revenge is the right of those groups that defend Iraq,” said Ali Karimi.")
+    assert {s.actor.name for s in res.statements} == {"Ali Karimi"}
+    assert not [s for s in res.statements if s.type.value == "SUPPORT"]
+    # a first-person subject inside the quotation is the speaker acting
+    res = extract_text("“We urge Iran to stop,” the ministry added.")
+    assert ("ministry", "APPEAL", "Iran", False) in _flat(res)
+
+
+def test_extract_meaning_speaking_without_saying_anything_is_no_statement(extract_text):
+    assert not extract_text("Hillary Clinton spoke at a rally in Ohio.").statements
+    assert extract_text("Hillary Clinton spoke about the election in Ohio.").statements
+
+
+def test_extract_meaning_reported_speech_of_the_subject_is_not_its_wrongdoing(extract_text):
+    res = extract_text("“The minister described the attack on the army as a vicious assault,” his office said.")
+    assert not [s for s in res.statements if s.type.value in ("ACCUSE", "CRITICIZE") and
+                any("minister" in t.name for t in s.targets)]

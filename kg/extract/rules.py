@@ -674,6 +674,14 @@ def _answered_by_force(v: Token, lex: Lexicon) -> bool:
     return any(lex.content_class(p.lemma_) == "threat_verb" for p in _all_preps(v, {"with", "by"}))
 
 
+def _reports_speech(v: Token, lex: Lexicon) -> bool:
+    """A clause that reports someone's speech ("the minister described the attack as
+    an assault"): its negative words are that speaker's, not an evaluation of them;
+    a modal ("should have said") makes it an evaluation again."""
+    return (match_cue(v, lex) is not None or v.lemma_.lower() in LABEL_VERBS) and not any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in v.children)
+
+
 def _own_pronoun(subj: Token | None) -> bool:
     """"We have decided ..., X said": a pronoun subject speaks for the speaker's side."""
     return subj is not None and _is_pronoun(subj) and subj.lower_ != "you"
@@ -852,7 +860,8 @@ def analyse_clause(
             accuse = True
         elif any(lex.content_class(o.lemma_) == "crime_noun" and o.pos_ == "NOUN" for o in own):
             accuse = not _speaker_side(subj, speaker)  # "Russia put its faith in deception and destabilisation"
-        elif (v.lemma_ != "be" and committed is None and is_actor_head(subj, lex) and not _is_pronoun(subj)
+        elif (v.lemma_ != "be" and committed is None and not _reports_speech(v, lex)
+              and is_actor_head(subj, lex) and not _is_pronoun(subj)
               and not _speaker_side(subj, speaker) and _wrongdoing_words(own, v, lex)):
             # "Russia has failed to live up to the agreement", "Russia wanted to start a war":
             # a named actor doing something strongly negative is alleged wrongdoing (an
@@ -868,7 +877,10 @@ def analyse_clause(
             continue
         in_subject = {t.i for t in subj.subtree} if subj is not None else set()
         predicate = {t.i for t in _predicate_words(own, v)}
-        negative = [t for t in own if lex.content_class(t.lemma_) == "negative" or (
+        # "the prime minister described the attack as a vicious assault": the negative words are the
+        # subject's own speech, not an evaluation of the subject ("should have said ..." is one)
+        reported_speech = _reports_speech(v, lex)
+        negative = [] if reported_speech else [t for t in own if lex.content_class(t.lemma_) == "negative" or (
             committed is None and t.pos_ in ("ADJ", "NOUN") and t.i not in in_subject and t.i in predicate
             and _strongly_negative(t, lex))]
         if negative:
@@ -1149,6 +1161,45 @@ def _threat_in_complement(cue_tok: Token, lex: Lexicon) -> list[MentionRef] | No
     return None
 
 
+#: Report cues that state something only with a content: a clause, a quote or a topic ("spoke about X").
+CONTENT_ONLY_CUES = frozenset({"speak", "talk", "wonder"})
+#: Cues that need a subject of their own (their participles are comparisons, not statements).
+OWN_SUBJECT_CUES = frozenset({"compare"})
+
+
+def _says_something(tok: Token, cue_idx: list[int], sent: SpacySpan) -> bool:
+    """The cue has a reported clause, a topic ("about", "of", "on"), or a quote or
+    colon right after it ("spoke: “...”")."""
+    if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("about", "of", "on") for c in tok.children):
+        return True
+    after = [t for t in tok.doc[cue_idx[-1] + 1:min(sent.end, cue_idx[-1] + 3)] if not t.is_space]
+    return any(t.text in QUOTE_CHARS or t.text in OPENING_QUOTES + CLOSING_QUOTES or t.text == ":" for t in after)
+
+
+def _quoted(doc: Doc) -> set[int]:
+    """Indices of the tokens inside quotation marks; a quotation whose closing mark
+    is missing ends with its paragraph (news style reopens it in the next one)."""
+    inside: set[int] = set()
+    is_open = False
+    for t in doc:
+        if t.is_space and "\n" in t.text:
+            is_open = False
+            continue
+        if t.text in OPENING_QUOTES:
+            is_open = True
+        elif t.text in CLOSING_QUOTES:
+            is_open = False
+        elif t.text == '"':
+            is_open = not is_open
+        elif is_open:
+            inside.add(t.i)
+        if "\n" in t.whitespace_:
+            is_open = False
+    return inside
+
+
 #: Nouns of pressure a refusal can be made despite ("despite growing pressure by X").
 PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "request", "appeal", "urging", "plea"})
 #: Verbs that name something with a label ("called X a dictatorship", "described it as a crime").
@@ -1423,6 +1474,7 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
         if m is not None:
             cue_matches[tok.i] = m
     cue_set = set(cue_matches)
+    in_quotes = _quoted(doc)
     for sent in doc.sents:
         hl = _headline_speaker(sent, lex)
         if hl is not None and not any(sent.start <= i < sent.end for i in cue_set):
@@ -1453,6 +1505,14 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                 # "Russia, which backs Assad, ...", "Iran backs Hezbollah": a standing relation in the
                 # background, no statement (a headline's present tense tells an event: "X backs Y")
                 continue
+            if i in in_quotes:
+                subj = _own_speaker(tok, lex)
+                if subj is None or not (_is_pronoun(subj) and subj.lower_ in FIRST_PERSON):
+                    continue  # a verb inside a quotation is the quoted speaker's words, not a statement of the text
+            if cue.lemma in CONTENT_ONLY_CUES and not _says_something(tok, cue_idx, sent):
+                continue  # "spoke at a rally", "speaking with advisers": no speech act without what was said
+            if cue.lemma in OWN_SUBJECT_CUES and _own_speaker(tok, lex) is None:
+                continue  # "trade grew 50 percent compared with last year": no one compares
             if cue.lemma in NEGATING_HEADS and cue.type == StatementType.REJECT and any(
                     x.dep_ == "xcomp" and (x.i in cue_matches or x.lemma_.lower() in SILENCE_VERBS) for x in tok.children):
                 continue  # "declined to criticise X", "refused to comment": the inner act is negated, nothing rejected
