@@ -288,3 +288,8 @@ def test_extract_meaning_reported_speech_of_the_subject_is_not_its_wrongdoing(ex
     res = extract_text("“The minister described the attack on the army as a vicious assault,” his office said.")
     assert not [s for s in res.statements if s.type.value in ("ACCUSE", "CRITICIZE") and
                 any("minister" in t.name for t in s.targets)]
+
+
+def test_extract_meaning_own_side_is_no_clause_target(extract_text):
+    res = extract_text("Saudi Arabia initially denied all knowledge of his fate but the Saudi public prosecutor now describes it as murder.")
+    assert not [s for s in res.statements for t in s.targets if "prosecutor" in t.name]

@@ -912,7 +912,7 @@ def analyse_clause(
 
 def find_targets(
     cue_tok: Token, cue: Cue, cue_idx: list[int], lex: Lexicon,
-    events: dict[str, list[tuple[int, Token]]] | None = None,
+    events: dict[str, list[tuple[int, Token]]] | None = None, speaker: Token | None = None,
 ) -> list[MentionRef]:
     """Target mentions of a speech-act cue (object, addressee, prepositional,
     inside the object), with coordination expanded."""
@@ -998,7 +998,8 @@ def find_targets(
             if c.dep_ == "ccomp":
                 s = _subject(c)
                 if s is not None and is_actor_head(s, lex) and not _is_pronoun(s):
-                    out.extend(_actor_mentions(s, lex))
+                    if not _speaker_side(s, speaker):  # "Saudi Arabia denied ..., but the Saudi prosecutor ..."
+                        out.extend(_actor_mentions(s, lex))
                 elif s is not None and s.pos_ == "NOUN" and cue.type == StatementType.WARN:
                     # "warned annexation would be a crime": the doer of the act warned about
                     out.extend(m for a in _agents_of(s, events) for m in _actor_mentions(a, lex))
@@ -1572,7 +1573,7 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                     # "Zambia extradited X to Britain, an official said": the source of a
                     # reported past event, not a statement (CAMEO codes the event itself)
                     continue
-                targets = find_targets(tok, cue, cue_idx, lex, events) if cue.type != StatementType.STATEMENT else []
+                targets = find_targets(tok, cue, cue_idx, lex, events, spk_tok) if cue.type != StatementType.STATEMENT else []
                 if (cue.type == StatementType.STATEMENT and clause_verbs and cue.lemma not in MEDIA_CUES
                         and not _past_event(clause_verbs[0])):
                     s = _subject(clause_verbs[0])
@@ -1582,7 +1583,7 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                 yield Draft(type=cue.type, targets=targets, evidence=0.6, **base)
             else:
                 stype = cue.type
-                targets = find_targets(tok, cue, cue_idx, lex, events)
+                targets = find_targets(tok, cue, cue_idx, lex, events, spk_tok)
                 if not targets and stype in EVENT_TARGET_TYPES:
                     targets = _event_agents(tok, events, lex)
                 if stype == StatementType.PROMISE:
