@@ -293,3 +293,20 @@ def test_extract_meaning_reported_speech_of_the_subject_is_not_its_wrongdoing(ex
 def test_extract_meaning_own_side_is_no_clause_target(extract_text):
     res = extract_text("Saudi Arabia initially denied all knowledge of his fate but the Saudi public prosecutor now describes it as murder.")
     assert not [s for s in res.statements for t in s.targets if "prosecutor" in t.name]
+
+
+def test_extract_meaning_rejected_accusations_are_a_denial_of_the_accuser(extract_text):
+    assert ("Iran", "DENY", "US", False) in _flat(extract_text("Iran rejected the US accusations."))
+    res = extract_text("The U.S. has accused Russia of breaching the treaty, the accusations Moscow has rejected.")
+    assert ("Moscow", "DENY", "U.S.", False) in _flat(res)
+
+
+def test_extract_meaning_crime_noun_hung_on_the_cue_inside_the_quote(extract_text):
+    text = ("“We treat these developments as a blatantly hostile act, a grave violation by Washington of "
+            "international law,” the Russian foreign ministry said of the closures.")
+    assert ("ministry", "ACCUSE", "Washington", False) in _flat(extract_text(text))
+
+
+def test_extract_meaning_another_word_for_the_same_attack_finds_its_agent(extract_text):
+    text = "Iraq condemned U.S. air strikes on Sunday. Iran has condemned the air raids as terrorism."
+    assert ("Iran", "CRITICIZE", "U.S.", False) in _flat(extract_text(text))

@@ -1083,6 +1083,8 @@ def _event_index(doc: Doc, lex: Lexicon) -> dict[str, list[tuple[int, Token]]]:
     return index
 
 
+#: Nouns of one military act: a later "the raids" is the act an earlier "U.S. air strikes" named.
+ATTACK_NOUNS = frozenset({"strike", "airstrike", "raid", "attack", "bombing", "bombardment", "assault", "offensive", "shelling"})
 #: Shortest shared stem by which an event noun finds an earlier verb or noun of the
 #: same act ("annexation" ~ "annex", "occupation" ~ "occupy", "bombing" ~ "bomb").
 EVENT_STEM = 5
@@ -1102,6 +1104,9 @@ def _agents_of(noun: Token, events: dict[str, list[tuple[int, Token]]] | None) -
         return []
     lemma = noun.lemma_.lower()
     earlier = sorted((i, a.i) for key, lst in events.items() if _event_key_matches(lemma, key) for i, a in lst if i < noun.i)
+    if not earlier and lemma in ATTACK_NOUNS:
+        # "the air raids" with no earlier "raids": the act an earlier "air strikes" named
+        earlier = sorted((i, a.i) for key, lst in events.items() if key in ATTACK_NOUNS for i, a in lst if i < noun.i)
     if not earlier and noun.dep_ == "compound":
         return []
     if not earlier:
@@ -1246,6 +1251,35 @@ def _labeling(tok: Token, lex: Lexicon, events: dict[str, list[tuple[int, Token]
     if not targets and tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
         targets = _inner_actors(tok.head, lex) or [m for a in _agents_of(tok.head, events) for m in _actor_mentions(a, lex)]
     return (stype, targets) if targets else None
+
+
+def _dismissed_accusers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> list[MentionRef] | None:
+    """Who made the accusations a rejection or denial dismisses: the object (or, in a
+    relative clause, the antecedent: "the accusations Moscow has rejected") is an
+    accusation noun; its author is its possessor or by/from actor, else the subject
+    of the latest earlier accusing verb ("The U.S. has accused Russia of ...").
+    None when the object is no accusation."""
+    objs = [c for c in cue_tok.children if c.dep_ == "dobj"]
+    if not objs and cue_tok.dep_ == "relcl" and cue_tok.head.pos_ == "NOUN":
+        objs = [cue_tok.head]
+    acc = [o for o in objs if lex.content_class(o.lemma_) == "accusation_noun"]
+    if not acc:
+        return None
+    authors: list[Token] = []
+    for o in acc:
+        authors += [c for c in o.children if c.dep_ == "poss" and is_actor_head(c, lex) and not _is_pronoun(c)]
+        authors += [p for p in _all_preps(o, {"from", "by"}) if is_actor_head(p, lex)]
+        authors += [c for c in o.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG")]
+    if not authors and any(o.lemma_.lower() != "claim" for o in acc):  # a "claim" may be one of responsibility
+        doc = cue_tok.doc
+        for t in reversed(doc[:cue_tok.i]):
+            if t.pos_ == "VERB" and t.lemma_.lower() in ("accuse", "allege", "blame", "charge"):
+                s = _subject(t)
+                if s is not None and is_actor_head(s, lex) and not _is_pronoun(s):
+                    authors = [s]
+                    break
+    authors = [a for a in authors if not _speaker_side(a, speaker)]
+    return [m for a in authors for m in _actor_mentions(a, lex)]
 
 
 def _threat_in_warning(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
@@ -1552,6 +1586,14 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                     if v.i < tok.i and _past_event(v) and not quoted and not _own_pronoun(_subject(v)):
                         continue  # the trailing source of a reported past event states nothing of its own
                     findings.extend(analyse_clause(v, lex, speaker=spk_tok, events=events))
+                for c in tok.children:
+                    # "“We treat this as a hostile act, a grave violation by Washington,” the ministry said":
+                    # a noun phrase of the quotation the parser hung on the cue
+                    if c.dep_ in ("dep", "npadvmod", "appos", "dobj") and c.pos_ == "NOUN" and c.i in in_quotes and \
+                            lex.content_class(c.lemma_) in ("crime_noun", "wrong_verb", "negative"):
+                        by = [p for p in _all_preps(c, {"by"}) if is_actor_head(p, lex) and not _speaker_side(p, spk_tok)]
+                        if by:
+                            findings.append((StatementType.ACCUSE, by, 0.8))
                 if findings and cue.type in (StatementType.STATEMENT, StatementType.DEMAND):
                     seen: set[tuple[StatementType, tuple[int, ...]]] = set()
                     resolved = [
@@ -1584,6 +1626,12 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
             else:
                 stype = cue.type
                 targets = find_targets(tok, cue, cue_idx, lex, events, spk_tok)
+                if stype in (StatementType.REJECT, StatementType.DENY):
+                    accusers = _dismissed_accusers(tok, lex, spk_tok)
+                    if accusers is not None:
+                        # "rejected the accusations", "the accusations Moscow has rejected": a denial
+                        # aimed at the accuser (CAMEO 016)
+                        stype, targets = StatementType.DENY, accusers
                 if not targets and stype in EVENT_TARGET_TYPES:
                     targets = _event_agents(tok, events, lex)
                 if stype == StatementType.PROMISE:
