@@ -310,3 +310,9 @@ def test_extract_meaning_crime_noun_hung_on_the_cue_inside_the_quote(extract_tex
 def test_extract_meaning_another_word_for_the_same_attack_finds_its_agent(extract_text):
     text = "Iraq condemned U.S. air strikes on Sunday. Iran has condemned the air raids as terrorism."
     assert ("Iran", "CRITICIZE", "U.S.", False) in _flat(extract_text(text))
+
+
+def test_extract_meaning_talks_with_x_on_any_verb_are_a_consultation(extract_text):
+    res = extract_text("Pompeo, who arrived in the UAE on Thursday for talks with Abu Dhabi's crown prince, welcomed the move.")
+    assert ("Pompeo", "CONSULT", "Abu Dhabi's crown prince", False) in _flat(res)
+    assert not [s for s in extract_text("Iran ended talks with France.").statements if s.type.value == "CONSULT"]

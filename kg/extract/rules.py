@@ -1149,6 +1149,20 @@ def _meeting_partners(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
     return out
 
 
+def _meeting_speaker(verb: Token, lex: Lexicon) -> Token | None:
+    """Who took part in the talks a verb's "for/in/during ... talks with X" phrase
+    names: its subject (active or passive) or, in a relative clause, the antecedent;
+    only named actors and pronouns."""
+    s = _subject(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if s is None and verb.dep_ == "relcl":
+        s = verb.head
+    if s is not None and s.lower_ in RELATIVE and verb.dep_ == "relcl":
+        s = verb.head
+    if s is None or not is_actor_head(s, lex) or (_is_pronoun(s) and s.lower_ in FIRST_PERSON):
+        return None
+    return s
+
+
 def _threat_in_complement(cue_tok: Token, lex: Lexicon) -> list[MentionRef] | None:
     """A promise whose complement is force ("vowed to wage war on X", "pledged to
     retaliate against X") is a THREATEN (CAMEO 13x); returns its targets."""
@@ -1523,6 +1537,14 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
         for i in range(sent.start, sent.end):
             if i not in cue_matches:
                 tok = doc[i]
+                if tok.pos_ in ("VERB", "AUX") and tok.i not in in_quotes:
+                    partners = _meeting_partners(tok, lex)
+                    spk_tok = _meeting_speaker(tok, lex) if partners else None
+                    if spk_tok is not None:
+                        # "arrived in the UAE for talks with X", "was told in a phone call with X" (CAMEO 04x)
+                        yield Draft(sent.start, sent.end, [i], "talk with", StatementType.CONSULT, 0.6,
+                                    mention_for(spk_tok, lex), partners, None, Mode.SPEECH_ACT, _is_negated(tok),
+                                    _is_hypothetical(tok, sent), 0.6)
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in LABEL_VERBS:
                     # "calling its government a corrupt dictatorship", "dubbed him a villain"
                     label = _labeling(tok, lex, events)
