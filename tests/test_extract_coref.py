@@ -53,3 +53,11 @@ def test_extract_coref_role_phrase_respects_country(extract_text):
     res = extract_text(text)
     praise = [s for s in res.statements if s.type.value == "PRAISE"]
     assert praise and praise[0].actor.name == "Margot Wallstrom"
+
+
+def test_extract_coref_they_refers_to_a_collective_and_its_chain(extract_text):
+    text = ("Iraq's Fatih alliance condemned the air strikes. Their main rival, cleric Moqtada al-Sadr, said he was "
+            "willing to work with them. But he also called on them to rein in their militias.")
+    res = extract_text(text)
+    found = {(s.actor.name.split()[-1], s.type.value, t.name) for s in res.statements for t in s.targets}
+    assert ("al-Sadr", "APPEAL", "Iraq's Fatih alliance") in found, found

@@ -31,6 +31,8 @@ from spacy.tokens import Doc
 from kg.extract.lexicon import Lexicon
 from kg.extract.rules import PERSONAL_PRONOUNS, MentionRef, mention_for, same_country
 
+#: Collective nouns that "they"/"them" can refer to when no plural group is near.
+COLLECTIVE_NOUNS = frozenset({"alliance", "coalition", "bloc", "group", "party", "movement", "militia", "faction", "government"})
 #: Head nouns of role phrases that, in news, name the article's leading figure ("the US president").
 LEADER_WORDS = frozenset({"president", "leader", "premier", "chancellor", "king"})
 
@@ -231,13 +233,19 @@ class Resolver:
         doc = self.doc
         best: Cluster | None = None
         best_pos = -1
-        for c in self.clusters:
-            if c is speaker_of or c.label not in ("AGENT", "ORG") or not c.mentions:
-                continue
-            for s, e in c.mentions:
-                head = doc[e - 1]
-                if s < m.start and head.tag_ in ("NNS", "NNPS") and _sentence_distance(doc, s, m.start) <= 1 and s > best_pos:
-                    best, best_pos = c, s
+        for plural_only in (True, False):
+            for c in self.clusters:
+                if c is speaker_of or c.label not in ("AGENT", "ORG") or not c.mentions:
+                    continue
+                for s, e in c.mentions:
+                    head = doc[e - 1]
+                    # second pass: a collective ("the Fatih alliance ... work with them")
+                    ok = head.tag_ in ("NNS", "NNPS") if plural_only else (
+                        head.lemma_.lower() in COLLECTIVE_NOUNS or head.lower_ in ("they", "them", "their"))
+                    if s < m.start and ok and _sentence_distance(doc, s, m.start) <= 1 and s > best_pos:
+                        best, best_pos = c, s
+            if best is not None:
+                break
         return best
 
     def _pronoun(self, m: MentionRef, speaker_of: Cluster | None) -> Cluster | None:
