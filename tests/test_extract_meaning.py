@@ -316,3 +316,15 @@ def test_extract_meaning_talks_with_x_on_any_verb_are_a_consultation(extract_tex
     res = extract_text("Pompeo, who arrived in the UAE on Thursday for talks with Abu Dhabi's crown prince, welcomed the move.")
     assert ("Pompeo", "CONSULT", "Abu Dhabi's crown prince", False) in _flat(res)
     assert not [s for s in extract_text("Iran ended talks with France.").statements if s.type.value == "CONSULT"]
+
+
+def test_extract_meaning_stray_quote_marks_quote_nothing(nlp):
+    from kg.extract.rules import _quoted
+
+    doc = nlp("var s = '<p>' + \"\\\"\"; Germany condemned Russia on Monday.")
+    cue = next(t for t in doc if t.lower_ == "condemned")
+    assert cue.i not in _quoted(doc)
+    doc = nlp("“Germany condemned Russia,” he said. “We will act.”")
+    quoted = _quoted(doc)
+    assert next(t for t in doc if t.lower_ == "condemned").i in quoted
+    assert next(t for t in doc if t.lower_ == "said").i not in quoted

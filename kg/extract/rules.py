@@ -1199,24 +1199,42 @@ def _says_something(tok: Token, cue_idx: list[int], sent: SpacySpan) -> bool:
 
 
 def _quoted(doc: Doc) -> set[int]:
-    """Indices of the tokens inside quotation marks; a quotation whose closing mark
-    is missing ends with its paragraph (news style reopens it in the next one)."""
+    """Indices of the tokens inside quotation marks, paragraph by paragraph: marks
+    pair up in order (curly ones by kind, straight ones two by two); a mark left
+    unpaired opens a quotation to the paragraph's end only when it starts the
+    paragraph (news style reopens a long quotation in every paragraph), and is
+    ignored elsewhere (a stray mark in code or markup quotes nothing)."""
     inside: set[int] = set()
-    is_open = False
+    paragraphs: list[list[Token]] = [[]]
     for t in doc:
         if t.is_space and "\n" in t.text:
-            is_open = False
+            paragraphs.append([])
             continue
-        if t.text in OPENING_QUOTES:
-            is_open = True
-        elif t.text in CLOSING_QUOTES:
-            is_open = False
-        elif t.text == '"':
-            is_open = not is_open
-        elif is_open:
-            inside.add(t.i)
+        paragraphs[-1].append(t)
         if "\n" in t.whitespace_:
-            is_open = False
+            paragraphs.append([])
+    for para in paragraphs:
+        marks = [t for t in para if t.text in OPENING_QUOTES or t.text in CLOSING_QUOTES or t.text == '"']
+        k = 0
+        while k < len(marks):
+            m = marks[k]
+            closer = None
+            for n in marks[k + 1:]:
+                if (m.text == '"' and n.text == '"') or (m.text in OPENING_QUOTES and n.text in CLOSING_QUOTES):
+                    closer = n
+                    break
+                if m.text in OPENING_QUOTES and n.text in OPENING_QUOTES:
+                    break
+            if m.text in CLOSING_QUOTES:
+                k += 1
+                continue
+            if closer is None:
+                if m.i == para[0].i:
+                    inside.update(range(m.i + 1, para[-1].i + 1))
+                k += 1
+                continue
+            inside.update(range(m.i + 1, closer.i))
+            k = marks.index(closer) + 1
     return inside
 
 
