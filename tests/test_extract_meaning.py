@@ -328,3 +328,14 @@ def test_extract_meaning_stray_quote_marks_quote_nothing(nlp):
     quoted = _quoted(doc)
     assert next(t for t in doc if t.lower_ == "condemned").i in quoted
     assert next(t for t in doc if t.lower_ == "said").i not in quoted
+
+
+def test_extract_meaning_condemning_a_reported_act_accuses_its_doer(extract_text):
+    base = "Iraq condemned U.S. air strikes on Sunday. Washington said the strikes hit militia bases. "
+    res = extract_text(base + "“This claim cannot justify bombing and killing people,” spokesman Ali Rabiei said.")
+    assert ("Rabiei", "ACCUSE", "U.S.", False) in _flat(res)
+    res = extract_text(base + "“Responding to this crime is our natural right,” said the Guard Corps commander Ali Karimi.")
+    assert ("Karimi", "ACCUSE", "U.S.", False) in _flat(res)
+    # a reported attack in a neutral clause accuses no one
+    res = extract_text(base + "Ali Karimi said the strikes were aimed at deterring attacks.")
+    assert not [s for s in res.statements if s.actor.name == "Ali Karimi" and s.type.value == "ACCUSE"]

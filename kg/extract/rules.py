@@ -682,6 +682,52 @@ def _reports_speech(v: Token, lex: Lexicon) -> bool:
         c.dep_ == "aux" and c.tag_ == "MD" for c in v.children)
 
 
+def _main_attack_agent(tok: Token, events: dict[str, list[tuple[int, Token]]]) -> Token | None:
+    """The agent most of the article's attack mentions before ``tok`` name (ties: the
+    latest), as its latest mention; None when no attack had an agent."""
+    earlier = [(i, a) for key, lst in events.items() if key in ATTACK_NOUNS for i, a in lst if i < tok.i]
+    if not earlier:
+        return None
+    votes: dict[str, list[tuple[int, Token]]] = {}
+    for i, a in earlier:
+        key = next((k for k in votes if same_country(k, a.text) or k == a.lower_), a.lower_)
+        votes.setdefault(key, []).append((i, a))
+    best = max(votes.values(), key=lambda v: (len(v), max(i for i, _ in v)))
+    return max(best, key=lambda x: x[0])[1]
+
+
+#: Verbs whose negation condemns their object ("cannot justify the bombing", "will not tolerate").
+CONDONE_VERBS = frozenset({"justify", "excuse", "condone", "tolerate", "accept"})
+#: Determiners by which a crime noun points back at an act the article reported ("this crime").
+_ANAPHORIC = frozenset({"this", "these", "such", "that"})
+
+
+def _doers_of_condemned_acts(own: list[Token], lex: Lexicon, events: dict[str, list[tuple[int, Token]]] | None,
+                             speaker: Token | None) -> list[Token]:
+    """Agents of the reported acts a clause condemns: an attack noun ("bombing",
+    "strikes") in a clause that also holds a word of wrongdoing ("killing",
+    "violation"), or a crime noun that points back at an act ("this crime") -> the
+    agent of the latest earlier mention of that act (:func:`_agents_of`)."""
+    if not events:
+        return []
+    wrong = [t for t in own if t.pos_ in ("NOUN", "VERB") and (
+        lex.content_class(t.lemma_) in ("crime_noun", "terror") or valence(t.lower_, t.lemma_) <= -3.0)]
+    if not wrong:
+        return []
+    out: list[Token] = []
+    for t in own:
+        if t.pos_ != "NOUN" and not (t.pos_ == "VERB" and t.tag_ == "VBG"):
+            continue
+        lemma = t.lower_ if t.tag_ == "VBG" else t.lemma_.lower()
+        if lemma in ATTACK_NOUNS:
+            out += _agents_of(t, events)
+        elif lex.content_class(lemma) == "crime_noun" and any(c.lower_ in _ANAPHORIC for c in t.children):
+            agent = _main_attack_agent(t, events)  # "this crime": the article's main act so far
+            out += [agent] if agent is not None else []
+    seen: set[int] = set()
+    return [a for a in out if not _speaker_side(a, speaker) and not (a.i in seen or seen.add(a.i))]
+
+
 def _own_pronoun(subj: Token | None) -> bool:
     """"We have decided ..., X said": a pronoun subject speaks for the speaker's side."""
     return subj is not None and _is_pronoun(subj) and subj.lower_ != "you"
@@ -840,6 +886,12 @@ def analyse_clause(
             if heads:
                 found.append((StatementType.CRITICIZE, heads, 0.6))
             continue
+        if neg and lemma in CONDONE_VERBS:
+            # "this claim cannot justify bombing and killing people": condemnation of the act's doer
+            doers = _doers_of_condemned_acts(_clause_tokens(v), lex, events, speaker)
+            if doers:
+                found.append((StatementType.ACCUSE, doers, 0.6))
+                continue
         if neg:
             continue
         if subj is None:
@@ -852,6 +904,12 @@ def analyse_clause(
         if by_actors:
             # "a grave violation by Washington of international law"
             found.append((StatementType.ACCUSE, by_actors, 0.8))
+            continue
+        doers = _doers_of_condemned_acts(own, lex, events, speaker)
+        if doers:
+            # "this claim cannot justify bombing and killing people", "responding to this crime": an
+            # accusation of whoever did the act the article reported
+            found.append((StatementType.ACCUSE, doers, 0.6))
             continue
         accuse = False
         if cls == "wrong_verb":
@@ -1100,13 +1158,15 @@ def _event_key_matches(noun_lemma: str, key: str) -> bool:
 
 def _agents_of(noun: Token, events: dict[str, list[tuple[int, Token]]] | None) -> list[Token]:
     """The agent of an event noun from its latest earlier mention, if any."""
-    if not events or noun.pos_ != "NOUN":
+    if not events or not (noun.pos_ == "NOUN" or noun.tag_ == "VBG"):  # "bombing" may be tagged a gerund
         return []
-    lemma = noun.lemma_.lower()
+    lemma = noun.lower_ if noun.tag_ == "VBG" else noun.lemma_.lower()
     earlier = sorted((i, a.i) for key, lst in events.items() if _event_key_matches(lemma, key) for i, a in lst if i < noun.i)
     if not earlier and lemma in ATTACK_NOUNS:
-        # "the air raids" with no earlier "raids": the act an earlier "air strikes" named
-        earlier = sorted((i, a.i) for key, lst in events.items() if key in ATTACK_NOUNS for i, a in lst if i < noun.i)
+        # "the air raids" with no earlier "raids": the article's main act so far among the
+        # attacks it reported ("U.S. air strikes")
+        agent = _main_attack_agent(noun, events)
+        return [agent] if agent is not None else []
     if not earlier and noun.dep_ == "compound":
         return []
     if not earlier:
