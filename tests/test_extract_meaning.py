@@ -339,3 +339,15 @@ def test_extract_meaning_condemning_a_reported_act_accuses_its_doer(extract_text
     # a reported attack in a neutral clause accuses no one
     res = extract_text(base + "Ali Karimi said the strikes were aimed at deterring attacks.")
     assert not [s for s in res.statements if s.actor.name == "Ali Karimi" and s.type.value == "ACCUSE"]
+
+
+def test_extract_meaning_appeal_with_or_face_sanctions_is_also_a_threat(extract_text):
+    res = extract_text("John Kerry called on Moscow to help defuse the crisis or face further sanctions.")
+    assert {("Kerry", "APPEAL", "Moscow", False), ("Kerry", "THREATEN", "Moscow", False)} <= _flat(res)
+    assert ("Kerry", "THREATEN", "Moscow", False) not in _flat(extract_text("John Kerry called on Moscow to help defuse the crisis."))
+
+
+def test_extract_meaning_including_among_pejoratives_is_criticism(extract_text):
+    assert ("Trump", "CRITICIZE", "Iran", False) in _flat(
+        extract_text('Donald Trump included Iran among "a small group of rogue regimes".'))
+    assert not extract_text("Barack Obama included Germany among the countries he will visit.").statements

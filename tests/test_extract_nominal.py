@@ -63,8 +63,7 @@ XFAIL = [
                  marks=pytest.mark.xfail(reason="the small model parses 'Greece angered Brussels' as one noun phrase")),
     pytest.param("India's demand that Pakistan hand over the suspects was rejected.", ("India", "DEMAND", "Pakistan", False),
                  marks=pytest.mark.xfail(reason="the small model tags 'hand' as a noun subject of 'rejected'")),
-    pytest.param("Maduro's description of Trump as a 'new Hitler' angered many.", ("Maduro", "CRITICIZE", "Trump", False),
-                 marks=pytest.mark.xfail(reason="a comparison with a villain is no negative word of content.tsv")),
+    ("Maduro's description of Trump as a 'new Hitler' angered many.", ("Maduro", "CRITICIZE", "Trump", False)),
 ]
 
 NEGATIVES = [

@@ -1209,6 +1209,20 @@ def _meeting_partners(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
     return out
 
 
+def _or_face_threat(cue_tok: Token, lex: Lexicon) -> bool:
+    """An appeal whose requested act has an alternative "or face X" with X a threat
+    ("sanctions", "consequences", "retaliation")."""
+    for x in cue_tok.children:
+        if x.dep_ not in ("xcomp", "ccomp", "advcl"):
+            continue
+        for c in x.subtree:
+            if c.lemma_.lower() == "face" and c.pos_ == "VERB" and any(
+                    lex.content_class(o.lemma_) == "threat_verb" or o.lemma_.lower() in ("sanction", "consequence")
+                    for o in c.children if o.dep_ == "dobj"):
+                return any(a.lower_ == "or" for a in c.head.children) or any(a.lower_ == "or" for a in c.children)
+    return False
+
+
 def _meeting_speaker(verb: Token, lex: Lexicon) -> Token | None:
     """Who took part in the talks a verb's "for/in/during ... talks with X" phrase
     names: its subject (active or passive) or, in a relative clause, the antecedent;
@@ -1301,7 +1315,7 @@ def _quoted(doc: Doc) -> set[int]:
 #: Nouns of pressure a refusal can be made despite ("despite growing pressure by X").
 PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "request", "appeal", "urging", "plea"})
 #: Verbs that name something with a label ("called X a dictatorship", "described it as a crime").
-LABEL_VERBS = frozenset({"call", "dub", "describe", "label", "brand", "term"})
+LABEL_VERBS = frozenset({"call", "dub", "describe", "label", "brand", "term", "include", "count", "list"})
 #: Infinitives of "refused to ..." that withhold speech rather than reject anyone.
 SILENCE_VERBS = frozenset({"comment", "elaborate", "speculate", "answer", "respond", "confirm", "specify"})
 
@@ -1312,11 +1326,17 @@ def _labeling(tok: Token, lex: Lexicon, events: dict[str, list[tuple[int, Token]
     a bloody crime" -> CRITICIZE (ACCUSE when the label names a crime) of the
     labelled actor, the possessor of the labelled thing, or the doer of the
     labelled act (CAMEO 111/112); None when the label is not negative."""
-    labels = [c for c in tok.children if c.dep_ in ("oprd", "attr")] + _all_preps(tok, {"as"})
+    # "called X a dictatorship", "described X as a crime", "included Iran among rogue regimes"
+    label_preps = {"as", "among"} if tok.lemma_.lower() in ("include", "count", "list") else {"as"}
+    if tok.lemma_.lower() in ("include", "count", "list"):
+        labels = _all_preps(tok, label_preps)
+    else:
+        labels = [c for c in tok.children if c.dep_ in ("oprd", "attr")] + _all_preps(tok, label_preps)
     for o in (c for c in tok.children if c.dep_ == "dobj"):
-        labels += [c for c in o.children if c.dep_ in ("oprd", "appos")] + _all_preps(o, {"as"})
+        labels += ([] if tok.lemma_.lower() in ("include", "count", "list") else [c for c in o.children if c.dep_ in ("oprd", "appos")]) + _all_preps(o, label_preps)
     # the label noun and its own modifiers ("a corrupt socialist dictatorship"), not phrases hung on it
-    words = [w for lab in labels for w in [lab, *(c for c in lab.children if c.dep_ in ("amod", "compound"))]]
+    heads = labels + [p for lab in labels for p in _all_preps(lab, {"of"})]  # "a group of rogue regimes"
+    words = [w for lab in heads for w in [lab, *(c for c in lab.children if c.dep_ in ("amod", "compound"))]]
     negative = [w for w in words
                 if w.i > tok.i and (lex.content_class(w.lemma_) in ("negative", "crime_noun", "terror") or _strongly_negative(w, lex))]
     if not negative:
@@ -1746,6 +1766,9 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                 if not targets and stype in DYADIC_ONLY:
                     continue
                 yield Draft(type=stype, targets=targets, evidence=0.9 if targets else 0.6, **base)
+                if stype in (StatementType.APPEAL, StatementType.DEMAND) and targets and _or_face_threat(tok, lex):
+                    # "called on Moscow to defuse the crisis or face further sanctions": an ultimatum (CAMEO 13x)
+                    yield Draft(type=StatementType.THREATEN, targets=targets, evidence=0.7, **base)
         # statements carried by nouns ("X's criticism of Y", "drew condemnation from Y"); late import:
         # kg.extract.nominal builds on this module
         from kg.extract.nominal import find_nominal_statements
