@@ -351,3 +351,9 @@ def test_extract_meaning_including_among_pejoratives_is_criticism(extract_text):
     assert ("Trump", "CRITICIZE", "Iran", False) in _flat(
         extract_text('Donald Trump included Iran among "a small group of rogue regimes".'))
     assert not extract_text("Barack Obama included Germany among the countries he will visit.").statements
+
+
+def test_extract_meaning_negative_qualifier_of_an_actors_thing_criticizes_the_actor(extract_text):
+    text = ('Tehran MP Mahmudi Sadeqi wrote on Twitter: "The poor translator suffered so much trying to distort '
+            "Trump's baseless remarks on IRINN!!\"")
+    assert ("Sadeqi", "CRITICIZE", "Trump", False) in _flat(extract_text(text))

@@ -953,6 +953,10 @@ def analyse_clause(
             for t in negative:
                 for p in _all_preps(t, {"with"}):
                     inner += [v.doc[m.head] for m in _inner_actors(p, lex)] if not is_actor_head(p, lex) else [p]
+            for t in negative:
+                # "to distort Trump's baseless remarks": the owner of what the evaluation qualifies
+                if t.dep_ == "amod" and t.head.pos_ == "NOUN":
+                    inner += [c for c in t.head.children if c.dep_ == "poss" and is_actor_head(c, lex) and not _is_pronoun(c)]
             inner = [t for t in inner if not _speaker_side(t, speaker) and not _own_possession(t)]
             if inner:
                 found.append((StatementType.CRITICIZE, inner, 0.6))
@@ -1737,7 +1741,7 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                     continue
                 targets = find_targets(tok, cue, cue_idx, lex, events, spk_tok) if cue.type != StatementType.STATEMENT else []
                 if (cue.type == StatementType.STATEMENT and clause_verbs and cue.lemma not in MEDIA_CUES
-                        and not _past_event(clause_verbs[0])):
+                        and not (clause_verbs[0].i < tok.i and _past_event(clause_verbs[0]))):
                     s = _subject(clause_verbs[0])
                     if s is not None and is_actor_head(s, lex) and not _is_pronoun(s) and not _speaker_side(s, spk_tok):
                         # only named subjects: "said NATO would ..." (CAMEO 010), not "said the coalition ..."
