@@ -61,3 +61,17 @@ def test_extract_coref_they_refers_to_a_collective_and_its_chain(extract_text):
     res = extract_text(text)
     found = {(s.actor.name.split()[-1], s.type.value, t.name) for s in res.statements for t in s.targets}
     assert ("al-Sadr", "APPEAL", "Iraq's Fatih alliance") in found, found
+
+
+def test_extract_coref_object_pronoun_is_not_its_clause_subject_and_follows_salience(extract_text):
+    text = ("Donald Trump spoke at the UN on Tuesday. Critics said Mr Trump's speech was long. "
+            "Ali Karimi said Trump had been rude. Ahmad Qanoon dubbed him a \"villain at the UN\".")
+    res = extract_text(text)
+    found = {(s.actor.name.split()[-1], s.type.value, t.name) for s in res.statements for t in s.targets}
+    assert ("Qanoon", "CRITICIZE", "Donald Trump") in found, found
+
+
+def test_extract_coref_reported_description_stands_as_a_noun_statement(extract_text):
+    res = extract_text("Iranian TV also reported Venezuelan President Nicolas Maduro's description of Donald Trump as a \"new Hitler\".")
+    found = {(s.actor.name.split()[-1], s.type.value, t.name) for s in res.statements for t in s.targets}
+    assert ("Maduro", "CRITICIZE", "Donald Trump") in found, found

@@ -201,7 +201,31 @@ class Resolver:
             return None
         return c
 
-    def _person_antecedent(self, m: MentionRef) -> Cluster | None:
+    def _salient_person(self, m: MentionRef, speaker_of: Cluster | None) -> Cluster | None:
+        """The person most mentioned (by name or surname) in the three sentences
+        before ``m``, other than ``speaker_of``; ties go to the latest."""
+        doc = self.doc
+        score: dict[int, tuple[int, int]] = {}
+        by_id: dict[int, Cluster] = {}
+        for c in self.clusters:
+            if c is speaker_of or c.label != "PERSON":
+                continue
+            for s, _e in c.mentions:
+                if s < m.start and _sentence_distance(doc, s, m.start) <= 3:
+                    n, last = score.get(c.id, (0, -1))
+                    score[c.id] = (n + 1, max(last, s))
+                    by_id[c.id] = c
+            if c.surname:
+                for t in doc[max(0, m.start - 400):m.start]:
+                    if t.lower_ == c.surname and _sentence_distance(doc, t.i, m.start) <= 3:
+                        n, last = score.get(c.id, (0, -1))
+                        score[c.id] = (n + 1, max(last, t.i))
+                        by_id[c.id] = c
+        if not score:
+            return None
+        return by_id[max(score, key=lambda k: score[k])]
+
+    def _person_antecedent(self, m: MentionRef, speaker_of: Cluster | None = None) -> Cluster | None:
         """he/she: a person earlier in the same sentence (subjects and their
         possessors first: "Netanyahu's office said he ..."), else the last
         person who spoke within the three sentences before, else the last
@@ -209,6 +233,14 @@ class Resolver:
         doc = self.doc
         sent = doc[m.head].sent
         same = [(start, c) for start, c in self._persons if sent.start <= start < m.start]
+        pron = doc[m.head]
+        if pron.lower_ in ("him", "her") and pron.dep_ in ("dobj", "dative", "pobj"):
+            # binding: "Qanoon dubbed him ...": an object pronoun is not its own clause's subject
+            verb = pron.head if pron.dep_ != "pobj" else pron.head.head
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                same = [(start, c) for start, c in same if not (subj.left_edge.i <= start <= subj.i)]
+            same = [(start, c) for start, c in same if c is not speaker_of]
         if same:
             def salient(item: tuple[int, Cluster]) -> tuple[int, int]:
                 root = doc[item[0]].head if doc[item[0]].dep_ == "compound" else doc[item[0]]
@@ -216,6 +248,11 @@ class Resolver:
                     root = root.head
                 return (root.dep_ in ("nsubj", "nsubjpass", "poss"), item[0])
             return max(same, key=salient)[1]
+        if doc[m.head].lower_ in ("him", "her") and doc[m.head].dep_ in ("dobj", "pobj", "dative"):
+            # an object pronoun: the person the last sentences talk about most, not the last speaker
+            salient = self._salient_person(m, speaker_of)
+            if salient is not None:
+                return salient
         speaker = self.last_person_speaker
         if speaker is not None and speaker.mentions:
             last = max(s for s, _ in speaker.mentions if s < m.start) if any(s < m.start for s, _ in speaker.mentions) else -1
@@ -251,7 +288,7 @@ class Resolver:
     def _pronoun(self, m: MentionRef, speaker_of: Cluster | None) -> Cluster | None:
         low = self.doc[m.head].lower_
         if low in PERSONAL_PRONOUNS:
-            return self._person_antecedent(m)
+            return self._person_antecedent(m, speaker_of)
         if low in ("they", "them", "their"):
             return self._group_antecedent(m, speaker_of)
         if low in ("it", "its"):

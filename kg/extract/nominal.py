@@ -114,6 +114,8 @@ def find_nominal_statements(
         if not sent.start <= i < sent.end:
             continue
         verbal_toks.update(idx)
+        if cue.kind == "report" and cue.type == StatementType.STATEMENT:
+            continue  # "Iranian TV reported Maduro's description of Trump as ...": the noun's act stands on its own
         for c in doc[i].children:
             if c.dep_ in OBJECT_DEPS + ("attr", "dative"):
                 verbal_args.add(c.i)
