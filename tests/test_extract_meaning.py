@@ -357,3 +357,8 @@ def test_extract_meaning_negative_qualifier_of_an_actors_thing_criticizes_the_ac
     text = ('Tehran MP Mahmudi Sadeqi wrote on Twitter: "The poor translator suffered so much trying to distort '
             "Trump's baseless remarks on IRINN!!\"")
     assert ("Sadeqi", "CRITICIZE", "Trump", False) in _flat(extract_text(text))
+
+
+def test_extract_meaning_list_parsed_as_several_subjects_gives_every_speaker(extract_text):
+    res = extract_text("UN, Arab League call on Israel to drop annexation plans\n\nThe call came on Monday.")
+    assert {("UN", "APPEAL", "Israel", False), ("League", "APPEAL", "Israel", False)} <= _flat(res)

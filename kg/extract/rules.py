@@ -1610,6 +1610,10 @@ def _coordinated(head: Token, lex: Lexicon) -> list[Token]:
     """Other actors coordinated with ``head``, including lists the parser hung on an
     apposition ("Mordor, the Shire, Fornost and Bree" -> Shire, Fornost, Bree)."""
     out = [c for c in head.conjuncts if is_actor_head(c, lex)]
+    if head.dep_ == "nsubj":
+        # a list the parser gave the verb as several subjects: "UN, Arab League call on Israel"
+        out += [c for c in head.head.children if c.dep_ == "nsubj" and c.i != head.i and is_actor_head(c, lex)
+                and not _is_pronoun(c)]
     if head.pos_ == "PROPN":
         for a in head.children:
             if a.dep_ == "appos" and a.pos_ == "PROPN" and any(c.dep_ == "conj" for c in a.children):
