@@ -362,3 +362,9 @@ def test_extract_meaning_negative_qualifier_of_an_actors_thing_criticizes_the_ac
 def test_extract_meaning_list_parsed_as_several_subjects_gives_every_speaker(extract_text):
     res = extract_text("UN, Arab League call on Israel to drop annexation plans\n\nThe call came on Monday.")
     assert {("UN", "APPEAL", "Israel", False), ("League", "APPEAL", "Israel", False)} <= _flat(res)
+
+
+def test_extract_meaning_place_phrase_hung_on_the_verb_stays_in_the_mention(extract_text):
+    res = extract_text("Mr Kerry praised the interim authorities in Kiev, saying they had honoured the agreement.")
+    target = next(t for s in res.statements if s.type.value == "PRAISE" for t in s.targets)
+    assert any(m.text.endswith("in Kiev") for m in target.mentions), [m.text for m in target.mentions]

@@ -235,13 +235,14 @@ def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
 
 def _place_phrase_end(tok: Token, end: int, lex: Lexicon) -> int:
     """End of a trailing "in/of/from PLACE" phrase of a group noun ("groups in
-    Zimbabwe", "the population of Gondor"), else ``end``."""
-    for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "from") and child.i == end:
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and (pobj.ent_type_ in ("GPE", "ORG", "NORP", "LOC") or pobj.pos_ == "PROPN"):
-                return mention_for(pobj, lex).end
-        break
+    Zimbabwe", "the population of Gondor"), also when the parser hung it on the
+    verb ("praised the interim authorities in Kiev"), else ``end``."""
+    doc = tok.doc
+    if end < len(doc) and doc[end].lower_ in ("in", "of", "from") and doc[end].dep_ == "prep" and (
+            doc[end].head.i == tok.i or (tok.dep_ == "dobj" and doc[end].head.i == tok.head.i)):
+        pobj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+        if pobj is not None and (pobj.ent_type_ in ("GPE", "ORG", "NORP", "LOC") or pobj.pos_ == "PROPN"):
+            return mention_for(pobj, lex).end
     return end
 
 
