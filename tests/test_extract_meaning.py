@@ -368,3 +368,8 @@ def test_extract_meaning_place_phrase_hung_on_the_verb_stays_in_the_mention(extr
     res = extract_text("Mr Kerry praised the interim authorities in Kiev, saying they had honoured the agreement.")
     target = next(t for s in res.statements if s.type.value == "PRAISE" for t in s.targets)
     assert any(m.text.endswith("in Kiev") for m in target.mentions), [m.text for m in target.mentions]
+
+
+def test_extract_meaning_negation_on_the_adjective_of_a_positive_state(extract_text):
+    res = extract_text('President Trump has said he is "not satisfied" with the Saudi account.')
+    assert ("Trump", "CRITICIZE", "Saudi", False) in _flat(res)

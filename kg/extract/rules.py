@@ -878,7 +878,8 @@ def analyse_clause(
                 found.append((StatementType.REJECT, partners, 0.8))
                 continue
         unhappy = [t for t in v.children if t.dep_ == "acomp" and lex.content_class(t.lemma_) == "positive_state"]
-        if neg and unhappy:
+        if unhappy and (neg or any(c.dep_ == "neg" for t in unhappy for c in t.children)):
+            # "is not satisfied", "is “not satisfied”" (the negation may hang on the adjective)
             # "not satisfied with the Saudi account": criticism of whom the state is "with"
             heads: list[Token] = []
             for p in (p for t in unhappy for p in _all_preps(t, {"with"})):
