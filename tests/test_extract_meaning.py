@@ -373,3 +373,8 @@ def test_extract_meaning_place_phrase_hung_on_the_verb_stays_in_the_mention(extr
 def test_extract_meaning_negation_on_the_adjective_of_a_positive_state(extract_text):
     res = extract_text('President Trump has said he is "not satisfied" with the Saudi account.')
     assert ("Trump", "CRITICIZE", "Saudi", False) in _flat(res)
+
+
+def test_extract_meaning_a_document_speaks_for_its_issuer(extract_text):
+    res = extract_text("The European Parliament on Thursday passed a non-binding resolution urging an arms embargo on Saudi Arabia.")
+    assert ("Parliament", "APPEAL", "Saudi Arabia", False) in _flat(res)

@@ -493,6 +493,11 @@ def find_speaker(
         return _reporter_for_pronoun(own, cue_tok, cue_set, lex)
     if cue_tok.dep_ == "relcl":
         return cue_tok.head
+    if cue_tok.dep_ == "acl" and cue_tok.head.lemma_.lower() in DOCUMENT_NOUNS and cue_tok.head.dep_ in ("dobj", "nsubjpass"):
+        # "passed a resolution urging X to ...", "signed a letter denouncing X": whoever issued the document
+        issuer = _own_speaker(cue_tok.head.head, lex) or _passive_agent(cue_tok.head.head)
+        if issuer is not None:
+            return issuer
     if cue_tok.dep_ == "acomp" and cue_tok.pos_ in ("ADJ", "VERB"):
         # "Israel is opposed to French mediation"
         s = _own_speaker(cue_tok.head, lex)
@@ -1318,6 +1323,9 @@ def _quoted(doc: Doc) -> set[int]:
     return inside
 
 
+#: Documents whose participle speaks for their issuer ("a resolution urging ...").
+DOCUMENT_NOUNS = frozenset({"resolution", "statement", "letter", "declaration", "communique", "communiqué", "motion",
+                            "petition", "report", "note", "memorandum"})
 #: Nouns of pressure a refusal can be made despite ("despite growing pressure by X").
 PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "request", "appeal", "urging", "plea"})
 #: Verbs that name something with a label ("called X a dictatorship", "described it as a crime").
