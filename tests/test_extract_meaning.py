@@ -378,3 +378,16 @@ def test_extract_meaning_negation_on_the_adjective_of_a_positive_state(extract_t
 def test_extract_meaning_a_document_speaks_for_its_issuer(extract_text):
     res = extract_text("The European Parliament on Thursday passed a non-binding resolution urging an arms embargo on Saudi Arabia.")
     assert ("Parliament", "APPEAL", "Saudi Arabia", False) in _flat(res)
+
+
+DENIAL_CASES = [
+    ("“Our American partners should have said it instead of making unfounded accusations against Russia,” "
+     "Russian President Vladimir Putin said.", ("Putin", "DENY", "American", False)),
+    ("The closures follow accusations from American intelligence officials that Russia sought to meddle in the "
+     "election, something Moscow denies.", ("Moscow", "DENY", "American intelligence officials", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", DENIAL_CASES)
+def test_extract_meaning_dismissing_accusations_denies_their_authors(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))

@@ -935,6 +935,22 @@ def analyse_clause(
         if accuse:
             found.append((StatementType.ACCUSE, [subj], 0.8))
             continue
+        dismissed = [t for t in own if lex.content_class(t.lemma_) == "accusation_noun" and t.i != subj.i and any(
+            c.dep_ == "amod" and (lex.content_class(c.lemma_) == "negative" or c.lower_ in DISMISSIVE) for c in t.children)]
+        if dismissed:
+            # "our partners should have said it instead of making unfounded accusations against Russia":
+            # dismissing accusations as unfounded is a denial aimed at their author (CAMEO 016)
+            authors = [c for t in dismissed for c in t.children if c.dep_ == "poss" and is_actor_head(c, lex)]
+            authors += [p for t in dismissed for p in _all_preps(t, {"by", "from"}) if is_actor_head(p, lex)]
+            if not authors and is_actor_head(subj, lex) and not _is_pronoun(subj):
+                authors = [subj]
+            elif not authors:  # "our American partners"
+                authors = [c for c in subj.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP")]
+            authors = [a for a in authors if not _is_pronoun(a) and not (
+                _country_word(a) and speaker is not None and any(
+                    t.ent_type_ in ("GPE", "NORP") and same_country(t.text, _country_word(a) or "") for t in speaker.subtree))]
+            if authors:
+                found.append((StatementType.DENY, authors, 0.6))
         if subj is not None and lex.content_class(subj.lemma_) == "accusation_noun" and not _speaker_side(subj, speaker):
             # "the U.S. accusations were part of a pressure policy": a denial aimed at the accuser
             authors = [v.doc[m.head] for m in _inner_actors(subj, lex)] or _agents_of(subj, events)
@@ -1326,6 +1342,8 @@ def _quoted(doc: Doc) -> set[int]:
 #: Documents whose participle speaks for their issuer ("a resolution urging ...").
 DOCUMENT_NOUNS = frozenset({"resolution", "statement", "letter", "declaration", "communique", "communiqué", "motion",
                             "petition", "report", "note", "memorandum"})
+#: Modifiers that dismiss an accusation ("false claims"), beside the negative words of content.tsv.
+DISMISSIVE = frozenset({"false", "fabricated", "bogus", "unproven", "fake", "absurd", "ridiculous"})
 #: Nouns of pressure a refusal can be made despite ("despite growing pressure by X").
 PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "request", "appeal", "urging", "plea"})
 #: Verbs that name something with a label ("called X a dictatorship", "described it as a crime").
@@ -1386,8 +1404,12 @@ def _dismissed_accusers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> 
     of the latest earlier accusing verb ("The U.S. has accused Russia of ...").
     None when the object is no accusation."""
     objs = [c for c in cue_tok.children if c.dep_ == "dobj"]
-    if not objs and cue_tok.dep_ == "relcl" and cue_tok.head.pos_ == "NOUN":
+    if not objs and cue_tok.dep_ == "relcl" and cue_tok.head.pos_ in ("NOUN", "PRON"):
         objs = [cue_tok.head]
+        if objs[0].lower_ in ("something", "which", "one") and objs[0].dep_ in ("appos", "npadvmod"):
+            # "... accusations from X that ..., something Moscow denies": the accusation it sums up
+            before = [t for t in cue_tok.sent if t.i < objs[0].i and lex.content_class(t.lemma_) == "accusation_noun"]
+            objs = before[-1:] or objs
     acc = [o for o in objs if lex.content_class(o.lemma_) == "accusation_noun"]
     if not acc:
         return None
@@ -1732,6 +1754,12 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                         by = [p for p in _all_preps(c, {"by"}) if is_actor_head(p, lex) and not _speaker_side(p, spk_tok)]
                         if by:
                             findings.append((StatementType.ACCUSE, by, 0.8))
+                if cue.type == StatementType.DENY and not findings:
+                    accusers = _dismissed_accusers(tok, lex, spk_tok)
+                    if accusers:
+                        # "..., something Moscow denies": a denial of the accusations' authors
+                        yield Draft(type=StatementType.DENY, targets=accusers, evidence=0.7, **base)
+                        continue
                 if findings and cue.type in (StatementType.STATEMENT, StatementType.DEMAND):
                     seen: set[tuple[StatementType, tuple[int, ...]]] = set()
                     resolved = [
