@@ -391,3 +391,23 @@ DENIAL_CASES = [
 @pytest.mark.parametrize("text,expected", DENIAL_CASES)
 def test_extract_meaning_dismissing_accusations_denies_their_authors(extract_text, text, expected):
     assert expected in _flat(extract_text(text))
+
+
+def test_extract_meaning_entity_and_sentence_lookups_match_spacy(nlp):
+    """The O(1)/O(entity) lookups that keep long articles linear agree with spaCy's own."""
+    from kg.extract.coref import Resolver, _sentence_distance
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.rules import _ent_of
+
+    doc = nlp("Iranian Defense Minister Hossein Dehqan said the United States and Saudi Arabia support terrorists. "
+              "Dehqan spoke in Tehran on Monday. The Russian foreign ministry said Moscow agreed.")
+    for tok in doc:
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        got = _ent_of(tok)
+        assert (got is None) == (ent is None)
+        if ent is not None:
+            assert (got.start, got.end, got.label_) == (ent.start, ent.end, ent.label_)
+    res = Resolver(doc, load_lexicon())
+    for a in range(0, len(doc), 3):
+        for b in range(a, len(doc), 5):
+            assert res._sdist(a, b) == _sentence_distance(doc, a, b)

@@ -86,13 +86,25 @@ class Resolver:
         self.last_person_speaker: Cluster | None = None
         # person entities of the whole doc are antecedents for surnames and pronouns
         self._persons: list[tuple[int, Cluster]] = []
-        for ent in doc.ents:
+        self._ents = list(doc.ents)  # doc.ents rebuilds its list on every access
+        # sentence number of every token, for O(1) sentence distances
+        self._sent_no: list[int] = []
+        n = -1
+        for t in doc:
+            if t.is_sent_start or t.i == 0:
+                n += 1
+            self._sent_no.append(n)
+        for ent in self._ents:
             if ent.label_ == "PERSON":
                 m = mention_for(ent.root, lex)
                 c = self._named(m)
                 self._persons.append((ent.start, c))
 
     # -- helpers
+
+    def _sdist(self, a: int, b: int) -> int:
+        """Number of sentence starts between token ``a`` and token ``b`` (a <= b)."""
+        return self._sent_no[b] - self._sent_no[a] if 0 <= a < len(self._sent_no) and 0 <= b < len(self._sent_no) else 0
 
     def _span_text(self, start: int, end: int) -> str:
         return self.doc[start:end].text
@@ -211,13 +223,13 @@ class Resolver:
             if c is speaker_of or c.label != "PERSON":
                 continue
             for s, _e in c.mentions:
-                if s < m.start and _sentence_distance(doc, s, m.start) <= 3:
+                if s < m.start and self._sdist(s, m.start) <= 3:
                     n, last = score.get(c.id, (0, -1))
                     score[c.id] = (n + 1, max(last, s))
                     by_id[c.id] = c
             if c.surname:
                 for t in doc[max(0, m.start - 400):m.start]:
-                    if t.lower_ == c.surname and _sentence_distance(doc, t.i, m.start) <= 3:
+                    if t.lower_ == c.surname and self._sdist(t.i, m.start) <= 3:
                         n, last = score.get(c.id, (0, -1))
                         score[c.id] = (n + 1, max(last, t.i))
                         by_id[c.id] = c
@@ -256,7 +268,7 @@ class Resolver:
         speaker = self.last_person_speaker
         if speaker is not None and speaker.mentions:
             last = max(s for s, _ in speaker.mentions if s < m.start) if any(s < m.start for s, _ in speaker.mentions) else -1
-            if last >= 0 and _sentence_distance(doc, last, m.start) <= 3:
+            if last >= 0 and self._sdist(last, m.start) <= 3:
                 return speaker
         prior = [c for start, c in self._persons if start < m.start]
         if prior:
@@ -279,7 +291,7 @@ class Resolver:
                     # second pass: a collective ("the Fatih alliance ... work with them")
                     ok = head.tag_ in ("NNS", "NNPS") if plural_only else (
                         head.lemma_.lower() in COLLECTIVE_NOUNS or head.lower_ in ("they", "them", "their"))
-                    if s < m.start and ok and _sentence_distance(doc, s, m.start) <= 1 and s > best_pos:
+                    if s < m.start and ok and self._sdist(s, m.start) <= 1 and s > best_pos:
                         best, best_pos = c, s
             if best is not None:
                 break
@@ -298,7 +310,7 @@ class Resolver:
                 prev_start = self.doc[sent.start - 1].sent.start
             best_i = -1
             best: MentionRef | None = None
-            for ent in self.doc.ents:
+            for ent in self._ents:
                 if ent.label_ in ("GPE", "ORG") and prev_start <= ent.start and ent.end <= m.start:
                     if ent.start > best_i:
                         cand = mention_for(ent.root, self.lex)

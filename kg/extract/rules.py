@@ -109,13 +109,18 @@ class Draft:
 
 
 def _ent_of(tok: Token) -> SpacySpan | None:
+    """The entity span ``tok`` is in, from the IOB tags around it (O(entity
+    length); ``doc.ents`` rebuilds the whole list on every access)."""
     if not tok.ent_type_:
         return None
     doc = tok.doc
-    for ent in doc.ents:  # small per-doc list; fine for news-length docs
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return SpacySpan(doc, start, end, label=tok.ent_type_)
 
 
 def _is_pronoun(tok: Token) -> bool:
@@ -219,7 +224,8 @@ def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPOKES_NOUNS and doc[start].lower_ not in ("a", "an", "one"):
         # "Kosovo Municipality Association (AKK) officials": they speak for the organization
         # (CAMEO/PETRARCH code the organization), which is the actor; the noun is their role
-        org = [e for e in doc.ents if e.label_ == "ORG" and start <= e.start and e.end <= tok.i and e.end >= tok.i - 6]
+        org = [e for e in (_ent_of(doc[j]) for j in range(start, tok.i) if doc[j].ent_iob_ == "B")
+               if e is not None and e.label_ == "ORG" and e.end <= tok.i and e.end >= tok.i - 6]
         if org and all(t.is_punct or t.pos_ == "PROPN" or t.ent_type_ == "ORG" for t in doc[org[0].end:tok.i]):
             e = org[0]  # the full name before a parenthesized acronym
             ns = e.start + 1 if doc[e.start].lower_ == "the" else e.start
