@@ -411,3 +411,46 @@ def test_extract_meaning_entity_and_sentence_lookups_match_spacy(nlp):
     for a in range(0, len(doc), 3):
         for b in range(a, len(doc), 5):
             assert res._sdist(a, b) == _sentence_distance(doc, a, b)
+
+
+NEW_USER_CASES = [
+    # who is blamed is the on-phrase, not an actor inside the thing blamed
+    ("Senator Ann Lee blamed US-Russia tensions on the previous administrations.", "Russia", False),
+    # the victims and the place of a condemned act are not its target
+    ("John Kerry condemned the killing of the Israeli soldiers.", "Israeli soldiers", False),
+    ("Pope Francis condemned the war in Ukraine.", "Ukraine", False),
+    # an appositive name inside the object is the target, not the object's modifiers
+    ("Erdogan blamed the coup attempt on a U.S.-based moderate Islamic cleric, Fethullah Gulen.", "Fethullah Gulen", True),
+    ("Erdogan blamed the coup attempt on a U.S.-based moderate Islamic cleric, Fethullah Gulen.", "Islamic", False),
+    # "pay a heavy price": a threat to whoever will pay
+    ("Ayatollah Ali Khamenei said America would pay a heavy price.", "America", True),
+]
+
+
+@pytest.mark.parametrize("text,target,present", NEW_USER_CASES)
+def test_extract_meaning_targets_from_new_user_reports(extract_text, text, target, present):
+    targets = {t.name for s in extract_text(text).statements for t in s.targets}
+    assert (target in targets) == present, targets
+
+
+def test_extract_meaning_undergoing_is_no_wrongdoing(extract_text):
+    res = extract_text("Brett McGurk said the SDF suffered thousands of casualties.")
+    assert not [s for s in res.statements if s.type.value in ("ACCUSE", "CRITICIZE")]
+
+
+def test_extract_meaning_avoiding_a_speech_act_negates_it(extract_text):
+    res = extract_text("Governor Roy Cooper has avoided criticizing Donald Trump by name.")
+    crit = [s for s in res.statements if s.type.value == "CRITICIZE"]
+    assert crit and all(s.negated for s in crit)
+
+
+def test_extract_meaning_plural_role_noun_is_no_single_person(extract_text):
+    res = extract_text("Pope Francis met Ayatollah Ali Khamenei, Iran's Supreme Leader. "
+                       "Later Pope Francis appealed to world leaders for peace.")
+    assert not [s for s in res.statements if s.type.value == "APPEAL" and any("Khamenei" in t.name for t in s.targets)]
+
+
+def test_extract_coref_names_match_across_diacritics(extract_text):
+    res = extract_text("Recep Tayyip Erdoğan criticized Greece on Monday. Erdogan said Turkey would never negotiate with Syria.")
+    names = {s.actor.name for s in res.statements if "rdo" in s.actor.name}
+    assert len(names) == 1 and len([s for s in res.statements if "rdo" in s.actor.name]) == 2, names

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
+from unidecode import unidecode
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.rules import PERSONAL_PRONOUNS, MentionRef, mention_for, same_country
@@ -40,8 +41,9 @@ LABEL_KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GPE", "AG
 
 
 def norm_name(text: str) -> str:
-    """Normalize a name for matching: lower case, no dots or leading "the"."""
-    t = text.strip().replace(".", "").replace("’s", "").replace("'s", "")
+    """Normalize a name for matching: lower case, no diacritics ("Erdoğan" =
+    "Erdogan"), no dots or leading "the"."""
+    t = unidecode(text).strip().replace(".", "").replace("’s", "").replace("'s", "")
     t = re.sub(r"^(the)\s+", "", t, flags=re.I)
     return re.sub(r"\s+", " ", t).lower()
 
@@ -62,7 +64,7 @@ class Cluster:
     def surname(self) -> str | None:
         if self.label != "PERSON":
             return None
-        parts = self.name.split()
+        parts = unidecode(self.name).split()
         return parts[-1].lower() if len(parts) > 1 else None
 
     @property
@@ -117,7 +119,7 @@ class Resolver:
         text = re.sub(r"^(the|The)\s+", "", text.strip())
         text = re.sub(r"^(Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+(?=[A-Z])", "", text)  # "Mr Pompeo" is Pompeo
         text = re.sub(r"(’s|'s)$", "", text)
-        return text.strip()
+        return text.strip().strip("\"“”‘’'«»„").strip()  # no stray quote marks in a name
 
     def _new(self, name: str, label: str, m: MentionRef) -> Cluster:
         c = Cluster(len(self.clusters), name, label, role=m.role)
@@ -143,10 +145,19 @@ class Resolver:
         words = key.split()
         if c is None and len(words) == 1:
             c = self.by_surname.get(words[0])
-        if c is None and label == "PERSON" and len(words) > 1:
-            # a later full name for an earlier bare surname
+        if c is None and len(words) == 1 and label in ("PERSON", "PROPN"):
+            # "Erdogan" after "Recep Tayyip Erdoğan" that the small model left unlabelled
+            c = next((x for x in self.clusters if x.label == "PROPN" and len(x.name.split()) >= 2
+                      and norm_name(x.name).split()[-1] == words[0]), None)
+            if c is not None:
+                c.label = "PERSON"
+                self.by_surname.setdefault(words[0], c)
+        if c is None and len(words) > 1 and (label == "PERSON" or (label == "PROPN" and all(
+                t[:1].isupper() for t in name.split()))):
+            # a later (or, NER having run first, an unlabelled) full name for a bare surname
             single = self.by_name.get(words[-1])
-            if single is not None and single.label in ("PERSON", "PROPN", "ORG"):
+            if single is not None and single.label in ("PERSON", "PROPN", "ORG") and (
+                    label == "PERSON" or single.label == "PERSON"):
                 single.name, single.label = name, "PERSON"
                 self.by_name[key] = single
                 self.by_surname.setdefault(words[-1], single)
@@ -166,8 +177,8 @@ class Resolver:
         head noun and whose country (when both say one) is the same."""
         head = self.doc[m.head]
         lemma = head.lemma_.lower()
-        if not self.lex.is_title(lemma):
-            return None
+        if not self.lex.is_title(lemma) or head.tag_ in ("NNS", "NNPS"):
+            return None  # "world leaders" is no one person
         if head.i > 0 and any(t.pos_ == "PROPN" for t in self.doc[m.start:m.end] if t.ent_type_ not in ("NORP", "GPE")):
             return None
         dem = self._demonym(m)

@@ -49,7 +49,7 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 RELATIVE = frozenset({"who", "which", "that"})
 QUOTE_CHARS = "\"“”«»„"
 #: Heads under which a cue is not asserted ("refused to condemn", "denied accusing").
-NEGATING_HEADS = frozenset({"refuse", "deny", "decline", "fail", "reject"})
+NEGATING_HEADS = frozenset({"refuse", "deny", "decline", "fail", "reject", "avoid", "refrain", "stop", "cease"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 SUBJECTS = ("nsubj", "csubj")
 #: Prepositions through which an actor inside an object can be the target.
@@ -291,6 +291,10 @@ def _inner_actors(tok: Token, lex: Lexicon, depth: int = 3) -> list[MentionRef]:
     if depth == 0:
         return []
     found: list[MentionRef] = []
+    names = [a for a in tok.children if a.dep_ == "appos" and a.pos_ == "PROPN" and is_actor_head(a, lex)]
+    if names:
+        # "a U.S.-based moderate Islamic cleric, Fethullah Gulen": the name, not the cleric's modifiers
+        return [m for a in names for m in _actor_mentions(a, lex)]
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "nmod") and child.i < tok.i:
             if is_actor_head(child, lex) and not (_is_pronoun(child) and child.lower_ in FIRST_PERSON):
@@ -802,6 +806,9 @@ def _strongly_negative(t: Token, lex: Lexicon) -> bool:
     return lex.content_class(head.lemma_) != "reverse_verb" and lex.content_class(head.lower_) != "reverse_verb"
 
 
+#: Verbs whose subject undergoes rather than does ("suffered casualties", "lost relatives", "faced attacks").
+EXPERIENCE_VERBS = frozenset({"suffer", "lose", "face", "endure", "experience", "undergo", "sustain", "receive",
+                              "fear", "die", "survive", "witness", "mourn", "regret"})
 #: Dependency paths from a clause's verb to the words that say what its subject does.
 _PREDICATE_DEPS = frozenset({"dobj", "xcomp", "prep", "pobj", "conj", "attr", "oprd", "pcomp", "acomp", "ccomp", "compound"})
 
@@ -814,6 +821,8 @@ def _wrongdoing_words(own: list[Token], v: Token, lex: Lexicon) -> list[Token]:
     accusation).  A modal clause ("may halt") alleges nothing."""
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
         return []
+    if v.lemma_.lower() in EXPERIENCE_VERBS or any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+        return []  # "the SDF suffered casualties", "troops were attacked": the subject underwent it
     return [t for t in _predicate_words(own, v, _PREDICATE_DEPS)
             if t.pos_ in ("NOUN", "VERB", "PROPN") and _strongly_negative(t, lex)]
 
@@ -871,6 +880,12 @@ def analyse_clause(
                 kind = StatementType.REJECT if neg or _is_negated(committed) else StatementType.PROMISE
                 found.append((kind, _partners(committed, lex, {"to", "with", "for"}), 0.7))
                 continue
+        if (committed is not None and not neg and committed.lemma_.lower() == "pay" and subj is not None
+                and any(o.lemma_.lower() == "price" for o in _clause_objects(committed))
+                and is_actor_head(subj, lex) and not _speaker_side(subj, speaker)):
+            # "America would pay a heavy price": a threat to the one who will pay (CAMEO 13x)
+            found.append((StatementType.THREATEN, [subj], 0.7))
+            continue
         psubj = next((c for c in committed.children if c.dep_ == "nsubjpass"), None) if committed is not None else None
         if psubj is not None and not neg and _answered_by_force(committed, lex):
             # "any attacks by X would be answered with a decisive response": a threat to the attacker
@@ -967,6 +982,8 @@ def analyse_clause(
         # "the prime minister described the attack as a vicious assault": the negative words are the
         # subject's own speech, not an evaluation of the subject ("should have said ..." is one)
         reported_speech = _reports_speech(v, lex)
+        # "the SDF suffered casualties", "troops were attacked": the subject underwent it, no evaluation of it
+        undergoer = v.lemma_.lower() in EXPERIENCE_VERBS or any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
         negative = [] if reported_speech else [t for t in own if lex.content_class(t.lemma_) == "negative" or (
             committed is None and t.pos_ in ("ADJ", "NOUN") and t.i not in in_subject and t.i in predicate
             and _strongly_negative(t, lex))]
@@ -974,7 +991,7 @@ def analyse_clause(
             # "Trump's ignorant hate speech belongs in medieval times": criticism of the
             # actor the evaluation is about -- the subject, else the subject's possessor,
             # else the agent of the event the subject names, else who the state is "with"
-            if not _speaker_side(subj, speaker) and is_actor_head(subj, lex) and not _is_pronoun(subj):
+            if not undergoer and not _speaker_side(subj, speaker) and is_actor_head(subj, lex) and not _is_pronoun(subj):
                 found.append((StatementType.CRITICIZE, [subj], 0.6))
                 continue
             inner = [v.doc[m.head] for m in _inner_actors(subj, lex)] if subj is not None else []
@@ -1035,6 +1052,12 @@ def find_targets(
     preps = {"to", "with", "against", "of", "upon"}
     if cue.type == StatementType.ACCUSE:
         preps.add("on")  # "blame the attack on Tehran"
+        on = _all_preps(cue_tok, {"on", "upon"}) or [
+            p for o in cue_tok.children if o.dep_ == "dobj" for p in _all_preps(o, {"on", "upon"})]
+        if on and cue_tok.lemma_.lower() == "blame":
+            # "blamed US-Russia tensions on previous administrations": who is blamed is the on-phrase,
+            # never an actor inside the thing blamed
+            return [m for p in on for m in (_actor_mentions(p, lex) if is_actor_head(p, lex) else _inner_actors(p, lex))]
     pobjs = _all_preps(cue_tok, preps)
     for pobj in pobjs:
         if is_actor_head(pobj, lex):
@@ -1050,6 +1073,11 @@ def find_targets(
         # the actors inside the object are not addressed
         objects = []
     for child in objects:
+        if cue.type in EVENT_TARGET_TYPES and _is_action_noun(child, lex):
+            # "condemned the killing of the soldiers", "condemned the war in Ukraine": the doer of the
+            # act (possessor, national modifier, by-phrase), not its victims or its place
+            out.extend(_act_agents(child, lex))
+            continue
         if cue.type == StatementType.REJECT:
             # "declined an invitation to the White House from Trump": who made the offer
             proposers = [p for p in _all_preps(child, {"from", "by"}) if is_actor_head(p, lex)]
@@ -1130,6 +1158,36 @@ def _mode(doc: Doc, content: tuple[int, int] | None, cue: Cue) -> Mode:
 
 #: Speech acts about an event whose agent is their target ("condemned the air strikes").
 EVENT_TARGET_TYPES = frozenset({StatementType.CRITICIZE, StatementType.PRAISE, StatementType.WARN})
+
+
+#: Nouns of violent acts whose "of" phrase names victims and "in" phrase the place ("the war in Ukraine").
+VIOLENT_ACTS = frozenset({"war", "coup", "invasion", "occupation", "crackdown", "purge", "blockade", "massacre",
+                          "killing", "execution", "arrest", "detention", "kidnapping", "torture", "siege"})
+
+
+def _is_action_noun(tok: Token, lex: Lexicon) -> bool:
+    """A noun naming an act, whose "of" phrase is its patient ("the killing of
+    soldiers") and whose "in" phrase is its place ("the war in Ukraine")."""
+    if tok.pos_ != "NOUN" or is_actor_head(tok, lex):
+        return False
+    low = tok.lemma_.lower()
+    return (low in ATTACK_NOUNS or low in VIOLENT_ACTS or lex.content_class(low) in ("crime_noun", "terror")
+            or (tok.lower_.endswith("ing") and valence(tok.lower_, low) <= STRONG_NEGATIVE))
+
+
+def _act_agents(tok: Token, lex: Lexicon) -> list[MentionRef]:
+    """The doers an act noun names itself: possessor ("Russia's invasion"),
+    national or named modifier ("U.S. air strikes"), "by"/"from" phrase."""
+    out: list[MentionRef] = []
+    for c in tok.children:
+        if c.dep_ == "poss" and is_actor_head(c, lex) and not (_is_pronoun(c) and c.lower_ in FIRST_PERSON):
+            out.extend(_actor_mentions(c, lex))
+        elif c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i and (c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")):
+            out.append(mention_for(c, lex))
+    for p in _all_preps(tok, {"by", "from"}):
+        if is_actor_head(p, lex):
+            out.extend(_actor_mentions(p, lex))
+    return out
 
 
 def _event_index(doc: Doc, lex: Lexicon) -> dict[str, list[tuple[int, Token]]]:
