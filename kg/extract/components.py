@@ -54,28 +54,74 @@ log = logging.getLogger("kg.extract")
 
 DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 
+#: Month names and abbreviations of dateline dates ("MOSCOW, March 3", "Sept. 12").
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. "
+    "dec dec.".split()
+)
+
+
+def _dateline_dash(doc: Doc, i: int) -> int | None:
+    """Index of the dash that ends a dateline starting at token ``i``, or None.
+
+    A dateline is an upper-case place of up to 6 words (joined by ``/`` or an
+    unspaced ``-``: "WASHINGTON/LONDON", "PORT-AU-PRINCE"), then up to three
+    comma parts, each a date (month name, day, optional ``, YEAR``) or a
+    title-case place of up to 3 words ("Ukraine", "New York"), then an optional
+    agency in parentheses, then a dash: "MOSCOW, March 3 (Reuters) -",
+    "WASHINGTON/LONDON (AP) —", "KYIV, Ukraine —"."""
+    n = len(doc)
+    j, words = i, 0
+    while j < n and words < 6:
+        tok = doc[j]
+        if tok.is_alpha and tok.text.isupper():
+            words += 1
+            j += 1
+        elif words and j + 1 < n and doc[j + 1].is_alpha and doc[j + 1].text.isupper() and (
+            tok.text == "/" or (tok.text == "-" and not doc[j - 1].whitespace_ and not tok.whitespace_)
+        ):
+            j += 1
+        else:
+            break
+    if not words:
+        return None
+    for _ in range(3):
+        if j >= n or doc[j].text != ",":
+            break
+        k = j + 1
+        if k + 1 < n and doc[k].lower_ in _MONTHS and doc[k + 1].is_digit and len(doc[k + 1]) <= 2:
+            k += 2
+            if k + 1 < n and doc[k].text == "," and doc[k + 1].is_digit and len(doc[k + 1]) == 4:
+                k += 2
+        else:
+            start = k
+            while k < n and k - start < 3 and doc[k].is_alpha and (doc[k].is_title or doc[k].text.isupper()):
+                k += 1
+            if k == start:
+                return None
+        j = k
+    if j < n and doc[j].text == "(":
+        close = next((k for k in range(j + 1, min(j + 8, n)) if doc[k].text == ")"), None)
+        if close is None:
+            return None
+        j = close + 1
+    return j if j < n and doc[j].text in DATELINE_DASHES else None
+
 
 @Language.component("kg_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after each blank line, and after a dateline
-    ("BAGHDAD (Reuters) -", "MOSCOW (AP) —"): an upper-case place, an optional
-    agency in parentheses and a dash at the start of a paragraph."""
+    """Start a sentence after each blank line, and after a dateline at the
+    start of a paragraph (:func:`_dateline_dash`: "BAGHDAD (Reuters) -",
+    "MOSCOW, March 3 (Reuters) -", "WASHINGTON/LONDON (AP) —",
+    "KYIV, Ukraine —")."""
     starts = [0] + [tok.i + 1 for tok in doc[:-1] if tok.is_space and "\n" in tok.text]
     for i in starts[1:]:
         doc[i].is_sent_start = True
     for i in starts:
-        j = i
-        while j < len(doc) and j - i < 6 and doc[j].text.isupper() and doc[j].is_alpha or (j < len(doc) and doc[j].text == ","):
-            j += 1
-        if j == i:
-            continue
-        if j < len(doc) and doc[j].text == "(":
-            close = next((k for k in range(j, min(j + 6, len(doc))) if doc[k].text == ")"), None)
-            if close is None:
-                continue
-            j = close + 1
-        if j + 1 < len(doc) and doc[j].text in DATELINE_DASHES:
-            doc[j + 1].is_sent_start = True
+        dash = _dateline_dash(doc, i)
+        if dash is not None and dash + 1 < len(doc):
+            doc[dash + 1].is_sent_start = True
     return doc
 
 
