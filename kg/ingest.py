@@ -91,7 +91,9 @@ Duplicate keys (within one :func:`read_articles` call)
     that names the article's graph, e.g. ``"Foo Bar"`` and ``"foo-bar"``):
     the later article would replace the earlier one's graph, so it is
     renamed by the same rule (``"<id>~<first 8 hex>"``, logged E009 warning)
-    and both are kept.
+    and both are kept.  Across runs, :func:`kg.pipeline.run_into_store` does
+    the same when the store's graph of that key holds another article id
+    (``"<id>~<first 8 hex of the id's SHA-256>"``, E009).
 
 Warnings (dropped fields, renamed ids) go to the ``kg.ingest`` logger.
 """
@@ -334,13 +336,20 @@ def _text_article(text: str, art_id: str | None, origin: str) -> Article | Skipp
     return Article(id=art_id or hash_id(text), text=text, title=guess_title(text), origin=origin)
 
 
+def _json_reason(exc: json.JSONDecodeError) -> str:
+    """``"Expecting value at column 5"``; :mod:`json`'s messages that end in "at"
+    ("Unterminated string starting at") are not doubled."""
+    msg = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg
+    return f"{msg} at column {exc.colno}"
+
+
 def _parse_line(line: str, origin: str) -> Article | Skipped | None:
     if not line.strip():
         return None
     try:
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
-        return _skip(Msg.E003, origin, reason=f"{exc.msg} at column {exc.colno}")
+        return _skip(Msg.E003, origin, reason=_json_reason(exc))
     except RecursionError:
         return _skip(Msg.E003, origin, reason="nested too deeply")
     return _record_to_article(rec, origin)
@@ -485,7 +494,7 @@ def _read_json_file(path: Path, name: str) -> Iterator[Article | Skipped]:
         if exc.msg == "Extra data":  # JSON Lines in a .json file
             yield from _jsonl_from_text(text.split("\n"), name)
         else:
-            yield _skip(Msg.E003, f"{name}:{exc.lineno}", reason=f"{exc.msg} at column {exc.colno}")
+            yield _skip(Msg.E003, f"{name}:{exc.lineno}", reason=_json_reason(exc))
         return
     if isinstance(doc, list):
         for i, rec in enumerate(doc):

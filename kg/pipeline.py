@@ -12,6 +12,7 @@ never stop the batch.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import os
@@ -182,33 +183,94 @@ def _too_long(article: Article) -> Skipped:
     return Skipped(origin, Msg.E032.format(origin=origin, chars=len(article.text), max=MAX_CHARS), "E032")
 
 
-def _warn_replaced(items: Iterable[Article | Skipped], store, chunk: int = 64) -> Iterator[Article | Skipped]:
-    """Pass ``items`` through; warn (E009, logger ``kg.pipeline``) for each
-    article read from a ``.txt`` file whose id already names a graph in
-    ``store`` that holds another text.  A ``.txt`` article's id is its file
-    stem (:mod:`kg.ingest`), so that graph is either an earlier version of the
-    same file or another file of the same name (another folder, an earlier
-    run), which the new graph replaces.  One store query per ``chunk`` items
-    holding ``.txt`` articles; JSON Lines corpora cost nothing.
+def _renamed_id(article_id: str) -> str:
+    """The id an article gets when its graph name is taken in the store by
+    another article id: ``"<id>~<first 8 hex of SHA-256(id)>"`` (the id, not
+    the text, is hashed, so an edited article keeps its renamed graph)."""
+    import hashlib
+
+    return f"{article_id}~{hashlib.sha256(article_id.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+
+
+def _guard_stored(items: Iterable[Article | Skipped], store, chunk: int = 64) -> Iterator[Article | Skipped]:
+    """Pass ``items`` through, keeping what the store holds from earlier runs.
+
+    * An article whose graph name (:attr:`~kg.model.Article.key`, the slug of
+      its id) names a stored graph that holds a **different article id**
+      (``dcterms:identifier``; e.g. ``"reuters/2024/01/a"`` stored, then
+      ``"reuters-2024-01-a"``) would replace that article: it is renamed to
+      :func:`_renamed_id` instead (deterministic, so a re-run replaces its own
+      renamed graph) and E009 is logged naming its file and line.  If that
+      name is taken by yet another id too, the article is skipped (E009).
+    * An article read from a ``.txt`` file (id = file stem, :mod:`kg.ingest`)
+      whose stored graph holds the same id but another text replaces it, as
+      an edited file should; E009 is logged, since the graph may have come
+      from another file of the same name (another folder, an earlier run).
+
+    The same id (same JSON ``id``, same file name) always replaces its own
+    graph.  One store query per ``chunk`` items.
 
     :raises kg.errors.QueryError, kg.errors.StoreError: from the store.
     """
     from kg.ingest import text_file_of
-    from kg.rdf.build import article_graph_iri
-    from kg.rdf.vocab import KG
+    from kg.rdf.build import article_graph_iri, article_key, clean_text
+    from kg.rdf.vocab import ID, KG
 
+    def graph_of(article_id: str) -> str:
+        return str(ID[f"graph/{article_key(article_id)}"])
+
+    ident = "http://purl.org/dc/terms/identifier"
     pending: list[Article | Skipped] = []
 
+    def stored(graphs: set[str]) -> dict[str, tuple[set[str], set[str]]]:
+        """graph IRI -> (article ids, content hashes) it holds."""
+        values = " ".join(f"<{g}>" for g in sorted(graphs))
+        res = store.query(f"SELECT ?g ?id ?h WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?a <{KG.contentHash}> ?h "
+                          f"OPTIONAL {{ ?a <{ident}> ?id }} }} }}")
+        found: dict[str, tuple[set[str], set[str]]] = {}
+        for g_term, id_term, h_term in res.rows:
+            if g_term is None:
+                continue
+            ids, hashes = found.setdefault(str(g_term.value), (set(), set()))
+            if id_term is not None:
+                ids.add(str(id_term.value))
+            if h_term is not None:
+                hashes.add(str(h_term.value))
+        return found
+
+    def taken(held: tuple[set[str], set[str]] | None, article_id: str) -> bool:
+        return held is not None and bool(held[0]) and clean_text(article_id) not in held[0]
+
     def flush() -> Iterator[Article | Skipped]:
-        files = {str(article_graph_iri(a)): a for a in pending if isinstance(a, Article) and text_file_of(a)}
-        if files:
-            values = " ".join(f"<{g}>" for g in files)
-            res = store.query(f"SELECT ?g ?h WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?a <{KG.contentHash}> ?h }} }}")
-            for g_term, h_term in res.rows:
-                art = files.get(str(g_term.value)) if g_term is not None else None
-                if art is not None and h_term is not None and str(h_term.value) != art.content_hash:
+        arts = [a for a in pending if isinstance(a, Article)]
+        if arts:
+            graphs = {str(article_graph_iri(a)) for a in arts}
+            graphs |= {graph_of(_renamed_id(a.id)) for a in arts}
+            found = stored(graphs)
+            for i, item in enumerate(pending):
+                if not isinstance(item, Article):
+                    continue
+                origin = item.origin or item.id
+                held = found.get(str(article_graph_iri(item)))
+                if taken(held, item.id):
+                    owner = sorted(held[0])[0]  # type: ignore[index]
+                    new_id = _renamed_id(item.id)
+                    if taken(found.get(graph_of(new_id)), new_id):
+                        pending[i] = Skipped(origin, Msg.E009.format(
+                            origin=origin, id=item.id, first="the store, from an earlier run",
+                            action=(f"its graph name {item.key!r} is taken by id {owner!r} and "
+                                    f"{new_id!r} by yet another id; skipped, give the article a distinct id")),
+                            "E009")
+                        continue
                     log.warning(Msg.E009.format(
-                        origin=art.origin, id=art.id, first="the store, from an earlier run",
+                        origin=origin, id=item.id, first="the store, from an earlier run",
+                        action=(f"its graph name {item.key!r} is taken by id {owner!r}, which is kept; "
+                                f"renamed to {new_id!r}")))
+                    item.id = new_id
+                elif (held is not None and text_file_of(item) is not None and held[1]
+                      and item.content_hash not in held[1]):
+                    log.warning(Msg.E009.format(
+                        origin=origin, id=item.id, first="the store, from an earlier run",
                         action=("the stored graph holds another text and is replaced; if it came from another "
                                 "file of the same name (a .txt file's id is its name), rename one of the files "
                                 "and run both again")))
@@ -258,7 +320,7 @@ def run_into_store(
     t0 = time.perf_counter()
     summary = Summary()
     run = run or pipeline.run_info
-    items = _warn_replaced(_size_checked(read_articles(inputs)), store)
+    items = _guard_stored(_size_checked(read_articles(inputs)), store)
     if not force:
         items = skip_done(items, store, summary)
     flush = getattr(store, "flush", None)
@@ -336,7 +398,9 @@ def extract_to_file(
     file is written to a temporary name and renamed at the end, so an error or
     interruption leaves no half-written output.  N-Quads and N-Triples are
     serialized by the workers and streamed; Turtle, TriG and JSON-LD are built
-    in memory (use N-Quads for big corpora).
+    in memory (use N-Quads for big corpora).  When no article could be
+    extracted (all skipped), no file is written and ``summary.output`` is
+    ``None``; an existing ``output`` is left as it was.
     """
     from kg.rdf.serialize import format_for_path
     from kg.scale import run_batches
@@ -360,22 +424,29 @@ def extract_to_file(
             summary.graphs += 1
             _report(progress, item.result)
 
+    done_items = results()
+    first = next(done_items, None)
+    if first is None:  # nothing extracted: write no file (an existing one is left as it was)
+        summary.output = None
+        summary.seconds = time.perf_counter() - t0
+        return summary
+    done_items = itertools.chain([first], done_items)
     if canonical == "jsonl":
         with _atomic_binary(output) as fh:
-            for done in results():
+            for done in done_items:
                 art = done.result.article
                 for st in done.result.statements:
                     fh.write((json.dumps(st.to_record(art), ensure_ascii=False) + "\n").encode("utf-8"))
     elif payload != "none":
         with _atomic_binary(output) as fh:
-            for done in results():
+            for done in done_items:
                 fh.write(done.data)
     else:
         from kg.rdf.build import build_article_graph
         from kg.rdf.serialize import RdfWriter
 
         with RdfWriter(output, canonical) as writer:
-            for done in results():
+            for done in done_items:
                 writer.add(build_article_graph(done.result, run))
     summary.seconds = time.perf_counter() - t0
     return summary
@@ -407,6 +478,8 @@ def extract_with_dask(
     summary = Summary(output=str(out_dir))
     run = run or pipeline.run_info
     items: Iterable[Article | Skipped] = _size_checked(read_articles(inputs))
+    if skip_done_in is not None:
+        items = _guard_stored(items, skip_done_in)
     if skip_done_in is not None and not force:
         from kg.resume import skip_done
 
