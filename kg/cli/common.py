@@ -136,6 +136,34 @@ ModelOpt = Annotated[str, typer.Option("--model", "-m", help="spaCy pipeline (in
 FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", help="Output format: table, csv, tsv, json, markdown (default: table on a terminal, else tsv).")]
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``"1 article"``, ``"2 articles"``: ``n`` and ``word`` in the number ``n`` needs
+    (``many`` for irregular plurals, default ``word + "s"``)."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+_ENDPOINT_OPTIONS = (("endpoint", "--endpoint"), ("query_endpoint", "--query-endpoint"),
+                     ("update_endpoint", "--update-endpoint"), ("gsp_endpoint", "--gsp-endpoint"))
+
+
+def _check_urls(kwargs: dict) -> None:
+    """Every endpoint given is an http(s) URL with a host.
+
+    :raises kg.errors.EndpointError: E065 naming the option and the value.
+    """
+    from urllib.parse import urlsplit
+
+    from kg.errors import EndpointError, Msg
+
+    for key, option in _ENDPOINT_OPTIONS:
+        url = kwargs.get(key)
+        if not url:
+            continue
+        parts = urlsplit(str(url))
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+            raise EndpointError(Msg.E065, option=option, url=str(url))
+
+
 def _open_store(store: Path | None, endpoint: str | None, query_endpoint: str | None = None,
                 update_endpoint: str | None = None, gsp_endpoint: str | None = None, server: str | None = None,
                 user: str | None = None, timeout: float | None = None, read_only: bool = False):
@@ -148,6 +176,7 @@ def _open_store(store: Path | None, endpoint: str | None, query_endpoint: str | 
     kwargs = settings.open_kwargs()
     remote = any(kwargs.get(k) for k in ("endpoint", "query_endpoint", "update_endpoint", "gsp_endpoint"))
     if remote:
+        _check_urls(kwargs)
         kwargs["password"] = resolve_password(kwargs.get("user"), None)
     else:
         from kg.store.oxigraph import default_store_path

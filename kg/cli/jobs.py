@@ -35,6 +35,7 @@ from kg.cli.common import (
     _set_quiet,
     app,
     err,
+    plural,
 )
 
 # ----------------------------------------------------------------------------- run / extract / load
@@ -167,14 +168,17 @@ class _Tally:
         if self.stored < 0:  # --engine dask: shards are loaded at the end
             return ("whole named graphs only were stored; re-run the same command to finish (articles already "
                     "stored are skipped).")
-        return (f"{self.stored} articles were stored in this run, each as a whole named graph; re-run the same "
+        was = "was" if self.stored == 1 else "were"
+        return (f"{plural(self.stored, 'article')} {was} stored in this run, each as a whole named graph; re-run the same "
                 "command to finish (articles already stored are skipped).")
 
 
 def _print_done(summary) -> None:
     if summary.done and not State.quiet:
-        err.print(f"already done: {summary.done} articles were in the store with the same text "
-                  "and were skipped (--force redoes them)", highlight=False)
+        one = summary.done == 1
+        err.print(f"already done: {plural(summary.done, 'article')} {'was' if one else 'were'} in the store with the "
+                  f"same text and {'was' if one else 'were'} skipped (--force redoes {'it' if one else 'them'})",
+                  highlight=False)
 
 
 def _run_dask(articles, st, model, batch_size, jobs, link, online, force, scheduler, shards, shard_size, load_files):
@@ -241,6 +245,9 @@ def extract(
             summary = _run_with_progress(extract_to_file, articles, output, kind, pipe)
     _print_summary(summary, f"kg extract -> {output}")
     _print_done(summary)
+    if engine != "dask" and summary.output is None and str(output) != "-" and not State.quiet:
+        err.print(f"no article was extracted, so {output} was not written (nothing half-written is left behind).",
+                  highlight=False, soft_wrap=True)
     if kind in ("turtle", "ntriples") and summary.articles > 1 and not State.quiet:
         err.print("[yellow]note:[/] Turtle and N-Triples merge all articles into one graph; to load them back into "
                   "kg's store with one named graph per article (what the stored queries read), write .nq or .trig.",
@@ -296,15 +303,15 @@ def load(
                 summary = load_files(files, st, fmt=fmt, progress=tick, count=count)
     if not State.quiet:
         for path, n in summary.loaded:
-            err.print(f"loaded {path}: {n} triples/quads", highlight=False)
+            err.print(f"loaded {path}: {plural(n, 'triple/quad', 'triples/quads')}", highlight=False)
             if Path(path).suffix.lower() in (".ttl", ".nt", ".turtle") or (fmt or "").lower() in ("turtle", "ttl", "nt", "ntriples"):
                 err.print(f"[yellow]note:[/] {path} holds triples, which went into the default graph; kg's stored "
                           "queries read named graphs (one per article): load the .nq or .trig that kg extract writes.",
                           highlight=False, soft_wrap=True)
         if count:
-            err.print(f"store: {summary.before} -> {summary.after} quads in {summary.seconds:.2f} s", highlight=False)
+            err.print(f"store: {summary.before} -> {plural(summary.after, 'quad')} in {summary.seconds:.2f} s", highlight=False)
         else:
-            err.print(f"loaded {sum(n for _, n in summary.loaded)} triples/quads in {summary.seconds:.2f} s", highlight=False)
+            err.print(f"loaded {plural(sum(n for _, n in summary.loaded), 'triple/quad', 'triples/quads')} in {summary.seconds:.2f} s", highlight=False)
     for e in summary.errors:
         err.print(f"[red]error:[/] {e}", highlight=False, soft_wrap=True)
     if summary.errors:

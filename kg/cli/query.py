@@ -169,8 +169,7 @@ def sparql(
             text = query_or_file
         verb = update_verb(text)
         if verb is None and update:
-            err.print("[bold red]error:[/] --update runs SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP ...); "
-                      "this is a query: run it without --update.", highlight=False, soft_wrap=True)
+            err.print(f"[bold red]error:[/] {Msg.E027.format()}", highlight=False, soft_wrap=True)
             raise typer.Exit(2)
         if verb is not None and not update:
             raise QueryError(Msg.E025, verb=verb)
@@ -224,7 +223,7 @@ def _fmt(fmt: str | None) -> str:
     if fmt is None:
         return default_format(sys.stdout)
     if fmt not in FORMATS:
-        raise QueryError(Msg.E022, name="--format", param=fmt, reason=f"is not a known output format; use one of {', '.join(FORMATS)}")
+        raise QueryError(Msg.E026, option="--format", value=fmt, choices=", ".join(FORMATS))
     return fmt
 
 

@@ -19,7 +19,9 @@ from kg.cli.common import (
     _open_store,
     _store_label,
     app,
+    err,
     out,
+    plural,
 )
 
 # ----------------------------------------------------------------------------- evaluate / validate / info
@@ -36,10 +38,41 @@ def evaluate(
     from kg.evaluate import evaluate_path
 
     with _errors():
+        good, bad = _check_gold(gold)
+        for message in bad:
+            err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+        if not good:
+            raise typer.Exit(1)
         pipe = _make_pipeline(model, 16, 1)
-        report = evaluate_path(gold, pipe, console=out, details=details)
+        report = evaluate_path(good, pipe, console=out, details=details)
     if json_out is not None:
+        report["errors"] = bad
         json_out.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    if bad:
+        raise typer.Exit(1)
+
+
+def _check_gold(gold: list[Path]) -> tuple[list[Path], list[str]]:
+    """(gold files that can be scored, one-line messages for those that cannot):
+    a missing path gives E007, a file of no known form E050; folders expand to
+    their ``*.jsonl`` files, each checked alone."""
+    from kg.errors import InputError, Msg
+    from kg.evaluate import _gold_files, gold_kind
+
+    good: list[Path] = []
+    bad: list[str] = []
+    for path in gold:
+        if not path.exists():
+            bad.append(Msg.E007.format(path=path))
+            continue
+        for f in _gold_files([path]):
+            try:
+                gold_kind(f)
+            except InputError as exc:
+                bad.append(str(exc))
+            else:
+                good.append(f)
+    return good, bad
 
 
 @app.command()
@@ -61,7 +94,7 @@ def validate(
     if report.conforms:
         out.print("[green]conforms[/]: no SHACL violations")
         return
-    t = Table(title=f"{len(report.violations)} SHACL violations")
+    t = Table(title=plural(len(report.violations), "SHACL violation"))
     for col in ("focus", "path", "message"):
         t.add_column(col, overflow="fold")
     for v in report.violations[:limit]:
@@ -80,6 +113,6 @@ def info(
         out.print(f"kg {__version__}", highlight=False)
         out.print(f"store: {_store_label(store, endpoint)}", highlight=False, soft_wrap=True)
         with _open_store(store, endpoint, read_only=True) as st:
-            out.print(f"contents: {st.count()} quads in {len(st.graphs())} named graphs", highlight=False)
+            out.print(f"contents: {plural(st.count(), 'quad')} in {plural(len(st.graphs()), 'named graph')}", highlight=False)
 
 

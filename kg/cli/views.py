@@ -22,6 +22,7 @@ from kg.cli.common import (
     app,
     err,
     out,
+    plural,
 )
 
 TypeOpt = Annotated[list[str], typer.Option("--type", "-t", help="Only statements of this type (repeat, or comma-separated: ACCUSE,CRITICIZE).")]
@@ -103,7 +104,7 @@ def timeline(
             tl = actor_timeline(st, actor, types=",".join(type_) or None, since=since, until=until,
                                 catalog=_catalog(queries))
         write_timeline(tl, output)
-        err.print(f"wrote {output} ({', '.join(tl.actors) or actor}: {sum(p.statements for p in tl.points)} dated statements)",
+        err.print(f"wrote {output} ({', '.join(tl.actors) or actor}: {plural(sum(p.statements for p in tl.points), 'dated statement')})",
                   highlight=False)
 
 
