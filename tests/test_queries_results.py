@@ -160,7 +160,7 @@ def test_queries_derive_direct_edges(store):
         ("actor/name-hossein-dehqan", "accused", "actor/wd-Q43"),
         ("actor/name-hossein-dehqan", "accused", "actor/wd-Q846"),
         ("actor/name-hossein-dehqan", "accused", "actor/wd-Q851"),
-        ("actor/name-hossein-dehqan", "appealedTo", "actor/name-all-parties"),
+        ("actor/name-hossein-dehqan", "appealedTo", "article/dehqan-1/actor/all-parties"),  # a description: article-scoped
         ("actor/name-hossein-dehqan", "criticized", "actor/wd-Q30"),
         ("actor/name-hossein-dehqan", "praised", "actor/wd-Q159"),
         ("actor/name-hossein-dehqan", "praised", "actor/wd-Q43"),

@@ -115,12 +115,22 @@ names = st.text(min_size=1, max_size=30)
 @given(name=names, text=names)
 def test_rdf_build_any_names_give_valid_iris_and_exact_literals(name, text):
     # unlinked actors whose names slug alike ("E", "È") are one actor by design
-    assume(actor_iri(Actor(name)) != actor_iri(Actor(text)))
-    g = build_article_graph(_odd_result(name, text), RUN)
+    result = _odd_result(name, text)
+    art = result.article
+    assume(actor_iri(Actor(name), art) != actor_iri(Actor(text), art))
+    g = build_article_graph(result, RUN)
     for t in g:
         for term in t:
             if isinstance(term, URIRef):
                 pyoxigraph.NamedNode(str(term))  # raises on an invalid IRI
                 assert " " not in term and ">" not in term
-    assert str(g.value(actor_iri(Actor(name)), KG.name)) == clean_text(name)
-    assert str(g.value(actor_iri(Actor(text)), KG.name)) == clean_text(text)
+    assert str(g.value(actor_iri(Actor(name), art), KG.name)) == clean_text(name)
+    assert str(g.value(actor_iri(Actor(text), art), KG.name)) == clean_text(text)
+
+
+def test_rdf_build_descriptions_are_article_scoped_names_are_not():
+    art1, art2 = Article("a1", "x"), Article("a2", "y")
+    assert actor_iri(Actor("government"), art1) != actor_iri(Actor("government"), art2)
+    assert str(actor_iri(Actor("all parties"), art1)).endswith("article/a1/actor/all-parties")
+    assert actor_iri(Actor("Hossein Dehqan"), art1) == actor_iri(Actor("Hossein Dehqan"), art2)
+    assert actor_iri(Actor("government", qid="Q30"), art1) == actor_iri(Actor("government", qid="Q30"), art2)

@@ -10,7 +10,8 @@ article                ``article/{article.key}``
 sentence               ``article/{article.key}/sentence/{start}-{end}``
 mention                ``article/{article.key}/mention/{start}-{end}``
 statement              ``article/{article.key}/statement/{statement.index}``
-actor                  ``actor/wd-Q30`` (linked) or ``actor/name-{slug}``
+actor                  ``actor/wd-Q30`` (linked), ``actor/name-{slug}`` (a name), or
+                       ``article/{article.key}/actor/{slug}`` (a description: "officials")
 run                    ``run/{run.key}``
 =====================  =====================================================
 
@@ -118,12 +119,25 @@ def valid_qid(qid: str | None) -> str | None:
     return qid if qid and _QID.match(qid) else None
 
 
-def actor_iri(actor: Actor) -> URIRef:
+def actor_iri(actor: Actor, article: Article | None = None) -> URIRef:
     """IRI of an actor from :attr:`kg.model.Actor.key`: ``{ID}actor/wd-Q30`` when
-    linked, ``{ID}actor/name-{slug of name}`` otherwise.  A malformed QID counts
-    as unlinked (it cannot become a safe IRI)."""
+    linked, ``{ID}actor/name-{slug of name}`` for an unlinked name.  An unlinked
+    description without a capital letter ("government", "police", "all parties")
+    names no one across articles, so with ``article`` given it is scoped to the
+    article: ``{ID}article/{article.key}/actor/{slug}``.  A malformed QID counts as
+    unlinked (it cannot become a safe IRI)."""
     qid = valid_qid(actor.qid)
-    return ID[f"actor/wd-{qid}"] if qid else ID[f"actor/name-{slugify(actor.name)}"]
+    if qid:
+        return ID[f"actor/wd-{qid}"]
+    if article is not None and is_generic_name(actor.name):
+        return ID[f"article/{article.key}/actor/{slugify(actor.name)}"]
+    return ID[f"actor/name-{slugify(actor.name)}"]
+
+
+def is_generic_name(name: str) -> bool:
+    """A common-noun description rather than a name: no capital letter ("officials",
+    "the government", "all other groups")."""
+    return not any(ch.isupper() for ch in name)
 
 
 def country_iri(qid: str) -> URIRef:
@@ -215,7 +229,7 @@ def _merge_actors(result: ArticleResult) -> dict[URIRef, tuple[Actor, list[Span]
     fill = ("role", "qid", "link_confidence", "cameo_code", "country_qid")
 
     def add(actor: Actor) -> None:
-        iri = actor_iri(actor)
+        iri = actor_iri(actor, result.article)
         if iri not in merged:
             first = Actor(actor.name, actor.kind, [], actor.role, valid_qid(actor.qid),
                           actor.link_confidence, actor.cameo_code, valid_qid(actor.country_qid))
@@ -299,14 +313,14 @@ def _add_statement(g: Graph, st: Statement, article: Article, run: URIRef, seen:
     g.add((iri, RDF.type, KG.Statement))
     g.add((iri, KG.index, _nonneg(st.index)))
     g.add((iri, KG.statementType, KGT[st.type.value]))
-    g.add((iri, KG.actor, actor_iri(st.actor)))
+    g.add((iri, KG.actor, actor_iri(st.actor, article)))
     g.add((iri, KG.actorMention, _add_span(g, mention_iri(article, st.actor_mention), KG.Mention, st.actor_mention, art, seen)))
-    g.add((actor_iri(st.actor), KG.mention, mention_iri(article, st.actor_mention)))
+    g.add((actor_iri(st.actor, article), KG.mention, mention_iri(article, st.actor_mention)))
     for target, span in zip(st.targets, st.target_mentions):
         g.add((iri, KG.targetMention, _add_span(g, mention_iri(article, span), KG.Mention, span, art, seen)))
-        g.add((actor_iri(target), KG.mention, mention_iri(article, span)))
+        g.add((actor_iri(target, article), KG.mention, mention_iri(article, span)))
     for target in st.targets:
-        g.add((iri, KG.target, actor_iri(target)))
+        g.add((iri, KG.target, actor_iri(target, article)))
     g.add((iri, KG.cue, _str(st.cue.text)))
     if st.cue_lemma:
         g.add((iri, KG.cueLemma, _str(st.cue_lemma)))

@@ -33,7 +33,8 @@ segment is a slug (`kg.model.slugify`: ASCII letters, digits, `-`) or a number.
 | mention | `kgid:article/{article key}/mention/{start}-{end}` |
 | statement | `kgid:article/{article key}/statement/{index}` |
 | actor, linked | `kgid:actor/wd-{QID}` (same IRI in every article) |
-| actor, unlinked | `kgid:actor/name-{slug of the name}` |
+| actor, unlinked name | `kgid:actor/name-{slug of the name}` |
+| actor, unlinked description (no capital letter: "officials") | `kgid:article/{article key}/actor/{slug}` (one per article) |
 | extraction run | `kgid:run/{slug of kg version, model name, model version}` |
 
 The article key is the slug of the article id, so the same article gives the same IRIs and a
