@@ -454,3 +454,12 @@ def test_extract_coref_names_match_across_diacritics(extract_text):
     res = extract_text("Recep Tayyip Erdoğan criticized Greece on Monday. Erdogan said Turkey would never negotiate with Syria.")
     names = {s.actor.name for s in res.statements if "rdo" in s.actor.name}
     assert len(names) == 1 and len([s for s in res.statements if "rdo" in s.actor.name]) == 2, names
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('"Who will pay for this?" Senator Anna Berg asked.', "STATEMENT"),
+    ("Senator Anna Berg asked whether Germany would pay.", "STATEMENT"),
+    ("Germany asked France to pay.", "APPEAL"),
+])
+def test_extract_meaning_a_question_is_no_appeal(extract_text, text, expected):
+    assert {s.type.value for s in extract_text(text).statements if s.cue.text == "asked"} == {expected}

@@ -1300,6 +1300,19 @@ def _meeting_partners(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
     return out
 
 
+def _asks_a_question(cue_tok: Token, sent: SpacySpan) -> bool:
+    """"asked whether/why/how ...", or a quoted question before or after "asked"
+    (not "asked X to ...", which is a request)."""
+    if any(c.dep_ == "xcomp" for c in cue_tok.children):
+        return False
+    for c in cue_tok.children:
+        if c.dep_ in ("ccomp", "advcl") and any(m.lower_ in ("whether", "if", "why", "how", "what", "who", "when")
+                                                 for m in c.subtree if m.i < c.i):
+            return True
+    before = sent.doc[max(0, sent.start - 3):sent.start]  # "“Who will pay?” | she asked." split by the parser
+    return "?" in sent.text or any(t.text == "?" for t in before)
+
+
 def _or_face_threat(cue_tok: Token, lex: Lexicon) -> bool:
     """An appeal whose requested act has an alternative "or face X" with X a threat
     ("sanctions", "consequences", "retaliation")."""
@@ -1855,6 +1868,10 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                 yield Draft(type=cue.type, targets=targets, evidence=0.6, **base)
             else:
                 stype = cue.type
+                if cue.lemma == "ask" and _asks_a_question(tok, sent):
+                    # "“Who will pay?” she asked", "asked whether X would ...": a question, no request
+                    yield Draft(type=StatementType.STATEMENT, targets=[], evidence=0.6, **base)
+                    continue
                 targets = find_targets(tok, cue, cue_idx, lex, events, spk_tok)
                 if stype in (StatementType.REJECT, StatementType.DENY):
                     accusers = _dismissed_accusers(tok, lex, spk_tok)
