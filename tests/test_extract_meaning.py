@@ -11,15 +11,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.valence import STRONG_NEGATIVE, valence
-
-
-def _flat(result):
-    out = set()
-    for s in result.statements:
-        actor = s.actor.name.split()[-1]
-        for t in s.targets or [None]:
-            out.add((actor, s.type.value, t.name if t is not None else None, s.negated))
-    return out
+from tests._extract_helpers import flat as _flat
 
 
 def test_extract_meaning_valence_comes_from_vader():

@@ -11,15 +11,7 @@ import pytest
 
 from kg.extract.lexicon import DATA_DIR, Lexicon, load_lexicon
 from kg.model import StatementType
-
-
-def _flat(result):
-    out = set()
-    for s in result.statements:
-        actor = s.actor.name.split()[-1]
-        for t in s.targets or [None]:
-            out.add((actor, s.type.value, t.name if t is not None else None, s.negated))
-    return out
+from tests._extract_helpers import flat as _flat
 
 
 def _nominal(result):

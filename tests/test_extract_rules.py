@@ -9,18 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _flat(result):
-    out = set()
-    for s in result.statements:
-        actor = s.actor.name.split()[-1]
-        if s.targets:
-            for t in s.targets:
-                out.add((actor, s.type.value, t.name, s.negated))
-        else:
-            out.add((actor, s.type.value, None, s.negated))
-    return out
-
+from tests._extract_helpers import flat as _flat
 
 CASES = [
     # speech-act verbs with objects
