@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 ARTICLE = (
     "Foreign Minister Anna Lindqvist has condemned Denmark's new border rules.\n\n"
     "Lindqvist said Denmark supports smugglers.\n\n"
@@ -75,3 +77,14 @@ def test_extract_coref_reported_description_stands_as_a_noun_statement(extract_t
     res = extract_text("Iranian TV also reported Venezuelan President Nicolas Maduro's description of Donald Trump as a \"new Hitler\".")
     found = {(s.actor.name.split()[-1], s.type.value, t.name) for s in res.statements for t in s.targets}
     assert ("Maduro", "CRITICIZE", "Donald Trump") in found, found
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # "she" skips a person already called "he" (or "Mr"), even when he spoke last
+    ("Hillary Clinton criticized Russia on Monday. Donald Trump praised Russia later, and he thanked Putin. "
+     "She also urged Congress to act.", "Hillary Clinton"),
+    ("Mrs Clinton criticized Russia on Monday. Mr Trump praised Russia later. She also urged Congress to act.", "Clinton"),
+])
+def test_extract_coref_pronoun_gender_from_earlier_pronouns_and_honorifics(extract_text, text, speaker):
+    res = extract_text(text)
+    assert [s.actor.name for s in res.statements if s.cue.text == "urged"] == [speaker]

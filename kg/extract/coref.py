@@ -59,6 +59,7 @@ class Cluster:
     role: str | None = None
     demonym: str | None = None
     last_pos: int = -1
+    gender: str | None = None  # "m"/"f" from an honorific or a pronoun already resolved to it
 
     @property
     def surname(self) -> str | None:
@@ -86,6 +87,7 @@ class Resolver:
         self.by_name: dict[str, Cluster] = {}
         self.by_surname: dict[str, Cluster] = {}
         self.last_person_speaker: Cluster | None = None
+        self.person_speakers: list[Cluster] = []  # persons who spoke, latest last
         # person entities of the whole doc are antecedents for surnames and pronouns
         self._persons: list[tuple[int, Cluster]] = []
         self._ents = list(doc.ents)  # doc.ents rebuilds its list on every access
@@ -166,6 +168,8 @@ class Resolver:
             c = self._new(name, "PERSON" if label == "PERSON" else label, m)
         if m.role and not c.role:
             c.role = m.role
+        if c.gender is None:
+            c.gender = _honorific_gender(self.doc[m.start:m.end].text)
         dem = self._demonym(m)
         if dem and not c.demonym:
             c.demonym = dem
@@ -255,7 +259,9 @@ class Resolver:
         person mentioned."""
         doc = self.doc
         sent = doc[m.head].sent
-        same = [(start, c) for start, c in self._persons if sent.start <= start < m.start]
+        want = _pronoun_gender(doc[m.head].lower_)
+        fits = lambda c: c is not None and (want is None or c.gender in (None, want))  # noqa: E731
+        same = [(start, c) for start, c in self._persons if sent.start <= start < m.start and fits(c)]
         pron = doc[m.head]
         if pron.lower_ in ("him", "her") and pron.dep_ in ("dobj", "dative", "pobj"):
             # binding: "Qanoon dubbed him ...": an object pronoun is not its own clause's subject
@@ -274,17 +280,20 @@ class Resolver:
         if doc[m.head].lower_ in ("him", "her") and doc[m.head].dep_ in ("dobj", "pobj", "dative"):
             # an object pronoun: the person the last sentences talk about most, not the last speaker
             salient = self._salient_person(m, speaker_of)
-            if salient is not None:
+            if fits(salient):
                 return salient
         speaker = self.last_person_speaker
-        if speaker is not None and speaker.mentions:
-            last = max(s for s, _ in speaker.mentions if s < m.start) if any(s < m.start for s, _ in speaker.mentions) else -1
-            if last >= 0 and self._sdist(last, m.start) <= 3:
-                return speaker
-        prior = [c for start, c in self._persons if start < m.start]
+        for cand in reversed(self.person_speakers):  # the latest speaker the pronoun can refer to
+            if not fits(cand) or not cand.mentions:
+                continue
+            earlier = [s for s, _ in cand.mentions if s < m.start]
+            if earlier and self._sdist(max(earlier), m.start) <= 3:
+                return cand
+            break
+        prior = [c for start, c in self._persons if start < m.start and fits(c)]
         if prior:
             return prior[-1]
-        return speaker
+        return speaker if fits(speaker) else None
 
     def _group_antecedent(self, m: MentionRef, speaker_of: Cluster | None) -> Cluster | None:
         """they/them: the most recent plural group ("top black lawmakers",
@@ -367,6 +376,8 @@ class Resolver:
             c = self._named(m)
         if c is None:
             return None
+        if m.label == "PRON" and c.label == "PERSON" and c.gender is None:
+            c.gender = _pronoun_gender(self.doc[m.head].lower_)
         if (m.start, m.end) not in c.mentions:
             c.mentions.append((m.start, m.end))
         head = self.doc[m.head]
@@ -378,7 +389,23 @@ class Resolver:
         c.last_pos = max(c.last_pos, m.start)
         if is_speaker and c.label == "PERSON":
             self.last_person_speaker = c
+            if c in self.person_speakers:
+                self.person_speakers.remove(c)
+            self.person_speakers.append(c)
         return c
+
+
+def _pronoun_gender(pronoun: str) -> str | None:
+    """"m" for he/him/his, "f" for she/her/hers, else None."""
+    return "m" if pronoun in ("he", "him", "his", "himself") else "f" if pronoun in ("she", "her", "hers", "herself") else None
+
+
+def _honorific_gender(text: str) -> str | None:
+    """"m" for a mention led by Mr/Sir/King, "f" for Mrs/Ms/Miss/Madam/Queen, else None."""
+    first = text.split()[0].rstrip(".").lower() if text.split() else ""
+    if first in ("the",) and len(text.split()) > 1:
+        first = text.split()[1].rstrip(".").lower()
+    return "m" if first in ("mr", "sir", "king") else "f" if first in ("mrs", "ms", "miss", "madam", "queen") else None
 
 
 def _sentence_distance(doc: Doc, a: int, b: int) -> int:
