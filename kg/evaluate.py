@@ -979,7 +979,8 @@ def scores_table(scores: StatementScores | AttributionScores) -> Any:
     from rich.table import Table
 
     if isinstance(scores, StatementScores):
-        table = Table(title=f"{scores.path.name} (statements; {scores.all.records} records, {scores.ambiguous} ambiguous)")
+        n = scores.all.records
+        table = Table(title=f"{scores.path.name} (statements; {n} record{'' if n == 1 else 's'}, {scores.ambiguous} ambiguous)")
         table.add_column("score")
         for col in ("P", "R", "F1", "tp", "fp", "fn"):
             table.add_column(col, justify="right")
@@ -1005,7 +1006,7 @@ def scores_table(scores: StatementScores | AttributionScores) -> Any:
             f"ignored (match optional events): {a.ignored_optional}; hypothetical predictions left out: {a.hypothetical}"
         )
         return table
-    table = Table(title=f"{scores.path.name} (attribution; {scores.records} records)")
+    table = Table(title=f"{scores.path.name} (attribution; {scores.records} record{'' if scores.records == 1 else 's'})")
     table.add_column("score")
     for col in ("P", "R", "F1", "tp", "fp", "fn"):
         table.add_column(col, justify="right")
