@@ -402,15 +402,11 @@ def _pronoun_gender(pronoun: str) -> str | None:
 
 def _honorific_gender(text: str) -> str | None:
     """"m" for a mention led by Mr/Sir/King, "f" for Mrs/Ms/Miss/Madam/Queen, else None."""
-    first = text.split()[0].rstrip(".").lower() if text.split() else ""
-    if first in ("the",) and len(text.split()) > 1:
-        first = text.split()[1].rstrip(".").lower()
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    first = words[0].rstrip(".").lower() if words else ""
     return "m" if first in ("mr", "sir", "king") else "f" if first in ("mrs", "ms", "miss", "madam", "queen") else None
-
-
-def _sentence_distance(doc: Doc, a: int, b: int) -> int:
-    """Number of sentence starts between token ``a`` and token ``b`` (a <= b)."""
-    return sum(1 for t in doc[a + 1:b + 1] if t.is_sent_start)
 
 
 def _dominates(a, b) -> bool:
