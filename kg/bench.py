@@ -81,7 +81,8 @@ def task_bare(path: str, jobs: int, batch_size: int) -> dict:
 
 
 def task_kg(path: str, jobs: int, batch_size: int, store: str, dump: str | None) -> dict:
-    from kg.pipeline import Pipeline, run_into_store
+    from kg.run.jobs import run_into_store
+    from kg.run.spec import Pipeline
     from kg.store.oxigraph import OxigraphStore
 
     pipe = Pipeline(model=MODEL, batch_size=batch_size, n_process=jobs).load()
@@ -99,7 +100,7 @@ def task_kg(path: str, jobs: int, batch_size: int, store: str, dump: str | None)
 
 
 def task_load(nq: str, store: str) -> dict:
-    from kg.pipeline import load_files
+    from kg.run.jobs import load_files
     from kg.store.oxigraph import BULK_THRESHOLD, OxigraphStore
 
     with OxigraphStore(store) as st:

@@ -1091,7 +1091,7 @@ def evaluate_path(
     """Score a pipeline on gold files; the body of ``kg evaluate``.
 
     :param gold: gold files or folders (folders: their ``*.jsonl`` files).
-    :param pipe: a loaded :class:`kg.pipeline.Pipeline` (anything with
+    :param pipe: a loaded :class:`kg.run.spec.Pipeline` (anything with
         ``process(articles, skipped) -> Iterator[ArticleResult]``; its linker,
         if any, scores entity-linking files with
         :func:`kg.link.evaluate.evaluate_linking`).

@@ -13,7 +13,7 @@ Inputs
   name in different folders therefore share an id: read in one call, the
   later one is renamed (see *Duplicate ids*); loaded by separate
   ``kg run`` calls, the later one replaces the earlier one's graph, and
-  :func:`kg.pipeline.run_into_store` warns (E009) when a ``.txt`` article
+  :func:`kg.run.jobs.run_into_store` warns (E009) when a ``.txt`` article
   replaces a stored graph that holds another text.  Give such files
   distinct names (or put them in one JSON Lines file with distinct ids).
 * ``*.jsonl`` / ``*.ndjson``: one JSON object per line, read line by line
@@ -91,7 +91,7 @@ Duplicate keys (within one :func:`read_articles` call)
     that names the article's graph, e.g. ``"Foo Bar"`` and ``"foo-bar"``):
     the later article would replace the earlier one's graph, so it is
     renamed by the same rule (``"<id>~<first 8 hex>"``, logged E009 warning)
-    and both are kept.  Across runs, :func:`kg.pipeline.run_into_store` does
+    and both are kept.  Across runs, :func:`kg.run.jobs.run_into_store` does
     the same when the store's graph of that key holds another article id
     (``"<id>~<first 8 hex of the id's SHA-256>"``, E009).
 

@@ -14,27 +14,21 @@ from __future__ import annotations
 
 import itertools
 import json
-import logging
-import os
-import tempfile
 import time
-from collections import Counter
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Callable, Iterable, Iterator
 
-from kg import __version__
-from kg.errors import KgError, Msg, OutputError
+from kg.errors import KgError
 from kg.ingest import Skipped, read_articles
-from kg.model import Article, ArticleResult, ExtractionRun, tally
+from kg.model import Article, ArticleResult, ExtractionRun
+from kg.run.dask import DEFAULT_SHARD_SIZE, dask_extract
+from kg.run.guard import atomic_binary, guard_stored, size_checked
+from kg.run.local import run_batches
+from kg.run.resume import skip_done
+from kg.run.spec import Done, Pipeline, spec_for
+from kg.run.summary import LoadSummary, Summary
 
-log = logging.getLogger(__name__)
-
-#: Articles longer than this many characters are skipped with a reason
-#: (spaCy's default ``nlp.max_length``; the small model needs ~1 GB per 1M chars).
-MAX_CHARS = 1_000_000
+__all__ = ["FLUSH_EVERY", "ProgressFn", "run_into_store", "extract_to_file", "extract_with_dask", "load_files"]
 
 ProgressFn = Callable[[ArticleResult | Skipped], None]
 
@@ -44,251 +38,9 @@ ProgressFn = Callable[[ArticleResult | Skipped], None]
 FLUSH_EVERY = 256
 
 
-@dataclass(slots=True)
-class Summary:
-    """What a run did.
-
-    :param articles: articles read and processed.
-    :param statements: statements extracted.
-    :param types: statements per statement type.
-    :param actors: distinct actors (by cross-article key).
-    :param linked: distinct actors linked to a Wikidata QID.
-    :param skipped: inputs skipped, with reasons.
-    :param graphs: named graphs written or loaded.
-    :param seconds: wall-clock time of the run.
-    :param failed: named graphs that could not be loaded (remote stores).
-    :param output: the output file or folder, if any.
-    :param done: articles skipped because the store already holds their
-        graph with the same content hash (a resumed run; not an error).
-    """
-
-    articles: int = 0
-    statements: int = 0
-    types: Counter = field(default_factory=Counter)
-    actors: set[str] = field(default_factory=set)
-    linked: set[str] = field(default_factory=set)
-    skipped: list[Skipped] = field(default_factory=list)
-    graphs: int = 0
-    seconds: float = 0.0
-    failed: list[str] = field(default_factory=list)
-    output: str | None = None
-    done: int = 0
-
-    def add(self, result: ArticleResult) -> None:
-        self.articles += 1
-        self.statements += tally(result, self.types, self.actors, self.linked)
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "articles": self.articles,
-            "statements": self.statements,
-            "types": dict(sorted(self.types.items())),
-            "actors": len(self.actors),
-            "linked_actors": len(self.linked),
-            "graphs": self.graphs,
-            "skipped": [{"origin": s.origin, "reason": s.reason} for s in self.skipped],
-            "failed": self.failed,
-            "already_done": self.done,
-            "seconds": round(self.seconds, 2),
-            "articles_per_second": round(self.articles / self.seconds, 2) if self.seconds else None,
-            "output": self.output,
-        }
-
-
-@dataclass(slots=True)
-class Pipeline:
-    """The NLP pipeline and the linker, loaded once per command.
-
-    :param model: spaCy pipeline name or path.
-    :param link: link actors to Wikidata with the offline knowledge base.
-    :param online: also ask Wikidata online for actors the offline knowledge
-        base cannot link (falls back to offline when there is no network).
-    :param batch_size: documents per ``nlp.pipe`` batch.
-    :param n_process: worker processes (:mod:`kg.scale`); each does
-        extraction, linking and RDF for whole batches.
-    """
-
-    model: str
-    link: bool = True
-    online: bool = False
-    batch_size: int = 16
-    n_process: int = 1
-    nlp: object = None
-    linker: object = None
-
-    def load(self) -> "Pipeline":
-        from kg.extract import load_pipeline
-
-        self.nlp = load_pipeline(self.model)
-        if self.link:
-            from kg.link.kb import default_kb
-            from kg.link.resolve import Linker
-
-            if self.online:
-                from kg.link.online import online_linker
-
-                self.linker = online_linker(default_kb())
-            else:
-                self.linker = Linker(default_kb())
-        return self
-
-    @property
-    def run_info(self) -> ExtractionRun:
-        from kg.extract.pipeline import model_version
-
-        name, version = model_version(self.nlp)  # type: ignore[arg-type]
-        return ExtractionRun(
-            software_version=__version__,
-            model_name=name,
-            model_version=version,
-            started=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
-        )
-
-    def process(self, items: Iterable[Article | Skipped], skipped: list[Skipped]) -> Iterator[ArticleResult]:
-        """Extract and link every article of ``items``; skips go to ``skipped``."""
-        from kg.extract import extract_articles
-
-        def articles() -> Iterator[Article]:
-            for item in items:
-                if isinstance(item, Skipped):
-                    skipped.append(item)
-                elif len(item.text) > MAX_CHARS:
-                    skipped.append(_too_long(item))
-                else:
-                    yield item
-
-        for result in extract_articles(self.nlp, articles(), batch_size=self.batch_size,  # type: ignore[arg-type]
-                                       n_process=self.n_process):
-            if self.linker is not None:
-                result = self.linker.link(result)  # type: ignore[attr-defined]
-            yield result
-
-
 def _report(progress: ProgressFn | None, item: ArticleResult | Skipped) -> None:
     if progress is not None:
         progress(item)
-
-
-def _size_checked(items: Iterable[Article | Skipped]) -> Iterator[Article | Skipped]:
-    """Turn articles longer than :data:`MAX_CHARS` into Skipped items (E032)."""
-    for item in items:
-        if isinstance(item, Article) and len(item.text) > MAX_CHARS:
-            yield _too_long(item)
-        else:
-            yield item
-
-
-def _too_long(article: Article) -> Skipped:
-    origin = article.origin or article.id
-    return Skipped(origin, Msg.E032.format(origin=origin, chars=len(article.text), max=MAX_CHARS), "E032")
-
-
-def _renamed_id(article_id: str) -> str:
-    """The id an article gets when its graph name is taken in the store by
-    another article id: ``"<id>~<first 8 hex of SHA-256(id)>"`` (the id, not
-    the text, is hashed, so an edited article keeps its renamed graph)."""
-    import hashlib
-
-    return f"{article_id}~{hashlib.sha256(article_id.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
-
-
-def _guard_stored(items: Iterable[Article | Skipped], store, chunk: int = 64) -> Iterator[Article | Skipped]:
-    """Pass ``items`` through, keeping what the store holds from earlier runs.
-
-    * An article whose graph name (:attr:`~kg.model.Article.key`, the slug of
-      its id) names a stored graph that holds a **different article id**
-      (``dcterms:identifier``; e.g. ``"reuters/2024/01/a"`` stored, then
-      ``"reuters-2024-01-a"``) would replace that article: it is renamed to
-      :func:`_renamed_id` instead (deterministic, so a re-run replaces its own
-      renamed graph) and E009 is logged naming its file and line.  If that
-      name is taken by yet another id too, the article is skipped (E009).
-    * An article read from a ``.txt`` file (id = file stem, :mod:`kg.ingest`)
-      whose stored graph holds the same id but another text replaces it, as
-      an edited file should; E009 is logged, since the graph may have come
-      from another file of the same name (another folder, an earlier run).
-
-    The same id (same JSON ``id``, same file name) always replaces its own
-    graph.  One store query per ``chunk`` items.
-
-    :raises kg.errors.QueryError, kg.errors.StoreError: from the store.
-    """
-    from kg.ingest import text_file_of
-    from kg.rdf.build import article_graph_iri, article_key, clean_text
-    from kg.rdf.vocab import ID, KG
-
-    def graph_of(article_id: str) -> str:
-        return str(ID[f"graph/{article_key(article_id)}"])
-
-    ident = "http://purl.org/dc/terms/identifier"
-    pending: list[Article | Skipped] = []
-
-    def stored(graphs: set[str]) -> dict[str, tuple[set[str], set[str]]]:
-        """graph IRI -> (article ids, content hashes) it holds."""
-        values = " ".join(f"<{g}>" for g in sorted(graphs))
-        res = store.query(f"SELECT ?g ?id ?h WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?a <{KG.contentHash}> ?h "
-                          f"OPTIONAL {{ ?a <{ident}> ?id }} }} }}")
-        found: dict[str, tuple[set[str], set[str]]] = {}
-        for g_term, id_term, h_term in res.rows:
-            if g_term is None:
-                continue
-            ids, hashes = found.setdefault(str(g_term.value), (set(), set()))
-            if id_term is not None:
-                ids.add(str(id_term.value))
-            if h_term is not None:
-                hashes.add(str(h_term.value))
-        return found
-
-    def taken(held: tuple[set[str], set[str]] | None, article_id: str) -> bool:
-        return held is not None and bool(held[0]) and clean_text(article_id) not in held[0]
-
-    def flush() -> Iterator[Article | Skipped]:
-        arts = [a for a in pending if isinstance(a, Article)]
-        if arts:
-            graphs = {str(article_graph_iri(a)) for a in arts}
-            graphs |= {graph_of(_renamed_id(a.id)) for a in arts}
-            found = stored(graphs)
-            for i, item in enumerate(pending):
-                if not isinstance(item, Article):
-                    continue
-                origin = item.origin or item.id
-                held = found.get(str(article_graph_iri(item)))
-                if taken(held, item.id):
-                    owner = sorted(held[0])[0]  # type: ignore[index]
-                    new_id = _renamed_id(item.id)
-                    if taken(found.get(graph_of(new_id)), new_id):
-                        pending[i] = Skipped(origin, Msg.E009.format(
-                            origin=origin, id=item.id, first="the store, from an earlier run",
-                            action=(f"its graph name {item.key!r} is taken by id {owner!r} and "
-                                    f"{new_id!r} by yet another id; skipped, give the article a distinct id")),
-                            "E009")
-                        continue
-                    log.warning(Msg.E009.format(
-                        origin=origin, id=item.id, first="the store, from an earlier run",
-                        action=(f"its graph name {item.key!r} is taken by id {owner!r}, which is kept; "
-                                f"renamed to {new_id!r}")))
-                    item.id = new_id
-                elif (held is not None and text_file_of(item) is not None and held[1]
-                      and item.content_hash not in held[1]):
-                    log.warning(Msg.E009.format(
-                        origin=origin, id=item.id, first="the store, from an earlier run",
-                        action=("the stored graph holds another text and is replaced; if it came from another "
-                                "file of the same name (a .txt file's id is its name), rename one of the files "
-                                "and run both again")))
-        yield from pending
-        pending.clear()
-
-    for item in items:
-        pending.append(item)
-        if len(pending) >= chunk:
-            yield from flush()
-    yield from flush()
-
-
-def _spec(pipeline: Pipeline, run: ExtractionRun, payload: str):
-    from kg.scale import WorkerSpec
-
-    return WorkerSpec(model=pipeline.model, link=pipeline.link, online=pipeline.online,
-                      batch_size=pipeline.batch_size, run=run, payload=payload)  # type: ignore[arg-type]
 
 
 def run_into_store(
@@ -308,23 +60,20 @@ def run_into_store(
     (counted in :attr:`Summary.done`, not as errors) unless ``force``; so
     re-running an interrupted command completes it, and re-running a finished
     one changes nothing.  ``pipeline.n_process`` worker processes do the
-    extraction, linking and RDF (:mod:`kg.scale`); results are identical for
+    extraction, linking and RDF (:mod:`kg.run.local`); results are identical for
     any number.
 
     :param run: the run's provenance (default: :attr:`Pipeline.run_info` now).
     :raises kg.errors.StoreError: when the store cannot be written at all.
     """
-    from kg.resume import skip_done
-    from kg.scale import Done, run_batches
-
     t0 = time.perf_counter()
     summary = Summary()
     run = run or pipeline.run_info
-    items = _guard_stored(_size_checked(read_articles(inputs)), store)
+    items = guard_stored(size_checked(read_articles(inputs)), store)
     if not force:
         items = skip_done(items, store, summary)
     flush = getattr(store, "flush", None)
-    for item in run_batches(items, pipeline, _spec(pipeline, run, "ntriples"), pipeline.n_process):
+    for item in run_batches(items, pipeline, spec_for(pipeline, run, "ntriples"), pipeline.n_process):
         if isinstance(item, Skipped):
             summary.skipped.append(item)
             _report(progress, item)
@@ -344,42 +93,6 @@ def run_into_store(
             flush()
     summary.seconds = time.perf_counter() - t0
     return summary
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-@contextmanager
-def _atomic_binary(output: Path) -> Iterator[IO[bytes]]:
-    """A binary file written to a temporary name in the same folder and
-    renamed over ``output`` only when the block ends without error
-    (``-`` is standard output, written directly)."""
-    if str(output) == "-":
-        import sys
-
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
-        return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
-    except OSError as exc:
-        raise OutputError(Msg.E015, path=output, reason=exc.strerror or str(exc)) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the user's usual mode
-        os.replace(tmp, output)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError) and not isinstance(exc, KgError):  # disk full, I/O error
-            raise OutputError(Msg.E015, path=output, reason=exc.strerror or str(exc)) from exc
-        raise
 
 
 def extract_to_file(
@@ -403,14 +116,12 @@ def extract_to_file(
     ``None``; an existing ``output`` is left as it was.
     """
     from kg.rdf.serialize import format_for_path
-    from kg.scale import run_batches
-
     t0 = time.perf_counter()
     summary = Summary(output=str(output))
     run = run or pipeline.run_info
     canonical = "jsonl" if fmt == "jsonl" else format_for_path(None, fmt)
     payload = canonical if canonical in ("nquads", "ntriples") else "none"
-    items = run_batches(_size_checked(read_articles(inputs)), pipeline, _spec(pipeline, run, payload),
+    items = run_batches(size_checked(read_articles(inputs)), pipeline, spec_for(pipeline, run, payload),
                         pipeline.n_process)
 
     def results() -> Iterator:
@@ -432,13 +143,13 @@ def extract_to_file(
         return summary
     done_items = itertools.chain([first], done_items)
     if canonical == "jsonl":
-        with _atomic_binary(output) as fh:
+        with atomic_binary(output) as fh:
             for done in done_items:
                 art = done.result.article
                 for st in done.result.statements:
                     fh.write((json.dumps(st.to_record(art), ensure_ascii=False) + "\n").encode("utf-8"))
     elif payload != "none":
-        with _atomic_binary(output) as fh:
+        with atomic_binary(output) as fh:
             for done in done_items:
                 fh.write(done.data)
     else:
@@ -464,41 +175,26 @@ def extract_with_dask(
     run: ExtractionRun | None = None,
     skip_done_in=None,
 ) -> tuple[Summary, list[Path]]:
-    """Extraction on a Dask cluster (:mod:`kg.dask_engine`): N-Quads shards in
+    """Extraction on a Dask cluster (:mod:`kg.run.dask`): N-Quads shards in
     ``out_dir`` (a folder every worker can write).  ``pipeline`` gives the
     model and options; it need not be loaded with the linker (workers load
     their own).  ``skip_done_in``: a store whose done articles are skipped
-    (:mod:`kg.resume`).
+    (:mod:`kg.run.resume`).
 
     :returns: the summary and the shard files of this input, in order.
-    :raises kg.dask_engine.DaskMissingError: without ``dask[distributed]``.
+    :raises kg.run.dask.DaskMissingError: without ``dask[distributed]``.
     """
-    from kg.dask_engine import DEFAULT_SHARD_SIZE, dask_extract
-
     summary = Summary(output=str(out_dir))
     run = run or pipeline.run_info
-    items: Iterable[Article | Skipped] = _size_checked(read_articles(inputs))
+    items: Iterable[Article | Skipped] = size_checked(read_articles(inputs))
     if skip_done_in is not None:
-        items = _guard_stored(items, skip_done_in)
+        items = guard_stored(items, skip_done_in)
     if skip_done_in is not None and not force:
-        from kg.resume import skip_done
-
         items = skip_done(items, skip_done_in, summary)
-    paths = dask_extract(items, out_dir, _spec(pipeline, run, "nquads"), summary, scheduler=scheduler,
+    paths = dask_extract(items, out_dir, spec_for(pipeline, run, "nquads"), summary, scheduler=scheduler,
                          workers=max(1, pipeline.n_process), shard_size=shard_size or DEFAULT_SHARD_SIZE,
                          force=force, progress=progress)
     return summary, paths
-
-
-@dataclass(slots=True)
-class LoadSummary:
-    """What ``kg load`` did: files loaded (with quads), files refused (with reasons)."""
-
-    loaded: list[tuple[str, int]] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    before: int = 0
-    after: int = 0
-    seconds: float = 0.0
 
 
 def load_files(paths: Iterable[str | Path], store, *, fmt: str | None = None,
