@@ -37,7 +37,6 @@ _FUNCTION_WORDS = {"the", "of", "for", "and"}
 _WORD = re.compile(r"[\w.'’\-]+")
 
 
-
 def head_word(name: str) -> str:
     """The head word of an actor name (lower case, dots removed), per the module rules.
 
