@@ -1,7 +1,7 @@
 """A small graph from REAL extraction for the query and view tests.
 
-Four articles go through :class:`kg.pipeline.Pipeline` (the real spaCy model,
-the offline Wikidata linker) and :func:`kg.pipeline.run_into_store`:
+Four articles go through :class:`kg.run.spec.Pipeline` (the real spaCy model,
+the offline Wikidata linker) and :func:`kg.run.jobs.run_into_store`:
 
 * ``seed_article`` -- kg/data/articles/seed_article.txt (no date, no publisher);
 * ``wire-1``, ``daily-2``, ``daily-3`` -- short texts written for these tests
@@ -55,11 +55,11 @@ def write_inputs(folder: Path) -> list[Path]:
 
 
 def pipeline(nlp):
-    """A :class:`kg.pipeline.Pipeline` on the session's spaCy model with the offline linker."""
+    """A :class:`kg.run.spec.Pipeline` on the session's spaCy model with the offline linker."""
     from kg.extract import DEFAULT_MODEL
     from kg.link.kb import default_kb
     from kg.link.resolve import Linker
-    from kg.pipeline import Pipeline
+    from kg.run.spec import Pipeline
 
     return Pipeline(model=DEFAULT_MODEL, nlp=nlp, linker=Linker(default_kb()))
 
@@ -67,7 +67,7 @@ def pipeline(nlp):
 def build_store(nlp, folder: Path, inputs: list[Path] | None = None, *, path: Path | None = None):
     """A :class:`kg.store.oxigraph.OxigraphStore` (in memory, or on disk at ``path``)
     loaded with ``inputs`` (default the four articles)."""
-    from kg.pipeline import run_into_store
+    from kg.run.jobs import run_into_store
     from kg.store.oxigraph import OxigraphStore
 
     store = OxigraphStore(path)

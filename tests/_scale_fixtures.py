@@ -1,4 +1,4 @@
-"""Helpers for the tests of kg.scale, kg.resume and kg.dask_engine."""
+"""Helpers for the tests of kg.run.local, kg.run.resume and kg.run.dask."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ pytest plugin):
   answering 401/404/500/503/slow/flaky on chosen paths.
 
 The start-up logic (jar fetch, ports, waiting, stop by PID) lives in
-:mod:`kg._servers` (shared with ``python -m kg.bench_remote``); this module
+:mod:`benchmarks.servers` (shared with ``python -m benchmarks.bench_remote``); this module
 adds only the pytest parts.  Every server listens on 127.0.0.1 on a free port,
 is waited for (bounded) and stopped by PID in a finalizer.  When Java, Maven or the oxigraph binary is
 missing, the tests SKIP with the reason -- except when env ``CI=true``, where
@@ -37,8 +37,8 @@ from typing import Any, NoReturn, TypeVar
 
 import pytest
 
-from kg import _servers
-from kg._servers import (
+from benchmarks import servers as starters
+from benchmarks.servers import (
     FUSEKI_CACHE,
     FUSEKI_VERSION,
     STARTUP_TIMEOUT,
@@ -117,15 +117,15 @@ def _session_server(name: str, start: Callable[[], ServerProcess]) -> Iterator[S
 @pytest.fixture(scope="session")
 def fuseki_jar() -> Path:
     """The Fuseki server jar, fetched with Maven into .cache/fuseki/ if missing
-    (:func:`kg._servers.fuseki_jar`); skip/fail via :func:`unavailable` if it cannot be."""
-    return _or_unavailable(_servers.fuseki_jar)
+    (:func:`benchmarks.servers.fuseki_jar`); skip/fail via :func:`unavailable` if it cannot be."""
+    return _or_unavailable(starters.fuseki_jar)
 
 
 def start_fuseki(jar: Path, workdir: Path, args: list[str], *, name: str = "fuseki",
                  dataset: str | None = None, auth: tuple[str, str] | None = None) -> ServerProcess:
-    """:func:`kg._servers.start_fuseki` (127.0.0.1:free port, FUSEKI_BASE in ``workdir``,
+    """:func:`benchmarks.servers.start_fuseki` (127.0.0.1:free port, FUSEKI_BASE in ``workdir``,
     ``-Xmx512m``), but skip/fail the test via :func:`unavailable` when it does not come up."""
-    return _or_unavailable(_servers.start_fuseki, jar, workdir, args, name=name, dataset=dataset, auth=auth)
+    return _or_unavailable(starters.start_fuseki, jar, workdir, args, name=name, dataset=dataset, auth=auth)
 
 
 @pytest.fixture(scope="session")
@@ -167,11 +167,11 @@ def fuseki_auth_server(fuseki_jar: Path, tmp_path_factory: pytest.TempPathFactor
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """``oxigraph serve`` on a temp folder: ``/query``, ``/update``, ``/store``
-    (:func:`kg._servers.start_oxigraph`)."""
+    (:func:`benchmarks.servers.start_oxigraph`)."""
 
     def start() -> ServerProcess:
-        binary = _or_unavailable(_servers.oxigraph_binary)
-        return _or_unavailable(_servers.start_oxigraph, tmp_path_factory.mktemp("oxigraph-server"), binary)
+        binary = _or_unavailable(starters.oxigraph_binary)
+        return _or_unavailable(starters.start_oxigraph, tmp_path_factory.mktemp("oxigraph-server"), binary)
 
     yield from _session_server("oxigraph_server", start)
 

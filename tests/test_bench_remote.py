@@ -1,4 +1,4 @@
-"""Smoke tests of the remote-load benchmark (``python -m kg.bench_remote``):
+"""Smoke tests of the remote-load benchmark (``python -m benchmarks.bench_remote``):
 it runs end to end against real Fuseki and Oxigraph servers and prints every
 measure.  No timing assertions (this machine's speed is not under test)."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kg import _servers
+from benchmarks import servers
 from tests.servers import unavailable
 
 pytestmark = pytest.mark.server
@@ -23,14 +23,14 @@ EX = "https://example.org/"
 
 def _need_servers() -> None:
     try:
-        _servers.fuseki_jar()
-        _servers.oxigraph_binary()
-    except _servers.ServerUnavailable as exc:
+        servers.fuseki_jar()
+        servers.oxigraph_binary()
+    except servers.ServerUnavailable as exc:
         unavailable(str(exc))  # fails instead of skipping when CI=true
 
 
 def _run(args: list[str]) -> tuple[str, dict]:
-    res = subprocess.run([sys.executable, "-m", "kg.bench_remote", "--repeat", "1", "--json", *args],
+    res = subprocess.run([sys.executable, "-m", "benchmarks.bench_remote", "--repeat", "1", "--json", *args],
                          capture_output=True, text=True, cwd=REPO, timeout=300)
     assert res.returncode == 0, res.stdout[-2000:] + res.stderr[-2000:]
     text = res.stdout

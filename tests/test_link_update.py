@@ -49,7 +49,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def oxigraph_endpoint(tmp_path_factory: pytest.TempPathFactory):
-    from kg._servers import ServerUnavailable, oxigraph_binary
+    from benchmarks.servers import ServerUnavailable, oxigraph_binary
     from tests.servers import unavailable
 
     try:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from kg.pipeline import Pipeline, run_into_store
+from kg.run.jobs import run_into_store
+from kg.run.spec import Pipeline
 from kg.store.registry import open_store
 
 

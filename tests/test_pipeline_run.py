@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.pipeline import Pipeline, extract_to_file, load_files, run_into_store
+from kg.run.jobs import extract_to_file, load_files, run_into_store
+from kg.run.spec import Pipeline
 from kg.queries import Catalog
 from kg.store.registry import open_store
 

@@ -1,8 +1,8 @@
 """Every stored query on a small graph built by REAL extraction gives exactly the expected rows.
 
 Data: tests/_queries_fixtures.py -- the seed article and three short articles
-written for these tests, run through kg.pipeline.Pipeline (the real spaCy model
-and offline linker) and kg.pipeline.run_into_store into an embedded store.  The
+written for these tests, run through kg.run.spec.Pipeline (the real spaCy model
+and offline linker) and kg.run.jobs.run_into_store into an embedded store.  The
 rows were computed once, read through (who said what to whom in the texts;
 the negated "Russia did not criticize Iran" and the question "Would Iran
 threaten Israel?" are left out of the counts of statements made) and frozen.

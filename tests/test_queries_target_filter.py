@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.pipeline import Pipeline, run_into_store
+from kg.run.jobs import run_into_store
+from kg.run.spec import Pipeline
 from kg.queries import Catalog, store_actor_resolver
 from kg.store.registry import open_store
 

@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.pipeline import Pipeline, extract_to_file, run_into_store
+from kg.run.jobs import extract_to_file, run_into_store
+from kg.run.spec import Pipeline
 from kg.rdf.validate import validate_files, validate_store
 from kg.store.registry import open_store
 from tests.conftest import shared_path

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from kg.ingest import Skipped, read_articles
 from kg.model import Article
-from kg.pipeline import MAX_CHARS, run_into_store
+from kg.run.guard import MAX_CHARS
+from kg.run.jobs import run_into_store
 from kg.rdf.build import article_graph_iri
 from kg.store.oxigraph import OxigraphStore
 from tests._robust_fixtures import SEED, graph_quads, one_line, pipe  # noqa: F401  (fixture)
@@ -175,12 +176,12 @@ def test_robust_input_hostile_batch_with_seed(pipe, tmp_path):  # noqa: F811
 
 def test_robust_input_one_megabyte_is_skipped_fast_with_reason(tmp_path):
     """A 1 MB article (> MAX_CHARS characters) is skipped before spaCy sees it."""
-    from kg.pipeline import _size_checked
+    from kg.run.guard import size_checked
 
     big = tmp_path / "big.txt"
     big.write_bytes(HOSTILE_TEXT["one-megabyte.txt"][0])
     t0 = time.monotonic()
-    (item,) = list(_size_checked(read_articles([big])))
+    (item,) = list(size_checked(read_articles([big])))
     assert time.monotonic() - t0 < 5
     assert isinstance(item, Skipped) and item.code == "E032"
     assert f"{1_048_576:,}" in item.reason and f"{MAX_CHARS:,}" in item.reason and "big.txt" in item.reason

@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.errors import StoreError
-from kg.pipeline import run_into_store
+from kg.run.jobs import run_into_store
 from kg.store.oxigraph import OxigraphStore
 from kg.store.sparql import Endpoints, SparqlStore
 from tests._robust_fixtures import ARTICLES, ROOT, SEED, all_quads, graph_quads, one_line, pipe  # noqa: F401

@@ -1,4 +1,4 @@
-"""kg.dask_engine: extraction on a local Dask cluster (2 worker processes on
+"""kg.run.dask: extraction on a local Dask cluster (2 worker processes on
 loopback) gives the same quads as one process, in N-Quads shards."""
 
 from __future__ import annotations
@@ -7,7 +7,8 @@ import os
 
 import pytest
 
-from kg.pipeline import Pipeline, extract_to_file, extract_with_dask, load_files
+from kg.run.jobs import extract_to_file, extract_with_dask, load_files
+from kg.run.spec import Pipeline
 from kg.store.oxigraph import OxigraphStore
 from tests._scale_fixtures import quads_of, write_corpus
 

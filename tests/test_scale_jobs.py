@@ -1,4 +1,4 @@
-"""kg.scale: worker processes give the same graphs as one process; inputs
+"""kg.run.local: worker processes give the same graphs as one process; inputs
 stream from folders and gzip JSON Lines; big files use the bulk loader."""
 
 from __future__ import annotations
@@ -7,7 +7,8 @@ import gzip
 
 import pytest
 
-from kg.pipeline import Pipeline, extract_to_file, load_files, run_into_store
+from kg.run.jobs import extract_to_file, load_files, run_into_store
+from kg.run.spec import Pipeline
 from kg.store.oxigraph import OxigraphStore
 from tests._scale_fixtures import ARTICLES, quads_of, write_corpus
 

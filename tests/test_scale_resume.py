@@ -1,4 +1,4 @@
-"""kg.resume: an interrupted `kg run` keeps only whole graphs; re-running
+"""kg.run.resume: an interrupted `kg run` keeps only whole graphs; re-running
 completes it, and a third run changes nothing."""
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import time
 import pytest
 
 from kg.model import slugify
-from kg.pipeline import Pipeline, run_into_store
+from kg.run.jobs import run_into_store
+from kg.run.spec import Pipeline
 from kg.store.oxigraph import OxigraphStore
 from tests._scale_fixtures import ROOT, quads_of, write_corpus
 

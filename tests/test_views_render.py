@@ -1,7 +1,7 @@
 """kg graph / kg timeline / kg stats on the bundled articles: files are valid and show the data.
 
 The store is built once from kg/data/articles (real spaCy model, offline
-linker, kg.pipeline.run_into_store), then the commands read it like a user
+linker, kg.run.jobs.run_into_store), then the commands read it like a user
 would (--store).  The HTML network page is opened in headless Chromium
 (Debian package ``chromium``) to check that its script draws the nodes; the
 test is skipped when chromium is absent, but fails when env CI=true.
@@ -30,7 +30,7 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def store_dir(nlp, tmp_path_factory) -> Path:
-    from kg.pipeline import run_into_store
+    from kg.run.jobs import run_into_store
     from kg.store.oxigraph import OxigraphStore
 
     path = tmp_path_factory.mktemp("views") / "store"

@@ -259,7 +259,7 @@ def _print_problems(d: dict) -> None:
 
 
 def _make_pipeline(model: str, batch_size: int, jobs: int, link: bool = True, online: bool = False):
-    from kg.pipeline import Pipeline
+    from kg.run.spec import Pipeline
 
     return Pipeline(model=model, link=link, online=online, batch_size=batch_size, n_process=jobs).load()
 

@@ -49,7 +49,7 @@ ShardSizeOpt = Annotated[int, typer.Option("--shard-size", help="With --engine d
 
 
 def _jobs(jobs: int | None) -> int:
-    from kg.scale import default_jobs
+    from kg.run.local import default_jobs
 
     return jobs or default_jobs()
 
@@ -89,7 +89,7 @@ def _client_pipeline(model: str, batch_size: int, jobs: int, link: bool, online:
     """The pipeline options for a Dask run; only spaCy is loaded here (for
     the run's model name and version), the workers load the rest."""
     from kg.extract import load_pipeline
-    from kg.pipeline import Pipeline
+    from kg.run.spec import Pipeline
 
     pipe = Pipeline(model=model, link=link, online=online, batch_size=batch_size, n_process=jobs)
     pipe.nlp = load_pipeline(model)
@@ -129,7 +129,7 @@ def run(
     Re-running on the same articles skips those already loaded with the same text (--force redoes them), so an
     interrupted run is completed by running it again, and the store does not grow.
     """
-    from kg.pipeline import load_files, run_into_store
+    from kg.run.jobs import load_files, run_into_store
 
     _set_quiet(quiet)
     engine = _check_engine(engine)
@@ -184,7 +184,7 @@ def _print_done(summary) -> None:
 def _run_dask(articles, st, model, batch_size, jobs, link, online, force, scheduler, shards, shard_size, load_files):
     import tempfile
 
-    from kg.pipeline import extract_with_dask
+    from kg.run.jobs import extract_with_dask
 
     pipe = _client_pipeline(model, batch_size, jobs, link, online)
     with contextlib.ExitStack() as stack:
@@ -219,7 +219,7 @@ def extract(
     quiet: QuietOpt = False,
 ) -> None:
     """Extraction only: write statements as RDF (one named graph per article in N-Quads/TriG) or JSON Lines records."""
-    from kg.pipeline import extract_to_file, extract_with_dask
+    from kg.run.jobs import extract_to_file, extract_with_dask
 
     _set_quiet(quiet)
     engine = _check_engine(engine)
@@ -280,7 +280,7 @@ def load(
     quiet: QuietOpt = False,
 ) -> None:
     """Load RDF files into the store. Named graphs of N-Quads/TriG replace the graphs of the same name."""
-    from kg.pipeline import load_files
+    from kg.run.jobs import load_files
 
     _set_quiet(quiet)
     remote = any((endpoint, query_endpoint, update_endpoint, gsp_endpoint))

@@ -57,7 +57,7 @@ def _check_gold(gold: list[Path]) -> tuple[list[Path], list[str]]:
     a missing path gives E007, a file of no known form E050; folders expand to
     their ``*.jsonl`` files, each checked alone."""
     from kg.errors import InputError, Msg
-    from kg.evaluate import _gold_files, gold_kind
+    from kg.evaluate import gold_files, gold_kind
 
     good: list[Path] = []
     bad: list[str] = []
@@ -65,7 +65,7 @@ def _check_gold(gold: list[Path]) -> tuple[list[Path], list[str]]:
         if not path.exists():
             bad.append(Msg.E007.format(path=path))
             continue
-        for f in _gold_files([path]):
+        for f in gold_files([path]):
             try:
                 gold_kind(f)
             except InputError as exc:

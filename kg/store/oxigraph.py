@@ -164,7 +164,7 @@ class OxigraphStore:
 
     def flush(self) -> None:
         """Write the store's in-memory buffers to disk (bounds RocksDB's memory on
-        long runs; :func:`kg.pipeline.run_into_store` calls it every few hundred graphs).
+        long runs; :func:`kg.run.jobs.run_into_store` calls it every few hundred graphs).
 
         :raises StoreError: E014 when the disk is full or read-only.
         """

@@ -27,7 +27,7 @@ Writes:
   N-Triples file goes into its one graph as it is, cut at line ends into
   chunks of at most ``chunk_size`` lines and about ``chunk_bytes`` bytes
   (no second parse and no re-serialization: as fast as one plain upload of
-  the whole file, see ``python -m kg.bench_remote``); other formats are
+  the whole file, see ``python -m benchmarks.bench_remote``); other formats are
   parsed and re-serialized as N-Triples per chunk.  A
   failure half-way raises :class:`kg.store.base.PartialLoadError` listing the
   graphs fully loaded and those not.  Blank nodes shared between two chunks of

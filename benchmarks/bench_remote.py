@@ -1,6 +1,6 @@
 """Benchmark: ``kg load --endpoint`` against one plain HTTP upload of the whole file.
 
-Run ``python -m kg.bench_remote`` (options: ``--help``).  In one run it:
+Run ``python -m benchmarks.bench_remote`` from the repository root (options: ``--help``).  In one run it:
 
 1. makes an N-Triples file with ``kg extract`` from the first ``--articles``
    articles of ``--corpus`` (default 300 of
@@ -9,7 +9,7 @@ Run ``python -m kg.bench_remote`` (options: ``--help``).  In one run it:
 2. starts Apache Jena Fuseki 5.6.0 (``--mem /ds``, the jar cached in
    ``.cache/fuseki`` and fetched with ``.ci/fetch-fuseki.sh``) and Oxigraph's
    server (``oxigraph serve --location TMP``) on 127.0.0.1, free ports
-   (:mod:`kg._servers`), and stops them by PID at the end;
+   (:mod:`benchmarks.servers`), and stops them by PID at the end;
 3. loads the file into each server ``--repeat`` times (default 3) in two ways,
    each starting from an empty store, alternating which goes first:
 
@@ -52,7 +52,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import _servers
+from benchmarks import servers
+from benchmarks.bench import prefix_file
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "allsides_politics.jsonl"
 AIM = 0.8
@@ -89,9 +90,8 @@ def make_input(corpus: Path, articles: int, jobs: int, folder: Path) -> tuple[Pa
 
     :returns: ``(path, seconds)``.
     """
-    from kg.bench import _prefix_file
 
-    prefix = _prefix_file(str(corpus), articles, folder)
+    prefix = prefix_file(str(corpus), articles, folder)
     out = folder / "kg.nt"
     t0 = time.perf_counter()
     res = subprocess.run([*_kg_command(), "extract", prefix, "-o", str(out), "--jobs", str(jobs)],
@@ -187,15 +187,15 @@ class Target:
     """One server under test: how to empty it, where plain uploads go, how kg is pointed at it."""
 
     name: str
-    start: Callable[[], _servers.ServerProcess]
-    plain_url: Callable[[_servers.ServerProcess, str], str]
-    kg_args: Callable[[_servers.ServerProcess], list[str]]
-    endpoints: Callable[[_servers.ServerProcess], object]
+    start: Callable[[], servers.ServerProcess]
+    plain_url: Callable[[servers.ServerProcess, str], str]
+    kg_args: Callable[[servers.ServerProcess], list[str]]
+    endpoints: Callable[[servers.ServerProcess], object]
     restart_to_empty: bool
-    server: _servers.ServerProcess | None = None
+    server: servers.ServerProcess | None = None
     runs: list[Run] = field(default_factory=list)
 
-    def up(self) -> _servers.ServerProcess:
+    def up(self) -> servers.ServerProcess:
         if self.server is None or self.server.proc.poll() is not None:
             self.server = self.start()
         return self.server
@@ -230,10 +230,10 @@ def _targets(names: list[str], folder: Path, heap: str) -> list[Target]:
 
     out = []
     if "fuseki" in names:
-        jar = _servers.fuseki_jar()
+        jar = servers.fuseki_jar()
         out.append(Target(
             "fuseki",
-            start=lambda: _servers.start_fuseki(jar, Path(tempfile.mkdtemp(prefix="fuseki-", dir=folder)),
+            start=lambda: servers.start_fuseki(jar, Path(tempfile.mkdtemp(prefix="fuseki-", dir=folder)),
                                                 ["--mem", "/ds"], dataset="ds", heap=heap),
             plain_url=lambda s, media: f"{s.dataset_url}/data" + ("?default" if media.endswith("triples") else ""),
             kg_args=lambda s: ["--endpoint", s.dataset_url],
@@ -241,10 +241,10 @@ def _targets(names: list[str], folder: Path, heap: str) -> list[Target]:
             restart_to_empty=False,
         ))
     if "oxigraph" in names:
-        binary = _servers.oxigraph_binary()
+        binary = servers.oxigraph_binary()
         out.append(Target(
             "oxigraph",
-            start=lambda: _servers.start_oxigraph(Path(tempfile.mkdtemp(prefix="oxigraph-", dir=folder)), binary),
+            start=lambda: servers.start_oxigraph(Path(tempfile.mkdtemp(prefix="oxigraph-", dir=folder)), binary),
             plain_url=lambda s, media: f"{s.url}/store" + ("?default" if media.endswith("triples") else ""),
             kg_args=lambda s: ["--endpoint", s.url, "--server", "oxigraph"],
             endpoints=lambda s: Endpoints.oxigraph(s.url),
@@ -319,7 +319,7 @@ def _table(out: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> dict:
-    ap = argparse.ArgumentParser(prog="python -m kg.bench_remote", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.bench_remote", description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=300, help="articles to extract (default 300)")
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS),
                     help="JSON Lines corpus (default ../shared/data/news/allsides_politics.jsonl)")
@@ -368,14 +368,14 @@ def main(argv: list[str] | None = None) -> dict:
                         shutil.copyfileobj(src, dst, 1 << 20)
         try:
             targets = _targets(names, folder, args.fuseki_heap)
-        except _servers.ServerUnavailable as exc:
+        except servers.ServerUnavailable as exc:
             raise SystemExit(f"cannot start a server: {exc}") from exc
         results = []
         try:
             for t in targets:
                 try:
                     results.append(measure(t, path, media, n, args.repeat, big))
-                except _servers.ServerUnavailable as exc:
+                except servers.ServerUnavailable as exc:
                     raise SystemExit(f"cannot start {t.name}: {exc}") from exc
                 finally:
                     t.stop()

@@ -2,7 +2,7 @@
 ``jena-fuseki-server`` jar from Maven Central) and Oxigraph's server
 (``oxigraph serve``, the binary of the ``oxigraph`` PyPI package).
 
-Used by the remote benchmark (:mod:`kg.bench_remote`) and by the test
+Used by the remote benchmark (:mod:`benchmarks.bench_remote`) and by the test
 fixtures in ``tests/servers.py``; no pytest, no kg imports.  Every server listens on 127.0.0.1 on a free port, is waited for
 with a bound (:data:`STARTUP_TIMEOUT`) and is stopped by its PID
 (:meth:`ServerProcess.stop`: TERM, then KILL after 10 s).

@@ -1,17 +1,17 @@
-"""Use every core: article batches processed by worker processes.
+"""Use every core: article batches processed by local worker processes (``--jobs``).
 
 The unit of work is a *batch* of articles (``batch_size`` of them).  One
-batch goes through :func:`process_batch`: spaCy's ``nlp.pipe`` with kg's
-components, linking, the article's RDF graph and its serialization.  The
-same function runs in the parent (``jobs == 1``) or in each of ``jobs``
+batch goes through :func:`kg.run.worker.process_batch`: spaCy's ``nlp.pipe``
+with kg's components, linking, the article's RDF graph and its serialization.
+The same function runs in the parent (``jobs == 1``) or in each of ``jobs``
 worker processes (``jobs > 1``), so both give identical graphs; the parent
 only reads articles, writes files and loads the store.
 
 Workers load the pipeline once: with the ``fork`` start method (Linux) they
-inherit the parent's loaded :class:`~kg.pipeline.Pipeline` (and the
+inherit the parent's loaded :class:`~kg.run.spec.Pipeline` (and the
 knowledge base) copy-on-write; with ``spawn``/``forkserver`` (macOS,
-Windows) each worker loads it from the :class:`WorkerSpec` in its
-initializer.  At most ``2 * jobs`` batches are in flight, so memory stays
+Windows) each worker loads it from the :class:`~kg.run.spec.WorkerSpec` in
+its initializer.  At most ``2 * jobs`` batches are in flight, so memory stays
 flat however long the input is, and results come back in input order.
 
 Workers ignore SIGINT: on Ctrl-C the parent stops, terminates the pool, and
@@ -26,22 +26,13 @@ import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
 
 from kg.ingest import Skipped
-from kg.errors import Msg
-from kg.model import Article, ArticleResult, ExtractionRun
+from kg.model import Article
+from kg.run.spec import Done, Pipeline, WorkerSpec
+from kg.run.worker import process_batch
 
-if TYPE_CHECKING:  # pragma: no cover
-    from kg.pipeline import Pipeline
-
-__all__ = ["WorkerSpec", "Done", "process_batch", "batches", "run_batches", "default_jobs"]
-
-#: What a worker serializes per article: N-Triples (for a store's named
-#: graph), N-Quads (lines for a quad file), or nothing (the parent builds
-#: the output from the :class:`ArticleResult`, e.g. JSON Lines or Turtle).
-Payload = Literal["ntriples", "nquads", "none"]
+__all__ = ["batches", "run_batches", "default_jobs"]
 
 
 def default_jobs() -> int:
@@ -49,90 +40,12 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-@dataclass(frozen=True, slots=True)
-class WorkerSpec:
-    """Everything a worker needs to build the pipeline and the output.
-
-    :param model: spaCy pipeline name or path.
-    :param link: link actors offline; ``online`` also asks Wikidata.
-    :param run: the run's provenance (one timestamp for the whole run).
-    :param payload: what to serialize per article (:data:`Payload`).
-    """
-
-    model: str
-    link: bool
-    online: bool
-    batch_size: int
-    run: ExtractionRun
-    payload: Payload = "ntriples"
-
-
-@dataclass(slots=True)
-class Done:
-    """One processed article.
-
-    :param result: the linked statements of the article.
-    :param graph: the IRI of its named graph.
-    :param data: its graph serialized as :attr:`WorkerSpec.payload` says
-        (UTF-8 bytes), or ``None``.
-    """
-
-    result: ArticleResult
-    graph: str
-    data: bytes | None
-
-
-# --------------------------------------------------------------------------- one batch
-
-
-def _extraction_failed(article: Article, exc: BaseException) -> Skipped:
-    origin = article.origin or article.id
-    return Skipped(origin, Msg.E033.format(origin=origin, reason=f"{type(exc).__name__}: {exc}"), "E033")
-
-
-def _finish(pipeline: "Pipeline", result: ArticleResult, spec: WorkerSpec) -> Done:
-    from kg.rdf.build import article_graph_iri, build_article_graph
-    from kg.rdf.serialize import serialize_graph
-
-    if pipeline.linker is not None:
-        result = pipeline.linker.link(result)  # type: ignore[attr-defined]
-    iri = str(article_graph_iri(result.article))
-    if spec.payload == "none":
-        return Done(result, iri, None)
-    graph = build_article_graph(result, spec.run)
-    return Done(result, iri, serialize_graph(graph, spec.payload))
-
-
-def process_batch(pipeline: "Pipeline", articles: list[Article], spec: WorkerSpec) -> list[Done | Skipped]:
-    """Extract, link and serialize a batch of articles, in order.
-
-    An article on which extraction raises (a bug) becomes a :class:`Skipped`
-    item (E033) and the others go on: the batch is retried one article at a
-    time.
-    """
-    from kg.extract import extract_articles
-
-    try:
-        results = list(extract_articles(pipeline.nlp, articles, batch_size=spec.batch_size))  # type: ignore[arg-type]
-    except Exception:  # noqa: BLE001 - retry one by one to isolate the bad article
-        out: list[Done | Skipped] = []
-        for article in articles:
-            try:
-                result = next(extract_articles(pipeline.nlp, [article], batch_size=1))  # type: ignore[arg-type]
-            except Exception as exc:  # noqa: BLE001
-                out.append(_extraction_failed(article, exc))
-                continue
-            out.append(_finish(pipeline, result, spec))
-        return out
-    return [_finish(pipeline, r, spec) for r in results]
-
-
 # --------------------------------------------------------------------------- workers
 
 # Per worker process: the pipeline and the spec (set by the initializer).
-_worker: tuple["Pipeline", WorkerSpec] | None = None
+_worker: tuple[Pipeline, WorkerSpec] | None = None
 # Set in the parent just before a fork, so forked workers inherit the loaded pipeline.
-_inherited: "Pipeline | None" = None
+_inherited: Pipeline | None = None
 
 
 def _init_worker(spec: WorkerSpec) -> None:
@@ -140,8 +53,6 @@ def _init_worker(spec: WorkerSpec) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     pipeline = _inherited
     if pipeline is None or pipeline.nlp is None:
-        from kg.pipeline import Pipeline
-
         pipeline = Pipeline(model=spec.model, link=spec.link, online=spec.online,
                             batch_size=spec.batch_size).load()
     _worker = (pipeline, spec)
@@ -175,7 +86,7 @@ def _start_method() -> str:
 
 def run_batches(
     items: Iterable[Article | Skipped],
-    pipeline: "Pipeline",
+    pipeline: Pipeline,
     spec: WorkerSpec,
     jobs: int,
 ) -> Iterator[Done | Skipped]:
@@ -203,7 +114,7 @@ def run_batches(
     yield from _run_pool(itertools.chain([first, second], stream), pipeline, spec, jobs)
 
 
-def _run_pool(stream: Iterator[list[Article | Skipped]], pipeline: "Pipeline", spec: WorkerSpec,
+def _run_pool(stream: Iterator[list[Article | Skipped]], pipeline: Pipeline, spec: WorkerSpec,
               jobs: int) -> Iterator[Done | Skipped]:
     global _inherited
     method = _start_method()
@@ -240,7 +151,7 @@ def _collect(entry: tuple[list[Skipped], object]) -> Iterator[Done | Skipped]:
         yield from future.get()  # type: ignore[attr-defined]
 
 
-def _run_inline(batch: list[Article | Skipped], pipeline: "Pipeline", spec: WorkerSpec) -> Iterator[Done | Skipped]:
+def _run_inline(batch: list[Article | Skipped], pipeline: Pipeline, spec: WorkerSpec) -> Iterator[Done | Skipped]:
     articles = [a for a in batch if isinstance(a, Article)]
     yield from (s for s in batch if isinstance(s, Skipped))
     if articles:

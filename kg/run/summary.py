@@ -1,0 +1,75 @@
+"""What a job did: :class:`Summary` (extract / run) and :class:`LoadSummary` (load)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.ingest import Skipped
+from kg.model import ArticleResult, tally
+
+__all__ = ["Summary", "LoadSummary"]
+
+
+@dataclass(slots=True)
+class Summary:
+    """What a run did.
+
+    :param articles: articles read and processed.
+    :param statements: statements extracted.
+    :param types: statements per statement type.
+    :param actors: distinct actors (by cross-article key).
+    :param linked: distinct actors linked to a Wikidata QID.
+    :param skipped: inputs skipped, with reasons.
+    :param graphs: named graphs written or loaded.
+    :param seconds: wall-clock time of the run.
+    :param failed: named graphs that could not be loaded (remote stores).
+    :param output: the output file or folder, if any.
+    :param done: articles skipped because the store already holds their
+        graph with the same content hash (a resumed run; not an error).
+    """
+
+    articles: int = 0
+    statements: int = 0
+    types: Counter = field(default_factory=Counter)
+    actors: set[str] = field(default_factory=set)
+    linked: set[str] = field(default_factory=set)
+    skipped: list[Skipped] = field(default_factory=list)
+    graphs: int = 0
+    seconds: float = 0.0
+    failed: list[str] = field(default_factory=list)
+    output: str | None = None
+    done: int = 0
+
+    def add(self, result: ArticleResult) -> None:
+        """Count one article's statements, types and actors."""
+        self.articles += 1
+        self.statements += tally(result, self.types, self.actors, self.linked)
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form printed by ``--json`` (counts, skipped with reasons, speed)."""
+        return {
+            "articles": self.articles,
+            "statements": self.statements,
+            "types": dict(sorted(self.types.items())),
+            "actors": len(self.actors),
+            "linked_actors": len(self.linked),
+            "graphs": self.graphs,
+            "skipped": [{"origin": s.origin, "reason": s.reason} for s in self.skipped],
+            "failed": self.failed,
+            "already_done": self.done,
+            "seconds": round(self.seconds, 2),
+            "articles_per_second": round(self.articles / self.seconds, 2) if self.seconds else None,
+            "output": self.output,
+        }
+
+
+@dataclass(slots=True)
+class LoadSummary:
+    """What ``kg load`` did: files loaded (with quads), files refused (with reasons)."""
+
+    loaded: list[tuple[str, int]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    before: int = 0
+    after: int = 0
+    seconds: float = 0.0
