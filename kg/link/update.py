@@ -24,11 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import EndpointError, KnowledgeBaseError, Msg
+from kg.http import user_agent
 from kg.link.normalize import norm
 
-__all__ = ["update_kb", "merge_items", "read_kb_doc", "write_kb_doc", "CLASS_KIND", "USER_AGENT"]
-
-USER_AGENT = "kg/0.1 (knowledge graphs of news statements; https://example.invalid/kg) SPARQLWrapper"
+__all__ = ["update_kb", "merge_items", "read_kb_doc", "write_kb_doc", "CLASS_KIND", "sparqlwrapper_agent"]
 
 #: Wikidata classes (P31 values) -> KB kind.
 CLASS_KIND: dict[str, str] = {
@@ -55,11 +54,18 @@ def _date(value: str | None) -> str | None:
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
 
+def sparqlwrapper_agent() -> str:
+    """kg's User-Agent (:func:`kg.http.user_agent`) naming SPARQLWrapper as the library."""
+    from SPARQLWrapper import __version__ as sw_version  # noqa: PLC0415
+
+    return user_agent(library=f"SPARQLWrapper/{sw_version}")
+
+
 def _query(endpoint: str, query: str, timeout: int) -> list[dict[str, str]]:
     from SPARQLWrapper import JSON, SPARQLWrapper  # noqa: PLC0415
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException  # noqa: PLC0415
 
-    sw = SPARQLWrapper(endpoint, agent=USER_AGENT)
+    sw = SPARQLWrapper(endpoint, agent=sparqlwrapper_agent())
     sw.setQuery(query)
     sw.setReturnFormat(JSON)
     sw.setTimeout(timeout)
@@ -68,6 +74,8 @@ def _query(endpoint: str, query: str, timeout: int) -> list[dict[str, str]]:
     except SPARQLWrapperException as exc:
         raise EndpointError(Msg.E063, endpoint=endpoint, status="?", reason=str(exc).splitlines()[0]) from exc
     except OSError as exc:  # urllib URLError / socket errors
+        if isinstance(exc, TimeoutError) or isinstance(getattr(exc, "reason", None), TimeoutError):
+            raise EndpointError(Msg.E064, endpoint=endpoint, timeout=timeout) from exc
         raise EndpointError(Msg.E060, endpoint=endpoint, reason=str(exc)) from exc
     rows = []
     for b in res.get("results", {}).get("bindings", []):  # type: ignore[union-attr]
@@ -84,7 +92,7 @@ def update_kb(endpoint: str, query_path: Path, kb_path: Path, *, timeout: int = 
     :param timeout: HTTP timeout in seconds.
     :returns: ``{"rows": n, "items": n, "added": n, "updated": n, "size_bytes": n, "seconds": s}``.
     :raises KnowledgeBaseError: (E040) if the KB or the query file cannot be read.
-    :raises EndpointError: (E060/E063) if the endpoint is unreachable or rejects the query.
+    :raises EndpointError: (E060/E063/E064) if the endpoint is unreachable, rejects the query or does not answer in time.
     """
     t0 = time.perf_counter()
     kb_path, query_path = Path(kb_path), Path(query_path)
