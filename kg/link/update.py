@@ -27,7 +27,7 @@ from kg.errors import EndpointError, KnowledgeBaseError, Msg
 from kg.http import user_agent
 from kg.link.normalize import norm
 
-__all__ = ["update_kb", "merge_items", "read_kb_doc", "write_kb_doc", "CLASS_KIND", "sparqlwrapper_agent"]
+__all__ = ["update_kb", "merge_items", "read_kb_doc", "write_kb_doc", "CLASS_KIND", "select_rows", "sparqlwrapper_agent"]
 
 #: Wikidata classes (P31 values) -> KB kind.
 CLASS_KIND: dict[str, str] = {
@@ -61,7 +61,11 @@ def sparqlwrapper_agent() -> str:
     return user_agent(library=f"SPARQLWrapper/{sw_version}")
 
 
-def _query(endpoint: str, query: str, timeout: int) -> list[dict[str, str]]:
+def select_rows(endpoint: str, query: str, timeout: int) -> list[dict[str, str]]:
+    """Rows of a SPARQL SELECT at ``endpoint`` (SPARQLWrapper, kg's User-Agent): ``[{var: value}]``.
+
+    :raises EndpointError: E060 (unreachable), E063 (rejected), E064 (no answer within ``timeout`` s).
+    """
     from SPARQLWrapper import JSON, SPARQLWrapper  # noqa: PLC0415
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException  # noqa: PLC0415
 
@@ -103,7 +107,7 @@ def update_kb(endpoint: str, query_path: Path, kb_path: Path, *, timeout: int = 
     except (OSError, ValueError, EOFError) as exc:
         raise KnowledgeBaseError(Msg.E040, path=kb_path if not isinstance(exc, FileNotFoundError)
                                  or query_path.exists() else query_path, reason=str(exc)) from exc
-    rows = _query(endpoint, query, timeout)
+    rows = select_rows(endpoint, query, timeout)
     items: dict[str, dict[str, Any]] = {}
     for r in rows:
         q = _qid(r.get("item"))
