@@ -64,6 +64,7 @@ from kg.errors import EndpointError, Msg
 from kg.link.kb import AMBIGUOUS_SHORT, Candidate, Entity, KnowledgeBase, Role
 from kg.link.normalize import norm, phonetic
 from kg.link.resolve import DEFAULT_THRESHOLD, Linker
+from kg.link.wikidata_kinds import CLASS_KIND, kind_of_kinds
 
 __all__ = [
     "API_URL", "SPARQL_URL", "DEFAULT_EXPIRY_DAYS", "DETAILS_QUERY", "TOP_CLASS_KIND",
@@ -77,19 +78,8 @@ DEFAULT_EXPIRY_DAYS = 30.0
 #: HTTP statuses retried (with backoff or ``Retry-After``) before the client gives up and goes offline.
 RETRY_STATUS = (429, 500, 502, 503, 504)
 
-#: Top classes (reached by ``wdt:P31/wdt:P279*``) -> KB kind, in priority order.
-TOP_CLASS_KIND: dict[str, str] = {
-    "Q5": "person",                                   # human
-    "Q3624078": "country", "Q6256": "country",        # sovereign state, country
-    "Q10864048": "region", "Q107390": "region",       # first-level admin. subdivision, federated state
-    "Q35657": "region", "Q34876": "region",           # U.S. state, province
-    "Q515": "city", "Q486972": "city",                # city, human settlement
-    "Q17149090": "armed_group",                       # armed organization
-    "Q1193236": "media", "Q11032": "media", "Q1002697": "media",  # news media, newspaper, periodical
-    "Q15265344": "media", "Q192283": "media", "Q1616075": "media",  # broadcaster, news agency, TV station
-    "Q43229": "organization",                         # organization
-}
-_KIND_ORDER = ["person", "country", "region", "city", "armed_group", "media", "organization"]
+#: Top classes (reached by ``wdt:P31/wdt:P279*``) -> KB kind: kg's one map (:mod:`kg.link.wikidata_kinds`).
+TOP_CLASS_KIND: dict[str, str] = CLASS_KIND
 
 #: SPARQL for candidate details; ``{values}`` is replaced by ``wd:Q1 wd:Q2 ...`` and
 #: ``{tops}`` by the classes of :data:`TOP_CLASS_KIND`.  Plain SPARQL 1.1 (no label
@@ -416,9 +406,8 @@ def popularity_of(sitelinks: int) -> float:
 
 
 def kind_of(details: dict[str, Any]) -> str:
-    """KB kind of an item from its reduced classes (:data:`TOP_CLASS_KIND` priority), else ``"other"``."""
-    kinds = set(details.get("kinds") or [])
-    return next((k for k in _KIND_ORDER if k in kinds), "other")
+    """KB kind of an item from its reduced classes (:data:`kg.link.wikidata_kinds.KIND_ORDER` priority), else ``"other"``."""
+    return kind_of_kinds(details.get("kinds") or []) or "other"
 
 
 def entity_from_details(qid: str, d: dict[str, Any]) -> Entity | None:

@@ -11,7 +11,9 @@ Merge rules: an item whose QID is in the KB gets the new label's aliases and
 positions added; a new person whose label equals a QID-less PETRARCH person of
 the KB takes over that entry (its CAMEO roles are kept and it gains the QID);
 other items become new entities, their kind from ``?class``
-(:data:`CLASS_KIND`).  Positions are stored as roles with code ``P39:<QID>``.
+(:data:`CLASS_KIND`, kg's one map from :mod:`kg.link.wikidata_kinds`, by kind
+priority; ``organization`` when no class is mapped).  Positions are stored as
+roles with code ``P39:<QID>``.
 """
 
 from __future__ import annotations
@@ -26,17 +28,10 @@ from typing import Any
 from kg.errors import EndpointError, KnowledgeBaseError, Msg
 from kg.http import user_agent
 from kg.link.normalize import norm
+from kg.link.wikidata_kinds import CLASS_KIND, kind_of_classes
 
 __all__ = ["update_kb", "merge_items", "read_kb_doc", "write_kb_doc", "CLASS_KIND", "select_rows", "sparqlwrapper_agent"]
 
-#: Wikidata classes (P31 values) -> KB kind.
-CLASS_KIND: dict[str, str] = {
-    "Q5": "person", "Q6256": "country", "Q3624078": "country", "Q7275": "country",
-    "Q515": "city", "Q1549591": "city", "Q5119": "city",
-    "Q484652": "organization", "Q43229": "organization", "Q245065": "organization", "Q327333": "organization",
-    "Q17149090": "armed_group", "Q2659904": "organization", "Q7210356": "organization",
-    "Q1193236": "media", "Q11032": "media", "Q1110794": "media", "Q192283": "media",
-}
 _QID = re.compile(r"(Q\d+)$")
 
 
@@ -155,7 +150,7 @@ def merge_items(doc: dict[str, Any], items: dict[str, dict[str, Any]], *, source
             petr_persons.setdefault(norm(e["label"]), []).append(e)
     added = updated = 0
     for q, it in sorted(items.items()):
-        kind = it.get("kind") or next((CLASS_KIND[c] for c in it["classes"] if c in CLASS_KIND), "organization")
+        kind = it.get("kind") or kind_of_classes(it["classes"]) or "organization"
         target = by_id.get(q)
         old = by_id.get(it.get("replaces") or "")
         if target is None and old is not None and not old.get("qid"):  # a known QID-less entry takes the QID
