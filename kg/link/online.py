@@ -65,6 +65,7 @@ from kg.link.kb import AMBIGUOUS_SHORT, Candidate, Entity, KnowledgeBase, Role
 from kg.link.normalize import norm, phonetic
 from kg.link.resolve import DEFAULT_THRESHOLD, Linker
 from kg.link.wikidata_kinds import CLASS_KIND, kind_of_kinds
+from kg.sparql_terms import prefixed_name
 
 __all__ = [
     "API_URL", "SPARQL_URL", "DEFAULT_EXPIRY_DAYS", "DETAILS_QUERY", "TOP_CLASS_KIND",
@@ -316,8 +317,8 @@ class WikidataClient:
                 if rec is not None:
                     stale[q] = rec["data"]
         if need:
-            query = (DETAILS_QUERY.replace("{values}", " ".join(f"wd:{q}" for q in need))
-                     .replace("{tops}", " ".join(f"wd:{q}" for q in TOP_CLASS_KIND)))
+            query = (DETAILS_QUERY.replace("{values}", " ".join(prefixed_name("wd", q) for q in need))
+                     .replace("{tops}", " ".join(prefixed_name("wd", q) for q in TOP_CLASS_KIND)))
             doc = self._get(self.sparql_url, {"query": query, "format": "json"}, "application/sparql-results+json")
             if isinstance(doc, dict) and "results" in doc:
                 fetched = _details_from_bindings(doc["results"].get("bindings", []))
