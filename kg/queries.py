@@ -34,7 +34,6 @@ unlinked-actor IRI of its slug (:func:`kg.rdf.build.actor_iri`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -42,12 +41,12 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 from rdflib import URIRef
-from unidecode import unidecode
 
 import kg
 from kg import sparql_terms
 from kg.errors import Msg, QueryError
 from kg.model import StatementType, slugify
+from kg.names import norm, phonetic
 from kg.rdf.vocab import ID, KGT
 
 __all__ = [
@@ -211,6 +210,7 @@ class StoredQuery:
 
 
 def _clean(text: str) -> str:
+    """``text`` with lone surrogates (undecodable command-line bytes) replaced by U+FFFD."""
     return re.sub("[\ud800-\udfff]", "\ufffd", text)
 
 
@@ -357,29 +357,12 @@ class Catalog:
 # ------------------------------------------------------------ actor matching
 
 
-def _norm(text: str) -> str:
-    """Fold to lowercase ASCII words: diacritics and punctuation removed."""
-    folded = unidecode(unicodedata.normalize("NFKC", _clean(text))).lower()
-    return " ".join(re.findall(r"[a-z0-9]+", folded))
-
-
-def _skeleton(word: str) -> str:
-    """A transliteration-tolerant key: ``dehghan``, ``dehqan`` -> ``dehkan``.
-
-    An ``h`` after a consonant is dropped (gh, kh, sh, th, dh, ph as in
-    Persian and Arabic romanizations), q/g/c/k and v/w, y/i, u/o merge, and
-    doubled letters collapse.
-    """
-    out = re.sub(r"(?<=[bcdfgjklmnpqrstvwxz])h", "", word)
-    out = out.translate(str.maketrans("qgcwyo", "kkkviu"))
-    return re.sub(r"(.)\1+", r"\1", out)
-
-
 def _token_match(q: str, n: str, level: int) -> bool:
-    """Word match at ``level`` 0 (equal), 1 (same skeleton) or 2 (fuzzy skeleton, words of 4+ letters)."""
+    """Word match at ``level`` 0 (equal), 1 (same :func:`kg.names.phonetic` key) or 2 (fuzzy
+    phonetic key, words of 4+ letters)."""
     if level == 0:
         return q == n
-    sq, sn = _skeleton(q), _skeleton(n)
+    sq, sn = phonetic(q), phonetic(n)
     if level == 1:
         return sq == sn
     return len(q) >= 4 and len(n) >= 4 and fuzz.ratio(sq, sn) >= 88
@@ -396,11 +379,13 @@ def match_actor_names(
     Forgiving, in tiers (the first tier with a match wins):
 
     1. a QID (``Q30``, any case) or an IRI: candidates with that QID or IRI;
-    2. the whole name, ignoring case, diacritics and punctuation
-       (``"hossein dehqan"``, ``"Hosseín Dehqán"``);
+    2. the whole name by kg's lookup key (:func:`kg.names.norm`: case, diacritics,
+       punctuation, possessive, abbreviation dots and a leading "the" ignored:
+       ``"hossein dehqan"``, ``"Hosseín Dehqán"``, ``"U.S."`` = ``"US"``);
     3. every word of the query matches a word of the name: exactly (surname
-       ``"Dehqan"``), else by transliteration skeleton (``"Dehghan"`` ~
-       ``"Dehqan"``), else by a fuzzy skeleton match (rapidfuzz ratio >= 88);
+       ``"Dehqan"``), else by transliteration key (:func:`kg.names.phonetic`,
+       ``"Dehghan"`` ~ ``"Dehqan"``), else by a fuzzy match of those keys
+       (rapidfuzz ratio >= 88);
     4. rapidfuzz ``token_set_ratio`` of the folded names >= ``threshold``.
 
     :param query: the user's text.
@@ -415,10 +400,10 @@ def match_actor_names(
     if m or sparql_terms.IRI_SCHEME.match(text):
         qid = f"Q{m.group(1)}" if m else None
         return sorted({i for i, _, q in cands if (qid and q == qid) or i == text})
-    nq = _norm(text)
+    nq = norm(_clean(text))
     if not nq:
         return []
-    normed = [(i, _norm(n)) for i, n, _ in cands]
+    normed = [(i, norm(_clean(n))) for i, n, _ in cands]
     exact = sorted({i for i, n in normed if n == nq})
     if exact:
         return exact
@@ -433,7 +418,7 @@ def match_actor_names(
     for i, n in normed:
         if not n:
             continue
-        score = max(fuzz.token_set_ratio(nq, n), fuzz.token_set_ratio(" ".join(map(_skeleton, qtokens)), " ".join(map(_skeleton, n.split()))))
+        score = max(fuzz.token_set_ratio(nq, n), fuzz.token_set_ratio(" ".join(map(phonetic, qtokens)), " ".join(map(phonetic, n.split()))))
         if score >= threshold:
             scored[i] = max(scored.get(i, 0.0), score)
     return [i for i, _ in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))]

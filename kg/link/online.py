@@ -62,7 +62,7 @@ from typing import Any, Iterator
 from kg import http
 from kg.errors import EndpointError, Msg
 from kg.link.kb import AMBIGUOUS_SHORT, Candidate, Entity, KnowledgeBase, Role
-from kg.link.normalize import norm, phonetic
+from kg.names import norm, phonetic
 from kg.link.resolve import DEFAULT_THRESHOLD, Linker
 from kg.link.wikidata_kinds import CLASS_KIND, kind_of_kinds
 from kg.sparql_terms import prefixed_name

@@ -27,7 +27,7 @@ from typing import Any
 
 from kg.errors import EndpointError, KnowledgeBaseError, Msg
 from kg.http import user_agent
-from kg.link.normalize import norm
+from kg.names import norm
 from kg.link.wikidata_kinds import CLASS_KIND, kind_of_classes
 
 __all__ = ["update_kb", "merge_items", "read_kb_doc", "write_kb_doc", "CLASS_KIND", "select_rows", "sparqlwrapper_agent"]

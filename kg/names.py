@@ -1,6 +1,20 @@
-"""Name normalization for knowledge-base lookup.
+"""kg's one name normalizer: the keys under which names are compared.
 
-Two keys are computed for every name and alias:
+Used by linking (:mod:`kg.link`), stored-query actor matching
+(:mod:`kg.queries`), coreference and the scorer.  The variants, each for a
+reason of its own:
+
+* :func:`norm` -- the lookup key (KB aliases, actor names, coreference names);
+* :func:`phonetic` -- the transliteration-tolerant key, tried when :func:`norm` keys differ;
+* :func:`tokens` -- the words of :func:`norm`;
+* :func:`is_acronym` -- all-capital short forms (``US``, ``NATO``);
+* :func:`head_word` -- the head word of an actor name by the scorer's protocol
+  (``kg evaluate``): the last word that is not a title (:data:`TITLE_WORDS`),
+  with the US forms mapped to ``"united states"``.  It keeps case-folded
+  original words (``"al-qaeda"``), unlike :func:`norm`, because the scoring
+  protocol is defined on words as written.
+
+The two keys of every name and alias:
 
 * :func:`norm` -- the *exact key*: ASCII-folded with ``unidecode`` (diacritics,
   non-Latin letters), lower case, ``&`` -> ``and``, possessive ``'s`` removed,
@@ -28,7 +42,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["norm", "phonetic", "is_acronym", "tokens"]
+__all__ = ["norm", "phonetic", "is_acronym", "tokens", "head_word", "TITLE_WORDS"]
 
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
 _ABBR_DOTS = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b\.?)|(?<=\b[A-Za-z])\.(?=\s|$|[,;:)])")
@@ -101,3 +115,50 @@ def is_acronym(surface: str) -> bool:
     """True for all-capital short forms such as ``US``, ``U.N.``, ``NATO``, ``ISIS``."""
     letters = [c for c in surface if c.isalpha()]
     return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+#: Words skipped when finding the head word of a name (titles, ranks, honorifics, suffixes).
+TITLE_WORDS: frozenset[str] = frozenset(
+    """
+    president vice prime minister ministers secretary general brigadier major lieutenant colonel captain admiral
+    commander chief marshal sergeant gen col lt capt adm cmdr chancellor premier king queen prince princess emperor
+    sultan emir sheikh shaikh ayatollah imam pope cardinal bishop archbishop rev reverend mr mrs ms miss dr sir lord
+    lady dame senator sen rep representative congressman congresswoman governor gov mayor ambassador envoy
+    spokesman spokeswoman spokesperson speaker leader deputy acting former secretary-general judge attorney
+    jr sr ii iii iv
+    """.split()
+)
+
+_US_FORMS = {"US", "U.S.", "U.S", "USA", "U.S.A.", "U.S.A"}
+_US_HEAD = "united states"
+_FUNCTION_WORDS = {"the", "of", "for", "and"}
+_WORD = re.compile(r"[\w.'’\-]+")
+
+
+def head_word(name: str) -> str:
+    """The head word of an actor name (lower case, dots removed), the scorer's rule
+    (``kg evaluate``, "Statement protocol"): the last word that is not a title
+    (:data:`TITLE_WORDS`) nor ``the``/``of``/``for``/``and``, ignoring a possessive
+    ``'s``; "US", "U.S.", "USA", "U.S.A.", "United States" (of America) all give
+    ``"united states"`` (lower-case "us" is a pronoun and is not mapped).
+
+    >>> head_word("Iranian Defense Minister Brigadier General Hossein Dehqan")
+    'dehqan'
+    >>> head_word("U.S."), head_word("the United States"), head_word("Washington's")
+    ('united states', 'united states', 'washington')
+    """
+    raw = [re.sub(r"['’]s?$", "", w.strip("-'’")) for w in _WORD.findall(name)]
+    raw = [w for w in raw if w.strip(".")]
+    if not raw:
+        return name.strip().lower()
+    keys = [w.replace(".", "").lower() for w in raw]
+    core = [k for k in keys if k != "the"] or keys
+    if " ".join(core) in ("united states", "united states of america"):
+        return _US_HEAD
+    for w, k in zip(reversed(raw), reversed(keys)):
+        if k in _FUNCTION_WORDS or k in TITLE_WORDS:
+            continue
+        if w in _US_FORMS:
+            return _US_HEAD
+        return k
+    return keys[-1]
