@@ -8,6 +8,11 @@ reason of its own:
 * :func:`phonetic` -- the transliteration-tolerant key, tried when :func:`norm` keys differ;
 * :func:`tokens` -- the words of :func:`norm`;
 * :func:`is_acronym` -- all-capital short forms (``US``, ``NATO``);
+* :func:`words_key` -- the coreference key: case and accents folded, dots,
+  possessive ``'s`` and a leading "the" dropped, but the words kept as written
+  (``"al-Malki"`` stays one word ``"al-malki"``, where :func:`norm` gives two),
+  so a later bare surname finds its full name (``Cluster.surname`` in
+  :mod:`kg.extract.coref` is the last such word);
 * :func:`head_word` -- the head word of an actor name by the scorer's protocol
   (``kg evaluate``): the last word that is not a title (:data:`TITLE_WORDS`),
   with the US forms mapped to ``"united states"``.  It keeps case-folded
@@ -42,7 +47,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["norm", "phonetic", "is_acronym", "tokens", "head_word", "TITLE_WORDS"]
+__all__ = ["norm", "phonetic", "is_acronym", "tokens", "words_key", "head_word", "TITLE_WORDS"]
 
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
 _ABBR_DOTS = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b\.?)|(?<=\b[A-Za-z])\.(?=\s|$|[,;:)])")
@@ -115,6 +120,19 @@ def is_acronym(surface: str) -> bool:
     """True for all-capital short forms such as ``US``, ``U.N.``, ``NATO``, ``ISIS``."""
     letters = [c for c in surface if c.isalpha()]
     return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+def words_key(text: str) -> str:
+    """The coreference key of a name (see module docstring): lower case, no diacritics
+    ("Erdoğan" = "Erdogan"), no dots, no possessive ``'s``, no leading "the", spaces
+    collapsed; hyphens and other punctuation kept.
+
+    >>> words_key("The U.S."), words_key("Riyad al-Malki's")
+    ('us', 'riyad al-malki')
+    """
+    t = unidecode(text).strip().replace(".", "").replace("’s", "").replace("'s", "")
+    t = re.sub(r"^(the)\s+", "", t, flags=re.I)
+    return re.sub(r"\s+", " ", t).lower()
 
 
 #: Words skipped when finding the head word of a name (titles, ranks, honorifics, suffixes).

@@ -84,3 +84,27 @@ def test_names_stored_query_matching_uses_the_lookup_key(query: str, expected: l
     cands = [("iri:us", "United States", "Q30"), ("iri:us", "US", "Q30"), ("iri:iran", "Iran", "Q794"),
              ("iri:isis", "Da'esh", None)]
     assert match_actor_names(query, cands) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("The U.S.", "us"),
+        ("Riyad al-Malki's", "riyad al-malki"),   # the hyphenated surname stays one word
+        ("Recep Tayyip Erdoğan", "recep tayyip erdogan"),
+        ("  the  Hamas   movement ", "hamas movement"),
+        ("Netanyahu’s", "netanyahu"),
+    ],
+)
+def test_names_words_key(name: str, key: str) -> None:
+    assert names.words_key(name) == key
+
+
+def test_names_words_key_is_corefs() -> None:
+    """Coreference's key (kg.extract.coref.norm_name) and kg.names.words_key agree (coref is to import it;
+    it cannot use norm: "al-Malki" would no longer find "Riyad al-Malki")."""
+    from kg.extract import coref
+
+    for s in ["The U.S.", "Riyad al-Malki's", "Recep Tayyip Erdoğan", "THE Times", "Al-Qaeda", "Mr. Pompeo",
+              "Sheikh Tamim bin Hamad Al Thani", "Kim Jong-un", "", " x  y "]:
+        assert names.words_key(s) == coref.norm_name(s), s
