@@ -21,10 +21,10 @@ Placeholders (comment lines, so the raw file is runnable SPARQL as is):
   when the parameter has a value, left as a comment when it is unset.
 * ``#@limit NAME`` -- replaced by ``LIMIT n`` (an int-validated integer).
 
-Values are never pasted into the query: each is made an rdflib term
-(:class:`~rdflib.URIRef`, :class:`~rdflib.Literal`) and written with its
-``.n3()`` form, which escapes quotes, backslashes and newlines; IRIs are
-checked for characters that cannot occur in an IRI.  For ``actor``
+Values are never pasted into the query: each is written as a term by kg's one
+SPARQL term writer (:mod:`kg.sparql_terms`), which escapes quotes, backslashes
+and newlines in literals and rejects IRIs holding characters that cannot occur
+in an IRI.  For ``actor``
 parameters a ``resolve_actor`` callable (the CLI's, which asks the store for
 actor names and uses :func:`match_actor_names`) maps the user's text to actor
 IRIs; without it a QID maps to the linked actor IRI and a name to the
@@ -34,21 +34,19 @@ unlinked-actor IRI of its slug (:func:`kg.rdf.build.actor_iri`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import pyoxigraph
 from rapidfuzz import fuzz
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
-from unidecode import unidecode
+from rdflib import URIRef
 
 import kg
+from kg import sparql_terms
 from kg.errors import Msg, QueryError
 from kg.model import StatementType, slugify
+from kg.names import norm, phonetic
 from kg.rdf.vocab import ID, KGT
 
 __all__ = [
@@ -81,8 +79,6 @@ _HEADER_LINE = re.compile(r"^#\s?(\w+):\s*(.*)$")
 _PLACEHOLDER = re.compile(r"^(?P<indent>\s*)#@(?P<op>values|limit)\s+(?P<name>\w+)(?:\s+\?(?P<var>\w+))?\s*$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _QID = re.compile(r"^[Qq]([1-9][0-9]*)$")
-_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|\\^`\ud800-\udfff]')
-_IRI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 ActorResolver = Callable[[str], list[str]]
 
@@ -168,7 +164,7 @@ class StoredQuery:
     def _terms(self, p: Param, raw: str, resolve_actor: ActorResolver | None) -> list[str]:
         raw = str(raw)
         if p.kind == "string":
-            return [Literal(_clean(raw)).n3()]
+            return [sparql_terms.literal(raw)]
         if p.kind == "integer":
             try:
                 number = int(raw.strip())
@@ -176,50 +172,46 @@ class StoredQuery:
                 raise self._fail(p, f"must be a whole number, got {raw!r}"[:200]) from None
             if number < 0 and "limit" in self.placeholders.get(p.name, []):
                 raise self._fail(p, f"is a LIMIT and must be 0 or more, got {number}")
-            return [str(number)]
+            return [sparql_terms.integer(number)]
         if p.kind == "date":
             try:
                 day = date.fromisoformat(raw.strip())
             except ValueError:
                 raise self._fail(p, f"must be an ISO date YYYY-MM-DD, got {raw!r}") from None
-            return [Literal(day.isoformat(), datatype=XSD.date).n3()]
+            return [sparql_terms.literal(day.isoformat(), datatype=sparql_terms.XSD + "date")]
         if p.kind == "type":
             out = []
             for part in raw.split(","):
                 key = part.strip().upper()
                 if key not in StatementType.__members__:
                     raise self._fail(p, f"must be one of {', '.join(t.value for t in StatementType)}; got {part.strip()!r}")
-                out.append(URIRef(KGT[key]).n3())
+                out.append(sparql_terms.iri(str(KGT[key])))
             return out
         if p.kind == "iri":
-            return [_checked_iri(raw.strip(), lambda reason: self._fail(p, reason)).n3()]
+            return [self._iri(p, raw.strip())]
         if p.kind == "actor":
             if resolve_actor is not None:
                 iris = resolve_actor(raw)
             else:
                 iris = [str(_default_actor_iri(raw))]
-            return [_checked_iri(i, lambda reason: self._fail(p, reason)).n3() for i in iris]
+            return [self._iri(p, i) for i in iris]
         raise self._fail(p, f"has unknown kind {p.kind!r}")  # pragma: no cover - parse rejects it
+
+    def _iri(self, p: Param, text: str) -> str:
+        """``text`` as an IRI term (:func:`kg.sparql_terms.iri`: absolute, no character IRIs
+        exclude, RFC 3987 per pyoxigraph), so the bound query always parses.
+
+        :raises QueryError: E022 with the reason.
+        """
+        try:
+            return sparql_terms.iri(text)
+        except ValueError as exc:
+            raise self._fail(p, str(exc)) from None
 
 
 def _clean(text: str) -> str:
+    """``text`` with lone surrogates (undecodable command-line bytes) replaced by U+FFFD."""
     return re.sub("[\ud800-\udfff]", "\ufffd", text)
-
-
-def _checked_iri(text: str, fail: Callable[[str], QueryError]) -> URIRef:
-    """``text`` as an IRI term, or ``fail``: it must be absolute, hold none of
-    the characters IRIs exclude, and pass pyoxigraph's strict IRI parser (RFC
-    3987: percent escapes, authority, port), so the bound query always parses."""
-    shown = repr(text) if len(text) <= 120 else repr(text[:117]) + "..."
-    if not _IRI_SCHEME.match(text):
-        raise fail(f"must be an absolute IRI (scheme:...), got {shown}")
-    if _IRI_BAD.search(text):
-        raise fail(f"contains a character not allowed in an IRI (space, <, >, \", {{, }}, |, \\, ^, `): {shown}")
-    try:
-        pyoxigraph.NamedNode(text)
-    except ValueError as exc:
-        raise fail(f"is not a valid IRI ({exc}): {shown}") from None
-    return URIRef(text)
 
 
 def _default_actor_iri(text: str) -> URIRef:
@@ -365,29 +357,12 @@ class Catalog:
 # ------------------------------------------------------------ actor matching
 
 
-def _norm(text: str) -> str:
-    """Fold to lowercase ASCII words: diacritics and punctuation removed."""
-    folded = unidecode(unicodedata.normalize("NFKC", _clean(text))).lower()
-    return " ".join(re.findall(r"[a-z0-9]+", folded))
-
-
-def _skeleton(word: str) -> str:
-    """A transliteration-tolerant key: ``dehghan``, ``dehqan`` -> ``dehkan``.
-
-    An ``h`` after a consonant is dropped (gh, kh, sh, th, dh, ph as in
-    Persian and Arabic romanizations), q/g/c/k and v/w, y/i, u/o merge, and
-    doubled letters collapse.
-    """
-    out = re.sub(r"(?<=[bcdfgjklmnpqrstvwxz])h", "", word)
-    out = out.translate(str.maketrans("qgcwyo", "kkkviu"))
-    return re.sub(r"(.)\1+", r"\1", out)
-
-
 def _token_match(q: str, n: str, level: int) -> bool:
-    """Word match at ``level`` 0 (equal), 1 (same skeleton) or 2 (fuzzy skeleton, words of 4+ letters)."""
+    """Word match at ``level`` 0 (equal), 1 (same :func:`kg.names.phonetic` key) or 2 (fuzzy
+    phonetic key, words of 4+ letters)."""
     if level == 0:
         return q == n
-    sq, sn = _skeleton(q), _skeleton(n)
+    sq, sn = phonetic(q), phonetic(n)
     if level == 1:
         return sq == sn
     return len(q) >= 4 and len(n) >= 4 and fuzz.ratio(sq, sn) >= 88
@@ -404,11 +379,13 @@ def match_actor_names(
     Forgiving, in tiers (the first tier with a match wins):
 
     1. a QID (``Q30``, any case) or an IRI: candidates with that QID or IRI;
-    2. the whole name, ignoring case, diacritics and punctuation
-       (``"hossein dehqan"``, ``"Hosseín Dehqán"``);
+    2. the whole name by kg's lookup key (:func:`kg.names.norm`: case, diacritics,
+       punctuation, possessive, abbreviation dots and a leading "the" ignored:
+       ``"hossein dehqan"``, ``"Hosseín Dehqán"``, ``"U.S."`` = ``"US"``);
     3. every word of the query matches a word of the name: exactly (surname
-       ``"Dehqan"``), else by transliteration skeleton (``"Dehghan"`` ~
-       ``"Dehqan"``), else by a fuzzy skeleton match (rapidfuzz ratio >= 88);
+       ``"Dehqan"``), else by transliteration key (:func:`kg.names.phonetic`,
+       ``"Dehghan"`` ~ ``"Dehqan"``), else by a fuzzy match of those keys
+       (rapidfuzz ratio >= 88);
     4. rapidfuzz ``token_set_ratio`` of the folded names >= ``threshold``.
 
     :param query: the user's text.
@@ -420,13 +397,13 @@ def match_actor_names(
     cands = [(str(i), str(n or ""), q) for i, n, q in candidates]
     text = query.strip()
     m = _QID.match(text)
-    if m or _IRI_SCHEME.match(text):
+    if m or sparql_terms.IRI_SCHEME.match(text):
         qid = f"Q{m.group(1)}" if m else None
         return sorted({i for i, _, q in cands if (qid and q == qid) or i == text})
-    nq = _norm(text)
+    nq = norm(_clean(text))
     if not nq:
         return []
-    normed = [(i, _norm(n)) for i, n, _ in cands]
+    normed = [(i, norm(_clean(n))) for i, n, _ in cands]
     exact = sorted({i for i, n in normed if n == nq})
     if exact:
         return exact
@@ -441,7 +418,7 @@ def match_actor_names(
     for i, n in normed:
         if not n:
             continue
-        score = max(fuzz.token_set_ratio(nq, n), fuzz.token_set_ratio(" ".join(map(_skeleton, qtokens)), " ".join(map(_skeleton, n.split()))))
+        score = max(fuzz.token_set_ratio(nq, n), fuzz.token_set_ratio(" ".join(map(phonetic, qtokens)), " ".join(map(phonetic, n.split()))))
         if score >= threshold:
             scored[i] = max(scored.get(i, 0.0), score)
     return [i for i, _ in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))]

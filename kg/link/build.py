@@ -45,7 +45,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from kg.errors import KnowledgeBaseError, Msg
-from kg.link.normalize import is_acronym, norm
+from kg.names import is_acronym, norm
 from kg.link.petrarch import ActorEntry, read_actors, read_agents
 from kg.model import slugify
 

@@ -6,9 +6,9 @@ package ships it as ``kg/link/data/kb.json.gz`` (:func:`default_kb`).
 
 Lookup (:meth:`KnowledgeBase.lookup`) generates candidates in three tiers:
 
-1. exact key (:func:`kg.link.normalize.norm`: case, diacritics, punctuation,
+1. exact key (:func:`kg.names.norm`: case, diacritics, punctuation,
    "U.S."/"US", leading "the") -- match score 1.0;
-2. transliteration key (:func:`kg.link.normalize.phonetic`: Dehqan/Dehghan,
+2. transliteration key (:func:`kg.names.phonetic`: Dehqan/Dehghan,
    Rouhani/Rohani) -- 0.92;
 3. rapidfuzz ``ratio`` over exact keys with the same first letter and a
    strict cutoff (>= 92, keys of at least 6 characters) -- ``0.85 * ratio / 100``.
@@ -37,7 +37,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from kg.errors import KnowledgeBaseError, Msg
-from kg.link.normalize import is_acronym, norm, phonetic
+from kg.names import is_acronym, norm, phonetic
 
 __all__ = ["Entity", "Role", "Candidate", "KnowledgeBase", "default_kb", "DEFAULT_KB_PATH", "ALIAS_WEIGHT"]
 

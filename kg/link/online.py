@@ -24,12 +24,11 @@ and the surface looks like a proper name, it
 A QID-less PETRARCH entry (person, media, group) that the online step links keeps
 its CAMEO code and dated roles (the online entity takes them over when the names agree).
 
-HTTP (:class:`WikidataClient`): ``requests`` with a descriptive User-Agent
-(Wikimedia User-Agent policy, https://meta.wikimedia.org/wiki/User-Agent_policy:
-``kg/<version> (<url>; <contact>) requests/<version>``; set ``KG_CONTACT`` to
-your e-mail or page), at most one request per ``min_interval`` seconds (default
-1 s), retries with exponential backoff on 429/500/502/503/504 that honour
-``Retry-After`` (urllib3 ``Retry``), connect/read timeouts, and an on-disk JSON
+HTTP (:class:`WikidataClient`): kg's one HTTP client (:mod:`kg.http`) with its
+descriptive User-Agent (:func:`kg.http.user_agent`, Wikimedia User-Agent policy;
+set ``KG_CONTACT`` to your e-mail or page), at most one request per
+``min_interval`` seconds (default 1 s), retries with exponential backoff on
+429/500/502/503/504 that honour ``Retry-After`` (capped), connect/read timeouts, and an on-disk JSON
 cache (:func:`default_cache_dir`, one file per search and one per entity, with
 ``fetched_at`` timestamps and an expiry, default :data:`DEFAULT_EXPIRY_DAYS`
 days; an expired entry is still used when the network is down).  When
@@ -60,15 +59,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
-import requests
-from requests.adapters import HTTPAdapter
-from urllib3.util.retry import Retry
-
-from kg import __version__
-from kg.errors import Msg
+from kg import http
+from kg.errors import EndpointError, Msg
 from kg.link.kb import AMBIGUOUS_SHORT, Candidate, Entity, KnowledgeBase, Role
-from kg.link.normalize import norm, phonetic
+from kg.names import norm, phonetic
 from kg.link.resolve import DEFAULT_THRESHOLD, Linker
+from kg.link.wikidata_kinds import CLASS_KIND, kind_of_kinds
+from kg.sparql_terms import prefixed_name
 
 __all__ = [
     "API_URL", "SPARQL_URL", "DEFAULT_EXPIRY_DAYS", "DETAILS_QUERY", "TOP_CLASS_KIND",
@@ -78,22 +75,12 @@ __all__ = [
 
 API_URL = "https://www.wikidata.org/w/api.php"
 SPARQL_URL = "https://query.wikidata.org/sparql"
-PROJECT_URL = "https://pypi.org/project/kg/"
 DEFAULT_EXPIRY_DAYS = 30.0
+#: HTTP statuses retried (with backoff or ``Retry-After``) before the client gives up and goes offline.
+RETRY_STATUS = (429, 500, 502, 503, 504)
 
-#: Top classes (reached by ``wdt:P31/wdt:P279*``) -> KB kind, in priority order.
-TOP_CLASS_KIND: dict[str, str] = {
-    "Q5": "person",                                   # human
-    "Q3624078": "country", "Q6256": "country",        # sovereign state, country
-    "Q10864048": "region", "Q107390": "region",       # first-level admin. subdivision, federated state
-    "Q35657": "region", "Q34876": "region",           # U.S. state, province
-    "Q515": "city", "Q486972": "city",                # city, human settlement
-    "Q17149090": "armed_group",                       # armed organization
-    "Q1193236": "media", "Q11032": "media", "Q1002697": "media",  # news media, newspaper, periodical
-    "Q15265344": "media", "Q192283": "media", "Q1616075": "media",  # broadcaster, news agency, TV station
-    "Q43229": "organization",                         # organization
-}
-_KIND_ORDER = ["person", "country", "region", "city", "armed_group", "media", "organization"]
+#: Top classes (reached by ``wdt:P31/wdt:P279*``) -> KB kind: kg's one map (:mod:`kg.link.wikidata_kinds`).
+TOP_CLASS_KIND: dict[str, str] = CLASS_KIND
 
 #: SPARQL for candidate details; ``{values}`` is replaced by ``wd:Q1 wd:Q2 ...`` and
 #: ``{tops}`` by the classes of :data:`TOP_CLASS_KIND`.  Plain SPARQL 1.1 (no label
@@ -147,28 +134,12 @@ def default_cache_dir() -> Path:
 
 
 def user_agent(contact: str | None = None) -> str:
-    """The User-Agent sent to Wikimedia (policy: tool name/version, a way to reach the operator,
-    the library): ``kg/0.1.0 (https://pypi.org/project/kg/; <contact>) requests/2.x``.
+    """The User-Agent sent to Wikimedia: :func:`kg.http.user_agent` (tool name/version, a way to
+    reach the operator, the library): ``kg/0.1.0 (https://pypi.org/project/kg/; <contact>) requests/2.x``.
 
     :param contact: e-mail or URL of the operator; default ``$KG_CONTACT``, else a hint to set it.
     """
-    contact = contact or os.environ.get("KG_CONTACT") or "set KG_CONTACT to your e-mail"
-    return f"kg/{__version__} ({PROJECT_URL}; {contact}) requests/{requests.__version__}"
-
-
-class _Retry(Retry):
-    """urllib3 Retry whose ``Retry-After`` wait is capped (``max_retry_after`` seconds)."""
-
-    max_retry_after: float = 60.0
-
-    def new(self, **kw: Any) -> "_Retry":
-        obj = super().new(**kw)
-        obj.max_retry_after = self.max_retry_after
-        return obj
-
-    def get_retry_after(self, response: Any) -> float | None:
-        after = super().get_retry_after(response)
-        return None if after is None else min(after, self.max_retry_after)
+    return http.user_agent(contact)
 
 
 class _RateLimiter:
@@ -229,20 +200,18 @@ class WikidataClient:
         self.sparql_url = sparql_url or os.environ.get("KG_WIKIDATA_SPARQL") or SPARQL_URL
         self.cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
         self.expiry_s = expiry_days * 86400.0
-        self.timeout = (connect_timeout, timeout)
-        self.user_agent = user_agent(contact)
+        self.options = http.HttpOptions(
+            timeout=timeout, connect_timeout=connect_timeout, retries=retries, connect_retries=1, read_retries=1,
+            retry_read_timeouts=True, backoff=backoff_factor, backoff_max=120.0, retry_status=RETRY_STATUS,
+            retry_methods=frozenset({"GET", "POST"}), max_retry_after=max_retry_after, other_retries=None,
+            contact=contact)
+        self.timeout = self.options.timeouts
         self.available = True
         self.stats = ClientStats()
         self._limiter = _RateLimiter(min_interval)
-        retry = _Retry(total=retries, connect=1, read=1, status=retries, backoff_factor=backoff_factor,
-                       status_forcelist=(429, 500, 502, 503, 504), allowed_methods=frozenset({"GET", "POST"}),
-                       respect_retry_after_header=True, raise_on_status=False)
-        retry.max_retry_after = max_retry_after
-        self.session = requests.Session()
-        self.session.headers.update({"User-Agent": self.user_agent, "Accept-Encoding": "gzip"})
-        adapter = HTTPAdapter(max_retries=retry)
-        self.session.mount("http://", adapter)
-        self.session.mount("https://", adapter)
+        self.session = http.make_session(options=self.options)
+        self.session.headers["Accept-Encoding"] = "gzip"
+        self.user_agent = self.session.headers["User-Agent"]
 
     # ------------------------------------------------------------------ cache
     def _path(self, kind: str, key: str) -> Path:
@@ -289,17 +258,13 @@ class WikidataClient:
         self._limiter.wait()
         self.stats.requests += 1
         try:
-            resp = self.session.get(url, params=params, headers={"Accept": accept}, timeout=self.timeout)
-        except (requests.ConnectionError, requests.Timeout) as exc:
+            resp = http.send(self.session, "GET", url, self.options, params=params, headers={"Accept": accept})
+        except EndpointError as exc:
             self.stats.failures += 1
-            inner = getattr(exc.args[0] if exc.args else exc, "reason", None) or exc
-            self._disable(url, f"{type(inner).__name__}: {str(inner).splitlines()[0][:160]}")
+            reason = exc.fields.get("reason") or f"no answer within {self.options.timeout} s"
+            self._disable(url, str(reason))
             return None
-        except requests.RequestException as exc:
-            self.stats.failures += 1
-            self._disable(url, str(exc)[:200])
-            return None
-        if resp.status_code in (429, 500, 502, 503, 504):
+        if resp.status_code in RETRY_STATUS:
             self.stats.failures += 1
             self._disable(url, f"HTTP {resp.status_code} after retries")
             return None
@@ -352,8 +317,8 @@ class WikidataClient:
                 if rec is not None:
                     stale[q] = rec["data"]
         if need:
-            query = (DETAILS_QUERY.replace("{values}", " ".join(f"wd:{q}" for q in need))
-                     .replace("{tops}", " ".join(f"wd:{q}" for q in TOP_CLASS_KIND)))
+            query = (DETAILS_QUERY.replace("{values}", " ".join(prefixed_name("wd", q) for q in need))
+                     .replace("{tops}", " ".join(prefixed_name("wd", q) for q in TOP_CLASS_KIND)))
             doc = self._get(self.sparql_url, {"query": query, "format": "json"}, "application/sparql-results+json")
             if isinstance(doc, dict) and "results" in doc:
                 fetched = _details_from_bindings(doc["results"].get("bindings", []))
@@ -442,9 +407,8 @@ def popularity_of(sitelinks: int) -> float:
 
 
 def kind_of(details: dict[str, Any]) -> str:
-    """KB kind of an item from its reduced classes (:data:`TOP_CLASS_KIND` priority), else ``"other"``."""
-    kinds = set(details.get("kinds") or [])
-    return next((k for k in _KIND_ORDER if k in kinds), "other")
+    """KB kind of an item from its reduced classes (:data:`kg.link.wikidata_kinds.KIND_ORDER` priority), else ``"other"``."""
+    return kind_of_kinds(details.get("kinds") or []) or "other"
 
 
 def entity_from_details(qid: str, d: dict[str, Any]) -> Entity | None:

@@ -53,7 +53,7 @@ import re
 from dataclasses import replace
 
 from kg.link.kb import AMBIGUOUS_SHORT, Candidate, Entity, KnowledgeBase
-from kg.link.normalize import norm
+from kg.names import norm
 from kg.model import Actor, ActorKind, ArticleResult, Span
 
 __all__ = ["Linker", "DEFAULT_THRESHOLD", "NER_COMPAT"]

@@ -11,7 +11,9 @@ Merge rules: an item whose QID is in the KB gets the new label's aliases and
 positions added; a new person whose label equals a QID-less PETRARCH person of
 the KB takes over that entry (its CAMEO roles are kept and it gains the QID);
 other items become new entities, their kind from ``?class``
-(:data:`CLASS_KIND`).  Positions are stored as roles with code ``P39:<QID>``.
+(:data:`CLASS_KIND`, kg's one map from :mod:`kg.link.wikidata_kinds`, by kind
+priority; ``organization`` when no class is mapped).  Positions are stored as
+roles with code ``P39:<QID>``.
 """
 
 from __future__ import annotations
@@ -24,20 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import EndpointError, KnowledgeBaseError, Msg
-from kg.link.normalize import norm
+from kg.http import user_agent
+from kg.names import norm
+from kg.link.wikidata_kinds import CLASS_KIND, kind_of_classes
 
-__all__ = ["update_kb", "merge_items", "read_kb_doc", "write_kb_doc", "CLASS_KIND", "USER_AGENT"]
+__all__ = ["update_kb", "merge_items", "read_kb_doc", "write_kb_doc", "CLASS_KIND", "select_rows", "sparqlwrapper_agent"]
 
-USER_AGENT = "kg/0.1 (knowledge graphs of news statements; https://example.invalid/kg) SPARQLWrapper"
-
-#: Wikidata classes (P31 values) -> KB kind.
-CLASS_KIND: dict[str, str] = {
-    "Q5": "person", "Q6256": "country", "Q3624078": "country", "Q7275": "country",
-    "Q515": "city", "Q1549591": "city", "Q5119": "city",
-    "Q484652": "organization", "Q43229": "organization", "Q245065": "organization", "Q327333": "organization",
-    "Q17149090": "armed_group", "Q2659904": "organization", "Q7210356": "organization",
-    "Q1193236": "media", "Q11032": "media", "Q1110794": "media", "Q192283": "media",
-}
 _QID = re.compile(r"(Q\d+)$")
 
 
@@ -55,11 +49,22 @@ def _date(value: str | None) -> str | None:
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
 
-def _query(endpoint: str, query: str, timeout: int) -> list[dict[str, str]]:
+def sparqlwrapper_agent() -> str:
+    """kg's User-Agent (:func:`kg.http.user_agent`) naming SPARQLWrapper as the library."""
+    from SPARQLWrapper import __version__ as sw_version  # noqa: PLC0415
+
+    return user_agent(library=f"SPARQLWrapper/{sw_version}")
+
+
+def select_rows(endpoint: str, query: str, timeout: int) -> list[dict[str, str]]:
+    """Rows of a SPARQL SELECT at ``endpoint`` (SPARQLWrapper, kg's User-Agent): ``[{var: value}]``.
+
+    :raises EndpointError: E060 (unreachable), E063 (rejected), E064 (no answer within ``timeout`` s).
+    """
     from SPARQLWrapper import JSON, SPARQLWrapper  # noqa: PLC0415
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException  # noqa: PLC0415
 
-    sw = SPARQLWrapper(endpoint, agent=USER_AGENT)
+    sw = SPARQLWrapper(endpoint, agent=sparqlwrapper_agent())
     sw.setQuery(query)
     sw.setReturnFormat(JSON)
     sw.setTimeout(timeout)
@@ -68,6 +73,8 @@ def _query(endpoint: str, query: str, timeout: int) -> list[dict[str, str]]:
     except SPARQLWrapperException as exc:
         raise EndpointError(Msg.E063, endpoint=endpoint, status="?", reason=str(exc).splitlines()[0]) from exc
     except OSError as exc:  # urllib URLError / socket errors
+        if isinstance(exc, TimeoutError) or isinstance(getattr(exc, "reason", None), TimeoutError):
+            raise EndpointError(Msg.E064, endpoint=endpoint, timeout=timeout) from exc
         raise EndpointError(Msg.E060, endpoint=endpoint, reason=str(exc)) from exc
     rows = []
     for b in res.get("results", {}).get("bindings", []):  # type: ignore[union-attr]
@@ -84,7 +91,7 @@ def update_kb(endpoint: str, query_path: Path, kb_path: Path, *, timeout: int = 
     :param timeout: HTTP timeout in seconds.
     :returns: ``{"rows": n, "items": n, "added": n, "updated": n, "size_bytes": n, "seconds": s}``.
     :raises KnowledgeBaseError: (E040) if the KB or the query file cannot be read.
-    :raises EndpointError: (E060/E063) if the endpoint is unreachable or rejects the query.
+    :raises EndpointError: (E060/E063/E064) if the endpoint is unreachable, rejects the query or does not answer in time.
     """
     t0 = time.perf_counter()
     kb_path, query_path = Path(kb_path), Path(query_path)
@@ -95,7 +102,7 @@ def update_kb(endpoint: str, query_path: Path, kb_path: Path, *, timeout: int = 
     except (OSError, ValueError, EOFError) as exc:
         raise KnowledgeBaseError(Msg.E040, path=kb_path if not isinstance(exc, FileNotFoundError)
                                  or query_path.exists() else query_path, reason=str(exc)) from exc
-    rows = _query(endpoint, query, timeout)
+    rows = select_rows(endpoint, query, timeout)
     items: dict[str, dict[str, Any]] = {}
     for r in rows:
         q = _qid(r.get("item"))
@@ -143,7 +150,7 @@ def merge_items(doc: dict[str, Any], items: dict[str, dict[str, Any]], *, source
             petr_persons.setdefault(norm(e["label"]), []).append(e)
     added = updated = 0
     for q, it in sorted(items.items()):
-        kind = it.get("kind") or next((CLASS_KIND[c] for c in it["classes"] if c in CLASS_KIND), "organization")
+        kind = it.get("kind") or kind_of_classes(it["classes"]) or "organization"
         target = by_id.get(q)
         old = by_id.get(it.get("replaces") or "")
         if target is None and old is not None and not old.get("qid"):  # a known QID-less entry takes the QID

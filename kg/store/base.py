@@ -10,7 +10,8 @@ article (``../shared/docs/design.md``, "RDF").  Backends:
 Both return :class:`QueryResult` made of :class:`Term`, so callers (stored
 queries, :mod:`kg.output`) never see a backend's own term classes.
 
-This module imports only the standard library.  It never imports spaCy nor an
+This module imports only the standard library (and :mod:`kg.sparql_terms`, kg's one
+SPARQL term writer, itself standard library only).  It never imports spaCy nor an
 HTTP client.
 """
 
@@ -23,6 +24,9 @@ from pathlib import Path
 from typing import Literal, Protocol, runtime_checkable
 
 from kg.errors import EndpointError, InputError, Msg
+from kg.sparql_terms import RDF_LANG_STRING as _RDF_LANG_STRING
+from kg.sparql_terms import XSD, escape_literal, escaped_iri
+from kg.sparql_terms import XSD_STRING as _XSD_STRING
 
 __all__ = [
     "XSD",
@@ -36,9 +40,6 @@ __all__ = [
     "bind_query",
 ]
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-_XSD_STRING = XSD + "string"
-_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 TermKind = Literal["iri", "literal", "bnode"]
 
@@ -81,16 +82,19 @@ class Term:
         return cls("literal", value, datatype or _XSD_STRING, None)
 
     def n3(self) -> str:
-        """N-Triples / SPARQL syntax of the term, with escapes (safe to embed in a query)."""
+        """N-Triples / SPARQL syntax of the term, with escapes (safe to embed in a query;
+        written by :mod:`kg.sparql_terms`: :func:`~kg.sparql_terms.escape_literal`, and
+        :func:`~kg.sparql_terms.escaped_iri`, which never raises: a bad IRI is escaped
+        so that a parser rejects it)."""
         if self.kind == "iri":
-            return f"<{_escape_iri(self.value)}>"
+            return escaped_iri(self.value)
         if self.kind == "bnode":
             return f"_:{self.value}"
-        lexical = '"' + _escape_literal(self.value) + '"'
+        lexical = '"' + escape_literal(self.value) + '"'
         if self.lang:
             return f"{lexical}@{self.lang}"
         if self.datatype and self.datatype != _XSD_STRING:
-            return f"{lexical}^^<{_escape_iri(self.datatype)}>"
+            return f"{lexical}^^{escaped_iri(self.datatype)}"
         return lexical
 
     def to_python(self) -> object:
@@ -118,16 +122,6 @@ _INTEGER_TYPES = frozenset(
     "integer int long short byte nonNegativeInteger positiveInteger nonPositiveInteger "
     "negativeInteger unsignedLong unsignedInt unsignedShort unsignedByte".split()
 )
-_LITERAL_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-
-
-def _escape_literal(value: str) -> str:
-    return "".join(_LITERAL_ESCAPES.get(ch, ch) for ch in value)
-
-
-def _escape_iri(value: str) -> str:
-    return _IRI_BAD.sub(lambda m: f"\\u{ord(m.group()):04X}", value)
 
 
 @dataclass(slots=True)

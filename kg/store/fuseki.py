@@ -13,7 +13,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from kg.errors import EndpointError, Msg
 
-from . import _http
+from kg import http
 
 __all__ = ["create_dataset", "dataset_exists", "split_dataset_url"]
 
@@ -29,15 +29,15 @@ def split_dataset_url(dataset_url: str) -> tuple[str, str]:
     if segments and segments[-1] in ("query", "sparql", "update", "data", "get"):
         segments.pop()
     if not segments:
-        raise ValueError(f"{_http.public_url(dataset_url)} names no dataset (expected http://host:3030/DATASET)")
+        raise ValueError(f"{http.public_url(dataset_url)} names no dataset (expected http://host:3030/DATASET)")
     base = urlunsplit((parts.scheme, parts.netloc, "/".join(segments[:-1]), "", "")).rstrip("/")
     return base, segments[-1]
 
 
-def _session(auth: tuple[str, str | None] | None, timeout: float, retries: int) -> tuple[object, _http.HttpOptions]:
-    options = _http.HttpOptions(timeout=timeout, retries=retries)
+def _session(auth: tuple[str, str | None] | None, timeout: float, retries: int) -> tuple[object, http.HttpOptions]:
+    options = http.HttpOptions(timeout=timeout, retries=retries)
     user, password = auth if auth else (None, None)
-    return _http.make_session(user, password, options), options
+    return http.make_session(user, password, options), options
 
 
 def dataset_exists(
@@ -49,7 +49,7 @@ def dataset_exists(
     """
     session, options = _session(auth, timeout, retries)
     try:
-        _http.request(session, "GET", f"{base_url.rstrip('/')}/$/datasets/{quote(name.strip('/'))}", options)  # type: ignore[arg-type]
+        http.request(session, "GET", f"{base_url.rstrip('/')}/$/datasets/{quote(name.strip('/'))}", options)  # type: ignore[arg-type]
         return True
     except EndpointError as exc:
         if exc.code == "E062":
@@ -84,14 +84,14 @@ def create_dataset(
     session, options = _session(auth, timeout, retries)
     url = f"{base_url.rstrip('/')}/$/datasets"
     try:
-        _http.request(session, "POST", url, options, data={"dbName": name, "dbType": "tdb2" if tdb2 else "mem"})  # type: ignore[arg-type]
+        http.request(session, "POST", url, options, data={"dbName": name, "dbType": "tdb2" if tdb2 else "mem"})  # type: ignore[arg-type]
         return True
     except EndpointError as exc:
         if exc.code == "E063" and exc.fields.get("status") == 409:
             if exist_ok:
                 return False
             raise EndpointError(
-                Msg.E063, endpoint=_http.public_url(url), status=409,
+                Msg.E063, endpoint=http.public_url(url), status=409,
                 reason=f"dataset {name!r} already exists",
             ) from exc
         raise

@@ -10,7 +10,7 @@ Endpoints (:class:`Endpoints`):
   graphs are written with SPARQL Update (``DROP SILENT GRAPH`` +
   ``INSERT DATA``) instead.
 
-All HTTP goes through one ``requests`` session (:mod:`kg.store._http`): basic
+All HTTP goes through one ``requests`` session (:mod:`kg.http`): basic
 auth, timeouts, retries with backoff on connection errors and 502/503/504,
 and :class:`kg.errors.EndpointError` E060-E064 for failures.  SPARQLWrapper is
 not used: it speaks ``urllib``, which would bypass the session's retry
@@ -47,7 +47,9 @@ import pyoxigraph as ox
 
 from kg.errors import EndpointError, Msg
 
-from . import _http, _rdfio
+from kg import http
+
+from . import _rdfio
 if TYPE_CHECKING:
     import requests
 
@@ -135,14 +137,14 @@ class SparqlStore:
     ) -> None:
         self.endpoints = endpoints
         self.user = user
-        self.options = _http.HttpOptions(timeout=timeout, retries=retries, backoff=backoff, verify=verify)
+        self.options = http.HttpOptions(timeout=timeout, retries=retries, backoff=backoff, verify=verify)
         self.chunk_size = max(1, chunk_size)
         self.chunk_bytes = max(1, chunk_bytes)
-        self.location = f"sparql:{_http.public_url(endpoints.query)}"
-        self._session = _http.make_session(user, password, self.options)
+        self.location = f"sparql:{http.public_url(endpoints.query)}"
+        self._session = http.make_session(user, password, self.options)
 
     def __repr__(self) -> str:
-        return f"SparqlStore({_http.public_url(self.endpoints.query)!r}, user={self.user!r})"
+        return f"SparqlStore({http.public_url(self.endpoints.query)!r}, user={self.user!r})"
 
     def __enter__(self) -> "SparqlStore":
         return self
@@ -158,22 +160,22 @@ class SparqlStore:
         """One HTTP request; a 405 is checked with a GET on the query endpoint,
         because Fuseki answers 405 (not 404) to a POST/PUT on a missing dataset."""
         try:
-            return _http.request(self._session, method, url, self.options, **kwargs)
+            return http.request(self._session, method, url, self.options, **kwargs)
         except EndpointError as exc:
             if exc.fields.get("status") != 405 or (url == self.endpoints.query and method == "GET"):
                 raise
             try:
-                _http.request(self._session, "GET", self.endpoints.query, self.options, params={"query": "ASK {}"},
+                http.request(self._session, "GET", self.endpoints.query, self.options, params={"query": "ASK {}"},
                               headers={"Accept": _ACCEPT_QUERY})
             except EndpointError as probe:
                 if probe.code == "E062":
-                    raise EndpointError(Msg.E062, endpoint=_http.public_url(url)) from exc
+                    raise EndpointError(Msg.E062, endpoint=http.public_url(url)) from exc
             raise
 
     def _post_update(self, sparql: str) -> None:
         if not self.endpoints.update:
             raise EndpointError(
-                Msg.E063, endpoint=_http.public_url(self.endpoints.query), status="-",
+                Msg.E063, endpoint=http.public_url(self.endpoints.query), status="-",
                 reason="no update endpoint configured; pass --update-endpoint",
             )
         self._request(
@@ -314,7 +316,7 @@ class SparqlStore:
         fmt = ox.RdfFormat.from_media_type(ctype)
         if fmt is None:
             raise EndpointError(
-                Msg.E063, endpoint=_http.public_url(self.endpoints.query), status=resp.status_code,
+                Msg.E063, endpoint=http.public_url(self.endpoints.query), status=resp.status_code,
                 reason=f"unexpected answer type {ctype!r}",
             )
         return _rdfio.result_from_ox(ox.parse(resp.content, fmt))
