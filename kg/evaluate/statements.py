@@ -11,7 +11,7 @@ Protocol
   Wikidata QID (gold ``source_qid``/``target_qid``) or CAMEO actor code (gold
   ``source_code``/``target_code`` vs :attr:`Actor.cameo_code`).  The head word
   is the last word that is not a title ("President", "Minister", "General",
-  "Secretary", ... see :data:`kg.evaluate.actors.TITLE_WORDS`), case-insensitive, ignoring a
+  "Secretary", ... see :data:`kg.names.TITLE_WORDS`), case-insensitive, ignoring a
   possessive ``'s``; "US", "U.S.", "USA", "U.S.A.", "United States" (of
   America) all have the head ``"united states"``.  Lower-case "us" is a
   pronoun and is not mapped.

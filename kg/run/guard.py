@@ -29,6 +29,7 @@ from typing import IO
 from kg.errors import KgError, Msg, OutputError
 from kg.ingest import Skipped, text_file_of
 from kg.model import Article
+from kg.sparql_terms import iri
 
 __all__ = ["MAX_CHARS", "too_long", "size_checked", "renamed_id", "guard_stored", "atomic_binary"]
 
@@ -92,9 +93,9 @@ def guard_stored(items: Iterable[Article | Skipped], store, chunk: int = 64) -> 
 
     def stored(graphs: set[str]) -> dict[str, tuple[set[str], set[str]]]:
         """graph IRI -> (article ids, content hashes) it holds."""
-        values = " ".join(f"<{g}>" for g in sorted(graphs))
-        res = store.query(f"SELECT ?g ?id ?h WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?a <{KG.contentHash}> ?h "
-                          f"OPTIONAL {{ ?a <{ident}> ?id }} }} }}")
+        values = " ".join(iri(g) for g in sorted(graphs))
+        res = store.query(f"SELECT ?g ?id ?h WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?a {iri(str(KG.contentHash))} ?h "
+                          f"OPTIONAL {{ ?a {iri(ident)} ?id }} }} }}")
         found: dict[str, tuple[set[str], set[str]]] = {}
         for g_term, id_term, h_term in res.rows:
             if g_term is None:

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from kg.ingest import Skipped
 from kg.model import Article
+from kg.sparql_terms import iri, literal
 
 __all__ = ["CHUNK", "done_graphs", "skip_done"]
 
@@ -28,10 +29,6 @@ CHUNK = 64
 
 class _Counter(Protocol):
     done: int
-
-
-def _literal(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def done_graphs(store, articles: list[Article]) -> set[str]:  # store: kg.store.base.Store
@@ -45,9 +42,9 @@ def done_graphs(store, articles: list[Article]) -> set[str]:  # store: kg.store.
 
     if not articles:
         return set()
-    rows = " ".join(f"(<{article_graph_iri(a)}> {_literal(a.content_hash)})" for a in articles)
+    rows = " ".join(f"({iri(str(article_graph_iri(a)))} {literal(a.content_hash)})" for a in articles)
     sparql = (f"SELECT DISTINCT ?g WHERE {{ VALUES (?g ?h) {{ {rows} }} "
-              f"GRAPH ?g {{ ?a <{KG.contentHash}> ?h }} }}")
+              f"GRAPH ?g {{ ?a {iri(str(KG.contentHash))} ?h }} }}")
     res = store.query(sparql)
     return {str(row[0].value) for row in res.rows if row[0] is not None}
 
