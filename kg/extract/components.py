@@ -5,7 +5,7 @@
 * ``kg_headlines`` -- runs after the NER and re-parses a title-cased or
   verbless first line (the headline) so that its verb is a verb
   (:mod:`kg.extract.headlines`).
-* ``kg_statements`` -- finds statements (:mod:`kg.extract.rules`), resolves
+* ``kg_statements`` -- finds statements (:mod:`kg.extract.statements`), resolves
   their actors within the document (:mod:`kg.extract.coref`) and stores the
   result on ``doc._.kg_statements`` as a list of :class:`ResolvedDraft`.
 
@@ -27,12 +27,13 @@ from spacy.tokens import Doc
 from kg.extract.coref import Cluster, Resolver
 from kg.extract.headlines import HeadlineReparser
 from kg.extract.lexicon import Lexicon, load_lexicon
-from kg.extract.rules import Draft, find_statements
+from kg.extract.mentions import Draft
+from kg.extract.statements import find_statements
 
 
 @dataclass(slots=True)
 class ResolvedDraft:
-    """A :class:`~kg.extract.rules.Draft` with its speaker and targets resolved.
+    """A :class:`~kg.extract.mentions.Draft` with its speaker and targets resolved.
 
     ``speaker_mention`` and ``target_mentions`` are token ranges in the doc.
     """

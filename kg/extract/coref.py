@@ -30,7 +30,8 @@ from spacy.tokens import Doc
 from unidecode import unidecode
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.rules import PERSONAL_PRONOUNS, MentionRef, mention_for, same_country
+from kg.extract.mentions import MentionRef, mention_for, same_country
+from kg.extract.syntax import PERSONAL_PRONOUNS
 
 #: Collective nouns that "they"/"them" can refer to when no plural group is near.
 COLLECTIVE_NOUNS = frozenset({"alliance", "coalition", "bloc", "group", "party", "movement", "militia", "faction", "government"})
@@ -74,7 +75,7 @@ class Cluster:
 
 
 class Resolver:
-    """Resolve :class:`~kg.extract.rules.MentionRef` objects of one doc to clusters.
+    """Resolve :class:`~kg.extract.mentions.MentionRef` objects of one doc to clusters.
 
     Call :meth:`resolve` on mentions in text order; :attr:`clusters` holds the
     actors found.
