@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.events import ATTACK_NOUNS, agents_of, Events, main_attack_agent
-from kg.extract.lexicon import Lexicon
+from kg.extract import weights
+from kg.extract.events import agents_of, Events, main_attack_agent
+from kg.extract.lexicon import ContentClass, Lexicon
 from kg.extract.mentions import country_word, inner_actors, is_actor_head, same_country, speaker_side
 from kg.extract.syntax import (
     ACTOR_ENTS,
@@ -25,13 +26,13 @@ from kg.extract.syntax import (
     subject_of,
 )
 from kg.extract.targets import act_partners
-from kg.extract.valence import STRONG_NEGATIVE, valence
+from kg.extract.valence import STRONG_NEGATIVE, WRONGDOING_NEGATIVE, valence
 from kg.model import StatementType
 
 
 def _terror_like(tok: Token, lex: Lexicon) -> bool:
     for t in tok.subtree:
-        if lex.content_class(t.lemma_) == "terror" or lex.content_class(t.lower_) == "terror":
+        if lex.content_class(t.lemma_) == ContentClass.TERROR or lex.content_class(t.lower_) == ContentClass.TERROR:
             return True
     return False
 
@@ -39,20 +40,17 @@ def _terror_like(tok: Token, lex: Lexicon) -> bool:
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
 
 
-READY_WORDS = frozenset({"prepared", "ready", "willing", "determined", "going"})
-
-
-def commitment(v: Token) -> Token | None:
+def commitment(v: Token, lex: Lexicon) -> Token | None:
     """The verb of a commitment: "will support", "would allow", "is prepared to
     lift", "is ready to talk" -> the committed verb; None for other clauses."""
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children):
         if v.lemma_ == "be":
             for c in v.children:
-                if c.dep_ == "acomp" and c.lower_ in READY_WORDS:
+                if c.dep_ == "acomp" and c.lower_ in lex.words.ready_words:
                     return next((x for x in c.children if x.dep_ == "xcomp"), None)
         return v
     for c in v.children:
-        if c.dep_ == "acomp" and c.lower_ in READY_WORDS:
+        if c.dep_ == "acomp" and c.lower_ in lex.words.ready_words:
             return next((x for x in c.children if x.dep_ == "xcomp"), None)
     return None
 
@@ -77,25 +75,17 @@ def _answered_by_force(v: Token, lex: Lexicon) -> bool:
     decisive response", "will be punished"."""
     if not any(c.dep_ == "auxpass" for c in v.children):
         return False
-    if lex.content_class(v.lemma_) == "threat_verb":
+    if lex.content_class(v.lemma_) == ContentClass.THREAT_VERB:
         return True
-    return any(lex.content_class(p.lemma_) == "threat_verb" for p in prep_objects(v, {"with", "by"}))
+    return any(lex.content_class(p.lemma_) == ContentClass.THREAT_VERB for p in prep_objects(v, {"with", "by"}))
 
 
 def _reports_speech(v: Token, lex: Lexicon) -> bool:
     """A clause that reports someone's speech ("the minister described the attack as
     an assault"): its negative words are that speaker's, not an evaluation of them;
     a modal ("should have said") makes it an evaluation again."""
-    return (match_cue(v, lex) is not None or v.lemma_.lower() in LABEL_VERBS) and not any(
+    return (match_cue(v, lex) is not None or v.lemma_.lower() in lex.words.label_verbs) and not any(
         c.dep_ == "aux" and c.tag_ == "MD" for c in v.children)
-
-
-#: Verbs whose negation condemns their object ("cannot justify the bombing", "will not tolerate").
-CONDONE_VERBS = frozenset({"justify", "excuse", "condone", "tolerate", "accept"})
-
-
-#: Determiners by which a crime noun points back at an act the article reported ("this crime").
-_ANAPHORIC = frozenset({"this", "these", "such", "that"})
 
 
 def _doers_of_condemned_acts(own: list[Token], lex: Lexicon, events: Events | None,
@@ -107,7 +97,7 @@ def _doers_of_condemned_acts(own: list[Token], lex: Lexicon, events: Events | No
     if not events:
         return []
     wrong = [t for t in own if t.pos_ in ("NOUN", "VERB") and (
-        lex.content_class(t.lemma_) in ("crime_noun", "terror") or valence(t.lower_, t.lemma_) <= -3.0)]
+        lex.content_class(t.lemma_) in (ContentClass.CRIME_NOUN, ContentClass.TERROR) or valence(t.lower_, t.lemma_) <= WRONGDOING_NEGATIVE)]
     if not wrong:
         return []
     out: list[Token] = []
@@ -115,10 +105,10 @@ def _doers_of_condemned_acts(own: list[Token], lex: Lexicon, events: Events | No
         if t.pos_ != "NOUN" and not (t.pos_ == "VERB" and t.tag_ == "VBG"):
             continue
         lemma = t.lower_ if t.tag_ == "VBG" else t.lemma_.lower()
-        if lemma in ATTACK_NOUNS:
-            out += agents_of(t, events)
-        elif lex.content_class(lemma) == "crime_noun" and any(c.lower_ in _ANAPHORIC for c in t.children):
-            agent = main_attack_agent(t, events)  # "this crime": the article's main act so far
+        if lemma in lex.words.attack_nouns:
+            out += agents_of(t, events, lex)
+        elif lex.content_class(lemma) == ContentClass.CRIME_NOUN and any(c.lower_ in lex.words.anaphoric_determiners for c in t.children):
+            agent = main_attack_agent(t, events, lex)  # "this crime": the article's main act so far
             out += [agent] if agent is not None else []
     seen: set[int] = set()
     return [a for a in out if not speaker_side(a, speaker) and not (a.i in seen or seen.add(a.i))]
@@ -144,12 +134,7 @@ def strongly_negative(t: Token, lex: Lexicon) -> bool:
     for k in (head.i, t.i - 1):  # "de-escalate tensions", tokenized "de - escalate", whatever its parse
         if k >= 2 and doc[k - 1].text == "-" and doc[k - 2].lower_ == "de":
             return False
-    return lex.content_class(head.lemma_) != "reverse_verb" and lex.content_class(head.lower_) != "reverse_verb"
-
-
-#: Verbs whose subject undergoes rather than does ("suffered casualties", "lost relatives", "faced attacks").
-EXPERIENCE_VERBS = frozenset({"suffer", "lose", "face", "endure", "experience", "undergo", "sustain", "receive",
-                              "fear", "die", "survive", "witness", "mourn", "regret"})
+    return lex.content_class(head.lemma_) != ContentClass.REVERSE_VERB and lex.content_class(head.lower_) != ContentClass.REVERSE_VERB
 
 
 #: Dependency paths from a clause's verb to the words that say what its subject does.
@@ -164,7 +149,7 @@ def _wrongdoing_words(own: list[Token], v: Token, lex: Lexicon) -> list[Token]:
     accusation).  A modal clause ("may halt") alleges nothing."""
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
         return []
-    if v.lemma_.lower() in EXPERIENCE_VERBS or any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+    if v.lemma_.lower() in lex.words.experience_verbs or any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
         return []  # "the SDF suffered casualties", "troops were attacked": the subject underwent it
     return [t for t in _predicate_words(own, v, _PREDICATE_DEPS)
             if t.pos_ in ("NOUN", "VERB", "PROPN") and strongly_negative(t, lex)]
@@ -208,26 +193,26 @@ def analyse_clause(
         subj = subject_of(v) or subj0
         lemma = v.lemma_.lower()
         cls = lex.content_class(lemma)
-        neg = is_negated(v)
+        neg = is_negated(v, lex)
         objs = clause_objects(v)
-        committed = commitment(v)
+        committed = commitment(v, lex)
         if committed is not None and speaker_side(subj, speaker):
             ccls = lex.content_class(committed.lemma_)
             obj_cls = {lex.content_class(o.lemma_) for o in clause_objects(committed)}
             subj_cls = lex.content_class(subj.lemma_) if subj is not None else None
-            if not neg and (ccls == "threat_verb" or "threat_verb" in obj_cls or subj_cls == "threat_verb"):
+            if not neg and (ccls == ContentClass.THREAT_VERB or ContentClass.THREAT_VERB in obj_cls or subj_cls == ContentClass.THREAT_VERB):
                 # "will retaliate against X", "will impose sanctions on X", "our response will be tough on X"
-                found.append((StatementType.THREATEN, act_partners(committed, lex, {"on", "against", "with", "from", "upon"}), 0.7))
+                found.append((StatementType.THREATEN, act_partners(committed, lex, {"on", "against", "with", "from", "upon"}), weights.CLAUSE_COMMITMENT))
                 continue
-            if ccls in ("promise_verb", "coop_verb", "aid_verb"):
-                kind = StatementType.REJECT if neg or is_negated(committed) else StatementType.PROMISE
-                found.append((kind, act_partners(committed, lex, {"to", "with", "for"}), 0.7))
+            if ccls in (ContentClass.PROMISE_VERB, ContentClass.COOP_VERB, ContentClass.AID_VERB):
+                kind = StatementType.REJECT if neg or is_negated(committed, lex) else StatementType.PROMISE
+                found.append((kind, act_partners(committed, lex, {"to", "with", "for"}), weights.CLAUSE_COMMITMENT))
                 continue
-        if (committed is not None and not neg and committed.lemma_.lower() == "pay" and subj is not None
-                and any(o.lemma_.lower() == "price" for o in clause_objects(committed))
+        if (committed is not None and not neg and committed.lemma_.lower() in lex.words.pay_verbs and subj is not None
+                and any(o.lemma_.lower() in lex.words.price_nouns for o in clause_objects(committed))
                 and is_actor_head(subj, lex) and not speaker_side(subj, speaker)):
             # "America would pay a heavy price": a threat to the one who will pay (CAMEO 13x)
-            found.append((StatementType.THREATEN, [subj], 0.7))
+            found.append((StatementType.THREATEN, [subj], weights.CLAUSE_COMMITMENT))
             continue
         psubj = next((c for c in committed.children if c.dep_ == "nsubjpass"), None) if committed is not None else None
         if psubj is not None and not neg and _answered_by_force(committed, lex):
@@ -235,18 +220,18 @@ def analyse_clause(
             agents = [v.doc[m.head] for m in inner_actors(psubj, lex)]
             agents = [a for a in agents if not speaker_side(a, speaker)]
             if agents:
-                found.append((StatementType.THREATEN, agents, 0.6))
+                found.append((StatementType.THREATEN, agents, weights.CLAUSE_INFERRED))
                 continue
-        if cls == "coop_verb" or any(lex.content_class(o.lemma_) == "coop_verb" for o in objs) or (
-            any(o.lemma_.lower() in ("coordination", "cooperation", "collaboration", "talks") for o in objs)
+        if cls == ContentClass.COOP_VERB or any(lex.content_class(o.lemma_) == ContentClass.COOP_VERB for o in objs) or (
+            any(o.lemma_.lower() in lex.words.cooperation_nouns for o in objs)
         ):
             if neg:
                 partners = prep_objects(v, {"with"})
                 for o in objs:
                     partners.extend(prep_objects(o, {"with"}))
-                found.append((StatementType.REJECT, partners, 0.8))
+                found.append((StatementType.REJECT, partners, weights.CLAUSE_EXPLICIT))
                 continue
-        unhappy = [t for t in v.children if t.dep_ == "acomp" and lex.content_class(t.lemma_) == "positive_state"]
+        unhappy = [t for t in v.children if t.dep_ == "acomp" and lex.content_class(t.lemma_) == ContentClass.POSITIVE_STATE]
         if unhappy and (neg or any(c.dep_ == "neg" for t in unhappy for c in t.children)):
             # "is not satisfied", "is “not satisfied”" (the negation may hang on the adjective)
             # "not satisfied with the Saudi account": criticism of whom the state is "with"
@@ -255,13 +240,13 @@ def analyse_clause(
                 heads += [p] if is_actor_head(p, lex) else [v.doc[m.head] for m in inner_actors(p, lex)]
             heads = [h for h in heads if not speaker_side(h, speaker)]
             if heads:
-                found.append((StatementType.CRITICIZE, heads, 0.6))
+                found.append((StatementType.CRITICIZE, heads, weights.CLAUSE_INFERRED))
             continue
-        if neg and lemma in CONDONE_VERBS:
+        if neg and lemma in lex.words.condone_verbs:
             # "this claim cannot justify bombing and killing people": condemnation of the act's doer
             doers = _doers_of_condemned_acts(_clause_tokens(v), lex, events, speaker)
             if doers:
-                found.append((StatementType.ACCUSE, doers, 0.6))
+                found.append((StatementType.ACCUSE, doers, weights.CLAUSE_INFERRED))
                 continue
         if neg:
             continue
@@ -269,25 +254,25 @@ def analyse_clause(
             continue
         own = _clause_tokens(v)
         by_actors = [
-            p for o in own if o.pos_ == "NOUN" and lex.content_class(o.lemma_) in ("crime_noun", "wrong_verb", "negative")
+            p for o in own if o.pos_ == "NOUN" and lex.content_class(o.lemma_) in (ContentClass.CRIME_NOUN, ContentClass.WRONG_VERB, ContentClass.NEGATIVE)
             for p in prep_objects(o, {"by"}) if is_actor_head(p, lex) and not speaker_side(p, speaker)
         ]
         if by_actors:
             # "a grave violation by Washington of international law"
-            found.append((StatementType.ACCUSE, by_actors, 0.8))
+            found.append((StatementType.ACCUSE, by_actors, weights.CLAUSE_EXPLICIT))
             continue
         doers = _doers_of_condemned_acts(own, lex, events, speaker)
         if doers:
             # "this claim cannot justify bombing and killing people", "responding to this crime": an
             # accusation of whoever did the act the article reported
-            found.append((StatementType.ACCUSE, doers, 0.6))
+            found.append((StatementType.ACCUSE, doers, weights.CLAUSE_INFERRED))
             continue
         accuse = False
-        if cls == "wrong_verb":
+        if cls == ContentClass.WRONG_VERB:
             accuse = True
-        elif cls == "aid_verb" and any(_terror_like(o, lex) for o in objs):
+        elif cls == ContentClass.AID_VERB and any(_terror_like(o, lex) for o in objs):
             accuse = True
-        elif any(lex.content_class(o.lemma_) == "crime_noun" and o.pos_ == "NOUN" for o in own):
+        elif any(lex.content_class(o.lemma_) == ContentClass.CRIME_NOUN and o.pos_ == "NOUN" for o in own):
             accuse = not speaker_side(subj, speaker)  # "Russia put its faith in deception and destabilisation"
         elif (v.lemma_ != "be" and committed is None and not _reports_speech(v, lex)
               and is_actor_head(subj, lex) and not is_pronoun(subj)
@@ -297,10 +282,10 @@ def analyse_clause(
             # announced future act, "X will abandon ties", is not)
             accuse = True
         if accuse:
-            found.append((StatementType.ACCUSE, [subj], 0.8))
+            found.append((StatementType.ACCUSE, [subj], weights.CLAUSE_EXPLICIT))
             continue
-        dismissed = [t for t in own if lex.content_class(t.lemma_) == "accusation_noun" and t.i != subj.i and any(
-            c.dep_ == "amod" and (lex.content_class(c.lemma_) == "negative" or c.lower_ in DISMISSIVE) for c in t.children)]
+        dismissed = [t for t in own if lex.content_class(t.lemma_) == ContentClass.ACCUSATION_NOUN and t.i != subj.i and any(
+            c.dep_ == "amod" and (lex.content_class(c.lemma_) == ContentClass.NEGATIVE or c.lower_ in lex.words.dismissive) for c in t.children)]
         if dismissed:
             # "our partners should have said it instead of making unfounded accusations against Russia":
             # dismissing accusations as unfounded is a denial aimed at their author (CAMEO 016)
@@ -314,11 +299,11 @@ def analyse_clause(
                 country_word(a) and speaker is not None and any(
                     t.ent_type_ in ("GPE", "NORP") and same_country(t.text, country_word(a) or "") for t in speaker.subtree))]
             if authors:
-                found.append((StatementType.DENY, authors, 0.6))
-        if subj is not None and lex.content_class(subj.lemma_) == "accusation_noun" and not speaker_side(subj, speaker):
+                found.append((StatementType.DENY, authors, weights.CLAUSE_INFERRED))
+        if subj is not None and lex.content_class(subj.lemma_) == ContentClass.ACCUSATION_NOUN and not speaker_side(subj, speaker):
             # "the U.S. accusations were part of a pressure policy": a denial aimed at the accuser
-            authors = [v.doc[m.head] for m in inner_actors(subj, lex)] or agents_of(subj, events)
-            found.append((StatementType.DENY, [a for a in authors if not speaker_side(a, speaker)], 0.6))
+            authors = [v.doc[m.head] for m in inner_actors(subj, lex)] or agents_of(subj, events, lex)
+            found.append((StatementType.DENY, [a for a in authors if not speaker_side(a, speaker)], weights.CLAUSE_INFERRED))
             continue
         in_subject = {t.i for t in subj.subtree} if subj is not None else set()
         predicate = {t.i for t in _predicate_words(own, v)}
@@ -326,8 +311,8 @@ def analyse_clause(
         # subject's own speech, not an evaluation of the subject ("should have said ..." is one)
         reported_speech = _reports_speech(v, lex)
         # "the SDF suffered casualties", "troops were attacked": the subject underwent it, no evaluation of it
-        undergoer = v.lemma_.lower() in EXPERIENCE_VERBS or any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
-        negative = [] if reported_speech else [t for t in own if lex.content_class(t.lemma_) == "negative" or (
+        undergoer = v.lemma_.lower() in lex.words.experience_verbs or any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
+        negative = [] if reported_speech else [t for t in own if lex.content_class(t.lemma_) == ContentClass.NEGATIVE or (
             committed is None and t.pos_ in ("ADJ", "NOUN") and t.i not in in_subject and t.i in predicate
             and strongly_negative(t, lex))]
         if negative:
@@ -335,10 +320,10 @@ def analyse_clause(
             # actor the evaluation is about -- the subject, else the subject's possessor,
             # else the agent of the event the subject names, else who the state is "with"
             if not undergoer and not speaker_side(subj, speaker) and is_actor_head(subj, lex) and not is_pronoun(subj):
-                found.append((StatementType.CRITICIZE, [subj], 0.6))
+                found.append((StatementType.CRITICIZE, [subj], weights.CLAUSE_INFERRED))
                 continue
             inner = [v.doc[m.head] for m in inner_actors(subj, lex)] if subj is not None else []
-            inner = inner or (agents_of(subj, events) if subj is not None and not speaker_side(subj, speaker) else [])
+            inner = inner or (agents_of(subj, events, lex) if subj is not None and not speaker_side(subj, speaker) else [])
             for t in negative:
                 for p in prep_objects(t, {"with"}):
                     inner += [v.doc[m.head] for m in inner_actors(p, lex)] if not is_actor_head(p, lex) else [p]
@@ -348,19 +333,11 @@ def analyse_clause(
                     inner += [c for c in t.head.children if c.dep_ == "poss" and is_actor_head(c, lex) and not is_pronoun(c)]
             inner = [t for t in inner if not speaker_side(t, speaker) and not own_possession(t)]
             if inner:
-                found.append((StatementType.CRITICIZE, inner, 0.6))
+                found.append((StatementType.CRITICIZE, inner, weights.CLAUSE_INFERRED))
                 continue
         if depth < 2:
             for x in v.children:
                 if x.dep_ == "xcomp":
                     for t, targets, ev in analyse_clause(x, lex, depth + 1, subj, speaker, events):
-                        found.append((t, targets, ev * 0.9))
+                        found.append((t, targets, ev * weights.NESTED_STEP))
     return found
-
-
-#: Modifiers that dismiss an accusation ("false claims"), beside the negative words of content.tsv.
-DISMISSIVE = frozenset({"false", "fabricated", "bogus", "unproven", "fake", "absurd", "ridiculous"})
-
-
-#: Verbs that name something with a label ("called X a dictatorship", "described it as a crime").
-LABEL_VERBS = frozenset({"call", "dub", "describe", "label", "brand", "term", "include", "count", "list"})

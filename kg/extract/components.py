@@ -55,12 +55,12 @@ log = logging.getLogger("kg.extract")
 
 DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 
-#: Month names and abbreviations of dateline dates ("MOSCOW, March 3", "Sept. 12").
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. "
-    "dec dec.".split()
-)
+def _dateline_months() -> frozenset[str]:
+    """Month names and abbreviations of dateline dates ("MOSCOW, March 3", "Sept. 12"):
+    ``months`` and ``month_abbreviations`` of the shipped ``words.tsv`` (``kg_paragraphs``
+    runs before the parser and has no lexicon of its own)."""
+    words = load_lexicon().words
+    return words.months | words.month_abbreviations
 
 
 def _dateline_dash(doc: Doc, i: int) -> int | None:
@@ -73,6 +73,7 @@ def _dateline_dash(doc: Doc, i: int) -> int | None:
     agency in parentheses, then a dash: "MOSCOW, March 3 (Reuters) -",
     "WASHINGTON/LONDON (AP) —", "KYIV, Ukraine —"."""
     n = len(doc)
+    months = _dateline_months()
     j, words = i, 0
     while j < n and words < 6:
         tok = doc[j]
@@ -91,7 +92,7 @@ def _dateline_dash(doc: Doc, i: int) -> int | None:
         if j >= n or doc[j].text != ",":
             break
         k = j + 1
-        if k + 1 < n and doc[k].lower_ in _MONTHS and doc[k + 1].is_digit and len(doc[k + 1]) <= 2:
+        if k + 1 < n and doc[k].lower_ in months and doc[k + 1].is_digit and len(doc[k + 1]) <= 2:
             k += 2
             if k + 1 < n and doc[k].text == "," and doc[k + 1].is_digit and len(doc[k + 1]) == 4:
                 k += 2

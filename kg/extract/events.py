@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import ContentClass, Lexicon
 from kg.extract.mentions import actor_mentions, is_actor_head, mention_for, MentionRef, same_country
 from kg.extract.syntax import FIRST_PERSON, is_negated, is_pronoun, match_cue, prep_objects, subject_of
 from kg.extract.valence import STRONG_NEGATIVE, valence
@@ -18,10 +18,10 @@ from kg.extract.valence import STRONG_NEGATIVE, valence
 Events = dict[str, list[tuple[int, Token]]]
 
 
-def main_attack_agent(tok: Token, events: Events) -> Token | None:
+def main_attack_agent(tok: Token, events: Events, lex: Lexicon) -> Token | None:
     """The agent most of the article's attack mentions before ``tok`` name (ties: the
     latest), as its latest mention; None when no attack had an agent."""
-    earlier = [(i, a) for key, lst in events.items() if key in ATTACK_NOUNS for i, a in lst if i < tok.i]
+    earlier = [(i, a) for key, lst in events.items() if key in lex.words.attack_nouns for i, a in lst if i < tok.i]
     if not earlier:
         return None
     votes: Events = {}
@@ -32,18 +32,13 @@ def main_attack_agent(tok: Token, events: Events) -> Token | None:
     return max(best, key=lambda x: x[0])[1]
 
 
-#: Nouns of violent acts whose "of" phrase names victims and "in" phrase the place ("the war in Ukraine").
-VIOLENT_ACTS = frozenset({"war", "coup", "invasion", "occupation", "crackdown", "purge", "blockade", "massacre",
-                          "killing", "execution", "arrest", "detention", "kidnapping", "torture", "siege"})
-
-
 def is_action_noun(tok: Token, lex: Lexicon) -> bool:
     """A noun naming an act, whose "of" phrase is its patient ("the killing of
     soldiers") and whose "in" phrase is its place ("the war in Ukraine")."""
     if tok.pos_ != "NOUN" or is_actor_head(tok, lex):
         return False
     low = tok.lemma_.lower()
-    return (low in ATTACK_NOUNS or low in VIOLENT_ACTS or lex.content_class(low) in ("crime_noun", "terror")
+    return (low in lex.words.attack_nouns or low in lex.words.violent_acts or lex.content_class(low) in (ContentClass.CRIME_NOUN, ContentClass.TERROR)
             or (tok.lower_.endswith("ing") and valence(tok.lower_, low) <= STRONG_NEGATIVE))
 
 
@@ -87,7 +82,7 @@ def event_index(doc: Doc, lex: Lexicon) -> Events:
             index.setdefault(tok.lemma_.lower(), []).append((tok.i, agent))
     for tok in doc:
         # acts told by a verb: "Israel plans to annex ..." -> annex: Israel, for a later "annexation"
-        if tok.pos_ != "VERB" or match_cue(tok, lex) is not None or is_negated(tok):
+        if tok.pos_ != "VERB" or match_cue(tok, lex) is not None or is_negated(tok, lex):
             continue
         agent = None
         subj = subject_of(tok)
@@ -104,10 +99,6 @@ def event_index(doc: Doc, lex: Lexicon) -> Events:
     return index
 
 
-#: Nouns of one military act: a later "the raids" is the act an earlier "U.S. air strikes" named.
-ATTACK_NOUNS = frozenset({"strike", "airstrike", "raid", "attack", "bombing", "bombardment", "assault", "offensive", "shelling"})
-
-
 #: Shortest shared stem by which an event noun finds an earlier verb or noun of the
 #: same act ("annexation" ~ "annex", "occupation" ~ "occupy", "bombing" ~ "bomb").
 EVENT_STEM = 5
@@ -121,16 +112,16 @@ def _event_key_matches(noun_lemma: str, key: str) -> bool:
         noun_lemma.startswith(key[:-1]) or key.startswith(noun_lemma[:-1]))
 
 
-def agents_of(noun: Token, events: Events | None) -> list[Token]:
+def agents_of(noun: Token, events: Events | None, lex: Lexicon) -> list[Token]:
     """The agent of an event noun from its latest earlier mention, if any."""
     if not events or not (noun.pos_ == "NOUN" or noun.tag_ == "VBG"):  # "bombing" may be tagged a gerund
         return []
     lemma = noun.lower_ if noun.tag_ == "VBG" else noun.lemma_.lower()
     earlier = sorted((i, a.i) for key, lst in events.items() if _event_key_matches(lemma, key) for i, a in lst if i < noun.i)
-    if not earlier and lemma in ATTACK_NOUNS:
+    if not earlier and lemma in lex.words.attack_nouns:
         # "the air raids" with no earlier "raids": the article's main act so far among the
         # attacks it reported ("U.S. air strikes")
-        agent = main_attack_agent(noun, events)
+        agent = main_attack_agent(noun, events, lex)
         return [agent] if agent is not None else []
     if not earlier and noun.dep_ == "compound":
         return []
@@ -138,7 +129,7 @@ def agents_of(noun: Token, events: Events | None) -> list[Token]:
         # "annexation plans", "any annexation": the noun's own compound modifier names the act
         for c in noun.children:
             if c.dep_ == "compound" and c.pos_ == "NOUN":
-                return agents_of(c, events)
+                return agents_of(c, events, lex)
         return []
     return [noun.doc[earlier[-1][1]]]
 
@@ -150,7 +141,7 @@ def event_agents(cue_tok: Token, events: Events, lex: Lexicon) -> list[MentionRe
     for obj in objs:
         if obj.pos_ != "NOUN":
             continue
-        agents = agents_of(obj, events)
+        agents = agents_of(obj, events, lex)
         if agents:
             return actor_mentions(agents[0], lex)
     return []

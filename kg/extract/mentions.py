@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import ContentClass, Lexicon
 from kg.extract.syntax import (
     ACTOR_ENTS,
     FIRST_PERSON,
@@ -25,21 +25,6 @@ from kg.extract.syntax import (
     with_conjuncts,
 )
 from kg.model import Mode, StatementType
-
-
-#: Prepositions through which an actor inside an object can be the target.
-INNER_PREPS = frozenset({"of", "between", "by", "against", "from", "with", "on", "to", "toward", "towards"})
-
-
-#: Nouns of people who speak for an organization named before them ("the Red Cross officials").
-SPOKES_NOUNS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "representative"})
-
-
-#: Months and weekdays, which the small model sometimes tags as proper nouns.
-NOT_ACTORS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december today yesterday tomorrow""".split()
-)
 
 
 @dataclass(slots=True)
@@ -98,7 +83,7 @@ def is_actor_head(tok: Token, lex: Lexicon) -> bool:
     low = tok.lower_
     if is_pronoun(tok):
         return low in PERSONAL_PRONOUNS or low in OTHER_PRONOUNS
-    if low in NOT_ACTORS:
+    if low in lex.not_actors:
         return False
     if tok.ent_type_ in ACTOR_ENTS:
         return True
@@ -172,7 +157,7 @@ def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
         if pp_end > end:
             # "Opposition groups in Zimbabwe": the mention keeps the place, the name does not
             return MentionRef(start, pp_end, tok.i, "AGENT", start, end)
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPOKES_NOUNS and doc[start].lower_ not in ("a", "an", "one"):
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.words.spokes_nouns and doc[start].lower_ not in ("a", "an", "one"):
         # "Kosovo Municipality Association (AKK) officials": they speak for the organization
         # (CAMEO/PETRARCH code the organization), which is the actor; the noun is their role
         org = [e for e in (ent_of(doc[j]) for j in range(start, tok.i) if doc[j].ent_iob_ == "B")
@@ -248,7 +233,7 @@ def inner_actors(tok: Token, lex: Lexicon, depth: int = 3) -> list[MentionRef]:
             found.append(mention_for(child, lex))
     if found:
         return found
-    for preps in (INNER_PREPS, frozenset({"in"})):
+    for preps in (lex.words.inner_preps, frozenset({"in"})):
         # "closure of guest houses in Bree": a place inside the object only when nothing else is
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in preps:
@@ -267,7 +252,7 @@ def inner_actors(tok: Token, lex: Lexicon, depth: int = 3) -> list[MentionRef]:
 
 def _is_channel(tok: Token, lex: Lexicon) -> bool:
     """A medium something is said on ("Twitter", "state television")."""
-    return lex.content_class(tok.lower_) == "media" or lex.content_class(tok.lemma_) == "media" or is_media(
+    return lex.content_class(tok.lower_) == ContentClass.MEDIA or lex.content_class(tok.lemma_) == ContentClass.MEDIA or is_media(
         mention_for(tok, lex), tok.doc, lex)
 
 
@@ -275,13 +260,13 @@ def is_media(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
     """A news outlet or agency ("AFP", "the official news agency WFNA", "Press TV")."""
     text = doc[m.start:m.end].text.lower().replace(".", "")
     words = text.split()
-    if any(lex.content_class(" ".join(words[i:j])) == "media" for i in range(len(words)) for j in range(i + 1, len(words) + 1)):
+    if any(lex.content_class(" ".join(words[i:j])) == ContentClass.MEDIA for i in range(len(words)) for j in range(i + 1, len(words) + 1)):
         return True
     head = doc[m.head]
     if lex.agent_role(head.lemma_.lower()) == "MED":
         return True
-    return head.lemma_.lower() in ("agency", "channel", "network", "tv", "television", "radio") and any(
-        t.lower_ in ("news", "state", "press", "media") for t in doc[m.start:m.head]
+    return head.lemma_.lower() in lex.words.broadcast_heads and any(
+        t.lower_ in lex.words.news_modifiers for t in doc[m.start:m.head]
     )
 
 
@@ -292,7 +277,7 @@ def is_anonymous(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
     ("top black lawmakers", "the Syrian military") are not anonymous."""
     if m.label != "AGENT":
         return False
-    if lex.content_class(doc[m.head].lemma_) != "source_noun" and doc[m.start].lower_ not in ("a", "an"):
+    if lex.content_class(doc[m.head].lemma_) != ContentClass.SOURCE_NOUN and doc[m.start].lower_ not in ("a", "an"):
         return False
     toks = doc[m.start:m.end]
     head = doc[m.head]

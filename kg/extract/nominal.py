@@ -36,8 +36,9 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from kg.extract import weights
 from kg.extract.events import agents_of, Events
-from kg.extract.lexicon import Cue, Lexicon, NounCue
+from kg.extract.lexicon import ContentClass, Cue, Lexicon, NounCue
 from kg.extract.mentions import actor_mentions, Draft, inner_actors, is_actor_head, mention_for, MentionRef
 from kg.extract.speakers import find_speaker, headline_speaker
 from kg.extract.syntax import FIRST_PERSON, is_hypothetical, is_negated, is_pronoun, prep_objects, subject_of
@@ -83,7 +84,8 @@ def find_nominal_statements(
     :param events: the event-noun index of :func:`kg.extract.events.event_index`, for the doer
         of a criticised event ("condemnation of the strikes" after "U.S. strikes"), or None.
     :returns: drafts with ``cue_tokens = [noun index]``, ``cue_lemma`` = the noun lemma,
-        evidence 0.8 with targets, 0.5 without.
+        evidence :data:`~kg.extract.weights.NOUN_WITH_TARGET` with targets,
+        :data:`~kg.extract.weights.NOUN_ALONE` without.
     """
     if not lex.nominal.nouns or headline_speaker(sent, lex) is not None:
         return
@@ -196,13 +198,13 @@ def _noun_draft(
     if light and verb is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None  # "summon the envoy to voice its disapproval": an intent, not an act
     head = verb if light and verb is not None else tok
-    negated = is_negated(head) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+    negated = is_negated(head, lex) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
     content = (tok.i + 1, tok.right_edge.i + 1) if tok.right_edge.i > tok.i else None
     return Draft(
         sent_start=sent.start, sent_end=sent.end, cue_tokens=[tok.i], cue_lemma=nc.lemma, type=nc.type,
         prior=nc.prior, speaker=mention_for(speaker, lex), targets=targets, content=content,
         mode=Mode.SPEECH_ACT, negated=negated, hypothetical=is_hypothetical(head, sent),
-        evidence=0.8 if targets else 0.5,
+        evidence=weights.NOUN_WITH_TARGET if targets else weights.NOUN_ALONE,
     )
 
 
@@ -235,7 +237,7 @@ def _deed_actors(t: Token, lex: Lexicon, events: Events | None) -> list[MentionR
     inner = inner_actors(t, lex)
     if inner:
         return inner
-    return [m for a in agents_of(t, events) for m in actor_mentions(a, lex)]
+    return [m for a in agents_of(t, events, lex) for m in actor_mentions(a, lex)]
 
 
 def _targets(tok: Token, nc: NounCue, verb: Token | None, lex: Lexicon, events: Events | None) -> list[MentionRef]:
@@ -297,6 +299,6 @@ def _negative_as(tok: Token, lex: Lexicon) -> bool:
     """An "as" phrase under the noun holding a negative word ("as reckless", "as a threat")."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "as":
-            if any(lex.content_class(t.lemma_) == "negative" for t in c.subtree):
+            if any(lex.content_class(t.lemma_) == ContentClass.NEGATIVE for t in c.subtree):
                 return True
     return False

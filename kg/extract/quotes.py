@@ -55,8 +55,6 @@ def quoted_tokens(doc: Doc) -> set[int]:
 
 
 OPENING_QUOTES = "“„«"
-
-
 CLOSING_QUOTES = "”»"
 
 

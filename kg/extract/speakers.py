@@ -48,7 +48,7 @@ def _named_appositive(tok: Token, lex: Lexicon) -> Token:
                 return child
     if tok.pos_ == "PROPN" or tok.ent_type_ in ACTOR_ENTS:
         return tok
-    if tok.lemma_.lower() in ("agency", "newspaper", "broadcaster", "channel", "television", "radio"):
+    if tok.lemma_.lower() in lex.words.media_descriptors:
         return tok  # "the official news agency Ceteka": keep the descriptor that says it is media
     for child in tok.children:
         if child.dep_ == "appos" and (child.ent_type_ in ("PERSON", "ORG", "GPE") or child.pos_ == "PROPN"):
@@ -108,7 +108,7 @@ def find_speaker(
         return _reporter_for_pronoun(own, cue_tok, cue_set, lex)
     if cue_tok.dep_ == "relcl":
         return cue_tok.head
-    if cue_tok.dep_ == "acl" and cue_tok.head.lemma_.lower() in DOCUMENT_NOUNS and cue_tok.head.dep_ in ("dobj", "nsubjpass"):
+    if cue_tok.dep_ == "acl" and cue_tok.head.lemma_.lower() in lex.words.document_nouns and cue_tok.head.dep_ in ("dobj", "nsubjpass"):
         # "passed a resolution urging X to ...", "signed a letter denouncing X": whoever issued the document
         issuer = own_speaker(cue_tok.head.head, lex) or passive_agent(cue_tok.head.head)
         if issuer is not None:
@@ -164,11 +164,6 @@ def meeting_speaker(verb: Token, lex: Lexicon) -> Token | None:
     if s is None or not is_actor_head(s, lex) or (is_pronoun(s) and s.lower_ in FIRST_PERSON):
         return None
     return s
-
-
-#: Documents whose participle speaks for their issuer ("a resolution urging ...").
-DOCUMENT_NOUNS = frozenset({"resolution", "statement", "letter", "declaration", "communique", "communiqué", "motion",
-                            "petition", "report", "note", "memorandum"})
 
 
 def headline_speaker(sent: SpacySpan, lex: Lexicon) -> tuple[Token, Token, Token | None] | None:

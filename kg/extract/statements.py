@@ -38,6 +38,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc
 
+from kg.extract import weights
 from kg.extract.clauses import analyse_clause
 from kg.extract.events import event_index
 from kg.extract.lexicon import Cue, Lexicon
@@ -142,7 +143,7 @@ def _quote_continuations(doc: Doc, lex: Lexicon, drafts: list[Draft]) -> list[Dr
                 if stype == StatementType.STATEMENT or not targets:
                     continue
                 out.append(Draft(sent.start, sent.end, d.cue_tokens, d.cue_lemma, stype, d.prior, d.speaker, targets,
-                                 (lo, hi), Mode.DIRECT, False, is_hypothetical(sent.root, sent), ev * 0.9))
+                                 (lo, hi), Mode.DIRECT, False, is_hypothetical(sent.root, sent), ev * weights.NESTED_STEP))
     return out
 
 
@@ -183,10 +184,10 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
         if hl is not None and not any(sent.start <= i < sent.end for i in cue_set):
             colon, spk, verb = hl
             found = analyse_clause(verb, lex) if verb is not None else []
-            typed = found or [(StatementType.STATEMENT, [], 0.5)]
+            typed = found or [(StatementType.STATEMENT, [], weights.HEADLINE_UNTYPED)]
             for stype, heads, ev in typed:
                 targets = [m for h in heads if is_actor_head(h, lex) for m in actor_mentions(h, lex)]
-                yield Draft(sent.start, max(sent.end, spk.i + 1), [colon.i], ":", stype, 0.6, mention_for(spk, lex), targets,
+                yield Draft(sent.start, max(sent.end, spk.i + 1), [colon.i], ":", stype, weights.HEADLINE_PRIOR, mention_for(spk, lex), targets,
                             (sent.start, colon.i), Mode.DIRECT, False, False, ev)
         for i in range(sent.start, sent.end):
             tok = doc[i]

@@ -18,34 +18,23 @@ from kg.extract.quotes import QUOTE_CHARS
 
 #: NER labels whose entities can be actors.
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-
-
 #: NER labels that are never actors (a proper noun under them is no actor).
 NON_ACTOR_ENTS = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LOC", "FAC",
      "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
 )
-
-
+#: Closed grammatical classes (kept in code: they are English grammar, not rule knowledge).
+#: Third-person pronouns of persons.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-
-
+#: Pronouns of things and groups.
 OTHER_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
-
-
+#: First-person pronouns: the speaker's own side inside a quotation.
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
-
-
+#: Relative pronouns whose clause's subject is its antecedent ("X, who said").
 RELATIVE = frozenset({"who", "which", "that"})
-
-
-#: Heads under which a cue is not asserted ("refused to condemn", "denied accusing").
-NEGATING_HEADS = frozenset({"refuse", "deny", "decline", "fail", "reject", "avoid", "refrain", "stop", "cease"})
-
-
+#: Subordinators that make a clause a condition or an open question.
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
-
-
+#: Dependency labels of active subjects.
 SUBJECTS = ("nsubj", "csubj")
 
 
@@ -131,13 +120,13 @@ def passive_agent(verb: Token) -> Token | None:
     return None
 
 
-def is_negated(tok: Token) -> bool:
+def is_negated(tok: Token, lex: Lexicon) -> bool:
     """Whether ``tok`` is negated: a ``neg`` child ("did not say"), or a complement of a
-    negating head (:data:`NEGATING_HEADS`: "refused to condemn", "denied accusing")."""
+    negating head (``lex.words.negating_heads``: "refused to condemn", "denied accusing")."""
     if any(c.dep_ == "neg" for c in tok.children):
         return True
     head = tok.head
-    if tok.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in NEGATING_HEADS:
+    if tok.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in lex.words.negating_heads:
         return True
     return False
 

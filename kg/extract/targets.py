@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract import weights
 from kg.extract.events import act_agents, agents_of, Events, is_action_noun
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import actor_mentions, inner_actors, is_actor_head, MentionRef, speaker_side
@@ -78,7 +79,7 @@ def find_targets(
         preps.add("on")  # "blame the attack on Tehran"
         on = prep_objects(cue_tok, {"on", "upon"}) or [
             p for o in cue_tok.children if o.dep_ == "dobj" for p in prep_objects(o, {"on", "upon"})]
-        if on and cue_tok.lemma_.lower() == "blame":
+        if on and cue_tok.lemma_.lower() in lex.words.blame_on_verbs:
             # "blamed US-Russia tensions on previous administrations": who is blamed is the on-phrase,
             # never an actor inside the thing blamed
             return [m for p in on for m in (actor_mentions(p, lex) if is_actor_head(p, lex) else inner_actors(p, lex))]
@@ -92,7 +93,7 @@ def find_targets(
     if out:
         return out
     objects = [c for c in cue_tok.children if c.dep_ == "dobj" and c.i not in cue_idx]
-    if cue.type == StatementType.DENY or cue.prior < 0.6:
+    if cue.type == StatementType.DENY or cue.prior < weights.ADDRESSING_PRIOR:
         # "denied all knowledge of the journalist's fate", "ordered the closure of the consulate":
         # the actors inside the object are not addressed
         objects = []
@@ -122,7 +123,7 @@ def find_targets(
         # "declined to resign despite growing pressure by X": who pressed for it
         for p in prep_objects(cue_tok, {"despite", "in"}) + [
                 q for x in cue_tok.children if x.dep_ == "xcomp" for q in prep_objects(x, {"despite"})]:
-            if p.lemma_.lower() in PRESSURE_NOUNS:
+            if p.lemma_.lower() in lex.words.pressure_nouns:
                 out.extend(m for a in prep_objects(p, {"by", "from"}) if is_actor_head(a, lex) for m in actor_mentions(a, lex))
     if not out and cue.type in (StatementType.APPEAL, StatementType.DEMAND):
         # "insisted on its demands that X grant ...": the subject of the demand's clause
@@ -145,19 +146,13 @@ def find_targets(
                         out.extend(actor_mentions(s, lex))
                 elif s is not None and s.pos_ == "NOUN" and cue.type == StatementType.WARN:
                     # "warned annexation would be a crime": the doer of the act warned about
-                    out.extend(m for a in agents_of(s, events) for m in actor_mentions(a, lex))
+                    out.extend(m for a in agents_of(s, events, lex) for m in actor_mentions(a, lex))
     # appeals and demands: "urged X to", already object; "called for X to" handled by particle
     return out
 
 
 #: Speech acts about an event whose agent is their target ("condemned the air strikes").
 EVENT_TARGET_TYPES = frozenset({StatementType.CRITICIZE, StatementType.PRAISE, StatementType.WARN})
-
-
-#: Nouns of pressure a refusal can be made despite ("despite growing pressure by X").
-PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "request", "appeal", "urging", "plea"})
-
-
 #: Speech acts whose reported clause's subject is their target when they have no object.
 CLAUSE_TARGET_TYPES = frozenset({StatementType.ACCUSE, StatementType.CRITICIZE, StatementType.DEMAND,
                                  StatementType.APPEAL, StatementType.WARN, StatementType.DENY})

@@ -12,9 +12,10 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from kg.extract.clauses import LABEL_VERBS, analyse_clause, commitment, strongly_negative
+from kg.extract import weights
+from kg.extract.clauses import analyse_clause, commitment, strongly_negative
 from kg.extract.events import agents_of, event_agents, Events
-from kg.extract.lexicon import Cue, Lexicon
+from kg.extract.lexicon import ContentClass, Cue, Lexicon
 from kg.extract.mentions import (
     actor_mentions,
     Draft,
@@ -28,7 +29,6 @@ from kg.extract.quotes import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS
 from kg.extract.speakers import find_speaker, meeting_speaker, own_speaker
 from kg.extract.syntax import (
     FIRST_PERSON,
-    NEGATING_HEADS,
     RELATIVE,
     clause_objects,
     is_hypothetical,
@@ -78,9 +78,6 @@ def content_mode(doc: Doc, content: tuple[int, int] | None, cue: Cue) -> Mode:
     return Mode.INDIRECT if cue.kind == "report" else Mode.SPEECH_ACT
 
 
-MEETING_NOUNS = frozenset({"call", "talk", "talks", "meeting", "conversation", "visit", "phone"})
-
-
 def meeting_partners(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
     """"said in a call with X", "told reporters after talks with X": the speaker
     consulted X (CAMEO 040-046)."""
@@ -89,7 +86,7 @@ def meeting_partners(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "after", "for", "at"):
             continue
         for noun in prep.children:
-            if noun.dep_ == "pobj" and noun.lemma_.lower() in MEETING_NOUNS:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in lex.words.meeting_nouns:
                 for p in prep_objects(noun, {"with"}):
                     if is_actor_head(p, lex) and not is_pronoun(p):
                         out.extend(actor_mentions(p, lex))
@@ -116,8 +113,8 @@ def or_face_threat(cue_tok: Token, lex: Lexicon) -> bool:
         if x.dep_ not in ("xcomp", "ccomp", "advcl"):
             continue
         for c in x.subtree:
-            if c.lemma_.lower() == "face" and c.pos_ == "VERB" and any(
-                    lex.content_class(o.lemma_) == "threat_verb" or o.lemma_.lower() in ("sanction", "consequence")
+            if c.lemma_.lower() in lex.words.ultimatum_verbs and c.pos_ == "VERB" and any(
+                    lex.content_class(o.lemma_) == ContentClass.THREAT_VERB or o.lemma_.lower() in lex.words.threat_objects
                     for o in c.children if o.dep_ == "dobj"):
                 return any(a.lower_ == "or" for a in c.head.children) or any(a.lower_ == "or" for a in c.children)
     return False
@@ -130,8 +127,8 @@ def threat_in_complement(cue_tok: Token, lex: Lexicon) -> list[MentionRef] | Non
         if x.dep_ != "xcomp" and not (x.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)):
             continue
         objs = clause_objects(x)
-        if lex.content_class(x.lemma_) in ("threat_verb", "wrong_verb") or any(
-            lex.content_class(o.lemma_) == "threat_verb" for o in objs
+        if lex.content_class(x.lemma_) in (ContentClass.THREAT_VERB, ContentClass.WRONG_VERB) or any(
+            lex.content_class(o.lemma_) == ContentClass.THREAT_VERB for o in objs
         ):
             heads = [o for o in objs if is_actor_head(o, lex)]
             heads += [p for p in prep_objects(x, {"on", "against", "upon"}) if is_actor_head(p, lex)]
@@ -139,14 +136,6 @@ def threat_in_complement(cue_tok: Token, lex: Lexicon) -> list[MentionRef] | Non
                 heads += [p for p in prep_objects(o, {"on", "against", "upon"}) if is_actor_head(p, lex)]
             return [m for h in heads for m in actor_mentions(h, lex)]
     return None
-
-
-#: Report cues that state something only with a content: a clause, a quote or a topic ("spoke about X").
-CONTENT_ONLY_CUES = frozenset({"speak", "talk", "wonder"})
-
-
-#: Cues that need a subject of their own (their participles are comparisons, not statements).
-OWN_SUBJECT_CUES = frozenset({"compare"})
 
 
 def says_something(tok: Token, cue_idx: list[int], sent: SpacySpan) -> bool:
@@ -160,10 +149,6 @@ def says_something(tok: Token, cue_idx: list[int], sent: SpacySpan) -> bool:
     return any(t.text in QUOTE_CHARS or t.text in OPENING_QUOTES + CLOSING_QUOTES or t.text == ":" for t in after)
 
 
-#: Infinitives of "refused to ..." that withhold speech rather than reject anyone.
-SILENCE_VERBS = frozenset({"comment", "elaborate", "speculate", "answer", "respond", "confirm", "specify"})
-
-
 def labeling(tok: Token, lex: Lexicon, events: Events | None) -> tuple[StatementType, list[MentionRef]] | None:
     """A pejorative label given to an actor or its act: "called its government a
     corrupt dictatorship", "dubbed him a villain", "raids which Lavrov described as
@@ -171,21 +156,21 @@ def labeling(tok: Token, lex: Lexicon, events: Events | None) -> tuple[Statement
     labelled actor, the possessor of the labelled thing, or the doer of the
     labelled act (CAMEO 111/112); None when the label is not negative."""
     # "called X a dictatorship", "described X as a crime", "included Iran among rogue regimes"
-    label_preps = {"as", "among"} if tok.lemma_.lower() in ("include", "count", "list") else {"as"}
-    if tok.lemma_.lower() in ("include", "count", "list"):
+    label_preps = {"as", "among"} if tok.lemma_.lower() in lex.words.listing_verbs else {"as"}
+    if tok.lemma_.lower() in lex.words.listing_verbs:
         labels = prep_objects(tok, label_preps)
     else:
         labels = [c for c in tok.children if c.dep_ in ("oprd", "attr")] + prep_objects(tok, label_preps)
     for o in (c for c in tok.children if c.dep_ == "dobj"):
-        labels += ([] if tok.lemma_.lower() in ("include", "count", "list") else [c for c in o.children if c.dep_ in ("oprd", "appos")]) + prep_objects(o, label_preps)
+        labels += ([] if tok.lemma_.lower() in lex.words.listing_verbs else [c for c in o.children if c.dep_ in ("oprd", "appos")]) + prep_objects(o, label_preps)
     # the label noun and its own modifiers ("a corrupt socialist dictatorship"), not phrases hung on it
     heads = labels + [p for lab in labels for p in prep_objects(lab, {"of"})]  # "a group of rogue regimes"
     words = [w for lab in heads for w in [lab, *(c for c in lab.children if c.dep_ in ("amod", "compound"))]]
     negative = [w for w in words
-                if w.i > tok.i and (lex.content_class(w.lemma_) in ("negative", "crime_noun", "terror") or strongly_negative(w, lex))]
+                if w.i > tok.i and (lex.content_class(w.lemma_) in (ContentClass.NEGATIVE, ContentClass.CRIME_NOUN, ContentClass.TERROR) or strongly_negative(w, lex))]
     if not negative:
         return None
-    crime = any(lex.content_class(w.lemma_) in ("crime_noun", "terror") for w in negative)
+    crime = any(lex.content_class(w.lemma_) in (ContentClass.CRIME_NOUN, ContentClass.TERROR) for w in negative)
     stype = StatementType.ACCUSE if crime else StatementType.CRITICIZE
     targets: list[MentionRef] = []
     for o in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
@@ -203,9 +188,9 @@ def labeling(tok: Token, lex: Lexicon, events: Events | None) -> tuple[Statement
             # "described Israel's plans as ...": the owner or doer of the labelled thing, not its victim
             owners = [c for c in o.children if c.dep_ == "poss" and is_actor_head(c, lex)]
             targets += [m for c in owners for m in actor_mentions(c, lex)] or [
-                m for a in agents_of(o, events) for m in actor_mentions(a, lex)]
+                m for a in agents_of(o, events, lex) for m in actor_mentions(a, lex)]
     if not targets and tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
-        targets = inner_actors(tok.head, lex) or [m for a in agents_of(tok.head, events) for m in actor_mentions(a, lex)]
+        targets = inner_actors(tok.head, lex) or [m for a in agents_of(tok.head, events, lex) for m in actor_mentions(a, lex)]
     return (stype, targets) if targets else None
 
 
@@ -220,9 +205,9 @@ def dismissed_accusers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> l
         objs = [cue_tok.head]
         if objs[0].lower_ in ("something", "which", "one") and objs[0].dep_ in ("appos", "npadvmod"):
             # "... accusations from X that ..., something Moscow denies": the accusation it sums up
-            before = [t for t in cue_tok.sent if t.i < objs[0].i and lex.content_class(t.lemma_) == "accusation_noun"]
+            before = [t for t in cue_tok.sent if t.i < objs[0].i and lex.content_class(t.lemma_) == ContentClass.ACCUSATION_NOUN]
             objs = before[-1:] or objs
-    acc = [o for o in objs if lex.content_class(o.lemma_) == "accusation_noun"]
+    acc = [o for o in objs if lex.content_class(o.lemma_) == ContentClass.ACCUSATION_NOUN]
     if not acc:
         return None
     authors: list[Token] = []
@@ -233,7 +218,7 @@ def dismissed_accusers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> l
     if not authors and any(o.lemma_.lower() != "claim" for o in acc):  # a "claim" may be one of responsibility
         doc = cue_tok.doc
         for t in reversed(doc[:cue_tok.i]):
-            if t.pos_ == "VERB" and t.lemma_.lower() in ("accuse", "allege", "blame", "charge"):
+            if t.pos_ == "VERB" and t.lemma_.lower() in lex.words.accusing_verbs:
                 s = subject_of(t)
                 if s is not None and is_actor_head(s, lex) and not is_pronoun(s):
                     authors = [s]
@@ -247,13 +232,13 @@ def threat_in_warning(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
     ("warned that the US was prepared to take action against it", "warned that
     Russia will retaliate against X"): the actors the force is aimed at."""
     for c in cue_tok.children:
-        if c.dep_ != "ccomp" or is_negated(c):
+        if c.dep_ != "ccomp" or is_negated(c, lex):
             continue
-        committed = commitment(c)
+        committed = commitment(c, lex)
         if committed is None:
             continue
-        if lex.content_class(committed.lemma_) == "threat_verb" or any(
-                lex.content_class(o.lemma_) == "threat_verb" for o in clause_objects(committed)):
+        if lex.content_class(committed.lemma_) == ContentClass.THREAT_VERB or any(
+                lex.content_class(o.lemma_) == ContentClass.THREAT_VERB for o in clause_objects(committed)):
             heads = act_partners(committed, lex, {"on", "against", "upon"})
             return [m for h in heads for m in actor_mentions(h, lex)]
     return []
@@ -261,12 +246,6 @@ def threat_in_warning(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
 
 #: Types that need a target: a meeting or a talk is always with someone.
 DYADIC_ONLY = frozenset({StatementType.CONSULT, StatementType.SYMPATHIZE})
-
-
-#: Cues of the reporting outlet ("Press TV reported"): at most a monadic STATEMENT.
-MEDIA_CUES = frozenset({"report"})
-
-
 #: Cue types whose infinitival complement is the requested or promised act, not a statement
 #: of the speaker's own ("urged X to meet", "called on X to hold talks").
 REQUEST_TYPES = frozenset({StatementType.APPEAL, StatementType.DEMAND, StatementType.PROMISE, StatementType.THREATEN})
@@ -316,16 +295,16 @@ def uncued_verb_statements(tok: Token, sent: SpacySpan, lex: Lexicon, ctx: DocCu
         spk_tok = meeting_speaker(tok, lex) if partners else None
         if spk_tok is not None:
             # "arrived in the UAE for talks with X", "was told in a phone call with X" (CAMEO 04x)
-            yield Draft(sent.start, sent.end, [tok.i], "talk with", StatementType.CONSULT, 0.6,
-                        mention_for(spk_tok, lex), partners, None, Mode.SPEECH_ACT, is_negated(tok),
-                        is_hypothetical(tok, sent), 0.6)
-    if tok.pos_ == "VERB" and tok.lemma_.lower() in LABEL_VERBS:
+            yield Draft(sent.start, sent.end, [tok.i], "talk with", StatementType.CONSULT, weights.MEETING,
+                        mention_for(spk_tok, lex), partners, None, Mode.SPEECH_ACT, is_negated(tok, lex),
+                        is_hypothetical(tok, sent), weights.MEETING)
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.words.label_verbs:
         # "calling its government a corrupt dictatorship", "dubbed him a villain"
         label = labeling(tok, lex, ctx.events)
         spk_tok = find_speaker(tok, [tok.i], lex, ctx.cue_set) if label is not None else None
         if label is not None and spk_tok is not None and is_actor_head(spk_tok, lex):
-            yield Draft(sent.start, sent.end, [tok.i], tok.lemma_.lower(), label[0], 0.7, mention_for(spk_tok, lex),
-                        label[1], None, Mode.SPEECH_ACT, is_negated(tok), is_hypothetical(tok, sent), 0.7)
+            yield Draft(sent.start, sent.end, [tok.i], tok.lemma_.lower(), label[0], weights.LABEL, mention_for(spk_tok, lex),
+                        label[1], None, Mode.SPEECH_ACT, is_negated(tok, lex), is_hypothetical(tok, sent), weights.LABEL)
 
 
 def cue_statements(
@@ -352,24 +331,24 @@ def cue_statements(
         subj = own_speaker(tok, lex)
         if subj is None or not (is_pronoun(subj) and subj.lower_ in FIRST_PERSON):
             return  # a verb inside a quotation is the quoted speaker's words, not a statement of the text
-    if cue.lemma in CONTENT_ONLY_CUES and not says_something(tok, cue_idx, sent):
+    if cue.lemma in lex.words.content_only_cues and not says_something(tok, cue_idx, sent):
         return  # "spoke at a rally", "speaking with advisers": no speech act without what was said
-    if cue.lemma in OWN_SUBJECT_CUES and own_speaker(tok, lex) is None:
+    if cue.lemma in lex.words.own_subject_cues and own_speaker(tok, lex) is None:
         return  # "trade grew 50 percent compared with last year": no one compares
-    if cue.lemma in NEGATING_HEADS and cue.type == StatementType.REJECT and any(
-            x.dep_ == "xcomp" and (x.i in ctx.cue_matches or x.lemma_.lower() in SILENCE_VERBS) for x in tok.children):
+    if cue.lemma in lex.words.negating_heads and cue.type == StatementType.REJECT and any(
+            x.dep_ == "xcomp" and (x.i in ctx.cue_matches or x.lemma_.lower() in lex.words.silence_verbs) for x in tok.children):
         return  # "declined to criticise X", "refused to comment": the inner act is negated, nothing rejected
     spk_tok = find_speaker(tok, cue_idx, lex, ctx.cue_set)
     if spk_tok is None or not is_actor_head(spk_tok, lex):
         return
     speaker = mention_for(spk_tok, lex)
-    label = labeling(tok, lex, ctx.events) if tok.lemma_.lower() in LABEL_VERBS else None
+    label = labeling(tok, lex, ctx.events) if tok.lemma_.lower() in lex.words.label_verbs else None
     if label is not None:
         yield Draft(sent.start, sent.end, cue_idx, tok.lemma_.lower(), label[0], cue.prior, speaker, label[1],
-                    content_range(tok, cue_idx, spk_tok), Mode.SPEECH_ACT, is_negated(tok),
-                    is_hypothetical(tok, sent), 0.7)
+                    content_range(tok, cue_idx, spk_tok), Mode.SPEECH_ACT, is_negated(tok, lex),
+                    is_hypothetical(tok, sent), weights.LABEL)
         return
-    negated = is_negated(tok)
+    negated = is_negated(tok, lex)
     hypo = is_hypothetical(tok, sent)
     content = content_range(tok, cue_idx, spk_tok)
     mode = content_mode(doc, content, cue)
@@ -381,7 +360,7 @@ def cue_statements(
                 negated=negated, hypothetical=hypo)
     consult = meeting_partners(tok, lex) if cue.kind == "report" else []
     if consult:
-        yield Draft(type=StatementType.CONSULT, targets=consult, evidence=0.7,
+        yield Draft(type=StatementType.CONSULT, targets=consult, evidence=weights.REPORT_MEETING,
                     **{**base, "cue_lemma": "talk with", "content": None, "mode": Mode.SPEECH_ACT})
     if cue.kind == "report":
         clause_verbs = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
@@ -398,15 +377,15 @@ def cue_statements(
             # "“We treat this as a hostile act, a grave violation by Washington,” the ministry said":
             # a noun phrase of the quotation the parser hung on the cue
             if c.dep_ in ("dep", "npadvmod", "appos", "dobj") and c.pos_ == "NOUN" and c.i in ctx.in_quotes and \
-                    lex.content_class(c.lemma_) in ("crime_noun", "wrong_verb", "negative"):
+                    lex.content_class(c.lemma_) in (ContentClass.CRIME_NOUN, ContentClass.WRONG_VERB, ContentClass.NEGATIVE):
                 by = [p for p in prep_objects(c, {"by"}) if is_actor_head(p, lex) and not speaker_side(p, spk_tok)]
                 if by:
-                    findings.append((StatementType.ACCUSE, by, 0.8))
+                    findings.append((StatementType.ACCUSE, by, weights.CLAUSE_EXPLICIT))
         if cue.type == StatementType.DENY and not findings:
             accusers = dismissed_accusers(tok, lex, spk_tok)
             if accusers:
                 # "..., something Moscow denies": a denial of the accusations' authors
-                yield Draft(type=StatementType.DENY, targets=accusers, evidence=0.7, **base)
+                yield Draft(type=StatementType.DENY, targets=accusers, evidence=weights.DISMISSED_ACCUSERS, **base)
                 return
         if findings and cue.type in (StatementType.STATEMENT, StatementType.DEMAND):
             seen: set[tuple[StatementType, tuple[int, ...]]] = set()
@@ -430,18 +409,18 @@ def cue_statements(
             # reported past event, not a statement (CAMEO codes the event itself)
             return
         targets = find_targets(tok, cue, cue_idx, lex, ctx.events, spk_tok) if cue.type != StatementType.STATEMENT else []
-        if (cue.type == StatementType.STATEMENT and clause_verbs and cue.lemma not in MEDIA_CUES
+        if (cue.type == StatementType.STATEMENT and clause_verbs and cue.lemma not in lex.words.media_cues
                 and not (clause_verbs[0].i < tok.i and past_event(clause_verbs[0]))):
             s = subject_of(clause_verbs[0])
             if s is not None and is_actor_head(s, lex) and not is_pronoun(s) and not speaker_side(s, spk_tok):
                 # only named subjects: "said NATO would ..." (CAMEO 010), not "said the coalition ..."
                 targets = [m for m in actor_mentions(s, lex) if m.label != "AGENT"]
-        yield Draft(type=cue.type, targets=targets, evidence=0.6, **base)
+        yield Draft(type=cue.type, targets=targets, evidence=weights.CUE_ALONE, **base)
     else:
         stype = cue.type
         if cue.lemma == "ask" and asks_a_question(tok, sent):
             # "“Who will pay?” she asked", "asked whether X would ...": a question, no request
-            yield Draft(type=StatementType.STATEMENT, targets=[], evidence=0.6, **base)
+            yield Draft(type=StatementType.STATEMENT, targets=[], evidence=weights.CUE_ALONE, **base)
             return
         targets = find_targets(tok, cue, cue_idx, lex, ctx.events, spk_tok)
         if stype in (StatementType.REJECT, StatementType.DENY):
@@ -463,7 +442,7 @@ def cue_statements(
                 stype, targets = StatementType.THREATEN, threat
         if not targets and stype in DYADIC_ONLY:
             return
-        yield Draft(type=stype, targets=targets, evidence=0.9 if targets else 0.6, **base)
+        yield Draft(type=stype, targets=targets, evidence=weights.ACT_WITH_TARGET if targets else weights.CUE_ALONE, **base)
         if stype in (StatementType.APPEAL, StatementType.DEMAND) and targets and or_face_threat(tok, lex):
             # "called on Moscow to defuse the crisis or face further sanctions": an ultimatum (CAMEO 13x)
-            yield Draft(type=StatementType.THREATEN, targets=targets, evidence=0.7, **base)
+            yield Draft(type=StatementType.THREATEN, targets=targets, evidence=weights.ULTIMATUM, **base)
