@@ -162,7 +162,8 @@ class StatementExtractor:
 )
 def make_statement_extractor(nlp: Language, name: str, lexicon_path: str | None) -> StatementExtractor:
     """Factory of the ``kg_statements`` component (``lexicon_path``: a folder
-    with cues.tsv, content.tsv and agents.tsv; None = the lexicon shipped with kg)."""
+    with the data files of :data:`kg.extract.lexicon.DATA_FILES` -- cues.tsv, content.tsv,
+    agents.tsv, nouns.tsv, words.tsv; None = the lexicon shipped with kg)."""
     return StatementExtractor(nlp, name, lexicon_path)
 
 
