@@ -185,7 +185,7 @@ def test_extract_meaning_participle_under_by_inherits_the_coordinated_subject(ex
 
 def test_extract_meaning_sources_tied_to_a_named_actor_are_not_anonymous(nlp):
     from kg.extract.lexicon import load_lexicon
-    from kg.extract.rules import is_anonymous, mention_for
+    from kg.extract.mentions import is_anonymous, mention_for
 
     lex = load_lexicon()
     doc = nlp("Aides to Mr. Obama said the president was angry. Later, aides said the president was angry.")
@@ -311,13 +311,13 @@ def test_extract_meaning_talks_with_x_on_any_verb_are_a_consultation(extract_tex
 
 
 def test_extract_meaning_stray_quote_marks_quote_nothing(nlp):
-    from kg.extract.rules import _quoted
+    from kg.extract.quotes import quoted_tokens
 
     doc = nlp("var s = '<p>' + \"\\\"\"; Germany condemned Russia on Monday.")
     cue = next(t for t in doc if t.lower_ == "condemned")
-    assert cue.i not in _quoted(doc)
+    assert cue.i not in quoted_tokens(doc)
     doc = nlp("“Germany condemned Russia,” he said. “We will act.”")
-    quoted = _quoted(doc)
+    quoted = quoted_tokens(doc)
     assert next(t for t in doc if t.lower_ == "condemned").i in quoted
     assert next(t for t in doc if t.lower_ == "said").i not in quoted
 
@@ -389,13 +389,13 @@ def test_extract_meaning_entity_and_sentence_lookups_match_spacy(nlp):
     """The O(1)/O(entity) lookups that keep long articles linear agree with spaCy's own."""
     from kg.extract.coref import Resolver
     from kg.extract.lexicon import load_lexicon
-    from kg.extract.rules import _ent_of
+    from kg.extract.syntax import ent_of
 
     doc = nlp("Iranian Defense Minister Hossein Dehqan said the United States and Saudi Arabia support terrorists. "
               "Dehqan spoke in Tehran on Monday. The Russian foreign ministry said Moscow agreed.")
     for tok in doc:
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-        got = _ent_of(tok)
+        got = ent_of(tok)
         assert (got is None) == (ent is None)
         if ent is not None:
             assert (got.start, got.end, got.label_) == (ent.start, ent.end, ent.label_)

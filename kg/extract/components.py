@@ -5,7 +5,7 @@
 * ``kg_headlines`` -- runs after the NER and re-parses a title-cased or
   verbless first line (the headline) so that its verb is a verb
   (:mod:`kg.extract.headlines`).
-* ``kg_statements`` -- finds statements (:mod:`kg.extract.rules`), resolves
+* ``kg_statements`` -- finds statements (:mod:`kg.extract.statements`), resolves
   their actors within the document (:mod:`kg.extract.coref`) and stores the
   result on ``doc._.kg_statements`` as a list of :class:`ResolvedDraft`.
 
@@ -27,12 +27,13 @@ from spacy.tokens import Doc
 from kg.extract.coref import Cluster, Resolver
 from kg.extract.headlines import HeadlineReparser
 from kg.extract.lexicon import Lexicon, load_lexicon
-from kg.extract.rules import Draft, find_statements
+from kg.extract.mentions import Draft
+from kg.extract.statements import find_statements
 
 
 @dataclass(slots=True)
 class ResolvedDraft:
-    """A :class:`~kg.extract.rules.Draft` with its speaker and targets resolved.
+    """A :class:`~kg.extract.mentions.Draft` with its speaker and targets resolved.
 
     ``speaker_mention`` and ``target_mentions`` are token ranges in the doc.
     """
@@ -54,12 +55,12 @@ log = logging.getLogger("kg.extract")
 
 DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 
-#: Month names and abbreviations of dateline dates ("MOSCOW, March 3", "Sept. 12").
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. "
-    "dec dec.".split()
-)
+def _dateline_months() -> frozenset[str]:
+    """Month names and abbreviations of dateline dates ("MOSCOW, March 3", "Sept. 12"):
+    ``months`` and ``month_abbreviations`` of the shipped ``words.tsv`` (``kg_paragraphs``
+    runs before the parser and has no lexicon of its own)."""
+    words = load_lexicon().words
+    return words.months | words.month_abbreviations
 
 
 def _dateline_dash(doc: Doc, i: int) -> int | None:
@@ -72,6 +73,7 @@ def _dateline_dash(doc: Doc, i: int) -> int | None:
     agency in parentheses, then a dash: "MOSCOW, March 3 (Reuters) -",
     "WASHINGTON/LONDON (AP) —", "KYIV, Ukraine —"."""
     n = len(doc)
+    months = _dateline_months()
     j, words = i, 0
     while j < n and words < 6:
         tok = doc[j]
@@ -90,7 +92,7 @@ def _dateline_dash(doc: Doc, i: int) -> int | None:
         if j >= n or doc[j].text != ",":
             break
         k = j + 1
-        if k + 1 < n and doc[k].lower_ in _MONTHS and doc[k + 1].is_digit and len(doc[k + 1]) <= 2:
+        if k + 1 < n and doc[k].lower_ in months and doc[k + 1].is_digit and len(doc[k + 1]) <= 2:
             k += 2
             if k + 1 < n and doc[k].text == "," and doc[k + 1].is_digit and len(doc[k + 1]) == 4:
                 k += 2
@@ -160,7 +162,8 @@ class StatementExtractor:
 )
 def make_statement_extractor(nlp: Language, name: str, lexicon_path: str | None) -> StatementExtractor:
     """Factory of the ``kg_statements`` component (``lexicon_path``: a folder
-    with cues.tsv, content.tsv and agents.tsv; None = the lexicon shipped with kg)."""
+    with the data files of :data:`kg.extract.lexicon.DATA_FILES` -- cues.tsv, content.tsv,
+    agents.tsv, nouns.tsv, words.tsv; None = the lexicon shipped with kg)."""
     return StatementExtractor(nlp, name, lexicon_path)
 
 

@@ -30,7 +30,8 @@ from spacy.tokens import Doc
 from unidecode import unidecode
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.rules import PERSONAL_PRONOUNS, MentionRef, mention_for, same_country
+from kg.extract.mentions import MentionRef, mention_for, same_country
+from kg.extract.syntax import PERSONAL_PRONOUNS
 
 #: Collective nouns that "they"/"them" can refer to when no plural group is near.
 COLLECTIVE_NOUNS = frozenset({"alliance", "coalition", "bloc", "group", "party", "movement", "militia", "faction", "government"})
@@ -74,7 +75,7 @@ class Cluster:
 
 
 class Resolver:
-    """Resolve :class:`~kg.extract.rules.MentionRef` objects of one doc to clusters.
+    """Resolve :class:`~kg.extract.mentions.MentionRef` objects of one doc to clusters.
 
     Call :meth:`resolve` on mentions in text order; :attr:`clusters` holds the
     actors found.
@@ -169,7 +170,7 @@ class Resolver:
         if m.role and not c.role:
             c.role = m.role
         if c.gender is None:
-            c.gender = _honorific_gender(self.doc[m.start:m.end].text)
+            c.gender = _honorific_gender(self.doc[m.start:m.end].text, self.lex)
         dem = self._demonym(m)
         if dem and not c.demonym:
             c.demonym = dem
@@ -222,7 +223,7 @@ class Resolver:
             return None
         c = by_id[ranked[0]]
         role = (c.role or "").lower().replace(".", "")
-        if role and role not in ("mr", "mrs", "ms", "dr", "sir") and not any(w in role for w in LEADER_WORDS):
+        if role and role not in self.lex.words.courtesy_titles and not any(w in role for w in LEADER_WORDS):
             return None
         if dem and c.demonym and not same_country(dem, c.demonym):
             return None
@@ -400,13 +401,14 @@ def _pronoun_gender(pronoun: str) -> str | None:
     return "m" if pronoun in ("he", "him", "his", "himself") else "f" if pronoun in ("she", "her", "hers", "herself") else None
 
 
-def _honorific_gender(text: str) -> str | None:
-    """"m" for a mention led by Mr/Sir/King, "f" for Mrs/Ms/Miss/Madam/Queen, else None."""
+def _honorific_gender(text: str, lex: Lexicon) -> str | None:
+    """"m" for a mention led by a male honorific (Mr/Sir/King), "f" for a female one
+    (Mrs/Ms/Miss/Madam/Queen; ``words.tsv``), else None."""
     words = text.split()
     if words and words[0].lower() == "the":
         words = words[1:]
     first = words[0].rstrip(".").lower() if words else ""
-    return "m" if first in ("mr", "sir", "king") else "f" if first in ("mrs", "ms", "miss", "madam", "queen") else None
+    return "m" if first in lex.words.male_honorifics else "f" if first in lex.words.female_honorifics else None
 
 
 def _dominates(a, b) -> bool:

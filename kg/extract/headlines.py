@@ -50,7 +50,7 @@ the article's first line only:
    when the copy tokenizes 1:1 with the original line, a sentence root of
    the copy is a finite verb and the copy has the sentence boundaries of
    the original line (a headline the parser split, "Claim: Speaker", stays
-   split: :mod:`kg.extract.rules` reads those).  Whitespace tokens after the line keep
+   split: :mod:`kg.extract.statements` reads those).  Whitespace tokens after the line keep
    their place in the headline's last sentence (attached to its new root).
    Sentence boundaries outside the headline and the entities are
    unchanged.

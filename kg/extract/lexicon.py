@@ -11,17 +11,25 @@ header row), not in code, so that analysts can read and extend them:
   (from the PETRARCH2 agents dictionary, MIT licence);
 * ``nouns.tsv`` -- noun cues ("condemnation", "call", "warning") and the light
   and receiving verbs around them ("issued a warning", "drew condemnation
-  from X"), for :mod:`kg.extract.nominal` (CAMEO 1.1b3 noun forms of its cue verbs).
+  from X"), for :mod:`kg.extract.nominal` (CAMEO 1.1b3 noun forms of its cue verbs);
+* ``words.tsv`` -- the closed word lists the rules test words against
+  ("refuse", "deny" ... under which a cue is not asserted; attack nouns; months),
+  read into :class:`RuleWords`.
 
-:class:`Lexicon` bundles the four; it is what the spaCy component saves with
-``to_disk`` and loads with ``from_disk``.
+Each file starts with a ``# kg ... -- version N`` line; :attr:`Lexicon.versions`
+keeps the numbers.  Content classes are the :class:`ContentClass` enum: a class
+name in ``content.tsv`` that is not one raises a ``ValueError`` naming the file
+and line.  :class:`Lexicon` bundles the five; it is what the spaCy component
+saves with ``to_disk`` and loads with ``from_disk``.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,6 +42,93 @@ DATA_DIR = Path(__file__).parent / "data"
 PARTICLES = frozenset(
     "on upon for to out with by off up down against about at into over".split()
 )
+
+
+#: Data files of a lexicon folder, saved by :meth:`Lexicon.to_disk` (``nouns.tsv`` may be absent).
+DATA_FILES = ("cues.tsv", "content.tsv", "agents.tsv", "nouns.tsv", "words.tsv")
+
+
+class ContentClass(str, Enum):
+    """The classes of ``content.tsv`` (its header comment says what each means).
+
+    A ``str`` enum: a member equals its name as a string (``ContentClass.MEDIA == "media"``).
+    """
+
+    WRONG_VERB = "wrong_verb"
+    AID_VERB = "aid_verb"
+    TERROR = "terror"
+    CRIME_NOUN = "crime_noun"
+    COOP_VERB = "coop_verb"
+    THREAT_VERB = "threat_verb"
+    MEDIA = "media"
+    PROMISE_VERB = "promise_verb"
+    NEGATIVE = "negative"
+    ACCUSATION_NOUN = "accusation_noun"
+    POSITIVE_STATE = "positive_state"
+    REVERSE_VERB = "reverse_verb"
+    SOURCE_NOUN = "source_noun"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleWords:
+    """The closed word lists of ``words.tsv``, one field per ``set`` name (the file's
+    header comment says what each list is for).  All words are lower case."""
+
+    negating_heads: frozenset[str] = frozenset()
+    inner_preps: frozenset[str] = frozenset()
+    spokes_nouns: frozenset[str] = frozenset()
+    weekdays: frozenset[str] = frozenset()
+    months: frozenset[str] = frozenset()
+    month_abbreviations: frozenset[str] = frozenset()
+    relative_days: frozenset[str] = frozenset()
+    ready_words: frozenset[str] = frozenset()
+    condone_verbs: frozenset[str] = frozenset()
+    anaphoric_determiners: frozenset[str] = frozenset()
+    experience_verbs: frozenset[str] = frozenset()
+    attack_nouns: frozenset[str] = frozenset()
+    violent_acts: frozenset[str] = frozenset()
+    meeting_nouns: frozenset[str] = frozenset()
+    content_only_cues: frozenset[str] = frozenset()
+    own_subject_cues: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    dismissive: frozenset[str] = frozenset()
+    pressure_nouns: frozenset[str] = frozenset()
+    label_verbs: frozenset[str] = frozenset()
+    listing_verbs: frozenset[str] = frozenset()
+    silence_verbs: frozenset[str] = frozenset()
+    media_cues: frozenset[str] = frozenset()
+    broadcast_heads: frozenset[str] = frozenset()
+    news_modifiers: frozenset[str] = frozenset()
+    media_descriptors: frozenset[str] = frozenset()
+    cooperation_nouns: frozenset[str] = frozenset()
+    threat_objects: frozenset[str] = frozenset()
+    accusing_verbs: frozenset[str] = frozenset()
+    male_honorifics: frozenset[str] = frozenset()
+    female_honorifics: frozenset[str] = frozenset()
+    courtesy_titles: frozenset[str] = frozenset()
+    blame_on_verbs: frozenset[str] = frozenset()
+    ultimatum_verbs: frozenset[str] = frozenset()
+    pay_verbs: frozenset[str] = frozenset()
+    price_nouns: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_file(cls, path: Path) -> "RuleWords":
+        """Read ``words.tsv`` (columns ``set``, ``word``).
+
+        :raises FileNotFoundError: when the file is missing.
+        :raises ValueError: naming the file and line of a row whose set is no field of
+            :class:`RuleWords`, or naming the sets the file lacks.
+        """
+        known = {f.name for f in fields(cls)}
+        found: dict[str, set[str]] = {}
+        for line, row in _numbered_rows(path):
+            if row["set"] not in known:
+                raise ValueError(f"{path}:{line}: unknown word set {row['set']!r} (known: {', '.join(sorted(known))})")
+            found.setdefault(row["set"], set()).add(row["word"])
+        missing = known - set(found)
+        if missing:
+            raise ValueError(f"{path}: no words for the sets {', '.join(sorted(missing))}")
+        return cls(**{k: frozenset(v) for k, v in found.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,9 +211,33 @@ class NominalCues:
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
+    return [row for _, row in _numbered_rows(path)]
+
+
+def _numbered_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """(line number in the file, row) for the data rows of a TSV file (after its header row)."""
     with path.open(encoding="utf-8") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+        numbered = [(n, ln) for n, ln in enumerate(fh, 1) if ln.strip() and not ln.startswith("#")]
+    if not numbered:
+        return []
+    rows = csv.DictReader([ln for _, ln in numbered], delimiter="\t")
+    return [(n, row) for (n, _), row in zip(numbered[1:], rows)]
+
+
+_VERSION = re.compile(r"^#.*--\s*version\s+(\d+)")
+
+
+def file_version(path: Path) -> int:
+    """The version number of a data file's first line (``# kg cue lexicon -- version 1``).
+
+    :raises ValueError: when the first line carries no version.
+    """
+    with path.open(encoding="utf-8") as fh:
+        first = fh.readline()
+    m = _VERSION.match(first)
+    if m is None:
+        raise ValueError(f"{path}:1: no '-- version N' header")
+    return int(m.group(1))
 
 
 def _singular(word: str) -> str:
@@ -138,16 +257,23 @@ class Lexicon:
     """
 
     cues: list[Cue] = field(default_factory=list)
-    content: dict[str, str] = field(default_factory=dict)
+    content: dict[str, ContentClass] = field(default_factory=dict)
     agents: dict[str, tuple[str, bool]] = field(default_factory=dict)
     nominal: NominalCues = field(default_factory=NominalCues)
+    words: RuleWords = field(default_factory=RuleWords)
+    versions: dict[str, int] = field(default_factory=dict)
+    not_actors: frozenset[str] = frozenset()
     by_lemma: dict[str, list[Cue]] = field(default_factory=dict)
     report_lemmas: frozenset[str] = frozenset()
     source_dir: Path = DATA_DIR
 
     @classmethod
     def from_dir(cls, path: Path = DATA_DIR) -> "Lexicon":
-        """Read ``cues.tsv``, ``content.tsv``, ``agents.tsv`` and ``nouns.tsv`` from ``path``."""
+        """Read ``cues.tsv``, ``content.tsv``, ``agents.tsv``, ``nouns.tsv`` and ``words.tsv`` from ``path``.
+
+        :raises ValueError: for an unknown content class or word set (naming file and line)
+            or a data file without a version header.
+        """
         lex = cls()
         for row in _rows(path / "cues.tsv"):
             words = row["cue"].split()
@@ -167,16 +293,29 @@ class Lexicon:
                 kind=row["kind"],
             )
             lex.cues.append(cue)
-        for row in _rows(path / "content.tsv"):
-            lex.content[row["lemma"]] = row["class"]
+        for line, row in _numbered_rows(path / "content.tsv"):
+            try:
+                lex.content[row["lemma"]] = ContentClass(row["class"])
+            except ValueError:
+                raise ValueError(
+                    f"{path / 'content.tsv'}:{line}: unknown content class {row['class']!r} "
+                    f"(known: {', '.join(c.value for c in ContentClass)})"
+                ) from None
         for row in _rows(path / "agents.tsv"):
             lex.agents[row["noun"]] = (row["role"], row["title"] == "yes")
         lex.nominal = NominalCues.from_file(path / "nouns.tsv")
+        # a lexicon saved before words.tsv existed ran on the word sets then written in code,
+        # which are the shipped file's
+        words = path / "words.tsv"
+        lex.words = RuleWords.from_file(words if words.exists() else DATA_DIR / "words.tsv")
+        lex.versions = {name: file_version(path / name) for name in DATA_FILES if (path / name).exists()}
         lex._index()
         return lex
 
     def _index(self) -> None:
         self.report_lemmas = frozenset(c.lemma for c in self.cues if c.kind == "report")
+        # months and days, which the small model sometimes tags as proper nouns: never actors
+        self.not_actors = self.words.weekdays | self.words.months | self.words.relative_days
         self.by_lemma = {}
         for cue in self.cues:
             self.by_lemma.setdefault(cue.lemma, []).append(cue)
@@ -187,10 +326,9 @@ class Lexicon:
     def to_disk(self, path: Path) -> None:
         """Save the data files to ``path`` (a folder), for ``nlp.to_disk``."""
         path.mkdir(parents=True, exist_ok=True)
-        for name in ("cues.tsv", "content.tsv", "agents.tsv"):
-            shutil.copyfile(self.source_dir / name, path / name)
-        if (self.source_dir / "nouns.tsv").exists():
-            shutil.copyfile(self.source_dir / "nouns.tsv", path / "nouns.tsv")
+        for name in DATA_FILES:
+            if name not in ("nouns.tsv", "words.tsv") or (self.source_dir / name).exists():
+                shutil.copyfile(self.source_dir / name, path / name)
 
     def is_agent(self, lemma: str) -> bool:
         """True when ``lemma`` (lower case, singular) is a noun that names actors."""
@@ -205,8 +343,8 @@ class Lexicon:
         """True for nouns used as titles before names ("minister", "president")."""
         return self.agents.get(lemma, ("-", False))[1]
 
-    def content_class(self, lemma: str) -> str | None:
-        """The content class of a lemma (``wrong_verb``, ``terror``, ...), or None.
+    def content_class(self, lemma: str) -> ContentClass | None:
+        """The content class of a lemma (``ContentClass.WRONG_VERB``, ...), or None.
 
         Capitalized plurals the tagger left unlemmatized ("Terrorists") are
         lower-cased and singularized."""

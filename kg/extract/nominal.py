@@ -36,33 +36,15 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from kg.extract.lexicon import Cue, Lexicon, NounCue
-from kg.extract.rules import (
-    FIRST_PERSON,
-    Draft,
-    MentionRef,
-    _actor_mentions,
-    _agents_of,
-    _all_preps,
-    _headline_speaker,
-    _inner_actors,
-    _is_hypothetical,
-    _is_negated,
-    _is_pronoun,
-    _partners,
-    _subject,
-    find_speaker,
-    find_targets,
-    is_actor_head,
-    mention_for,
-)
+from kg.extract import weights
+from kg.extract.events import agents_of, Events
+from kg.extract.lexicon import ContentClass, Cue, Lexicon, NounCue
+from kg.extract.mentions import actor_mentions, Draft, inner_actors, is_actor_head, mention_for, MentionRef
+from kg.extract.speakers import find_speaker, headline_speaker
+from kg.extract.syntax import FIRST_PERSON, is_hypothetical, is_negated, is_pronoun, prep_objects, subject_of
+from kg.extract.targets import CLAUSE_TARGET_TYPES, act_partners, find_targets
 from kg.model import Mode, StatementType
 
-Events = dict[str, list[tuple[int, Token]]]
-
-#: Types whose clause complement's subject is the target ("accusation that X ...", "call for X to ...").
-CLAUSE_TARGET_TYPES = frozenset({StatementType.ACCUSE, StatementType.CRITICIZE, StatementType.DEMAND,
-                                 StatementType.APPEAL, StatementType.WARN, StatementType.DENY})
 #: Types whose infinitive complement names the act, with its partners as targets
 #: ("threat to impose sanctions on X", "refusal to cooperate with X", "pledge to help X").
 ACT_TYPES = frozenset({StatementType.THREATEN, StatementType.REJECT, StatementType.PROMISE})
@@ -91,20 +73,21 @@ def find_nominal_statements(
     cue_matches: dict[int, tuple[Cue, list[int]]],
     events: Events | None = None,
 ) -> Iterator[Draft]:
-    """Yield a :class:`~kg.extract.rules.Draft` per noun cue of ``sent`` with an actor speaker.
+    """Yield a :class:`~kg.extract.mentions.Draft` per noun cue of ``sent`` with an actor speaker.
 
     :param doc: the parsed document.
     :param sent: one sentence of ``doc``.
     :param lex: the lexicon (``lex.nominal`` holds the noun cues).
     :param cue_matches: the verbal cues of the doc, token index -> (cue, cue token indices),
-        as :func:`kg.extract.rules.match_cue` found them; used to leave to the verbal rules
+        as :func:`kg.extract.syntax.match_cue` found them; used to leave to the verbal rules
         what they already cover.
-    :param events: the event-noun index of :func:`kg.extract.rules._event_index`, for the doer
+    :param events: the event-noun index of :func:`kg.extract.events.event_index`, for the doer
         of a criticised event ("condemnation of the strikes" after "U.S. strikes"), or None.
     :returns: drafts with ``cue_tokens = [noun index]``, ``cue_lemma`` = the noun lemma,
-        evidence 0.8 with targets, 0.5 without.
+        evidence :data:`~kg.extract.weights.NOUN_WITH_TARGET` with targets,
+        :data:`~kg.extract.weights.NOUN_ALONE` without.
     """
-    if not lex.nominal.nouns or _headline_speaker(sent, lex) is not None:
+    if not lex.nominal.nouns or headline_speaker(sent, lex) is not None:
         return
     cue_set = set(cue_matches)
     verbal_toks: set[int] = set()
@@ -215,18 +198,18 @@ def _noun_draft(
     if light and verb is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None  # "summon the envoy to voice its disapproval": an intent, not an act
     head = verb if light and verb is not None else tok
-    negated = _is_negated(head) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+    negated = is_negated(head, lex) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
     content = (tok.i + 1, tok.right_edge.i + 1) if tok.right_edge.i > tok.i else None
     return Draft(
         sent_start=sent.start, sent_end=sent.end, cue_tokens=[tok.i], cue_lemma=nc.lemma, type=nc.type,
         prior=nc.prior, speaker=mention_for(speaker, lex), targets=targets, content=content,
-        mode=Mode.SPEECH_ACT, negated=negated, hypothetical=_is_hypothetical(head, sent),
-        evidence=0.8 if targets else 0.5,
+        mode=Mode.SPEECH_ACT, negated=negated, hypothetical=is_hypothetical(head, sent),
+        evidence=weights.NOUN_WITH_TARGET if targets else weights.NOUN_ALONE,
     )
 
 
 def _from_actors(tok: Token, lex: Lexicon) -> list[Token]:
-    return [p for p in _all_preps(tok, {"from", "by"}) if is_actor_head(p, lex)]
+    return [p for p in prep_objects(tok, {"from", "by"}) if is_actor_head(p, lex)]
 
 
 def _slot_speaker(tok: Token, nc: NounCue, lex: Lexicon) -> Token | None:
@@ -250,21 +233,21 @@ def _deed_actors(t: Token, lex: Lexicon, events: Events | None) -> list[MentionR
     """Who a noun phrase or actor points at: the actor itself, actors inside it
     ("Trump's decision"), else the doer of the event it names ("the drills")."""
     if is_actor_head(t, lex):
-        return _actor_mentions(t, lex)
-    inner = _inner_actors(t, lex)
+        return actor_mentions(t, lex)
+    inner = inner_actors(t, lex)
     if inner:
         return inner
-    return [m for a in _agents_of(t, events) for m in _actor_mentions(a, lex)]
+    return [m for a in agents_of(t, events, lex) for m in actor_mentions(a, lex)]
 
 
 def _targets(tok: Token, nc: NounCue, verb: Token | None, lex: Lexicon, events: Events | None) -> list[MentionRef]:
     """Targets of a noun cue: prepositional objects, clause subjects, act partners."""
-    pobjs = _all_preps(tok, nc.preps)
+    pobjs = prep_objects(tok, nc.preps)
     if verb is not None:
-        pobjs += [p for p in _all_preps(verb, nc.preps) if p not in pobjs]
+        pobjs += [p for p in prep_objects(verb, nc.preps) if p not in pobjs]
     out: list[MentionRef] = []
     for p in pobjs:
-        if _is_pronoun(p) and p.lower_ in FIRST_PERSON:
+        if is_pronoun(p) and p.lower_ in FIRST_PERSON:
             continue
         out.extend(_deed_actors(p, lex, events))
     if out:
@@ -274,25 +257,25 @@ def _targets(tok: Token, nc: NounCue, verb: Token | None, lex: Lexicon, events: 
         for h in holders:
             for c in h.children:
                 if c.dep_ in ("acl", "advcl", "ccomp", "relcl") and c.i > tok.i:
-                    s = _subject(c)
-                    if s is not None and is_actor_head(s, lex) and not _is_pronoun(s):
-                        out.extend(_actor_mentions(s, lex))
+                    s = subject_of(c)
+                    if s is not None and is_actor_head(s, lex) and not is_pronoun(s):
+                        out.extend(actor_mentions(s, lex))
         if not out and nc.type == StatementType.ACCUSE:
             # "accusations from US officials that Russia meddled": the small model hangs the
             # noun's that-clause on the from-phrase as a relative clause with its own subject
-            for p in _all_preps(tok, {"from", "by"}):
+            for p in prep_objects(tok, {"from", "by"}):
                 for c in p.children:
-                    s = _subject(c) if c.dep_ == "relcl" else None
+                    s = subject_of(c) if c.dep_ == "relcl" else None
                     if s is not None and s.lower_ not in ("that", "who", "which") and is_actor_head(s, lex) \
-                            and not _is_pronoun(s):
-                        out.extend(_actor_mentions(s, lex))
+                            and not is_pronoun(s):
+                        out.extend(actor_mentions(s, lex))
     if not out and nc.type in ACT_TYPES:
         for h in holders:
             for c in h.children:
                 if c.dep_ in ("acl", "advcl", "xcomp") and c.i > tok.i and any(
                         a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                    heads = _partners(c, lex, {"with", "to", "from", "against", "on"})
-                    out.extend(m for x in heads for m in _actor_mentions(x, lex))
+                    heads = act_partners(c, lex, {"with", "to", "from", "against", "on"})
+                    out.extend(m for x in heads for m in actor_mentions(x, lex))
     return out
 
 
@@ -304,7 +287,7 @@ def _has_complement(tok: Token, verb: Token | None) -> bool:
         for c in h.children:
             if c.dep_ in ("acl", "advcl", "ccomp", "xcomp") and c.i > tok.i and (
                     any(a.dep_ in ("aux", "mark") and a.lower_ in ("to", "that", "for") for a in c.children)
-                    or _subject(c) is not None):
+                    or subject_of(c) is not None):
                 return True
             if h is tok and c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") and any(
                     p.dep_ == "pobj" for p in c.children):
@@ -316,6 +299,6 @@ def _negative_as(tok: Token, lex: Lexicon) -> bool:
     """An "as" phrase under the noun holding a negative word ("as reckless", "as a threat")."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "as":
-            if any(lex.content_class(t.lemma_) == "negative" for t in c.subtree):
+            if any(lex.content_class(t.lemma_) == ContentClass.NEGATIVE for t in c.subtree):
                 return True
     return False

@@ -1,0 +1,343 @@
+"""Typing a reported clause (:func:`analyse_clause`): wrongdoing by its subject
+-> ACCUSE, negated cooperation -> REJECT, a commitment of the speaker's side -> PROMISE
+or THREATEN, a negative evaluation of an actor -> CRITICIZE, dismissed accusations ->
+DENY (taxonomy notes: "the content of the reported clause can raise STATEMENT to
+ACCUSE"; CAMEO 03x, 11x, 12x, 13x, 016).  Content words come from
+``data/content.tsv`` (:meth:`kg.extract.lexicon.Lexicon.content_class`), strength of
+negative meaning from VADER (:mod:`kg.extract.valence`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract import weights
+from kg.extract.events import agents_of, Events, main_attack_agent
+from kg.extract.lexicon import ContentClass, Lexicon
+from kg.extract.mentions import country_word, inner_actors, is_actor_head, same_country, speaker_side
+from kg.extract.syntax import (
+    ACTOR_ENTS,
+    clause_objects,
+    is_negated,
+    is_pronoun,
+    match_cue,
+    own_possession,
+    prep_objects,
+    subject_of,
+)
+from kg.extract.targets import act_partners
+from kg.extract.valence import STRONG_NEGATIVE, WRONGDOING_NEGATIVE, valence
+from kg.model import StatementType
+
+
+def _terror_like(tok: Token, lex: Lexicon) -> bool:
+    for t in tok.subtree:
+        if lex.content_class(t.lemma_) == ContentClass.TERROR or lex.content_class(t.lower_) == ContentClass.TERROR:
+            return True
+    return False
+
+
+FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
+
+
+def commitment(v: Token, lex: Lexicon) -> Token | None:
+    """The verb of a commitment: "will support", "would allow", "is prepared to
+    lift", "is ready to talk" -> the committed verb; None for other clauses."""
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children):
+        if v.lemma_ == "be":
+            for c in v.children:
+                if c.dep_ == "acomp" and c.lower_ in lex.words.ready_words:
+                    return next((x for x in c.children if x.dep_ == "xcomp"), None)
+        return v
+    for c in v.children:
+        if c.dep_ == "acomp" and c.lower_ in lex.words.ready_words:
+            return next((x for x in c.children if x.dep_ == "xcomp"), None)
+    return None
+
+
+def _clause_tokens(v: Token) -> list[Token]:
+    """Tokens of the clause headed by ``v``, without nested clauses that have
+    their own subject (those are analysed on their own)."""
+    out: list[Token] = []
+    stack = [v]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj") and subject_of(c) is not None:
+                continue
+            stack.append(c)
+    return out
+
+
+def _answered_by_force(v: Token, lex: Lexicon) -> bool:
+    """A passive clause whose means is force: "would be answered/met with a
+    decisive response", "will be punished"."""
+    if not any(c.dep_ == "auxpass" for c in v.children):
+        return False
+    if lex.content_class(v.lemma_) == ContentClass.THREAT_VERB:
+        return True
+    return any(lex.content_class(p.lemma_) == ContentClass.THREAT_VERB for p in prep_objects(v, {"with", "by"}))
+
+
+def _reports_speech(v: Token, lex: Lexicon) -> bool:
+    """A clause that reports someone's speech ("the minister described the attack as
+    an assault"): its negative words are that speaker's, not an evaluation of them;
+    a modal ("should have said") makes it an evaluation again."""
+    return (match_cue(v, lex) is not None or v.lemma_.lower() in lex.words.label_verbs) and not any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in v.children)
+
+
+def _doers_of_condemned_acts(own: list[Token], lex: Lexicon, events: Events | None,
+                             speaker: Token | None) -> list[Token]:
+    """Agents of the reported acts a clause condemns: an attack noun ("bombing",
+    "strikes") in a clause that also holds a word of wrongdoing ("killing",
+    "violation"), or a crime noun that points back at an act ("this crime") -> the
+    agent of the latest earlier mention of that act (:func:`agents_of`)."""
+    if not events:
+        return []
+    wrong = [t for t in own if t.pos_ in ("NOUN", "VERB") and (
+        lex.content_class(t.lemma_) in (ContentClass.CRIME_NOUN, ContentClass.TERROR) or valence(t.lower_, t.lemma_) <= WRONGDOING_NEGATIVE)]
+    if not wrong:
+        return []
+    out: list[Token] = []
+    for t in own:
+        if t.pos_ != "NOUN" and not (t.pos_ == "VERB" and t.tag_ == "VBG"):
+            continue
+        lemma = t.lower_ if t.tag_ == "VBG" else t.lemma_.lower()
+        if lemma in lex.words.attack_nouns:
+            out += agents_of(t, events, lex)
+        elif lex.content_class(lemma) == ContentClass.CRIME_NOUN and any(c.lower_ in lex.words.anaphoric_determiners for c in t.children):
+            agent = main_attack_agent(t, events, lex)  # "this crime": the article's main act so far
+            out += [agent] if agent is not None else []
+    seen: set[int] = set()
+    return [a for a in out if not speaker_side(a, speaker) and not (a.i in seen or seen.add(a.i))]
+
+
+def strongly_negative(t: Token, lex: Lexicon) -> bool:
+    """A content word rated strongly negative in VADER ("deception", "hostile",
+    "war"), not under a negation ("no war") and not the object of a verb that
+    undoes it ("a chance to de-escalate tensions", "away from war")."""
+    if t.pos_ not in ("NOUN", "VERB", "ADJ", "PROPN") or t.ent_type_ in ACTOR_ENTS:
+        return False
+    if valence(t.lower_, t.lemma_) > STRONG_NEGATIVE:
+        return False
+    if any(c.dep_ == "neg" or c.lower_ in ("no", "not", "without", "free") for c in t.children) or (
+            t.head.lower_ == "free" and t.dep_ in ("npadvmod", "compound", "amod")):
+        return False  # "no war", "violence free"
+    head = t.head
+    if head.dep_ in ("prep", "agent") or head.pos_ == "ADP":
+        if head.lower_ in ("against", "without", "from", "of") and head.head.lower_ in ("away", "free", "end", "out"):
+            return False
+        head = head.head
+    doc = t.doc
+    for k in (head.i, t.i - 1):  # "de-escalate tensions", tokenized "de - escalate", whatever its parse
+        if k >= 2 and doc[k - 1].text == "-" and doc[k - 2].lower_ == "de":
+            return False
+    return lex.content_class(head.lemma_) != ContentClass.REVERSE_VERB and lex.content_class(head.lower_) != ContentClass.REVERSE_VERB
+
+
+#: Dependency paths from a clause's verb to the words that say what its subject does.
+_PREDICATE_DEPS = frozenset({"dobj", "xcomp", "prep", "pobj", "conj", "attr", "oprd", "pcomp", "acomp", "ccomp", "compound"})
+
+
+def _wrongdoing_words(own: list[Token], v: Token, lex: Lexicon) -> list[Token]:
+    """Strongly negative nouns and verbs of the clause's predicate that name what
+    its subject does ("failed", "put its faith in deception", "wanted to start a
+    war"), not modifiers deep inside an object ("mediation among feuding
+    republics") nor evaluative adjectives (those make a criticism, not an
+    accusation).  A modal clause ("may halt") alleges nothing."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
+        return []
+    if v.lemma_.lower() in lex.words.experience_verbs or any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+        return []  # "the SDF suffered casualties", "troops were attacked": the subject underwent it
+    return [t for t in _predicate_words(own, v, _PREDICATE_DEPS)
+            if t.pos_ in ("NOUN", "VERB", "PROPN") and strongly_negative(t, lex)]
+
+
+def _predicate_words(own: list[Token], v: Token, deps: frozenset[str] | None = None) -> list[Token]:
+    """Words of the clause headed by ``v`` that its predicate reaches through
+    objects, complements, prepositions and conjuncts (and, by default, adjective
+    modifiers: "a blatantly hostile act"), at most four steps away; not words hung
+    on it loosely ("Ukraine crisis: X wants ...")."""
+    deps = deps if deps is not None else _PREDICATE_DEPS | {"amod", "advmod"}
+    own_ids = {t.i for t in own}
+    out = []
+    for t in own:
+        cur, depth = t, 0
+        while cur.i != v.i and depth < 4 and cur.dep_ in deps and cur.head.i in own_ids:
+            cur, depth = cur.head, depth + 1
+        if cur.i == v.i:
+            out.append(t)
+    return out
+
+
+def analyse_clause(
+    verb: Token, lex: Lexicon, depth: int = 0, subject: Token | None = None, speaker: Token | None = None,
+    events: Events | None = None,
+) -> list[tuple[StatementType, list[Token], float]]:
+    """Type a reported clause headed by ``verb``.
+
+    Returns ``(type, target head tokens, evidence)`` for each finding:
+    wrongdoing by the clause's subject -> ACCUSE with the subject as target;
+    negated cooperation -> REJECT with the cooperation partner as target;
+    a commitment of the speaker's side ("said it will support X") -> PROMISE,
+    or THREATEN when the committed act is force or a sanction ("said they
+    would boycott X"), with the act's object or addressee as target
+    (CAMEO 03x and 13x: intent to cooperate, threaten).
+    """
+    found: list[tuple[StatementType, list[Token], float]] = []
+    verbs = [verb] + [c for c in verb.conjuncts if c.i > verb.i and c.pos_ in ("VERB", "AUX")]
+    subj0 = subject_of(verb) or subject
+    for v in verbs:
+        subj = subject_of(v) or subj0
+        lemma = v.lemma_.lower()
+        cls = lex.content_class(lemma)
+        neg = is_negated(v, lex)
+        objs = clause_objects(v)
+        committed = commitment(v, lex)
+        if committed is not None and speaker_side(subj, speaker):
+            ccls = lex.content_class(committed.lemma_)
+            obj_cls = {lex.content_class(o.lemma_) for o in clause_objects(committed)}
+            subj_cls = lex.content_class(subj.lemma_) if subj is not None else None
+            if not neg and (ccls == ContentClass.THREAT_VERB or ContentClass.THREAT_VERB in obj_cls or subj_cls == ContentClass.THREAT_VERB):
+                # "will retaliate against X", "will impose sanctions on X", "our response will be tough on X"
+                found.append((StatementType.THREATEN, act_partners(committed, lex, {"on", "against", "with", "from", "upon"}), weights.CLAUSE_COMMITMENT))
+                continue
+            if ccls in (ContentClass.PROMISE_VERB, ContentClass.COOP_VERB, ContentClass.AID_VERB):
+                kind = StatementType.REJECT if neg or is_negated(committed, lex) else StatementType.PROMISE
+                found.append((kind, act_partners(committed, lex, {"to", "with", "for"}), weights.CLAUSE_COMMITMENT))
+                continue
+        if (committed is not None and not neg and committed.lemma_.lower() in lex.words.pay_verbs and subj is not None
+                and any(o.lemma_.lower() in lex.words.price_nouns for o in clause_objects(committed))
+                and is_actor_head(subj, lex) and not speaker_side(subj, speaker)):
+            # "America would pay a heavy price": a threat to the one who will pay (CAMEO 13x)
+            found.append((StatementType.THREATEN, [subj], weights.CLAUSE_COMMITMENT))
+            continue
+        psubj = next((c for c in committed.children if c.dep_ == "nsubjpass"), None) if committed is not None else None
+        if psubj is not None and not neg and _answered_by_force(committed, lex):
+            # "any attacks by X would be answered with a decisive response": a threat to the attacker
+            agents = [v.doc[m.head] for m in inner_actors(psubj, lex)]
+            agents = [a for a in agents if not speaker_side(a, speaker)]
+            if agents:
+                found.append((StatementType.THREATEN, agents, weights.CLAUSE_INFERRED))
+                continue
+        if cls == ContentClass.COOP_VERB or any(lex.content_class(o.lemma_) == ContentClass.COOP_VERB for o in objs) or (
+            any(o.lemma_.lower() in lex.words.cooperation_nouns for o in objs)
+        ):
+            if neg:
+                partners = prep_objects(v, {"with"})
+                for o in objs:
+                    partners.extend(prep_objects(o, {"with"}))
+                found.append((StatementType.REJECT, partners, weights.CLAUSE_EXPLICIT))
+                continue
+        unhappy = [t for t in v.children if t.dep_ == "acomp" and lex.content_class(t.lemma_) == ContentClass.POSITIVE_STATE]
+        if unhappy and (neg or any(c.dep_ == "neg" for t in unhappy for c in t.children)):
+            # "is not satisfied", "is “not satisfied”" (the negation may hang on the adjective)
+            # "not satisfied with the Saudi account": criticism of whom the state is "with"
+            heads: list[Token] = []
+            for p in (p for t in unhappy for p in prep_objects(t, {"with"})):
+                heads += [p] if is_actor_head(p, lex) else [v.doc[m.head] for m in inner_actors(p, lex)]
+            heads = [h for h in heads if not speaker_side(h, speaker)]
+            if heads:
+                found.append((StatementType.CRITICIZE, heads, weights.CLAUSE_INFERRED))
+            continue
+        if neg and lemma in lex.words.condone_verbs:
+            # "this claim cannot justify bombing and killing people": condemnation of the act's doer
+            doers = _doers_of_condemned_acts(_clause_tokens(v), lex, events, speaker)
+            if doers:
+                found.append((StatementType.ACCUSE, doers, weights.CLAUSE_INFERRED))
+                continue
+        if neg:
+            continue
+        if subj is None:
+            continue
+        own = _clause_tokens(v)
+        by_actors = [
+            p for o in own if o.pos_ == "NOUN" and lex.content_class(o.lemma_) in (ContentClass.CRIME_NOUN, ContentClass.WRONG_VERB, ContentClass.NEGATIVE)
+            for p in prep_objects(o, {"by"}) if is_actor_head(p, lex) and not speaker_side(p, speaker)
+        ]
+        if by_actors:
+            # "a grave violation by Washington of international law"
+            found.append((StatementType.ACCUSE, by_actors, weights.CLAUSE_EXPLICIT))
+            continue
+        doers = _doers_of_condemned_acts(own, lex, events, speaker)
+        if doers:
+            # "this claim cannot justify bombing and killing people", "responding to this crime": an
+            # accusation of whoever did the act the article reported
+            found.append((StatementType.ACCUSE, doers, weights.CLAUSE_INFERRED))
+            continue
+        accuse = False
+        if cls == ContentClass.WRONG_VERB:
+            accuse = True
+        elif cls == ContentClass.AID_VERB and any(_terror_like(o, lex) for o in objs):
+            accuse = True
+        elif any(lex.content_class(o.lemma_) == ContentClass.CRIME_NOUN and o.pos_ == "NOUN" for o in own):
+            accuse = not speaker_side(subj, speaker)  # "Russia put its faith in deception and destabilisation"
+        elif (v.lemma_ != "be" and committed is None and not _reports_speech(v, lex)
+              and is_actor_head(subj, lex) and not is_pronoun(subj)
+              and not speaker_side(subj, speaker) and _wrongdoing_words(own, v, lex)):
+            # "Russia has failed to live up to the agreement", "Russia wanted to start a war":
+            # a named actor doing something strongly negative is alleged wrongdoing (an
+            # announced future act, "X will abandon ties", is not)
+            accuse = True
+        if accuse:
+            found.append((StatementType.ACCUSE, [subj], weights.CLAUSE_EXPLICIT))
+            continue
+        dismissed = [t for t in own if lex.content_class(t.lemma_) == ContentClass.ACCUSATION_NOUN and t.i != subj.i and any(
+            c.dep_ == "amod" and (lex.content_class(c.lemma_) == ContentClass.NEGATIVE or c.lower_ in lex.words.dismissive) for c in t.children)]
+        if dismissed:
+            # "our partners should have said it instead of making unfounded accusations against Russia":
+            # dismissing accusations as unfounded is a denial aimed at their author (CAMEO 016)
+            authors = [c for t in dismissed for c in t.children if c.dep_ == "poss" and is_actor_head(c, lex)]
+            authors += [p for t in dismissed for p in prep_objects(t, {"by", "from"}) if is_actor_head(p, lex)]
+            if not authors and is_actor_head(subj, lex) and not is_pronoun(subj):
+                authors = [subj]
+            elif not authors:  # "our American partners"
+                authors = [c for c in subj.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP")]
+            authors = [a for a in authors if not is_pronoun(a) and not (
+                country_word(a) and speaker is not None and any(
+                    t.ent_type_ in ("GPE", "NORP") and same_country(t.text, country_word(a) or "") for t in speaker.subtree))]
+            if authors:
+                found.append((StatementType.DENY, authors, weights.CLAUSE_INFERRED))
+        if subj is not None and lex.content_class(subj.lemma_) == ContentClass.ACCUSATION_NOUN and not speaker_side(subj, speaker):
+            # "the U.S. accusations were part of a pressure policy": a denial aimed at the accuser
+            authors = [v.doc[m.head] for m in inner_actors(subj, lex)] or agents_of(subj, events, lex)
+            found.append((StatementType.DENY, [a for a in authors if not speaker_side(a, speaker)], weights.CLAUSE_INFERRED))
+            continue
+        in_subject = {t.i for t in subj.subtree} if subj is not None else set()
+        predicate = {t.i for t in _predicate_words(own, v)}
+        # "the prime minister described the attack as a vicious assault": the negative words are the
+        # subject's own speech, not an evaluation of the subject ("should have said ..." is one)
+        reported_speech = _reports_speech(v, lex)
+        # "the SDF suffered casualties", "troops were attacked": the subject underwent it, no evaluation of it
+        undergoer = v.lemma_.lower() in lex.words.experience_verbs or any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
+        negative = [] if reported_speech else [t for t in own if lex.content_class(t.lemma_) == ContentClass.NEGATIVE or (
+            committed is None and t.pos_ in ("ADJ", "NOUN") and t.i not in in_subject and t.i in predicate
+            and strongly_negative(t, lex))]
+        if negative:
+            # "Trump's ignorant hate speech belongs in medieval times": criticism of the
+            # actor the evaluation is about -- the subject, else the subject's possessor,
+            # else the agent of the event the subject names, else who the state is "with"
+            if not undergoer and not speaker_side(subj, speaker) and is_actor_head(subj, lex) and not is_pronoun(subj):
+                found.append((StatementType.CRITICIZE, [subj], weights.CLAUSE_INFERRED))
+                continue
+            inner = [v.doc[m.head] for m in inner_actors(subj, lex)] if subj is not None else []
+            inner = inner or (agents_of(subj, events, lex) if subj is not None and not speaker_side(subj, speaker) else [])
+            for t in negative:
+                for p in prep_objects(t, {"with"}):
+                    inner += [v.doc[m.head] for m in inner_actors(p, lex)] if not is_actor_head(p, lex) else [p]
+            for t in negative:
+                # "to distort Trump's baseless remarks": the owner of what the evaluation qualifies
+                if t.dep_ == "amod" and t.head.pos_ == "NOUN":
+                    inner += [c for c in t.head.children if c.dep_ == "poss" and is_actor_head(c, lex) and not is_pronoun(c)]
+            inner = [t for t in inner if not speaker_side(t, speaker) and not own_possession(t)]
+            if inner:
+                found.append((StatementType.CRITICIZE, inner, weights.CLAUSE_INFERRED))
+                continue
+        if depth < 2:
+            for x in v.children:
+                if x.dep_ == "xcomp":
+                    for t, targets, ev in analyse_clause(x, lex, depth + 1, subj, speaker, events):
+                        found.append((t, targets, ev * weights.NESTED_STEP))
+    return found

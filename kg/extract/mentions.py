@@ -1,0 +1,347 @@
+"""Mentions of actors: which tokens can head an actor's noun phrase, the span of
+that phrase (:class:`MentionRef`), coordinated and inner actors ("cooperation between
+Ankara and Moscow"), unnamed sources, news media, and the speaker's own side.
+
+:class:`Draft` -- the record a statement rule yields, still pointing at tokens -- lives
+here too, beside the mentions it holds; :mod:`kg.extract.coref` resolves both to
+article-level actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.lexicon import ContentClass, Lexicon
+from kg.extract.syntax import (
+    ACTOR_ENTS,
+    FIRST_PERSON,
+    NON_ACTOR_ENTS,
+    OTHER_PRONOUNS,
+    PERSONAL_PRONOUNS,
+    ent_of,
+    is_pronoun,
+    with_conjuncts,
+)
+from kg.model import Mode, StatementType
+
+
+@dataclass(slots=True)
+class MentionRef:
+    """A mention in the doc: tokens ``[start, end)``, its head token and a label.
+
+    ``label`` is a NER label (PERSON, ORG, GPE, NORP), ``AGENT`` for a common
+    noun phrase naming actors, ``PROPN`` for an unlabeled proper noun, or
+    ``PRON`` for a pronoun to resolve.
+    """
+
+    start: int
+    end: int
+    head: int
+    label: str
+    name_start: int = -1  # tokens of the bare name (without titles), -1 = same as mention
+    name_end: int = -1
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class Draft:
+    """A statement found in one sentence, before coreference.
+
+    Token indices refer to the doc; ``content`` is a token range or None.
+    """
+
+    sent_start: int
+    sent_end: int
+    cue_tokens: list[int]
+    cue_lemma: str
+    type: StatementType
+    prior: float
+    speaker: MentionRef
+    targets: list[MentionRef] = field(default_factory=list)
+    content: tuple[int, int] | None = None
+    mode: Mode = Mode.SPEECH_ACT
+    negated: bool = False
+    hypothetical: bool = False
+    evidence: float = 1.0
+
+
+def _actor_words(doc: Doc) -> list[str]:
+    """Last words of the PERSON and ORG entities of ``doc``, sorted (kept on the
+    doc's ``user_data`` as a plain list, which serializes with the doc)."""
+    key = "kg_actor_words"
+    words = doc.user_data.get(key)
+    if words is None:
+        words = sorted({e[-1].text for e in doc.ents if e.label_ in ("PERSON", "ORG") and e[-1].pos_ == "PROPN"})
+        doc.user_data[key] = words
+    return words
+
+
+def is_actor_head(tok: Token, lex: Lexicon) -> bool:
+    """True when ``tok`` can head a noun phrase that names an actor."""
+    low = tok.lower_
+    if is_pronoun(tok):
+        return low in PERSONAL_PRONOUNS or low in OTHER_PRONOUNS
+    if low in lex.not_actors:
+        return False
+    if tok.ent_type_ in ACTOR_ENTS:
+        return True
+    if tok.ent_type_ in NON_ACTOR_ENTS and tok.ent_type_ != "LOC":
+        # a name the small model mislabelled here ("Trump" as WORK_OF_ART) is still an
+        # actor when the article names it as a person or organization elsewhere
+        return tok.pos_ == "PROPN" and tok.text in _actor_words(tok.doc)
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        # the small model often tags countries as LOC ("Cyprus"); regions rarely act as
+        # speakers or targets in the positions the rules read, so LOC proper nouns count
+        return True
+    if tok.pos_ in ("NOUN", "PROPN") and (lex.is_agent(tok.lemma_.lower()) or lex.is_agent(tok.lower_)):
+        return True
+    return False
+
+
+def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
+    """The mention headed by ``tok``: its entity or its noun phrase (left modifiers)."""
+    doc = tok.doc
+    if is_pronoun(tok):
+        return MentionRef(tok.i, tok.i + 1, tok.i, "PRON")
+    ent = ent_of(tok)
+    # left edge of the noun phrase: determiners, adjectives, compounds, possessives
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod", "predet", "quantmod") or (
+            child.dep_ == "punct" and child.i > start - 2 and child.text in "-"
+        ):
+            start = min(start, child.left_edge.i)
+    while start < tok.i and not any(ch.isalnum() for ch in doc[start].text):
+        start += 1  # symbols, emoji and stray punctuation at the left edge are no part of a name
+    end = tok.i + 1
+    for child in tok.rights:  # right-hand compounds are part of the name
+        if child.dep_ in ("compound", "flat") and child.i == end:
+            end = child.i + 1
+    if ent is not None and ent.label_ in ACTOR_ENTS:
+        # clip entities that the small model ran into a verb ("Nepal Wants")
+        es, ee = ent.start, ent.end
+        while es < tok.i and (doc[es].pos_ in ("VERB", "AUX", "ADP") or not any(ch.isalnum() for ch in doc[es].text)):
+            es += 1
+        for j in range(tok.i + 1, ee):
+            if doc[j].pos_ in ("VERB", "AUX") or (doc[j].pos_ == "PUNCT" and doc[j].text not in "-."):
+                ee = j
+                break
+        for j in range(tok.i - 1, es - 1, -1):
+            if doc[j].pos_ in ("VERB", "AUX", "ADP"):
+                es = j + 1
+                break
+        ent = doc[es:ee]
+        start = min(start, ent.start)
+        end = max(end, ent.end)
+        label = ent.label_ or tok.ent_type_
+        name_start, name_end = ent.start, ent.end
+        if doc[name_start].lower_ == "the":
+            name_start += 1
+        # titles and roles before the name: "Defense Minister Brigadier General"
+        role_toks = [
+            t for t in doc[start:name_start]
+            if t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ not in ("NORP", "GPE") and t.pos_ != "DET"
+        ]
+        role = " ".join(t.text for t in role_toks) or None
+        if label == "ORG" and tok.pos_ == "PROPN" and len(ent) == 1:
+            label = "PROPN"  # single-token ORG: often a mislabelled surname
+        if label == "NORP" and tok.tag_ in ("NNPS", "NNS"):
+            end = _place_phrase_end(tok, end, lex)  # "Ethnic Albanians in south Serbia"
+        return MentionRef(start, end, tok.i, label, name_start, name_end, role)
+    if tok.pos_ == "NOUN" and (lex.is_agent(tok.lemma_.lower()) or lex.is_agent(tok.lower_)) and not lex.is_title(
+        tok.lemma_.lower()
+    ):
+        pp_end = _place_phrase_end(tok, end, lex)
+        if pp_end > end:
+            # "Opposition groups in Zimbabwe": the mention keeps the place, the name does not
+            return MentionRef(start, pp_end, tok.i, "AGENT", start, end)
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.words.spokes_nouns and doc[start].lower_ not in ("a", "an", "one"):
+        # "Kosovo Municipality Association (AKK) officials": they speak for the organization
+        # (CAMEO/PETRARCH code the organization), which is the actor; the noun is their role
+        org = [e for e in (ent_of(doc[j]) for j in range(start, tok.i) if doc[j].ent_iob_ == "B")
+               if e is not None and e.label_ == "ORG" and e.end <= tok.i and e.end >= tok.i - 6]
+        if org and all(t.is_punct or t.pos_ == "PROPN" or t.ent_type_ == "ORG" for t in doc[org[0].end:tok.i]):
+            e = org[0]  # the full name before a parenthesized acronym
+            ns = e.start + 1 if doc[e.start].lower_ == "the" else e.start
+            return MentionRef(start, end, tok.i, "ORG", ns, e.end, tok.text)
+    if tok.pos_ == "PROPN":
+        # unlabeled proper noun (fictional countries, rare names): the proper-noun run
+        ps = tok.i
+        while ps - 1 >= start and doc[ps - 1].pos_ == "PROPN":
+            ps -= 1
+        return MentionRef(start, end, tok.i, "PROPN", ps, end)
+    return MentionRef(start, end, tok.i, "AGENT")
+
+
+def _place_phrase_end(tok: Token, end: int, lex: Lexicon) -> int:
+    """End of a trailing "in/of/from PLACE" phrase of a group noun ("groups in
+    Zimbabwe", "the population of Gondor"), also when the parser hung it on the
+    verb ("praised the interim authorities in Kiev"), else ``end``."""
+    doc = tok.doc
+    if end < len(doc) and doc[end].lower_ in ("in", "of", "from") and doc[end].dep_ == "prep" and (
+            doc[end].head.i == tok.i or (tok.dep_ == "dobj" and doc[end].head.i == tok.head.i)):
+        pobj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+        if pobj is not None and (pobj.ent_type_ in ("GPE", "ORG", "NORP", "LOC") or pobj.pos_ == "PROPN"):
+            return mention_for(pobj, lex).end
+    return end
+
+
+def actor_mentions(tok: Token, lex: Lexicon) -> list[MentionRef]:
+    """Mentions for ``tok`` and its coordinated actors; appositive names win
+    over a common noun ("his counterparts, Sergei Shoigu and Fikri Isik")."""
+    out: list[MentionRef] = []
+    for t in with_conjuncts(tok):
+        if not is_actor_head(t, lex):
+            continue
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i
+                and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE")) and any(x.dep_ == "conj" for x in c.children)]
+        has_names = any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in t.children)
+        if mods and t.pos_ == "NOUN" and not has_names:
+            # "Eriadori and Calenardhon leaders", "U.S. and Soviet negotiators": each side
+            for c in [mods[0], *mods[0].conjuncts]:
+                out.append(MentionRef(c.i, c.i + 1, c.i, c.ent_type_ or "PROPN", c.i, c.i + 1))
+            continue
+        appos = [a for a in t.children if a.dep_ == "appos" and is_actor_head(a, lex) and a.pos_ == "PROPN"]
+        if appos and not (t.pos_ == "PROPN" or t.ent_type_ in ACTOR_ENTS):
+            for a in appos:
+                out.extend(mention_for(x, lex) for x in with_conjuncts(a) if is_actor_head(x, lex))
+        else:
+            out.append(mention_for(t, lex))
+    return out
+
+
+def inner_actors(tok: Token, lex: Lexicon, depth: int = 3) -> list[MentionRef]:
+    """Actors inside a non-actor object: possessors, compounds, ``of``/``by``/
+    ``between`` objects ("Washington's lack", "U.S. air strikes",
+    "cooperation between Ankara and Moscow")."""
+    if depth == 0:
+        return []
+    found: list[MentionRef] = []
+    names = [a for a in tok.children if a.dep_ == "appos" and a.pos_ == "PROPN" and is_actor_head(a, lex)]
+    if names:
+        # "a U.S.-based moderate Islamic cleric, Fethullah Gulen": the name, not the cleric's modifiers
+        return [m for a in names for m in actor_mentions(a, lex)]
+    for child in tok.children:
+        if child.dep_ in ("poss", "compound", "nmod") and child.i < tok.i:
+            if is_actor_head(child, lex) and not (is_pronoun(child) and child.lower_ in FIRST_PERSON):
+                found.extend(actor_mentions(child, lex))
+            elif child.dep_ == "compound" and child.pos_ == "NOUN":
+                found.extend(inner_actors(child, lex, depth - 1))  # "a Security Council resolution ..."
+        elif child.dep_ in ("amod",) and child.ent_type_ in ("NORP", "GPE") and child.i < tok.i:
+            found.append(mention_for(child, lex))
+    if found:
+        return found
+    for preps in (lex.words.inner_preps, frozenset({"in"})):
+        # "closure of guest houses in Bree": a place inside the object only when nothing else is
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        if child.lower_ == "on" and _is_channel(pobj, lex):
+                            continue  # "welcomed the move on Twitter": where it was said
+                        if is_actor_head(pobj, lex):
+                            found.extend(actor_mentions(pobj, lex))
+                        else:
+                            found.extend(inner_actors(pobj, lex, depth - 1))
+        if found:
+            break
+    return found
+
+
+def _is_channel(tok: Token, lex: Lexicon) -> bool:
+    """A medium something is said on ("Twitter", "state television")."""
+    return lex.content_class(tok.lower_) == ContentClass.MEDIA or lex.content_class(tok.lemma_) == ContentClass.MEDIA or is_media(
+        mention_for(tok, lex), tok.doc, lex)
+
+
+def is_media(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
+    """A news outlet or agency ("AFP", "the official news agency WFNA", "Press TV")."""
+    text = doc[m.start:m.end].text.lower().replace(".", "")
+    words = text.split()
+    if any(lex.content_class(" ".join(words[i:j])) == ContentClass.MEDIA for i in range(len(words)) for j in range(i + 1, len(words) + 1)):
+        return True
+    head = doc[m.head]
+    if lex.agent_role(head.lemma_.lower()) == "MED":
+        return True
+    return head.lemma_.lower() in lex.words.broadcast_heads and any(
+        t.lower_ in lex.words.news_modifiers for t in doc[m.start:m.head]
+    )
+
+
+def is_anonymous(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
+    """An unnamed source: one indefinite person ("a senior official", "a Bree
+    official"), or a bare plural of a source noun ("officials", "diplomats")
+    without a name or a definite or possessive determiner.  Named groups
+    ("top black lawmakers", "the Syrian military") are not anonymous."""
+    if m.label != "AGENT":
+        return False
+    if lex.content_class(doc[m.head].lemma_) != ContentClass.SOURCE_NOUN and doc[m.start].lower_ not in ("a", "an"):
+        return False
+    toks = doc[m.start:m.end]
+    head = doc[m.head]
+    if any(p.dep_ == "prep" and p.lower_ in ("to", "of", "for") and any(
+            o.dep_ == "pobj" and o.ent_type_ in ("PERSON", "ORG") for o in p.children) for p in head.children):
+        return False  # "advisers to Mr. Obama", "aides of the Clinton Foundation": whose sources they are is said
+    if toks[0].lower_ in ("a", "an") and doc[m.head].pos_ != "PROPN":
+        return True  # "a senior Bree official": one unnamed person, whatever the modifiers
+    if any(t.ent_type_ == "PERSON" or t.dep_ == "poss" for t in toks):
+        return False
+    if toks[0].lower_ not in ("a", "an") and any(
+        (t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE")) or t.ent_type_ == "ORG" for t in toks
+    ):
+        return False
+    dets = [t.lower_ for t in toks if t.dep_ in ("det", "predet")]
+    if dets and dets[0] in ("a", "an"):
+        return True  # "a senior Bree official": one unnamed person, whatever the modifiers
+    return not dets or all(d in ("some", "several", "many", "two", "three") for d in dets)
+
+
+def speaker_side(subj: Token | None, speaker: Token | None) -> bool:
+    """The clause's subject is the speaker's own side: a pronoun ("it", "we",
+    "they", "he") or the same name."""
+    if subj is None:
+        return False
+    if is_pronoun(subj):
+        return subj.lower_ != "you"
+    if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subj.children):
+        return True  # "our response will be ..."
+    if speaker is None:
+        return False
+    if subj.i == speaker.i or subj.lower_ == speaker.lower_:
+        return True
+    # "the US president said the US would ...", "Russian President Putin said Russia will ...":
+    # the speaker's own country
+    return country_word(subj) is not None and any(
+        t.ent_type_ in ("GPE", "NORP") and same_country(t.text, country_word(subj) or "") for t in speaker.subtree
+    )
+
+
+#: Spellings of the two countries whose demonyms share no stem with their names.
+_COUNTRY_FORMS = {"us": "us", "u.s.": "us", "usa": "us", "america": "us", "american": "us", "united states": "us",
+                  "uk": "uk", "u.k.": "uk", "britain": "uk", "british": "uk", "united kingdom": "uk"}
+
+
+def same_country(a: str, b: str) -> bool:
+    """Whether two country words name one country: "Iran" ~ "Iranian" (a shared
+    stem of four letters), "US" ~ "American"."""
+    a = a.lower().removeprefix("the ").removesuffix("'s").removesuffix("’s")
+    b = b.lower().removeprefix("the ").removesuffix("'s").removesuffix("’s")
+    fa, fb = _COUNTRY_FORMS.get(a), _COUNTRY_FORMS.get(b)
+    if fa or fb:
+        return fa == fb
+    return len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]
+
+
+def country_word(tok: Token) -> str | None:
+    """The country a mention headed by ``tok`` names or is of: the entity text
+    of a GPE/NORP head ("Russia", "the United States"), else a GPE/NORP
+    modifier ("Saudi prosecutor" -> "Saudi")."""
+    if tok.ent_type_ in ("GPE", "NORP"):
+        ent = ent_of(tok)
+        return ent.text if ent is not None else tok.text
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("GPE", "NORP"):
+            return c.text
+    return None

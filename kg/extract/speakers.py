@@ -1,0 +1,208 @@
+"""Who speaks: the token heading the speaker of a cue (:func:`find_speaker`): its
+own subject or passive agent, the antecedent of a relative clause, the subject a
+coordinated cue hangs on, the speaker of a governing reporting cue ("..., saying ..."),
+the issuer of a document ("a resolution urging ..."); the speaker of a "Claim: Speaker"
+headline; who took part in talks; actors coordinated with a speaker.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import is_actor_head
+from kg.extract.syntax import (
+    ACTOR_ENTS,
+    FIRST_PERSON,
+    PERSONAL_PRONOUNS,
+    RELATIVE,
+    is_pronoun,
+    passive_agent,
+    subject_of,
+)
+
+
+def own_speaker(verb: Token, lex: Lexicon) -> Token | None:
+    """The speaker ``verb`` names itself: its passive agent, else (for an active verb) its
+    subject -- the antecedent for a relative pronoun ("X, who said"), the name in
+    apposition for a descriptor (:func:`_named_appositive`); None for an agentless passive."""
+    subj = passive_agent(verb)
+    if subj is not None:
+        return subj
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    subj = subject_of(verb)
+    if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    return _named_appositive(subj, lex) if subj is not None else None
+
+
+def _named_appositive(tok: Token, lex: Lexicon) -> Token:
+    """A descriptor subject with a name in apposition names its actor by that name:
+    "Iraq's top cleric, Grand Ayatollah Ali al-Sistani, condemned" -> Sistani;
+    "Lebanon's Shi'ite group Hezbollah" -> Hezbollah."""
+    if tok.ent_type_ != "PERSON" and lex.is_title(tok.lemma_.lower()):
+        # "Iraqi Prime Minister, Adel Abdul Mahdi," / "US Ambassador Kelly Craft" parsed with the title as head
+        for child in tok.children:
+            if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON" and child.i > tok.i:
+                return child
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ACTOR_ENTS:
+        return tok
+    if tok.lemma_.lower() in lex.words.media_descriptors:
+        return tok  # "the official news agency Ceteka": keep the descriptor that says it is media
+    for child in tok.children:
+        if child.dep_ == "appos" and (child.ent_type_ in ("PERSON", "ORG", "GPE") or child.pos_ == "PROPN"):
+            return child
+    return tok
+
+
+def _governing_report_speaker(cue_tok: Token, cue_set: set[int], lex: Lexicon) -> Token | None:
+    """The speaker of the reporting cue whose clause contains ``cue_tok``:
+    ""We urge X ...," the ministry added" -> the ministry; "X said it would summon" -> X."""
+    cur = cue_tok
+    for _ in range(6):
+        if cur.head.i == cur.i or cur.dep_ not in ("ccomp", "parataxis", "conj", "xcomp", "advcl"):
+            return None
+        cur = cur.head
+        if cur.i in cue_set and cur.lemma_.lower() in lex.report_lemmas:
+            s = own_speaker(cur, lex)
+            if s is not None and not is_pronoun(s):
+                return s
+            return None
+    return None
+
+
+def _reporter_for_pronoun(own: Token, cue_tok: Token, cue_set: set[int], lex: Lexicon) -> Token:
+    """A pronoun subject inside a reported clause or quote is its reporter
+    ("X says she has declined ...", "“We urge ...,” the ministry added");
+    other subjects stay."""
+    if not is_pronoun(own):
+        return own
+    gov = _governing_report_speaker(cue_tok, cue_set, lex)
+    if gov is not None and (own.lower_ not in PERSONAL_PRONOUNS or gov.ent_type_ == "PERSON" or (
+            gov.pos_ == "PROPN" and gov.ent_type_ not in ("GPE", "NORP", "ORG"))):
+        return gov
+    return own
+
+
+def find_speaker(
+    cue_tok: Token, cue_idx: list[int], lex: Lexicon, cue_set: set[int], _depth: int = 0
+) -> Token | None:
+    """The token heading the speaker of a cue.
+
+    Order: the cue's own subject (or passive agent; a passive without agent has
+    no speaker); the head noun of a relative clause ("X, who condemned");
+    the subject of the verb a coordinated cue hangs on ("said ... and called
+    on"), when that subject is an actor; the speaker of the nearest governing
+    cue (participles "..., saying", "..., adding" and infinitives "refused to
+    condemn"); last, the subject of the verb a participle hangs on.
+    """
+    doc = cue_tok.doc
+    if cue_tok.lower_ == "according":
+        to = doc[cue_idx[1]] if len(cue_idx) > 1 else next((c for c in cue_tok.children if c.lower_ == "to"), None)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if any(c.dep_ == "nsubjpass" for c in cue_tok.children) and passive_agent(cue_tok) is None:
+        return None
+    own = own_speaker(cue_tok, lex)
+    if own is not None:
+        return _reporter_for_pronoun(own, cue_tok, cue_set, lex)
+    if cue_tok.dep_ == "relcl":
+        return cue_tok.head
+    if cue_tok.dep_ == "acl" and cue_tok.head.lemma_.lower() in lex.words.document_nouns and cue_tok.head.dep_ in ("dobj", "nsubjpass"):
+        # "passed a resolution urging X to ...", "signed a letter denouncing X": whoever issued the document
+        issuer = own_speaker(cue_tok.head.head, lex) or passive_agent(cue_tok.head.head)
+        if issuer is not None:
+            return issuer
+    if cue_tok.dep_ == "acomp" and cue_tok.pos_ in ("ADJ", "VERB"):
+        # "Israel is opposed to French mediation"
+        s = own_speaker(cue_tok.head, lex)
+        if s is not None:
+            return _reporter_for_pronoun(s, cue_tok.head, cue_set, lex)
+    if cue_tok.dep_ == "acl" and cue_tok.tag_ in ("VBD", "VBZ", "VBP") and cue_tok.head.i < cue_tok.i:
+        # "The foreign minister called on X ..." parsed as a noun phrase with a clause
+        if cue_tok.head.dep_ in ("ROOT", "nsubj") and is_actor_head(cue_tok.head, lex):
+            return cue_tok.head
+    if cue_tok.dep_ == "conj":
+        s = own_speaker(cue_tok.head, lex)
+        if s is not None and is_actor_head(s, lex):
+            return s
+    cur = cue_tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.i in cue_set:
+            s = own_speaker(cur, lex)
+            if s is not None:
+                return _reporter_for_pronoun(s, cur, cue_set, lex)
+            if cur.i == cue_tok.i or _depth > 4:
+                return None
+            return find_speaker(cur, [cur.i], lex, cue_set, _depth + 1)
+    if cue_tok.dep_ in ("advcl", "xcomp", "conj"):
+        s = own_speaker(cue_tok.head, lex)
+        if s is not None:
+            return s
+    if cue_tok.dep_ == "pcomp" and cue_tok.head.head.i != cue_tok.head.i:
+        # "pitched himself to voters by telling them that ...", "appeared on TV and began by saying ..."
+        verb = cue_tok.head.head
+        s = own_speaker(verb, lex)
+        if s is None and verb.dep_ == "conj":
+            s = own_speaker(verb.head, lex)
+        return s
+    return None
+
+
+def meeting_speaker(verb: Token, lex: Lexicon) -> Token | None:
+    """Who took part in the talks a verb's "for/in/during ... talks with X" phrase
+    names: its subject (active or passive) or, in a relative clause, the antecedent;
+    only named actors and pronouns."""
+    s = subject_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if s is None and verb.dep_ == "relcl":
+        s = verb.head
+    if s is not None and s.lower_ in RELATIVE and verb.dep_ == "relcl":
+        s = verb.head
+    if s is None or not is_actor_head(s, lex) or (is_pronoun(s) and s.lower_ in FIRST_PERSON):
+        return None
+    return s
+
+
+def headline_speaker(sent: SpacySpan, lex: Lexicon) -> tuple[Token, Token, Token | None] | None:
+    """"Claim: Speaker" headlines -> (colon token, speaker head, clause verb)."""
+    # the last ":" or spaced dash of a title line: "X: Speaker", "X - Speaker"
+    seps = [t for t in sent if t.text == ":" or (
+        t.text in ("-", "–", "—") and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_)]
+    if not seps or (seps[-1].text != ":" and sent.text.rstrip().endswith(".")):
+        return None
+    colon = seps[-1]
+    doc = sent.doc
+    # the claim's speaker runs to the end of the line, even where the parser split the sentence
+    end = colon.i + 1
+    while end < len(doc) and "\n" not in doc[end].text and end - colon.i <= 8:
+        end += 1
+    if end - colon.i > 8:
+        return None
+    tail = [t for t in doc[colon.i + 1:end] if not (t.is_space or t.is_punct)]
+    if not 1 <= len(tail) <= 4:
+        return None
+    head = max(tail, key=lambda t: (t.ent_type_ in ACTOR_ENTS, t.pos_ == "PROPN", t.i))
+    if not is_actor_head(head, lex) or head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    verb = next((t for t in sent if t.i < colon.i and t.pos_ in ("VERB", "AUX") and subject_of(t) is not None), None)
+    if verb is None:
+        return None
+    return colon, head, verb
+
+
+def coordinated_actors(head: Token, lex: Lexicon) -> list[Token]:
+    """Other actors coordinated with ``head``, including lists the parser hung on an
+    apposition ("Mordor, the Shire, Fornost and Bree" -> Shire, Fornost, Bree)."""
+    out = [c for c in head.conjuncts if is_actor_head(c, lex)]
+    if head.dep_ == "nsubj":
+        # a list the parser gave the verb as several subjects: "UN, Arab League call on Israel"
+        out += [c for c in head.head.children if c.dep_ == "nsubj" and c.i != head.i and is_actor_head(c, lex)
+                and not is_pronoun(c)]
+    if head.pos_ == "PROPN":
+        for a in head.children:
+            if a.dep_ == "appos" and a.pos_ == "PROPN" and any(c.dep_ == "conj" for c in a.children):
+                out += [a] + [c for c in a.conjuncts if is_actor_head(c, lex)]
+    return sorted(set(out), key=lambda t: t.i)

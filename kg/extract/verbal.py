@@ -1,0 +1,448 @@
+"""Statements carried by verbs: what one verb cue (or a labelling verb, or "talks
+with X" on any verb) of a sentence states, with its speaker, type, targets, content
+range and mode.  Helpers for special cue shapes: questions ("asked whether"),
+ultimatums ("or face sanctions"), threats inside promises and warnings, pejorative
+labels ("called X a dictatorship"), dismissed accusations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from kg.extract import weights
+from kg.extract.clauses import analyse_clause, commitment, strongly_negative
+from kg.extract.events import agents_of, event_agents, Events
+from kg.extract.lexicon import ContentClass, Cue, Lexicon
+from kg.extract.mentions import (
+    actor_mentions,
+    Draft,
+    inner_actors,
+    is_actor_head,
+    mention_for,
+    MentionRef,
+    speaker_side,
+)
+from kg.extract.quotes import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS
+from kg.extract.speakers import find_speaker, meeting_speaker, own_speaker
+from kg.extract.syntax import (
+    FIRST_PERSON,
+    RELATIVE,
+    clause_objects,
+    is_hypothetical,
+    is_negated,
+    is_pronoun,
+    own_pronoun,
+    past_event,
+    prep_objects,
+    subject_of,
+)
+from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, find_targets
+from kg.model import Mode, StatementType
+
+
+def content_range(cue_tok: Token, cue_idx: list[int], speaker: Token | None) -> tuple[int, int] | None:
+    """The token range ``[start, end)`` of what the cue says (its clause, object, complement
+    or the particle's object), without the speaker and trimmed of outer punctuation other
+    than quotation marks; None when there is none."""
+    parts = [c for c in cue_tok.children if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis", "dative", "prep", "attr")
+             and c.i not in cue_idx]
+    if len(cue_idx) > 1:
+        parts.extend(c for c in cue_tok.doc[cue_idx[1]].children if c.dep_ in ("pobj", "xcomp"))
+    if speaker is not None:
+        parts = [p for p in parts if not (p.left_edge.i <= speaker.i <= p.right_edge.i)]
+    parts = [p for p in parts if p.i > cue_tok.i or p.dep_ in ("ccomp", "parataxis")]
+    if not parts:
+        return None
+    start = min(p.left_edge.i for p in parts)
+    end = max(p.right_edge.i for p in parts) + 1
+    doc = cue_tok.doc
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in QUOTE_CHARS:
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_space) and doc[start].text not in QUOTE_CHARS:
+        start += 1
+    return (start, end) if end > start else None
+
+
+def content_mode(doc: Doc, content: tuple[int, int] | None, cue: Cue) -> Mode:
+    """DIRECT when the content starts, ends or follows a quotation mark; else INDIRECT for a
+    reporting cue, SPEECH_ACT for a speech-act cue or no content."""
+    if content is None:
+        return Mode.SPEECH_ACT
+    first, last = doc[content[0]], doc[content[1] - 1]
+    before = doc[content[0] - 1] if content[0] > 0 else None
+    if first.text in QUOTE_CHARS or last.text in QUOTE_CHARS or (before is not None and before.text in QUOTE_CHARS):
+        return Mode.DIRECT
+    return Mode.INDIRECT if cue.kind == "report" else Mode.SPEECH_ACT
+
+
+def meeting_partners(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
+    """"said in a call with X", "told reporters after talks with X": the speaker
+    consulted X (CAMEO 040-046)."""
+    out: list[MentionRef] = []
+    for prep in cue_tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "after", "for", "at"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in lex.words.meeting_nouns:
+                for p in prep_objects(noun, {"with"}):
+                    if is_actor_head(p, lex) and not is_pronoun(p):
+                        out.extend(actor_mentions(p, lex))
+    return out
+
+
+def asks_a_question(cue_tok: Token, sent: SpacySpan) -> bool:
+    """"asked whether/why/how ...", or a quoted question before or after "asked"
+    (not "asked X to ...", which is a request)."""
+    if any(c.dep_ == "xcomp" for c in cue_tok.children):
+        return False
+    for c in cue_tok.children:
+        if c.dep_ in ("ccomp", "advcl") and any(m.lower_ in ("whether", "if", "why", "how", "what", "who", "when")
+                                                 for m in c.subtree if m.i < c.i):
+            return True
+    before = sent.doc[max(0, sent.start - 3):sent.start]  # "“Who will pay?” | she asked." split by the parser
+    return "?" in sent.text or any(t.text == "?" for t in before)
+
+
+def or_face_threat(cue_tok: Token, lex: Lexicon) -> bool:
+    """An appeal whose requested act has an alternative "or face X" with X a threat
+    ("sanctions", "consequences", "retaliation")."""
+    for x in cue_tok.children:
+        if x.dep_ not in ("xcomp", "ccomp", "advcl"):
+            continue
+        for c in x.subtree:
+            if c.lemma_.lower() in lex.words.ultimatum_verbs and c.pos_ == "VERB" and any(
+                    lex.content_class(o.lemma_) == ContentClass.THREAT_VERB or o.lemma_.lower() in lex.words.threat_objects
+                    for o in c.children if o.dep_ == "dobj"):
+                return any(a.lower_ == "or" for a in c.head.children) or any(a.lower_ == "or" for a in c.children)
+    return False
+
+
+def threat_in_complement(cue_tok: Token, lex: Lexicon) -> list[MentionRef] | None:
+    """A promise whose complement is force ("vowed to wage war on X", "pledged to
+    retaliate against X") is a THREATEN (CAMEO 13x); returns its targets."""
+    for x in cue_tok.children:
+        if x.dep_ != "xcomp" and not (x.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)):
+            continue
+        objs = clause_objects(x)
+        if lex.content_class(x.lemma_) in (ContentClass.THREAT_VERB, ContentClass.WRONG_VERB) or any(
+            lex.content_class(o.lemma_) == ContentClass.THREAT_VERB for o in objs
+        ):
+            heads = [o for o in objs if is_actor_head(o, lex)]
+            heads += [p for p in prep_objects(x, {"on", "against", "upon"}) if is_actor_head(p, lex)]
+            for o in objs:
+                heads += [p for p in prep_objects(o, {"on", "against", "upon"}) if is_actor_head(p, lex)]
+            return [m for h in heads for m in actor_mentions(h, lex)]
+    return None
+
+
+def says_something(tok: Token, cue_idx: list[int], sent: SpacySpan) -> bool:
+    """The cue has a reported clause, a topic ("about", "of", "on"), or a quote or
+    colon right after it ("spoke: “...”")."""
+    if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("about", "of", "on") for c in tok.children):
+        return True
+    after = [t for t in tok.doc[cue_idx[-1] + 1:min(sent.end, cue_idx[-1] + 3)] if not t.is_space]
+    return any(t.text in QUOTE_CHARS or t.text in OPENING_QUOTES + CLOSING_QUOTES or t.text == ":" for t in after)
+
+
+def labeling(tok: Token, lex: Lexicon, events: Events | None) -> tuple[StatementType, list[MentionRef]] | None:
+    """A pejorative label given to an actor or its act: "called its government a
+    corrupt dictatorship", "dubbed him a villain", "raids which Lavrov described as
+    a bloody crime" -> CRITICIZE (ACCUSE when the label names a crime) of the
+    labelled actor, the possessor of the labelled thing, or the doer of the
+    labelled act (CAMEO 111/112); None when the label is not negative."""
+    # "called X a dictatorship", "described X as a crime", "included Iran among rogue regimes"
+    label_preps = {"as", "among"} if tok.lemma_.lower() in lex.words.listing_verbs else {"as"}
+    if tok.lemma_.lower() in lex.words.listing_verbs:
+        labels = prep_objects(tok, label_preps)
+    else:
+        labels = [c for c in tok.children if c.dep_ in ("oprd", "attr")] + prep_objects(tok, label_preps)
+    for o in (c for c in tok.children if c.dep_ == "dobj"):
+        labels += ([] if tok.lemma_.lower() in lex.words.listing_verbs else [c for c in o.children if c.dep_ in ("oprd", "appos")]) + prep_objects(o, label_preps)
+    # the label noun and its own modifiers ("a corrupt socialist dictatorship"), not phrases hung on it
+    heads = labels + [p for lab in labels for p in prep_objects(lab, {"of"})]  # "a group of rogue regimes"
+    words = [w for lab in heads for w in [lab, *(c for c in lab.children if c.dep_ in ("amod", "compound"))]]
+    negative = [w for w in words
+                if w.i > tok.i and (lex.content_class(w.lemma_) in (ContentClass.NEGATIVE, ContentClass.CRIME_NOUN, ContentClass.TERROR) or strongly_negative(w, lex))]
+    if not negative:
+        return None
+    crime = any(lex.content_class(w.lemma_) in (ContentClass.CRIME_NOUN, ContentClass.TERROR) for w in negative)
+    stype = StatementType.ACCUSE if crime else StatementType.CRITICIZE
+    targets: list[MentionRef] = []
+    for o in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+        if o.lower_ in RELATIVE or o.lower_ == "what":
+            # "raids which Lavrov described as a crime": the antecedent
+            o = tok.head if tok.dep_ == "relcl" else o
+        if o.i in {w.i for w in negative}:
+            continue
+        owner = next((c for c in o.children if c.dep_ == "poss" and is_pronoun(c) and c.lower_ not in FIRST_PERSON), None)
+        if is_actor_head(o, lex) and owner is not None and o.pos_ == "NOUN":
+            targets.append(mention_for(owner, lex))  # "calling its government a dictatorship": the country
+        elif is_actor_head(o, lex) and not (o.lower_ in RELATIVE or o.lower_ == "what"):
+            targets += actor_mentions(o, lex)
+        else:
+            # "described Israel's plans as ...": the owner or doer of the labelled thing, not its victim
+            owners = [c for c in o.children if c.dep_ == "poss" and is_actor_head(c, lex)]
+            targets += [m for c in owners for m in actor_mentions(c, lex)] or [
+                m for a in agents_of(o, events, lex) for m in actor_mentions(a, lex)]
+    if not targets and tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
+        targets = inner_actors(tok.head, lex) or [m for a in agents_of(tok.head, events, lex) for m in actor_mentions(a, lex)]
+    return (stype, targets) if targets else None
+
+
+def dismissed_accusers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> list[MentionRef] | None:
+    """Who made the accusations a rejection or denial dismisses: the object (or, in a
+    relative clause, the antecedent: "the accusations Moscow has rejected") is an
+    accusation noun; its author is its possessor or by/from actor, else the subject
+    of the latest earlier accusing verb ("The U.S. has accused Russia of ...").
+    None when the object is no accusation."""
+    objs = [c for c in cue_tok.children if c.dep_ == "dobj"]
+    if not objs and cue_tok.dep_ == "relcl" and cue_tok.head.pos_ in ("NOUN", "PRON"):
+        objs = [cue_tok.head]
+        if objs[0].lower_ in ("something", "which", "one") and objs[0].dep_ in ("appos", "npadvmod"):
+            # "... accusations from X that ..., something Moscow denies": the accusation it sums up
+            before = [t for t in cue_tok.sent if t.i < objs[0].i and lex.content_class(t.lemma_) == ContentClass.ACCUSATION_NOUN]
+            objs = before[-1:] or objs
+    acc = [o for o in objs if lex.content_class(o.lemma_) == ContentClass.ACCUSATION_NOUN]
+    if not acc:
+        return None
+    authors: list[Token] = []
+    for o in acc:
+        authors += [c for c in o.children if c.dep_ == "poss" and is_actor_head(c, lex) and not is_pronoun(c)]
+        authors += [p for p in prep_objects(o, {"from", "by"}) if is_actor_head(p, lex)]
+        authors += [c for c in o.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG")]
+    if not authors and any(o.lemma_.lower() != "claim" for o in acc):  # a "claim" may be one of responsibility
+        doc = cue_tok.doc
+        for t in reversed(doc[:cue_tok.i]):
+            if t.pos_ == "VERB" and t.lemma_.lower() in lex.words.accusing_verbs:
+                s = subject_of(t)
+                if s is not None and is_actor_head(s, lex) and not is_pronoun(s):
+                    authors = [s]
+                    break
+    authors = [a for a in authors if not speaker_side(a, speaker)]
+    return [m for a in authors for m in actor_mentions(a, lex)]
+
+
+def threat_in_warning(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
+    """A warning whose reported clause commits someone to force against an actor
+    ("warned that the US was prepared to take action against it", "warned that
+    Russia will retaliate against X"): the actors the force is aimed at."""
+    for c in cue_tok.children:
+        if c.dep_ != "ccomp" or is_negated(c, lex):
+            continue
+        committed = commitment(c, lex)
+        if committed is None:
+            continue
+        if lex.content_class(committed.lemma_) == ContentClass.THREAT_VERB or any(
+                lex.content_class(o.lemma_) == ContentClass.THREAT_VERB for o in clause_objects(committed)):
+            heads = act_partners(committed, lex, {"on", "against", "upon"})
+            return [m for h in heads for m in actor_mentions(h, lex)]
+    return []
+
+
+#: Types that need a target: a meeting or a talk is always with someone.
+DYADIC_ONLY = frozenset({StatementType.CONSULT, StatementType.SYMPATHIZE})
+#: Cue types whose infinitival complement is the requested or promised act, not a statement
+#: of the speaker's own ("urged X to meet", "called on X to hold talks").
+REQUEST_TYPES = frozenset({StatementType.APPEAL, StatementType.DEMAND, StatementType.PROMISE, StatementType.THREATEN})
+
+
+def is_requested_action(tok: Token, cue_matches: dict[int, tuple[Cue, list[int]]]) -> bool:
+    """Whether ``tok`` is the act a governing APPEAL/DEMAND/PROMISE/THREATEN cue asks for or
+    promises ("urged X to meet": meet), within three steps up the parse."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "ccomp", "advcl") or cur.head.i == cur.i:
+            return False
+        head = cur.head
+        if head.i in cue_matches and cue_matches[head.i][0].type in REQUEST_TYPES:
+            return True
+        if head.dep_ == "pobj" or head.pos_ == "ADP":
+            cur = head
+            continue
+        cur = head
+        if cur.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class DocCues:
+    """What the per-sentence rules share about the whole doc.
+
+    :param cue_matches: token index -> (cue, cue token indices) for every verbal cue
+        :func:`kg.extract.syntax.match_cue` found in the doc.
+    :param cue_set: the keys of ``cue_matches``.
+    :param in_quotes: indices of the tokens inside quotation marks (:func:`kg.extract.quotes.quoted_tokens`).
+    :param events: the event-noun index of the doc (:func:`kg.extract.events.event_index`).
+    """
+
+    cue_matches: dict[int, tuple[Cue, list[int]]]
+    cue_set: set[int]
+    in_quotes: set[int]
+    events: Events
+
+
+def uncued_verb_statements(tok: Token, sent: SpacySpan, lex: Lexicon, ctx: DocCues) -> Iterator[Draft]:
+    """Statements of a token that starts no cue: "talks with X" on any verb (CONSULT,
+    CAMEO 04x) and pejorative labels ("calling its government a corrupt dictatorship")."""
+    if tok.pos_ in ("VERB", "AUX") and tok.i not in ctx.in_quotes:
+        partners = meeting_partners(tok, lex)
+        spk_tok = meeting_speaker(tok, lex) if partners else None
+        if spk_tok is not None:
+            # "arrived in the UAE for talks with X", "was told in a phone call with X" (CAMEO 04x)
+            yield Draft(sent.start, sent.end, [tok.i], "talk with", StatementType.CONSULT, weights.MEETING,
+                        mention_for(spk_tok, lex), partners, None, Mode.SPEECH_ACT, is_negated(tok, lex),
+                        is_hypothetical(tok, sent), weights.MEETING)
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.words.label_verbs:
+        # "calling its government a corrupt dictatorship", "dubbed him a villain"
+        label = labeling(tok, lex, ctx.events)
+        spk_tok = find_speaker(tok, [tok.i], lex, ctx.cue_set) if label is not None else None
+        if label is not None and spk_tok is not None and is_actor_head(spk_tok, lex):
+            yield Draft(sent.start, sent.end, [tok.i], tok.lemma_.lower(), label[0], weights.LABEL, mention_for(spk_tok, lex),
+                        label[1], None, Mode.SPEECH_ACT, is_negated(tok, lex), is_hypothetical(tok, sent), weights.LABEL)
+
+
+def cue_statements(
+    tok: Token, cue: Cue, cue_idx: list[int], sent: SpacySpan, lex: Lexicon, ctx: DocCues
+) -> Iterator[Draft]:
+    """The drafts of one verbal cue ``tok`` of ``sent`` (``cue_idx``: the cue's token indices).
+
+    Reporting cues (``cue.kind == "report"``) are typed by their reported clause
+    (:func:`kg.extract.clauses.analyse_clause`); speech-act cues take their targets from
+    :func:`kg.extract.targets.find_targets`, turned into DENY, THREATEN or an extra
+    ultimatum by the shape helpers of this module.  Yields nothing for a requested act
+    ("urged X to meet"), a background relation, a verb inside someone else's quotation,
+    a content-only cue with no content, or a cue without an actor speaker.
+    """
+    doc = tok.doc
+    if is_requested_action(tok, ctx.cue_matches):
+        return
+    if cue.kind == "act" and tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in tok.children) and (
+            cue.type == StatementType.SUPPORT and (tok.dep_ == "relcl" or sent.start > 0)):
+        # "Russia, which backs Assad, ...", "Iran backs Hezbollah": a standing relation in the
+        # background, no statement (a headline's present tense tells an event: "X backs Y")
+        return
+    if tok.i in ctx.in_quotes:
+        subj = own_speaker(tok, lex)
+        if subj is None or not (is_pronoun(subj) and subj.lower_ in FIRST_PERSON):
+            return  # a verb inside a quotation is the quoted speaker's words, not a statement of the text
+    if cue.lemma in lex.words.content_only_cues and not says_something(tok, cue_idx, sent):
+        return  # "spoke at a rally", "speaking with advisers": no speech act without what was said
+    if cue.lemma in lex.words.own_subject_cues and own_speaker(tok, lex) is None:
+        return  # "trade grew 50 percent compared with last year": no one compares
+    if cue.lemma in lex.words.negating_heads and cue.type == StatementType.REJECT and any(
+            x.dep_ == "xcomp" and (x.i in ctx.cue_matches or x.lemma_.lower() in lex.words.silence_verbs) for x in tok.children):
+        return  # "declined to criticise X", "refused to comment": the inner act is negated, nothing rejected
+    spk_tok = find_speaker(tok, cue_idx, lex, ctx.cue_set)
+    if spk_tok is None or not is_actor_head(spk_tok, lex):
+        return
+    speaker = mention_for(spk_tok, lex)
+    label = labeling(tok, lex, ctx.events) if tok.lemma_.lower() in lex.words.label_verbs else None
+    if label is not None:
+        yield Draft(sent.start, sent.end, cue_idx, tok.lemma_.lower(), label[0], cue.prior, speaker, label[1],
+                    content_range(tok, cue_idx, spk_tok), Mode.SPEECH_ACT, is_negated(tok, lex),
+                    is_hypothetical(tok, sent), weights.LABEL)
+        return
+    negated = is_negated(tok, lex)
+    hypo = is_hypothetical(tok, sent)
+    content = content_range(tok, cue_idx, spk_tok)
+    mode = content_mode(doc, content, cue)
+    lemma = " ".join(doc[j].lemma_.lower() for j in cue_idx) if cue.particle or cue.obj else tok.lemma_.lower()
+    if cue.lemma == "according":
+        lemma = "according to"
+    base = dict(sent_start=sent.start, sent_end=sent.end, cue_tokens=cue_idx, cue_lemma=lemma,
+                prior=cue.prior, speaker=speaker, content=content, mode=mode,
+                negated=negated, hypothetical=hypo)
+    consult = meeting_partners(tok, lex) if cue.kind == "report" else []
+    if consult:
+        yield Draft(type=StatementType.CONSULT, targets=consult, evidence=weights.REPORT_MEETING,
+                    **{**base, "cue_lemma": "talk with", "content": None, "mode": Mode.SPEECH_ACT})
+    if cue.kind == "report":
+        clause_verbs = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
+        if cue.lemma == "according":
+            clause_verbs = [tok.head] if tok.head.i != tok.i else []
+        findings: list[tuple[StatementType, list[Token], float]] = []
+        quoted = any(doc[j].text in QUOTE_CHARS or doc[j].text in OPENING_QUOTES + CLOSING_QUOTES
+                     for j in range(sent.start, tok.i))
+        for v in clause_verbs:
+            if v.i < tok.i and past_event(v) and not quoted and not own_pronoun(subject_of(v)):
+                continue  # the trailing source of a reported past event states nothing of its own
+            findings.extend(analyse_clause(v, lex, speaker=spk_tok, events=ctx.events))
+        for c in tok.children:
+            # "“We treat this as a hostile act, a grave violation by Washington,” the ministry said":
+            # a noun phrase of the quotation the parser hung on the cue
+            if c.dep_ in ("dep", "npadvmod", "appos", "dobj") and c.pos_ == "NOUN" and c.i in ctx.in_quotes and \
+                    lex.content_class(c.lemma_) in (ContentClass.CRIME_NOUN, ContentClass.WRONG_VERB, ContentClass.NEGATIVE):
+                by = [p for p in prep_objects(c, {"by"}) if is_actor_head(p, lex) and not speaker_side(p, spk_tok)]
+                if by:
+                    findings.append((StatementType.ACCUSE, by, weights.CLAUSE_EXPLICIT))
+        if cue.type == StatementType.DENY and not findings:
+            accusers = dismissed_accusers(tok, lex, spk_tok)
+            if accusers:
+                # "..., something Moscow denies": a denial of the accusations' authors
+                yield Draft(type=StatementType.DENY, targets=accusers, evidence=weights.DISMISSED_ACCUSERS, **base)
+                return
+        if findings and cue.type in (StatementType.STATEMENT, StatementType.DEMAND):
+            seen: set[tuple[StatementType, tuple[int, ...]]] = set()
+            resolved = [
+                (stype, [m for h in heads if is_actor_head(h, lex) for m in actor_mentions(h, lex)], ev)
+                for stype, heads, ev in findings
+            ]
+            with_targets = {stype for stype, targets, _ in resolved if targets}
+            for stype, targets, ev in resolved:
+                if not targets and stype in with_targets:
+                    continue
+                key = (stype, tuple(sorted(m.head for m in targets)))
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield Draft(type=stype, targets=targets, evidence=ev, **base)
+            return
+        if (cue.type == StatementType.STATEMENT and clause_verbs and clause_verbs[0].i < tok.i and not quoted
+                and past_event(clause_verbs[0]) and not own_pronoun(subject_of(clause_verbs[0]))):
+            # "Zambia extradited X to Britain, an official said": the source of a
+            # reported past event, not a statement (CAMEO codes the event itself)
+            return
+        targets = find_targets(tok, cue, cue_idx, lex, ctx.events, spk_tok) if cue.type != StatementType.STATEMENT else []
+        if (cue.type == StatementType.STATEMENT and clause_verbs and cue.lemma not in lex.words.media_cues
+                and not (clause_verbs[0].i < tok.i and past_event(clause_verbs[0]))):
+            s = subject_of(clause_verbs[0])
+            if s is not None and is_actor_head(s, lex) and not is_pronoun(s) and not speaker_side(s, spk_tok):
+                # only named subjects: "said NATO would ..." (CAMEO 010), not "said the coalition ..."
+                targets = [m for m in actor_mentions(s, lex) if m.label != "AGENT"]
+        yield Draft(type=cue.type, targets=targets, evidence=weights.CUE_ALONE, **base)
+    else:
+        stype = cue.type
+        if cue.lemma == "ask" and asks_a_question(tok, sent):
+            # "“Who will pay?” she asked", "asked whether X would ...": a question, no request
+            yield Draft(type=StatementType.STATEMENT, targets=[], evidence=weights.CUE_ALONE, **base)
+            return
+        targets = find_targets(tok, cue, cue_idx, lex, ctx.events, spk_tok)
+        if stype in (StatementType.REJECT, StatementType.DENY):
+            accusers = dismissed_accusers(tok, lex, spk_tok)
+            if accusers is not None:
+                # "rejected the accusations", "the accusations Moscow has rejected": a denial
+                # aimed at the accuser (CAMEO 016)
+                stype, targets = StatementType.DENY, accusers
+        if not targets and stype in EVENT_TARGET_TYPES:
+            targets = event_agents(tok, ctx.events, lex)
+        if stype == StatementType.PROMISE:
+            threat = threat_in_complement(tok, lex)
+            if threat is not None:
+                stype, targets = StatementType.THREATEN, threat
+        if stype == StatementType.WARN:
+            threat = threat_in_warning(tok, lex)
+            if threat:
+                # "warned that the US was prepared to take action against it" (CAMEO 13x)
+                stype, targets = StatementType.THREATEN, threat
+        if not targets and stype in DYADIC_ONLY:
+            return
+        yield Draft(type=stype, targets=targets, evidence=weights.ACT_WITH_TARGET if targets else weights.CUE_ALONE, **base)
+        if stype in (StatementType.APPEAL, StatementType.DEMAND) and targets and or_face_threat(tok, lex):
+            # "called on Moscow to defuse the crisis or face further sanctions": an ultimatum (CAMEO 13x)
+            yield Draft(type=StatementType.THREATEN, targets=targets, evidence=weights.ULTIMATUM, **base)
