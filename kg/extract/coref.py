@@ -32,6 +32,7 @@ from unidecode import unidecode
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import MentionRef, mention_for, same_country
 from kg.extract.syntax import PERSONAL_PRONOUNS
+from kg.names import words_key
 
 #: Collective nouns that "they"/"them" can refer to when no plural group is near.
 COLLECTIVE_NOUNS = frozenset({"alliance", "coalition", "bloc", "group", "party", "movement", "militia", "faction", "government"})
@@ -39,14 +40,6 @@ COLLECTIVE_NOUNS = frozenset({"alliance", "coalition", "bloc", "group", "party",
 LEADER_WORDS = frozenset({"president", "leader", "premier", "chancellor", "king"})
 
 LABEL_KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GPE", "AGENT": "GROUP", "PROPN": "OTHER"}
-
-
-def norm_name(text: str) -> str:
-    """Normalize a name for matching: lower case, no diacritics ("Erdoğan" =
-    "Erdogan"), no dots or leading "the"."""
-    t = unidecode(text).strip().replace(".", "").replace("’s", "").replace("'s", "")
-    t = re.sub(r"^(the)\s+", "", t, flags=re.I)
-    return re.sub(r"\s+", " ", t).lower()
 
 
 @dataclass(slots=True)
@@ -127,7 +120,7 @@ class Resolver:
     def _new(self, name: str, label: str, m: MentionRef) -> Cluster:
         c = Cluster(len(self.clusters), name, label, role=m.role)
         self.clusters.append(c)
-        self.by_name.setdefault(norm_name(name), c)
+        self.by_name.setdefault(words_key(name), c)
         if c.surname:
             self.by_surname.setdefault(c.surname, c)
         return c
@@ -142,7 +135,7 @@ class Resolver:
 
     def _named(self, m: MentionRef) -> Cluster:
         name = self._name_of(m)
-        key = norm_name(name)
+        key = words_key(name)
         c = self.by_name.get(key)
         label = m.label
         words = key.split()
@@ -151,7 +144,7 @@ class Resolver:
         if c is None and len(words) == 1 and label in ("PERSON", "PROPN"):
             # "Erdogan" after "Recep Tayyip Erdoğan" that the small model left unlabelled
             c = next((x for x in self.clusters if x.label == "PROPN" and len(x.name.split()) >= 2
-                      and norm_name(x.name).split()[-1] == words[0]), None)
+                      and words_key(x.name).split()[-1] == words[0]), None)
             if c is not None:
                 c.label = "PERSON"
                 self.by_surname.setdefault(words[0], c)
@@ -335,7 +328,7 @@ class Resolver:
                 if ent.label_ in ("GPE", "ORG") and prev_start <= ent.start and ent.end <= m.start:
                     if ent.start > best_i:
                         cand = mention_for(ent.root, self.lex)
-                        c = self.by_name.get(norm_name(self._name_of(cand)))
+                        c = self.by_name.get(words_key(self._name_of(cand)))
                         if speaker_of is not None and c is speaker_of:
                             continue
                         # skip the subject of the clause the pronoun is in ("Iran ... with it")
@@ -371,7 +364,7 @@ class Resolver:
             c = self._role_phrase(m)
             if c is None:
                 name = self._name_of(m)
-                key = norm_name(name)
+                key = words_key(name)
                 c = self.by_name.get(key) or self._new(name, "AGENT", m)
         else:
             c = self._named(m)
