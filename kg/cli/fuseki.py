@@ -7,11 +7,11 @@ from typing import Annotated
 import typer
 
 from kg.cli.common import (
-    UserOpt,
     _errors,
     fuseki_app,
     out,
 )
+from kg.cli.options import UserOpt
 
 # ----------------------------------------------------------------------------- fuseki
 
