@@ -7,7 +7,11 @@ own errors become one-line messages and a non-zero exit code (``--debug``
 shows the traceback).
 
 Exit codes: 0 success; 1 an error, or some inputs were skipped or failed to
-load (the summary says which); 2 usage errors.
+load (the summary says which); 2 usage errors (bad option values, unknown
+formats, servers, queries or parameters: :data:`kg.errors.USAGE_CODES`,
+:class:`kg.errors.UsageError`, and Typer's own, numbered E070).  The store
+options are shared through :mod:`kg.cli.options`, the formats through
+:mod:`kg.formats`.
 """
 
 from __future__ import annotations
