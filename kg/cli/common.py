@@ -124,7 +124,7 @@ INTERRUPTED = "nothing half-written was kept; re-run the same command to finish.
 
 
 @contextmanager
-def _errors(on_interrupt: Callable[[], str] | None = None) -> Iterator[None]:
+def kg_errors(on_interrupt: Callable[[], str] | None = None) -> Iterator[None]:
     """Turn kg's errors into one-line messages (exit 2 for usage errors, else 1) and Ctrl-C into one
     line (exit 130): ``on_interrupt()`` says what was kept and how to resume
     (default :data:`INTERRUPTED`)."""
@@ -159,7 +159,7 @@ def main_options(
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars, summaries or warnings on stderr; errors are still shown.")]
 
 
-def _set_quiet(quiet: bool) -> None:
+def set_quiet(quiet: bool) -> None:
     """``kg CMD -q`` does what ``kg -q CMD`` does (either one turns quiet on)."""
     if quiet:
         State.quiet = True
@@ -201,7 +201,8 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
-def _progress(total: int | None = None) -> Progress:
+def progress_bar(total: int | None = None) -> Progress:
+    """A Rich progress bar on stderr (off with ``--quiet`` or when stderr is not a terminal)."""
     return Progress(
         SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
         MofNCompleteColumn(), TimeElapsedColumn(), console=err,
@@ -209,7 +210,7 @@ def _progress(total: int | None = None) -> Progress:
     )
 
 
-def _print_summary(summary, title: str) -> None:
+def print_summary(summary, title: str) -> None:
     """The summary table, then one line per skipped input or graph not loaded
     (with ``--quiet`` only those lines: they are why the exit code is 1)."""
     d = summary.to_dict()
@@ -240,7 +241,11 @@ def _print_problems(d: dict) -> None:
         err.print(f"[red]not loaded[/] {f}", highlight=False, soft_wrap=True)
 
 
-def _make_pipeline(model: str, batch_size: int, jobs: int, link: bool = True, online: bool = False):
+def make_pipeline(model: str, batch_size: int, jobs: int, link: bool = True, online: bool = False):
+    """A loaded :class:`kg.pipeline.Pipeline` (spaCy model ``model``, ``jobs`` worker processes).
+
+    :raises kg.errors.ModelError: E030 when the model cannot be loaded.
+    """
     from kg.pipeline import Pipeline
 
     return Pipeline(model=model, link=link, online=online, batch_size=batch_size, n_process=jobs).load()
@@ -249,9 +254,9 @@ def _make_pipeline(model: str, batch_size: int, jobs: int, link: bool = True, on
 OnlineOpt = Annotated[bool, typer.Option("--online", help="Also link actors with the Wikidata API when the offline knowledge base cannot (cached in the user cache folder or $KG_WIKIDATA_CACHE; falls back to offline without network). Set KG_CONTACT to your e-mail for Wikimedia's User-Agent policy; KG_WIKIDATA_API / KG_WIKIDATA_SPARQL point it at a mirror.")]
 
 
-def _run_with_progress(fn, *args, on_item: Callable[[object], None] | None = None, **kwargs):
+def run_with_progress(fn, *args, on_item: Callable[[object], None] | None = None, **kwargs):
     """``fn(*args, progress=..., **kwargs)`` with a progress bar; ``on_item`` also sees each reported item."""
-    with _progress() as progress:
+    with progress_bar() as progress:
         task = progress.add_task("articles", total=None)
 
         def tick(item) -> None:

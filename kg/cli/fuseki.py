@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from kg.cli.common import (
-    _errors,
+    kg_errors,
     fuseki_app,
     out,
 )
@@ -27,7 +27,7 @@ def fuseki_create(
     from kg.store.fuseki import create_dataset
     from kg.store.registry import resolve_password
 
-    with _errors():
+    with kg_errors():
         password = resolve_password(user, None)
         create_dataset(url, dataset, tdb2=tdb2, auth=(user, password) if user else None)
     out.print(f"created dataset {dataset!r} at {url.rstrip('/')}/{dataset}")

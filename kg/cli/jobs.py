@@ -18,12 +18,12 @@ from kg.cli.common import (
     OnlineOpt,
     QuietOpt,
     State,
-    _errors,
-    _make_pipeline,
-    _print_summary,
-    _progress,
-    _run_with_progress,
-    _set_quiet,
+    kg_errors,
+    make_pipeline,
+    print_summary,
+    progress_bar,
+    run_with_progress,
+    set_quiet,
     app,
     err,
     fail,
@@ -125,11 +125,11 @@ def run(
     """
     from kg.pipeline import load_files, run_into_store
 
-    _set_quiet(quiet)
+    set_quiet(quiet)
     engine = _check_engine(engine)
     n_jobs = _jobs(jobs)
     stored = _Tally()
-    with _errors(stored.run_message), _sigterm_as_interrupt():
+    with kg_errors(stored.run_message), _sigterm_as_interrupt():
         # open the store first: a locked or unreachable store fails before the model loads
         with where.open() as st:
             if engine == "dask":
@@ -137,12 +137,12 @@ def run(
                 summary = _run_dask(articles, st, model, batch_size, n_jobs, not no_link, online, force,
                                     scheduler, shards, shard_size, load_files)
             else:
-                pipe = _make_pipeline(model, batch_size, n_jobs, link=not no_link, online=online)
-                summary = _run_with_progress(run_into_store, articles, st, pipe, force=force, on_item=stored.add)
+                pipe = make_pipeline(model, batch_size, n_jobs, link=not no_link, online=online)
+                summary = run_with_progress(run_into_store, articles, st, pipe, force=force, on_item=stored.add)
             summary_store = repr(st)
     if json_summary:
         print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
-    _print_summary(summary, f"kg run -> {summary_store}")
+    print_summary(summary, f"kg run -> {summary_store}")
     _print_done(summary)
     if summary.skipped or summary.failed:
         raise typer.Exit(1)
@@ -183,7 +183,7 @@ def _run_dask(articles, st, model, batch_size, jobs, link, online, force, schedu
     pipe = _client_pipeline(model, batch_size, jobs, link, online)
     with contextlib.ExitStack() as stack:
         folder = shards or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kg-shards-")))
-        with _progress() as progress:
+        with progress_bar() as progress:
             task = progress.add_task("articles", total=None)
             summary, paths = extract_with_dask(articles, folder, pipe, scheduler=scheduler, shard_size=shard_size,
                                                force=force, progress=_shard_progress(progress, task),
@@ -215,28 +215,28 @@ def extract(
     """Extraction only: write statements as RDF (one named graph per article in N-Quads/TriG) or JSON Lines records."""
     from kg.pipeline import extract_to_file, extract_with_dask
 
-    _set_quiet(quiet)
+    set_quiet(quiet)
     engine = _check_engine(engine)
     n_jobs = _jobs(jobs)
     kind = None
     stopped = (f"the shards written to {output} are whole; re-run the same command to write the rest."
                if engine == "dask" else
                f"nothing was written to {output} (an earlier file there is kept); re-run the same command.")
-    with _errors(lambda: stopped), _sigterm_as_interrupt():
+    with kg_errors(lambda: stopped), _sigterm_as_interrupt():
         if engine == "dask":
             if fmt and parse_format(EXTRACT, fmt) is not Format.NQUADS:
                 fail(Msg.E035, value=fmt)
             pipe = _client_pipeline(model, batch_size, n_jobs, not no_link, online)
-            with _progress() as progress:
+            with progress_bar() as progress:
                 task = progress.add_task("articles", total=None)
                 summary, _paths = extract_with_dask(articles, output, pipe, scheduler=scheduler,
                                                     shard_size=shard_size, force=force,
                                                     progress=_shard_progress(progress, task))
         else:
             kind = _output_format(output, fmt)
-            pipe = _make_pipeline(model, batch_size, n_jobs, link=not no_link, online=online)
-            summary = _run_with_progress(extract_to_file, articles, output, kind, pipe)
-    _print_summary(summary, f"kg extract -> {output}")
+            pipe = make_pipeline(model, batch_size, n_jobs, link=not no_link, online=online)
+            summary = run_with_progress(extract_to_file, articles, output, kind, pipe)
+    print_summary(summary, f"kg extract -> {output}")
     _print_done(summary)
     if engine != "dask" and summary.output is None and str(output) != "-" and not State.quiet:
         err.print(f"no article was extracted, so {output} was not written (nothing half-written is left behind).",
@@ -270,7 +270,7 @@ def load(
     """Load RDF files into the store. Named graphs of N-Quads/TriG replace the graphs of the same name."""
     from kg.pipeline import load_files
 
-    _set_quiet(quiet)
+    set_quiet(quiet)
     remote = where.remote
     if count is None:
         count = not remote
@@ -280,11 +280,11 @@ def load(
         return (f"{len(done)} of {len(files)} files were loaded before the interruption; re-run the same command "
                 "to load them all (named graphs are replaced, not duplicated).")
 
-    with _errors(message), _sigterm_as_interrupt():
+    with kg_errors(message), _sigterm_as_interrupt():
         if fmt is not None:
             fmt = parse_format(RDF, fmt).value  # type: ignore[union-attr]
         with where.open() as st:
-            with _progress() as progress:
+            with progress_bar() as progress:
                 task = progress.add_task("files", total=len(files))
                 def tick(path: str) -> None:
                     done.append(path)

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from kg.cli.common import (
     FormatOpt,
-    _errors,
+    kg_errors,
     app,
     err,
     fail,
@@ -105,7 +105,7 @@ def query(
     if help_ and name is None:
         typer.echo(ctx.get_help())
         raise typer.Exit()
-    with _errors():
+    with kg_errors():
         catalog = Catalog([QUERIES_DIR, *_user_query_dirs(queries)])
         if list_ or name is None:
             t = Table(title="Stored queries")
@@ -146,7 +146,7 @@ def sparql(
     from kg.errors import InputError, Msg, QueryError
     from kg.output import render
 
-    with _errors():
+    with kg_errors():
         fmt_ = _fmt(fmt)
         if query_or_file == "-":
             text = sys.stdin.read()

@@ -12,8 +12,8 @@ from rich.table import Table
 from kg import __version__
 from kg.cli.common import (
     ModelOpt,
-    _errors,
-    _make_pipeline,
+    kg_errors,
+    make_pipeline,
     app,
     err,
     out,
@@ -34,13 +34,13 @@ def evaluate(
     """Score extraction (and linking) against gold files: precision, recall, F1 per category; one table per file."""
     from kg.evaluate import evaluate_path
 
-    with _errors():
+    with kg_errors():
         good, bad = _check_gold(gold)
         for message in bad:
             err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
         if not good:
             raise typer.Exit(1)
-        pipe = _make_pipeline(model, 16, 1)
+        pipe = make_pipeline(model, 16, 1)
         report = evaluate_path(good, pipe, console=out, details=details)
     if json_out is not None:
         report["errors"] = bad
@@ -82,7 +82,7 @@ def validate(
     """Validate graphs against kg's SHACL shapes (ontology/shapes.ttl); exit 1 on violations."""
     from kg.rdf.validate import validate_files, validate_store
 
-    with _errors():
+    with kg_errors():
         if files:
             report = validate_files(files)
         else:
@@ -106,7 +106,7 @@ def info(
     where: StoreOptions = StoreOptions(),
 ) -> None:
     """Show kg's version, the store this command uses (and where that choice came from) and its size."""
-    with _errors():
+    with kg_errors():
         out.print(f"kg {__version__}", highlight=False)
         out.print(f"store: {where.label()}", highlight=False, soft_wrap=True)
         with where.open(read_only=True) as st:

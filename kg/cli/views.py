@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from kg.cli.common import (
-    _errors,
+    kg_errors,
     app,
     err,
     fail,
@@ -55,7 +55,7 @@ def graph(
     from kg.views.data import network_edges
     from kg.views.network import write_network
 
-    with _errors():
+    with kg_errors():
         NETWORK.for_path(output)
         with where.open(read_only=True) as st:
             edges = network_edges(st, types=",".join(type_) or None, since=since, until=until, actor=actor,
@@ -83,7 +83,7 @@ def timeline(
     from kg.views.data import actor_timeline
     from kg.views.timeline import write_timeline
 
-    with _errors():
+    with kg_errors():
         TIMELINE.for_path(output)
         with where.open(read_only=True) as st:
             tl = actor_timeline(st, actor, types=",".join(type_) or None, since=since, until=until,
@@ -103,7 +103,7 @@ def stats(
     """Counts: articles, date range, statements by type, actors by kind, share linked to Wikidata."""
     from kg.views.data import corpus_stats
 
-    with _errors():
+    with kg_errors():
         chosen = parse_format(STATS, fmt)
         with where.open(read_only=True) as st:
             s = corpus_stats(st, catalog=_catalog(queries))
