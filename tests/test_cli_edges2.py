@@ -153,14 +153,14 @@ def empty_store(tmp_path_factory) -> Path:
 def test_cli_edges2_unknown_format_names_option_and_choices(empty_store):
     res = runner.invoke(app, ["query", "who-accused-whom", "--format", "xml", "--store", str(empty_store)])
     flat = " ".join(res.output.split())
-    assert res.exit_code == 1
+    assert res.exit_code == 2
     assert "E026: --format 'xml' is not a known output format" in flat and "table, csv, tsv, json" in flat
 
 
 def test_cli_edges2_endpoint_without_scheme_is_invalid_url():
     res = runner.invoke(app, ["query", "who-accused-whom", "--endpoint", "not-a-url"])
     flat = " ".join(res.output.split())
-    assert res.exit_code == 1 and "E065" in flat and "not a valid URL" in flat and "http://" in flat
+    assert res.exit_code == 2 and "E065" in flat and "not a valid URL" in flat and "http://" in flat
     assert "Cannot reach" not in flat
 
 

@@ -81,7 +81,7 @@ def test_output_render_boolean_and_graph_results() -> None:
 
 
 def test_output_render_unknown_format() -> None:
-    with pytest.raises(ValueError, match="unknown output format"):
+    with pytest.raises(ValueError, match="E026: --format 'yaml' is not a known output format"):
         render(RESULT, "yaml", io.StringIO())
     assert set(FORMATS) >= {"table", "csv", "tsv", "json", "markdown"}
 

@@ -42,10 +42,25 @@ def test_queries_catalog_lists_every_query_with_help():
 
 
 def test_queries_catalog_raw_files_parse_as_sparql():
+    """Placeholders are comments, so the raw file runs; raw and bound (defaults) give the
+    query's form with the same columns, and on an empty store no rows (or zero counts)."""
     store = ox.Store()
+    forms = set()
     for q in Catalog().list():
-        store.query(q.text)  # placeholders are comments: the raw file runs
-        store.query(q.bind({}))
+        raw, bound = store.query(q.text), store.query(q.bind({}))
+        forms.add(q.form)
+        if q.form == "SELECT":
+            assert isinstance(raw, ox.QuerySolutions) and isinstance(bound, ox.QuerySolutions), q.name
+            columns = [v.value for v in raw.variables]
+            assert columns and columns == [v.value for v in bound.variables], q.name
+            for rows in (list(raw), list(bound)):  # nothing, or one row of zero counts (aggregates)
+                assert len(rows) <= 1 and all(t is None or t.value == "0" for r in rows for t in r), q.name
+        elif q.form == "CONSTRUCT":
+            assert isinstance(raw, ox.QueryTriples) and isinstance(bound, ox.QueryTriples), q.name
+            assert list(raw) == [] and list(bound) == [], q.name
+        else:
+            raise AssertionError(f"{q.name}: unexpected form {q.form}")
+    assert forms == {"SELECT", "CONSTRUCT"}
 
 
 def test_queries_catalog_unknown_query_is_e020():

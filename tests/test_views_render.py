@@ -173,12 +173,14 @@ def test_views_timeline_png_svg_html(store_dir, tmp_path):
 
 def test_views_timeline_unknown_actor_fails(store_dir, tmp_path):
     res = runner.invoke(app, ["timeline", "Zzyzx Qwerty", "-o", str(tmp_path / "t.png"), "--store", str(store_dir)])
-    assert res.exit_code == 1 and "E022" in res.output and not (tmp_path / "t.png").exists()
+    flat = " ".join(res.output.split())
+    assert res.exit_code == 1 and "E028" in flat and "'Zzyzx Qwerty'" in flat and not (tmp_path / "t.png").exists()
 
 
 def test_views_graph_bad_suffix_is_usage_error(store_dir, tmp_path):
     res = runner.invoke(app, ["graph", "-o", str(tmp_path / "net.jpg"), "--store", str(store_dir)])
-    assert res.exit_code == 2 and ".gexf" in res.output
+    flat = " ".join(res.output.split())
+    assert res.exit_code == 2 and "E026: --output 'net.jpg' is not a known network file format" in flat and ".gexf" in flat
 
 
 def test_views_stats_json_and_table(store_dir):

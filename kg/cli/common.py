@@ -1,22 +1,26 @@
 """Shared parts of kg's command line: the Typer app, options, errors, progress.
 
-Each command is a thin wrapper over a plain function of :mod:`kg.pipeline`,
+Each command is a thin wrapper over a plain function of :mod:`kg.run.jobs`,
 :mod:`kg.queries`, :mod:`kg.evaluate`, :mod:`kg.link` or :mod:`kg.rdf` that
 returns data; this module only parses options, shows progress and prints.
 kg's own errors become one-line messages and a non-zero exit code (``--debug``
 shows the traceback).
 
 Exit codes: 0 success; 1 an error, or some inputs were skipped or failed to
-load (the summary says which); 2 usage errors.
+load (the summary says which); 2 usage errors (bad option values, unknown
+formats, servers, queries or parameters: :data:`kg.errors.USAGE_CODES`,
+:class:`kg.errors.UsageError`, and Typer's own, numbered E070).  The store
+options are shared through :mod:`kg.cli.options`, the formats through
+:mod:`kg.formats`.
 """
 
 from __future__ import annotations
 
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Annotated, Callable, Iterator, Optional
+from typing import Annotated, Any, Callable, Iterator, NoReturn, Optional
 
 import typer
+from typer.core import TyperGroup
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -29,10 +33,50 @@ from rich.progress import (
 from rich.table import Table
 
 from kg import __version__
-from kg.errors import KgError
+from kg.errors import KgError, Msg
+from kg.formats import Format, FormatChoice
+
+try:  # typer >= 0.24 carries its own copy of click
+    from typer._click.exceptions import UsageError as ClickUsageError
+except ImportError:  # pragma: no cover
+    from click.exceptions import UsageError as ClickUsageError  # type: ignore[assignment,no-redef]
+
+
+def _number_usage_error(exc: ClickUsageError) -> None:
+    """Give a usage error of Typer/Click (unknown option or command, bad or
+    missing value) the number E070 of the catalogue; its exit code stays 2."""
+    if getattr(exc, "_kg_numbered", False):
+        return
+    plain = exc.format_message
+
+    def numbered() -> str:
+        return Msg.E070.format(reason=plain())
+
+    exc.format_message = numbered  # type: ignore[method-assign]
+    exc._kg_numbered = True  # type: ignore[attr-defined]
+
+
+class KgGroup(TyperGroup):
+    """kg's root command group: Typer's, with Typer/Click usage errors numbered (E070)."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except ClickUsageError as exc:
+            _number_usage_error(exc)
+            raise
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClickUsageError as exc:
+            _number_usage_error(exc)
+            raise
+
 
 app = typer.Typer(
     name="kg",
+    cls=KgGroup,
     help="Build knowledge graphs of who said what about whom from news articles: "
     "actor - statement - target records, linked to Wikidata, in RDF.",
     no_args_is_help=True,
@@ -54,11 +98,25 @@ class State:
     quiet = False
 
 
-def _fail(exc: BaseException) -> None:
+def _fail(exc: KgError) -> None:
+    """Print ``exc`` as one line and exit with its code (2 usage error, 1 other; see
+    :attr:`kg.errors.KgError.exit_code`); with ``--debug`` re-raise it."""
     if State.debug:
         raise exc
     err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
-    raise typer.Exit(1)
+    raise typer.Exit(exc.exit_code)
+
+
+def fail(msg: Msg, usage: bool = False, **fields: object) -> NoReturn:
+    """Stop the command with the numbered message ``msg`` (exit 2 when
+    ``usage`` or ``msg`` is a usage error, else 1).
+
+    :raises typer.Exit: always.
+    """
+    from kg.errors import UsageError
+
+    _fail(UsageError(msg, **fields) if usage else KgError(msg, **fields))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 #: The one line printed on Ctrl-C / SIGTERM when a command gives no better one.
@@ -66,8 +124,8 @@ INTERRUPTED = "nothing half-written was kept; re-run the same command to finish.
 
 
 @contextmanager
-def _errors(on_interrupt: Callable[[], str] | None = None) -> Iterator[None]:
-    """Turn kg's errors into one-line messages (exit 1) and Ctrl-C into one
+def kg_errors(on_interrupt: Callable[[], str] | None = None) -> Iterator[None]:
+    """Turn kg's errors into one-line messages (exit 2 for usage errors, else 1) and Ctrl-C into one
     line (exit 130): ``on_interrupt()`` says what was kept and how to resume
     (default :data:`INTERRUPTED`)."""
     try:
@@ -101,7 +159,7 @@ def main_options(
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars, summaries or warnings on stderr; errors are still shown.")]
 
 
-def _set_quiet(quiet: bool) -> None:
+def set_quiet(quiet: bool) -> None:
     """``kg CMD -q`` does what ``kg -q CMD`` does (either one turns quiet on)."""
     if quiet:
         State.quiet = True
@@ -124,16 +182,17 @@ def _log_warnings(quiet: bool) -> None:
 
 # ----------------------------------------------------------------------------- shared options
 
-StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="Folder of the embedded store (default: env KG_STORE, else the user data folder, see 'kg info').")]
-EndpointOpt = Annotated[Optional[str], typer.Option("--endpoint", help="A remote dataset, e.g. http://localhost:3030/news (Fuseki).")]
-QueryEpOpt = Annotated[Optional[str], typer.Option("--query-endpoint", help="SPARQL query endpoint of another server.")]
-UpdateEpOpt = Annotated[Optional[str], typer.Option("--update-endpoint", help="SPARQL update endpoint of another server.")]
-GspEpOpt = Annotated[Optional[str], typer.Option("--gsp-endpoint", help="Graph Store Protocol endpoint of another server.")]
-ServerOpt = Annotated[Optional[str], typer.Option("--server", help="Kind of server behind --endpoint: fuseki (default) or oxigraph.")]
-UserOpt = Annotated[Optional[str], typer.Option("--user", help="HTTP basic auth user; the password comes from env KG_PASSWORD or a prompt.")]
-TimeoutOpt = Annotated[Optional[float], typer.Option("--timeout", help="Seconds to wait for a remote server.")]
 ModelOpt = Annotated[str, typer.Option("--model", "-m", help="spaCy pipeline (installed package name or path).")]
 FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", help="Output format: table, csv, tsv, json, markdown (default: table on a terminal, else tsv).")]
+
+
+def parse_format(choice: FormatChoice, value: str | None, default: Format | None = None,
+                 option: str = "--format") -> Format | None:
+    """The format ``value`` names among ``choice`` (``default`` when not given).
+
+    :raises kg.errors.UsageError: E026 for a format ``choice`` does not hold.
+    """
+    return default if value is None else choice.parse(value, option)
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -142,84 +201,8 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
-_ENDPOINT_OPTIONS = (("endpoint", "--endpoint"), ("query_endpoint", "--query-endpoint"),
-                     ("update_endpoint", "--update-endpoint"), ("gsp_endpoint", "--gsp-endpoint"))
-
-
-def _check_urls(kwargs: dict) -> None:
-    """Every endpoint given is an http(s) URL with a host.
-
-    :raises kg.errors.EndpointError: E065 naming the option and the value.
-    """
-    from urllib.parse import urlsplit
-
-    from kg.errors import EndpointError, Msg
-
-    for key, option in _ENDPOINT_OPTIONS:
-        url = kwargs.get(key)
-        if not url:
-            continue
-        parts = urlsplit(str(url))
-        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-            raise EndpointError(Msg.E065, option=option, url=str(url))
-
-
-def _open_store(store: Path | None, endpoint: str | None, query_endpoint: str | None = None,
-                update_endpoint: str | None = None, gsp_endpoint: str | None = None, server: str | None = None,
-                user: str | None = None, timeout: float | None = None, read_only: bool = False):
-    from kg.config import load_settings
-    from kg.store.registry import open_store, resolve_password
-
-    settings = load_settings({"store_path": store, "endpoint": endpoint, "query_endpoint": query_endpoint,
-                              "update_endpoint": update_endpoint, "gsp_endpoint": gsp_endpoint,
-                              "server": server, "user": user, "timeout": timeout})
-    kwargs = settings.open_kwargs()
-    remote = any(kwargs.get(k) for k in ("endpoint", "query_endpoint", "update_endpoint", "gsp_endpoint"))
-    if remote:
-        _check_urls(kwargs)
-        kwargs["password"] = resolve_password(kwargs.get("user"), None)
-    else:
-        from kg.store.oxigraph import default_store_path
-
-        _check_store_folder(kwargs.get("store_path") or default_store_path())
-        kwargs["read_only"] = read_only
-    return open_store(**kwargs)
-
-
-def _check_store_folder(path: Path | None) -> None:
-    """An embedded store is a folder: refuse an existing regular file early.
-
-    :raises kg.errors.StoreError: E011 naming the path.
-    """
-    from kg.errors import Msg, StoreError
-
-    if path is not None and path.exists() and not path.is_dir():
-        raise StoreError(Msg.E011, path=path, reason="it is a file, not a kg store folder; pass --store with a "
-                         "folder (a new one, or one that kg run / kg load made)")
-
-
-def _store_label(store: Path | None, endpoint: str | None) -> str:
-    """Which store a command uses and why: ``"/x/store (--store)"``, ``"... (env KG_STORE)"``."""
-    import os
-
-    from kg.config import load_settings
-    from kg.store.oxigraph import default_store_path
-
-    if endpoint:
-        return f"{endpoint} (--endpoint)"
-    if store is not None:
-        return f"{store.expanduser().absolute()} (--store)"
-    settings = load_settings({"store_path": None, "endpoint": None})
-    remote = settings.endpoint or settings.query_endpoint
-    if remote:
-        return f"{remote} (env KG_ENDPOINT / KG_QUERY_ENDPOINT or the config file)"
-    if settings.store_path is not None:
-        src = "env KG_STORE" if os.environ.get("KG_STORE") else "the config file"
-        return f"{settings.store_path.absolute()} ({src})"
-    return f"{default_store_path()} (the default)"
-
-
-def _progress(total: int | None = None) -> Progress:
+def progress_bar(total: int | None = None) -> Progress:
+    """A Rich progress bar on stderr (off with ``--quiet`` or when stderr is not a terminal)."""
     return Progress(
         SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
         MofNCompleteColumn(), TimeElapsedColumn(), console=err,
@@ -227,7 +210,7 @@ def _progress(total: int | None = None) -> Progress:
     )
 
 
-def _print_summary(summary, title: str) -> None:
+def print_summary(summary, title: str) -> None:
     """The summary table, then one line per skipped input or graph not loaded
     (with ``--quiet`` only those lines: they are why the exit code is 1)."""
     d = summary.to_dict()
@@ -258,7 +241,11 @@ def _print_problems(d: dict) -> None:
         err.print(f"[red]not loaded[/] {f}", highlight=False, soft_wrap=True)
 
 
-def _make_pipeline(model: str, batch_size: int, jobs: int, link: bool = True, online: bool = False):
+def make_pipeline(model: str, batch_size: int, jobs: int, link: bool = True, online: bool = False):
+    """A loaded :class:`kg.run.spec.Pipeline` (spaCy model ``model``, ``jobs`` worker processes).
+
+    :raises kg.errors.ModelError: E030 when the model cannot be loaded.
+    """
     from kg.run.spec import Pipeline
 
     return Pipeline(model=model, link=link, online=online, batch_size=batch_size, n_process=jobs).load()
@@ -267,9 +254,9 @@ def _make_pipeline(model: str, batch_size: int, jobs: int, link: bool = True, on
 OnlineOpt = Annotated[bool, typer.Option("--online", help="Also link actors with the Wikidata API when the offline knowledge base cannot (cached in the user cache folder or $KG_WIKIDATA_CACHE; falls back to offline without network). Set KG_CONTACT to your e-mail for Wikimedia's User-Agent policy; KG_WIKIDATA_API / KG_WIKIDATA_SPARQL point it at a mirror.")]
 
 
-def _run_with_progress(fn, *args, on_item: Callable[[object], None] | None = None, **kwargs):
+def run_with_progress(fn, *args, on_item: Callable[[object], None] | None = None, **kwargs):
     """``fn(*args, progress=..., **kwargs)`` with a progress bar; ``on_item`` also sees each reported item."""
-    with _progress() as progress:
+    with progress_bar() as progress:
         task = progress.add_task("articles", total=None)
 
         def tick(item) -> None:

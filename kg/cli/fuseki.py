@@ -7,11 +7,11 @@ from typing import Annotated
 import typer
 
 from kg.cli.common import (
-    UserOpt,
-    _errors,
+    kg_errors,
     fuseki_app,
     out,
 )
+from kg.cli.options import UserOpt
 
 # ----------------------------------------------------------------------------- fuseki
 
@@ -27,7 +27,7 @@ def fuseki_create(
     from kg.store.fuseki import create_dataset
     from kg.store.registry import resolve_password
 
-    with _errors():
+    with kg_errors():
         password = resolve_password(user, None)
         create_dataset(url, dataset, tdb2=tdb2, auth=(user, password) if user else None)
     out.print(f"created dataset {dataset!r} at {url.rstrip('/')}/{dataset}")

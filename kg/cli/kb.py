@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from kg.cli.common import (
-    _errors,
+    kg_errors,
     kb_app,
     out,
 )
@@ -27,7 +27,7 @@ def kb_lookup(
     from kg.link.kb import default_kb
     from kg.link.resolve import Linker
 
-    with _errors():
+    with kg_errors():
         kb = default_kb()
         cands = kb.lookup(name, limit=limit)
         best = Linker(kb).link_mention(name, context=context)
@@ -52,7 +52,7 @@ def kb_build(
     """Rebuild the offline knowledge base from the Wikidata-derived sources."""
     from kg.link.build import build_kb, default_kb_path
 
-    with _errors():
+    with kg_errors():
         stats = build_kb(source, output or default_kb_path())
     out.print_json(data=stats)
 
@@ -67,7 +67,7 @@ def kb_update(
     from kg.link.build import default_kb_path
     from kg.link.update import update_kb
 
-    with _errors():
+    with kg_errors():
         stats = update_kb(endpoint, query_file, output or default_kb_path())
     out.print_json(data=stats)
 
@@ -83,6 +83,6 @@ def kb_promote(
     from kg.link.build import default_kb_path
     from kg.link.online import promote_cache
 
-    with _errors():
+    with kg_errors():
         stats = promote_cache(output or default_kb_path(), cache_dir=cache)
     out.print_json(data=stats)

@@ -11,19 +11,15 @@ import typer
 from rich.table import Table
 
 from kg.cli.common import (
-    EndpointOpt,
     FormatOpt,
-    QueryEpOpt,
-    ServerOpt,
-    StoreOpt,
-    TimeoutOpt,
-    UserOpt,
-    _errors,
-    _open_store,
+    kg_errors,
     app,
     err,
+    fail,
     out,
+    parse_format,
 )
+from kg.cli.options import QUERY_OPTIONS, StoreOptions, store_options
 
 # ----------------------------------------------------------------------------- query / sparql
 
@@ -83,6 +79,7 @@ def _describe(sq) -> None:
 
 
 @app.command(context_settings={"help_option_names": []})
+@store_options(QUERY_OPTIONS)
 def query(
     ctx: typer.Context,
     name: Annotated[Optional[str], typer.Argument(help="Stored query name (see --list).", show_default=False)] = None,
@@ -93,12 +90,7 @@ def query(
     fmt: FormatOpt = None,
     limit: Annotated[Optional[int], typer.Option("--limit", help="Show at most this many rows.", min=0)] = None,
     show: Annotated[bool, typer.Option("--show-sparql", help="Print the SPARQL with bound parameters instead of running it.")] = False,
-    store: StoreOpt = None,
-    endpoint: EndpointOpt = None,
-    query_endpoint: QueryEpOpt = None,
-    server: ServerOpt = None,
-    user: UserOpt = None,
-    timeout: TimeoutOpt = None,
+    where: StoreOptions = StoreOptions(),
     help_: Annotated[bool, typer.Option("--help", "-h", help="Show this message; with NAME, the query's title, description, parameters and example.")] = False,
 ) -> None:
     """Run a stored query from queries/*.rq, with parameters bound as RDF terms.
@@ -113,7 +105,7 @@ def query(
     if help_ and name is None:
         typer.echo(ctx.get_help())
         raise typer.Exit()
-    with _errors():
+    with kg_errors():
         catalog = Catalog([QUERIES_DIR, *_user_query_dirs(queries)])
         if list_ or name is None:
             t = Table(title="Stored queries")
@@ -129,7 +121,8 @@ def query(
             _describe(sq)
             return
         values = _parse_params(param, sq.name)
-        with _open_store(store, endpoint, query_endpoint, None, None, server, user, timeout, read_only=True) as st:
+        fmt_ = _fmt(fmt)
+        with where.open(read_only=True) as st:
             text = sq.bind(values, resolve_actor=_actor_resolver(st))
             if show:
                 print(text)
@@ -137,19 +130,15 @@ def query(
             result = st.query(text)
         if limit is not None:
             result.rows = result.rows[:limit]
-        render(result, _fmt(fmt), sys.stdout, title=sq.title)
+        render(result, fmt_, sys.stdout, title=sq.title)
 
 
 @app.command()
+@store_options(QUERY_OPTIONS)
 def sparql(
     query_or_file: Annotated[str, typer.Argument(help="A SPARQL query, a .rq file, or - for stdin.", show_default=False)],
     fmt: FormatOpt = None,
-    store: StoreOpt = None,
-    endpoint: EndpointOpt = None,
-    query_endpoint: QueryEpOpt = None,
-    server: ServerOpt = None,
-    user: UserOpt = None,
-    timeout: TimeoutOpt = None,
+    where: StoreOptions = StoreOptions(),
     update: Annotated[bool, typer.Option("--update", help="Run a SPARQL update (INSERT, DELETE, LOAD, CLEAR, DROP ...) that changes the store; without it updates are refused.")] = False,
 ) -> None:
     """Run an ad-hoc SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) against the store, read-only;
@@ -157,7 +146,8 @@ def sparql(
     from kg.errors import InputError, Msg, QueryError
     from kg.output import render
 
-    with _errors():
+    with kg_errors():
+        fmt_ = _fmt(fmt)
         if query_or_file == "-":
             text = sys.stdin.read()
         elif query_or_file.endswith(".rq") or (len(query_or_file) < 4096 and "\n" not in query_or_file and Path(query_or_file).is_file()):
@@ -169,16 +159,15 @@ def sparql(
             text = query_or_file
         verb = update_verb(text)
         if verb is None and update:
-            err.print(f"[bold red]error:[/] {Msg.E027.format()}", highlight=False, soft_wrap=True)
-            raise typer.Exit(2)
+            fail(Msg.E027)
         if verb is not None and not update:
             raise QueryError(Msg.E025, verb=verb)
         if verb is not None:
-            _run_update(text, store, endpoint, query_endpoint, server, user, timeout)
+            _run_update(text, where)
             return
-        with _open_store(store, endpoint, query_endpoint, None, None, server, user, timeout, read_only=True) as st:
+        with where.open(read_only=True) as st:
             result = st.query(text)
-        render(result, _fmt(fmt), sys.stdout)
+        render(result, fmt_, sys.stdout)
 
 
 _COMMENT = re.compile(r"^\s*#.*$", re.MULTILINE)
@@ -202,10 +191,10 @@ def update_verb(text: str) -> str | None:
     return word if word in _UPDATE_VERBS else None
 
 
-def _run_update(text, store, endpoint, query_endpoint, server, user, timeout) -> None:
+def _run_update(text: str, where: StoreOptions) -> None:
     """Run one SPARQL update; print what changed (quad counts on the embedded store, where they are cheap)."""
-    remote = bool(endpoint or query_endpoint)
-    with _open_store(store, endpoint, query_endpoint, None, None, server, user, timeout) as st:
+    remote = where.remote
+    with where.open() as st:
         before = None if remote else st.count()
         st.update(text)
         after = None if remote else st.count()
@@ -217,13 +206,15 @@ def _run_update(text, store, endpoint, query_endpoint, server, user, timeout) ->
 
 
 def _fmt(fmt: str | None) -> str:
-    from kg.errors import Msg, QueryError
-    from kg.output import FORMATS, default_format
+    """The ``--format`` of query results (:data:`kg.formats.QUERY_RESULTS`); by default
+    ``table`` on a terminal, else ``tsv``.
 
-    if fmt is None:
-        return default_format(sys.stdout)
-    if fmt not in FORMATS:
-        raise QueryError(Msg.E026, option="--format", value=fmt, choices=", ".join(FORMATS))
-    return fmt
+    :raises kg.errors.UsageError: E026 for another format.
+    """
+    from kg.formats import QUERY_RESULTS
+    from kg.output import default_format
+
+    chosen = parse_format(QUERY_RESULTS, fmt)
+    return chosen.value if chosen is not None else default_format(sys.stdout)
 
 

@@ -11,18 +11,15 @@ from rich.table import Table
 
 from kg import __version__
 from kg.cli.common import (
-    EndpointOpt,
     ModelOpt,
-    StoreOpt,
-    _errors,
-    _make_pipeline,
-    _open_store,
-    _store_label,
+    kg_errors,
+    make_pipeline,
     app,
     err,
     out,
     plural,
 )
+from kg.cli.options import LOCAL_OPTIONS, StoreOptions, store_options
 
 # ----------------------------------------------------------------------------- evaluate / validate / info
 
@@ -37,13 +34,13 @@ def evaluate(
     """Score extraction (and linking) against gold files: precision, recall, F1 per category; one table per file."""
     from kg.evaluate import evaluate_path
 
-    with _errors():
+    with kg_errors():
         good, bad = _check_gold(gold)
         for message in bad:
             err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
         if not good:
             raise typer.Exit(1)
-        pipe = _make_pipeline(model, 16, 1)
+        pipe = make_pipeline(model, 16, 1)
         report = evaluate_path(good, pipe, console=out, details=details)
     if json_out is not None:
         report["errors"] = bad
@@ -76,20 +73,20 @@ def _check_gold(gold: list[Path]) -> tuple[list[Path], list[str]]:
 
 
 @app.command()
+@store_options(LOCAL_OPTIONS)
 def validate(
     files: Annotated[Optional[list[Path]], typer.Argument(help="RDF files to validate; none = the store's contents.", show_default=False)] = None,
-    store: StoreOpt = None,
-    endpoint: EndpointOpt = None,
+    where: StoreOptions = StoreOptions(),
     limit: Annotated[int, typer.Option(help="Show at most this many violations.")] = 50,
 ) -> None:
     """Validate graphs against kg's SHACL shapes (ontology/shapes.ttl); exit 1 on violations."""
     from kg.rdf.validate import validate_files, validate_store
 
-    with _errors():
+    with kg_errors():
         if files:
             report = validate_files(files)
         else:
-            with _open_store(store, endpoint, read_only=True) as st:
+            with where.open(read_only=True) as st:
                 report = validate_store(st)
     if report.conforms:
         out.print("[green]conforms[/]: no SHACL violations")
@@ -104,15 +101,15 @@ def validate(
 
 
 @app.command()
+@store_options(LOCAL_OPTIONS)
 def info(
-    store: StoreOpt = None,
-    endpoint: EndpointOpt = None,
+    where: StoreOptions = StoreOptions(),
 ) -> None:
     """Show kg's version, the store this command uses (and where that choice came from) and its size."""
-    with _errors():
+    with kg_errors():
         out.print(f"kg {__version__}", highlight=False)
-        out.print(f"store: {_store_label(store, endpoint)}", highlight=False, soft_wrap=True)
-        with _open_store(store, endpoint, read_only=True) as st:
+        out.print(f"store: {where.label()}", highlight=False, soft_wrap=True)
+        with where.open(read_only=True) as st:
             out.print(f"contents: {plural(st.count(), 'quad')} in {plural(len(st.graphs()), 'named graph')}", highlight=False)
 
 

@@ -11,19 +11,17 @@ import typer
 from rich.table import Table
 
 from kg.cli.common import (
-    EndpointOpt,
-    QueryEpOpt,
-    ServerOpt,
-    StoreOpt,
-    TimeoutOpt,
-    UserOpt,
-    _errors,
-    _open_store,
+    kg_errors,
     app,
     err,
+    fail,
     out,
+    parse_format,
     plural,
 )
+from kg.cli.options import QUERY_OPTIONS, StoreOptions, store_options
+from kg.errors import Msg
+from kg.formats import NETWORK, STATS, TIMELINE, Format
 
 TypeOpt = Annotated[list[str], typer.Option("--type", "-t", help="Only statements of this type (repeat, or comma-separated: ACCUSE,CRITICIZE).")]
 SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Only articles published on or after this date (YYYY-MM-DD).")]
@@ -37,13 +35,10 @@ def _catalog(queries: list[Path]):
     return Catalog([QUERIES_DIR, *queries])
 
 
-def _suffix(path: Path, formats: tuple[str, ...]) -> None:
-    if path.suffix.lstrip(".").lower() not in formats:
-        raise typer.BadParameter(f"{path.name!r}: the file name must end in one of: {', '.join('.' + f for f in formats)}",
-                                 param_hint="'--output' / '-o'")
 
 
 @app.command()
+@store_options(QUERY_OPTIONS)
 def graph(
     output: Annotated[Path, typer.Option("--output", "-o", help="Output file: .png, .svg (picture), .html (interactive, offline), .graphml or .gexf (Gephi).")],
     type_: TypeOpt = [],
@@ -54,25 +49,19 @@ def graph(
     limit: Annotated[int, typer.Option("--limit", help="At most this many edges (heaviest first).", min=1)] = 2000,
     title: Annotated[Optional[str], typer.Option("--title", help="Title of the picture or page.")] = None,
     queries: QueriesOpt = [],
-    store: StoreOpt = None,
-    endpoint: EndpointOpt = None,
-    query_endpoint: QueryEpOpt = None,
-    server: ServerOpt = None,
-    user: UserOpt = None,
-    timeout: TimeoutOpt = None,
+    where: StoreOptions = StoreOptions(),
 ) -> None:
     """Draw the actor network (who said what about whom): edge colour = statement type, width = count."""
     from kg.views.data import network_edges
-    from kg.views.network import FORMATS, write_network
+    from kg.views.network import write_network
 
-    _suffix(output, FORMATS)
-    with _errors():
-        with _open_store(store, endpoint, query_endpoint, None, None, server, user, timeout, read_only=True) as st:
+    with kg_errors():
+        NETWORK.for_path(output)
+        with where.open(read_only=True) as st:
             edges = network_edges(st, types=",".join(type_) or None, since=since, until=until, actor=actor,
                                   target=target, limit=limit, catalog=_catalog(queries))
         if not edges:
-            err.print("[bold red]error:[/] no statements with a target match these options; nothing written.")
-            raise typer.Exit(1)
+            fail(Msg.E029)
         parts = [", ".join(type_) if type_ else "", f"from {since}" if since else "", f"until {until}" if until else ""]
         write_network(edges, output, title=title or " ".join(["Actor network", *filter(None, parts)]))
         n = len({e.source for e in edges} | {e.target for e in edges})
@@ -80,6 +69,7 @@ def graph(
 
 
 @app.command()
+@store_options(QUERY_OPTIONS)
 def timeline(
     actor: Annotated[str, typer.Argument(help="Actor name or QID (forgiving: case, diacritics, surname).", show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", help="Output file: .png, .svg or .html (chart and statement list, offline).")],
@@ -87,20 +77,15 @@ def timeline(
     since: SinceOpt = None,
     until: UntilOpt = None,
     queries: QueriesOpt = [],
-    store: StoreOpt = None,
-    endpoint: EndpointOpt = None,
-    query_endpoint: QueryEpOpt = None,
-    server: ServerOpt = None,
-    user: UserOpt = None,
-    timeout: TimeoutOpt = None,
+    where: StoreOptions = StoreOptions(),
 ) -> None:
     """Chart an actor's statements over time, by type."""
     from kg.views.data import actor_timeline
-    from kg.views.timeline import FORMATS, write_timeline
+    from kg.views.timeline import write_timeline
 
-    _suffix(output, FORMATS)
-    with _errors():
-        with _open_store(store, endpoint, query_endpoint, None, None, server, user, timeout, read_only=True) as st:
+    with kg_errors():
+        TIMELINE.for_path(output)
+        with where.open(read_only=True) as st:
             tl = actor_timeline(st, actor, types=",".join(type_) or None, since=since, until=until,
                                 catalog=_catalog(queries))
         write_timeline(tl, output)
@@ -109,25 +94,20 @@ def timeline(
 
 
 @app.command()
+@store_options(QUERY_OPTIONS)
 def stats(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     queries: QueriesOpt = [],
-    store: StoreOpt = None,
-    endpoint: EndpointOpt = None,
-    query_endpoint: QueryEpOpt = None,
-    server: ServerOpt = None,
-    user: UserOpt = None,
-    timeout: TimeoutOpt = None,
+    where: StoreOptions = StoreOptions(),
 ) -> None:
     """Counts: articles, date range, statements by type, actors by kind, share linked to Wikidata."""
     from kg.views.data import corpus_stats
 
-    if fmt not in ("table", "json"):
-        raise typer.BadParameter(f"{fmt!r}: use table or json", param_hint="'--format' / '-f'")
-    with _errors():
-        with _open_store(store, endpoint, query_endpoint, None, None, server, user, timeout, read_only=True) as st:
+    with kg_errors():
+        chosen = parse_format(STATS, fmt)
+        with where.open(read_only=True) as st:
             s = corpus_stats(st, catalog=_catalog(queries))
-    if fmt == "json":
+    if chosen is Format.JSON:
         json.dump(s.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return

@@ -1,7 +1,8 @@
 """Serialize kg's graphs: Turtle, N-Triples, N-Quads, TriG and JSON-LD.
 
-* :data:`FORMATS` -- the formats by canonical name, with file suffix, media
-  type and whether they keep named graphs.
+* :data:`FORMATS` -- the formats by canonical name (those of
+  :data:`kg.formats.RDF`), with file suffix, media type and whether they keep
+  named graphs.
 * :func:`format_for_path` -- pick a format from ``--format`` or the suffix.
 * :func:`serialize_graph` -- a graph or dataset to bytes (UTF-8).
 * :class:`RdfWriter` -- write article graphs one at a time to a file,
@@ -36,6 +37,7 @@ from typing import IO, Any
 from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import InputError, KgError, Msg, OutputError
+from kg.formats import RDF_ALIASES, Format
 from kg.rdf.vocab import bind_prefixes
 
 __all__ = ["RdfFormat", "FORMATS", "format_for_path", "serialize_graph", "RdfWriter", "load_context", "CONTEXT_PATH"]
@@ -64,23 +66,17 @@ class RdfFormat:
     streaming: bool
 
 
+_F = Format
 FORMATS: dict[str, RdfFormat] = {
-    "turtle": RdfFormat("turtle", ".ttl", "turtle", "text/turtle", False, False),
-    "ntriples": RdfFormat("ntriples", ".nt", "nt", "application/n-triples", False, True),
-    "nquads": RdfFormat("nquads", ".nq", "nquads", "application/n-quads", True, True),
-    "trig": RdfFormat("trig", ".trig", "trig", "application/trig", True, False),
-    "json-ld": RdfFormat("json-ld", ".jsonld", "json-ld", "application/ld+json", True, False),
+    _F.TURTLE.value: RdfFormat(_F.TURTLE.value, ".ttl", "turtle", "text/turtle", False, False),
+    _F.NTRIPLES.value: RdfFormat(_F.NTRIPLES.value, ".nt", "nt", "application/n-triples", False, True),
+    _F.NQUADS.value: RdfFormat(_F.NQUADS.value, ".nq", "nquads", "application/n-quads", True, True),
+    _F.TRIG.value: RdfFormat(_F.TRIG.value, ".trig", "trig", "application/trig", True, False),
+    _F.JSON_LD.value: RdfFormat(_F.JSON_LD.value, ".jsonld", "json-ld", "application/ld+json", True, False),
 }
 
-_ALIASES = {
-    "ttl": "turtle",
-    "nt": "ntriples",
-    "n-triples": "ntriples",
-    "nq": "nquads",
-    "n-quads": "nquads",
-    "jsonld": "json-ld",
-    **{f.media_type: f.name for f in FORMATS.values()},
-}
+#: alias (short name or media type) -> canonical name, from :data:`kg.formats.RDF_ALIASES`.
+_ALIASES = {alias: f.value for alias, f in RDF_ALIASES.items()}
 
 
 def _choices() -> str:

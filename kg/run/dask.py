@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from kg.errors import KgError
+from kg.errors import KgError, Msg
 from kg.ingest import Skipped
 from kg.model import Article, ArticleResult, tally
 from kg.run.spec import Done, Pipeline, WorkerSpec
@@ -49,11 +49,6 @@ DEFAULT_SHARD_SIZE = 64
 class DaskMissingError(KgError):
     """E034: ``--engine dask`` without the ``dask[distributed]`` package."""
 
-    def __init__(self, text: str) -> None:
-        self.code = "E034"
-        self.fields = {}
-        Exception.__init__(self, text)
-
 
 def require_dask():
     """Import :mod:`distributed` or explain how to install it.
@@ -63,8 +58,7 @@ def require_dask():
     try:
         import distributed
     except ImportError as exc:
-        raise DaskMissingError("E034: --engine dask needs the 'distributed' package, which is not installed. "
-                               "Install it with: pip install 'kg[dask]' (or pip install 'dask[distributed]').") from exc
+        raise DaskMissingError(Msg.E034) from exc
     return distributed
 
 

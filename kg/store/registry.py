@@ -78,7 +78,7 @@ def open_store(
 
     :raises StoreLockedError: E010 (embedded store held by another process).
     :raises StoreError: E011 (embedded store cannot be opened).
-    :raises ValueError: unknown ``server`` kind.
+    :raises kg.errors.UsageError: E066 (a ``ValueError``) for an unknown ``server`` kind.
     """
     if endpoint or query_endpoint:
         from .sparql import Endpoints
@@ -91,7 +91,9 @@ def open_store(
             elif server == "generic":
                 eps = Endpoints(endpoint)
             else:
-                raise ValueError(f"unknown server kind {server!r}; use fuseki, oxigraph or generic")
+                from kg.errors import Msg, UsageError
+
+                raise UsageError(Msg.E066, option="server", value=server, choices="fuseki, oxigraph, generic")
         else:
             eps = Endpoints(query_endpoint)  # type: ignore[arg-type]
         eps = Endpoints(

@@ -157,12 +157,11 @@ def actor_timeline(store, actor: str, *, types: Sequence[str] | str | None = Non
 
     :param actor: a name or QID, matched forgivingly (:func:`kg.queries.match_actor_names`);
         several matching actors are shown together.
-    :raises QueryError: E022 when no actor in the store matches ``actor``, or for a bad type or date.
+    :raises QueryError: E028 when no actor in the store matches ``actor``; E022 for a bad type or date.
     """
     resolve = store_actor_resolver(store)
     if not resolve(actor):
-        raise QueryError(Msg.E022, name="timeline", param="actor",
-                         reason=f"matches no actor in the store: {actor!r} (try a surname, or a QID such as Q30)")
+        raise QueryError(Msg.E028, name="timeline", param="actor", actor=actor)
     params = _params(actor=actor, type=_types(types), since=since, until=until)
     points = [
         TimelinePoint(str(r["date"]), str(r["type"]), int(r["statements"]), int(r["articles"]))  # type: ignore[arg-type]

@@ -24,12 +24,14 @@ import math
 from collections.abc import Sequence
 from pathlib import Path
 
+from kg.formats import NETWORK
 from kg.views.data import Edge
 from kg.views.style import MPL_RC, TYPE_COLORS, type_color
 
 __all__ = ["FORMATS", "build_graph", "layout", "write_network"]
 
-FORMATS = ("png", "svg", "html", "graphml", "gexf")
+#: The format names, those of :data:`kg.formats.NETWORK`.
+FORMATS: tuple[str, ...] = NETWORK.names()
 
 
 def build_graph(edges: Sequence[Edge]):
@@ -103,10 +105,7 @@ def layout(graph, seed: int = 7) -> dict[str, tuple[float, float]]:
 
 
 def _format(path: Path, fmt: str | None) -> str:
-    key = (fmt or path.suffix.lstrip(".")).lower()
-    if key not in FORMATS:
-        raise ValueError(f"unknown network format {key!r} (from {path.name!r}); use one of: {', '.join(FORMATS)}")
-    return key
+    return (NETWORK.parse(fmt) if fmt else NETWORK.for_path(path)).value
 
 
 def write_network(edges: Sequence[Edge], path: Path, fmt: str | None = None, *, title: str = "Actor network") -> Path:
@@ -115,7 +114,7 @@ def write_network(edges: Sequence[Edge], path: Path, fmt: str | None = None, *, 
     :param fmt: one of :data:`FORMATS`; default from ``path``'s extension.
     :param title: shown on pictures and pages.
     :returns: ``path``.
-    :raises ValueError: for an unknown format.
+    :raises kg.errors.UsageError: E026 (a ``ValueError``) for an unknown format.
     """
     path = Path(path)
     kind = _format(path, fmt)

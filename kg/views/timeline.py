@@ -16,12 +16,14 @@ import io
 from datetime import date
 from pathlib import Path
 
+from kg.formats import TIMELINE
 from kg.views.data import Timeline
 from kg.views.style import MPL_RC, TYPE_COLORS, type_color
 
 __all__ = ["FORMATS", "write_timeline"]
 
-FORMATS = ("png", "svg", "html")
+#: The format names, those of :data:`kg.formats.TIMELINE`.
+FORMATS: tuple[str, ...] = TIMELINE.names()
 
 
 def _title(tl: Timeline) -> str:
@@ -71,14 +73,12 @@ def write_timeline(tl: Timeline, path: Path, fmt: str | None = None) -> Path:
 
     :param fmt: ``png``, ``svg`` or ``html``; default from ``path``'s extension.
     :returns: ``path``.
-    :raises ValueError: for an unknown format.
+    :raises kg.errors.UsageError: E026 (a ``ValueError``) for an unknown format.
     """
     import matplotlib
 
     path = Path(path)
-    kind = (fmt or path.suffix.lstrip(".")).lower()
-    if kind not in FORMATS:
-        raise ValueError(f"unknown timeline format {kind!r} (from {path.name!r}); use one of: {', '.join(FORMATS)}")
+    kind = (TIMELINE.parse(fmt) if fmt else TIMELINE.for_path(path)).value
     path.parent.mkdir(parents=True, exist_ok=True)
     with matplotlib.rc_context(MPL_RC):
         _save(tl, path, kind)

@@ -1,0 +1,102 @@
+"""Exit codes: 2 for every kind of usage error, 1 for runtime errors; every error printed has a number."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.errors import USAGE_CODES, KgError, Msg, UsageError
+from kg.store.oxigraph import OxigraphStore
+
+runner = CliRunner()
+REMOTE = "http://127.0.0.1:9/news"  # never contacted: the usage checks come first
+
+
+@pytest.fixture(scope="module")
+def empty_store(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("exit") / "store"
+    with OxigraphStore(path):
+        pass
+    return path
+
+
+@pytest.fixture(scope="module")
+def nq_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("exit") / "one.nq"
+    path.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> <http://example.org/g> .\n",
+                    encoding="utf-8")
+    return path
+
+
+def _flat(output: str) -> str:
+    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", output).split())
+
+
+USAGE_CASES = [
+    # (id, argv with {store} / {nq} / {tmp} placeholders, error code, words the message must hold)
+    ("query-format", ["query", "who-accused-whom", "-f", "xml", "--store", "{store}"], "E026", "--format 'xml'"),
+    ("sparql-format", ["sparql", "ASK {}", "-f", "yaml", "--store", "{store}"], "E026", "table, csv, tsv"),
+    ("stats-format", ["stats", "-f", "csv", "--store", "{store}"], "E026", "table, json"),
+    ("extract-format", ["extract", "{nq}", "-o", "{tmp}/x.out", "-f", "rdfxml"], "E026", "json-ld, jsonl"),
+    ("extract-suffix", ["extract", "{nq}", "-o", "{tmp}/x.xml"], "E026", "--output 'x.xml'"),
+    ("load-format", ["load", "{nq}", "-f", "rdfxml", "--store", "{store}"], "E026", "not a known RDF format"),
+    ("graph-suffix", ["graph", "-o", "{tmp}/net.pdf", "--store", "{store}"], "E026", ".gexf"),
+    ("timeline-suffix", ["timeline", "Trump", "-o", "{tmp}/t.gexf", "--store", "{store}"], "E026", ".png, .svg, .html"),
+    ("server-remote", ["query", "who-accused-whom", "--endpoint", REMOTE, "--server", "virtuoso"], "E066",
+     "fuseki, oxigraph, generic"),
+    ("server-local", ["stats", "--server", "blazegraph", "--store", "{store}"], "E066", "--server 'blazegraph'"),
+    ("timeout", ["sparql", "ASK {}", "--endpoint", REMOTE, "--timeout", "-1"], "E008", "--timeout"),
+    ("endpoint-url", ["info", "--endpoint", "localhost:3030/news"], "E065", "not a valid URL"),
+    ("param-no-equals", ["query", "statements-by-actor", "-p", "actor", "--store", "{store}"], "E022", "key=value"),
+    ("param-bad-value", ["query", "who-accused-whom", "-p", "limit=ten", "--store", "{store}"], "E022", "limit"),
+    ("param-unknown", ["query", "who-accused-whom", "-p", "colour=red", "--store", "{store}"], "E021", "colour"),
+    ("query-unknown", ["query", "who-blamed-whom", "--store", "{store}"], "E020", "kg query --list"),
+    ("engine", ["run", "{nq}", "--engine", "spark", "--store", "{store}"], "E071", "local, dask"),
+    ("dask-format", ["extract", "{nq}", "-o", "{tmp}/shards", "--engine", "dask", "-f", "ttl"], "E035", "N-Quads"),
+    ("update-missing", ["sparql", "INSERT DATA { <urn:a> <urn:b> <urn:c> }", "--store", "{store}"], "E025",
+     "--update"),
+    ("update-on-query", ["sparql", "ASK {}", "--update", "--store", "{store}"], "E027", "without --update"),
+    ("typer-bad-int", ["query", "who-accused-whom", "--limit", "ten"], "E070", "--limit"),
+    ("typer-min", ["run", "{nq}", "--batch-size", "0"], "E070", "--batch-size"),
+    ("typer-unknown-option", ["info", "--colour"], "E070", "--colour"),
+    ("typer-missing-argument", ["timeline", "-o", "x.png"], "E070", "Missing argument"),
+    ("typer-unknown-command", ["frobnicate"], "E070", "No such command"),
+    ("typer-unknown-subcommand", ["kb", "rebuild"], "E070", "No such command"),
+]
+
+
+@pytest.mark.parametrize(("argv", "code", "words"), [c[1:] for c in USAGE_CASES], ids=[c[0] for c in USAGE_CASES])
+def test_cli_usage_error_exits_2_with_a_numbered_message(argv, code, words, empty_store, nq_file, tmp_path):
+    args = [a.replace("{store}", str(empty_store)).replace("{nq}", str(nq_file)).replace("{tmp}", str(tmp_path))
+            for a in argv]
+    res = runner.invoke(app, args)
+    flat = _flat(res.output)
+    assert res.exit_code == 2, flat
+    assert f"{code}: " in flat and words in flat, flat
+    assert "Traceback" not in flat
+    assert not list(tmp_path.iterdir()), "a usage error writes nothing"
+
+
+def test_cli_runtime_errors_exit_1(empty_store, tmp_path):
+    res = runner.invoke(app, ["load", str(tmp_path / "missing.nq"), "--store", str(empty_store)])
+    assert res.exit_code == 1 and "E007" in _flat(res.output)
+    res = runner.invoke(app, ["graph", "-o", str(tmp_path / "net.png"), "--store", str(empty_store)])
+    assert res.exit_code == 1 and "E029" in _flat(res.output) and not (tmp_path / "net.png").exists()
+    res = runner.invoke(app, ["timeline", "Nobody", "-o", str(tmp_path / "t.png"), "--store", str(empty_store)])
+    assert res.exit_code == 1 and "E028" in _flat(res.output)
+    res = runner.invoke(app, ["sparql", "SELECT WHERE {", "--store", str(empty_store)])
+    assert res.exit_code == 1 and "E024" in _flat(res.output)
+
+
+def test_cli_exit_code_follows_the_message():
+    assert KgError(Msg.E026, option="-f", value="x", what="output", choices="a").exit_code == 2
+    assert KgError(Msg.E007, path="x").exit_code == 1
+    # the same message is a usage error when the CLI says so (a bad --timeout), an input error in a file
+    bad_timeout = dict(origin="--timeout", field="timeout", expected="a positive number", got="-1")
+    assert UsageError(Msg.E008, **bad_timeout).exit_code == 2
+    assert KgError(Msg.E008, **bad_timeout).exit_code == 1
+    assert USAGE_CODES <= {m.name for m in Msg}
