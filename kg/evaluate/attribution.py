@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, Msg
-from kg.evaluate.gold import gold_articles, predict_by_id, read_gold
+from kg.evaluate.gold import RecordFilter, gold_articles, predict_by_id, read_gold, select_records
 from kg.evaluate.scoring import PRF, Predictor, max_matching, overlap
 from kg.model import Statement
 
@@ -206,18 +206,21 @@ def _pred_dict(p: Statement) -> dict[str, Any]:
     return {"actor": p.actor.name, "mention": p.actor_mention.text, "cue": p.cue.text, "cue_start": p.cue.start, "type": p.type.value}
 
 
-def evaluate_attribution(gold_path: Path | str, predict: Predictor) -> AttributionScores:
+def evaluate_attribution(gold_path: Path | str, predict: Predictor, *, keep: RecordFilter | None = None) -> AttributionScores:
     """Score predicted statements against an attribution gold file (speaker - cue - content).
 
     :param gold_path: JSONL with ``id``, ``text``, ``attributions`` (and
         optionally ``attributions_no_source``); offsets into ``text``.
     :param predict: called once with all gold texts as Articles.
+    :param keep: score only the records whose id it accepts (e.g. a split of
+        :mod:`kg.evaluate.splits`); the whole file is still checked first.
     :returns: :class:`AttributionScores` (protocol in the module docs).
     :raises InputError: E050 when the file is not an attribution gold file.
     """
     path = Path(gold_path)
     records = read_gold(path)
     golds = {rec["id"]: _gold_attrs(path, lineno, rec) for lineno, rec in records}
+    records = select_records(records, keep)
     articles = gold_articles(path, records)
     predicted = predict_by_id(path, articles, predict)
     cues = speech = belief = PRF()

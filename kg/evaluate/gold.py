@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -11,10 +11,13 @@ from kg.errors import InputError, Msg
 from kg.evaluate.scoring import Predictor
 from kg.model import Article, Statement
 
-__all__ = ["GoldKind", "read_gold", "gold_kind", "gold_articles", "predict_by_id", "gold_files"]
+__all__ = ["GoldKind", "RecordFilter", "read_gold", "select_records", "gold_kind", "gold_articles", "predict_by_id", "gold_files"]
 
 #: The protocols: statement sets (``events``), attribution sets (``attributions``), entity linking (``mentions``).
 GoldKind = Literal["statements", "attribution", "linking"]
+
+#: Which records to score, by record id (``str -> bool``), e.g. a split of :mod:`kg.evaluate.splits`.
+RecordFilter = Callable[[str], bool]
 
 
 def read_gold(path: Path) -> list[tuple[int, dict[str, Any]]]:
@@ -48,6 +51,13 @@ def read_gold(path: Path) -> list[tuple[int, dict[str, Any]]]:
     if not out:
         raise InputError(Msg.E050, path=path, reason="no records")
     return out
+
+
+def select_records(records: list[tuple[int, dict[str, Any]]], keep: RecordFilter | None) -> list[tuple[int, dict[str, Any]]]:
+    """The (line number, record) pairs whose ``id`` ``keep`` accepts, in file order (all of them when ``keep`` is ``None``)."""
+    if keep is None:
+        return records
+    return [(lineno, rec) for lineno, rec in records if keep(rec["id"])]
 
 
 def gold_kind(path: Path | str) -> GoldKind:

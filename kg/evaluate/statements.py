@@ -45,15 +45,35 @@ from typing import Any
 
 from kg.errors import InputError, Msg
 from kg.evaluate.actors import actor_heads, actor_match
-from kg.evaluate.gold import gold_articles, predict_by_id, read_gold
+from kg.evaluate.gold import RecordFilter, gold_articles, predict_by_id, read_gold, select_records
 from kg.evaluate.scoring import PRF, Predictor, max_matching, rounded
 from kg.model import Actor, Span, Statement, StatementType
 
-__all__ = ["StatementBlock", "StatementScores", "evaluate_statements"]
+__all__ = [
+    "GoldTriple",
+    "PredTriple",
+    "StatementBlock",
+    "StatementScores",
+    "evaluate_statements",
+    "gold_triples",
+    "match_triples",
+    "positive_statements",
+    "pred_triples",
+    "speaker_match",
+    "typed_match",
+    "untyped_match",
+]
 
 
 @dataclass(frozen=True)
-class _GoldTriple:
+class GoldTriple:
+    """One gold (actor, type, target) triple of a gold event (``target`` ``None`` for a monadic one).
+
+    ``actor``/``target`` are the gold ``source``/``target`` names, ``*_qid`` the
+    Wikidata QIDs (``source_qid``/``target_qid``), ``*_code`` the CAMEO actor
+    codes, ``evidence`` the gold ``evidence`` text (news_dev, voa_dev, seed_dev) or ``None``.
+    """
+
     actor: str
     actor_qid: str | None
     actor_code: str | None
@@ -71,7 +91,13 @@ class _GoldTriple:
 
 
 @dataclass(frozen=True)
-class _PredTriple:
+class PredTriple:
+    """One predicted (actor, type, target) triple of a :class:`Statement` (one per target; ``target`` ``None`` when it has none).
+
+    ``heads`` are the head words of the speaker's names (:func:`~kg.evaluate.actors.actor_heads`),
+    ``qid``/``code`` its QID and CAMEO code; ``target_*`` the same of the target.
+    """
+
     statement: Statement
     heads: frozenset[str]
     qid: str | None
@@ -94,7 +120,13 @@ class _PredTriple:
         }
 
 
-def _gold_triples(path: Path, lineno: int, events: object, key: str) -> list[_GoldTriple]:
+def gold_triples(path: Path, lineno: int, events: object, key: str) -> list[GoldTriple]:
+    """The triples of one record's ``events`` (or ``optional_events``, ``negated_events``: ``key``).
+
+    :param events: the JSON value of ``key`` (``None`` gives ``[]``).
+    :raises InputError: E050 when it is not a list of events with a string
+        ``source``, one of the 18 ``type`` values and a string or null ``target``.
+    """
     if events is None:
         return []
     if not isinstance(events, list):
@@ -111,7 +143,7 @@ def _gold_triples(path: Path, lineno: int, events: object, key: str) -> list[_Go
         if target is not None and not isinstance(target, str):
             raise InputError(Msg.E050, path=path, reason=f"{where}: 'target' must be a string or null")
         out.append(
-            _GoldTriple(
+            GoldTriple(
                 actor=ev["source"],
                 actor_qid=ev.get("source_qid") or None,
                 actor_code=ev.get("source_code") or None,
@@ -125,13 +157,14 @@ def _gold_triples(path: Path, lineno: int, events: object, key: str) -> list[_Go
     return out
 
 
-def _pred_triples(statements: Iterable[Statement]) -> Iterator[_PredTriple]:
+def pred_triples(statements: Iterable[Statement]) -> Iterator[PredTriple]:
+    """Flatten statements into triples: one per target, ``(actor, type, None)`` for a statement without target."""
     for s in statements:
         heads = actor_heads(s.actor, s.actor_mention)
         pairs: list[tuple[Actor | None, Span | None]] = list(zip(s.targets, s.target_mentions))
         pairs += [(t, None) for t in s.targets[len(s.target_mentions) :]]
         for target, mention in pairs or [(None, None)]:
-            yield _PredTriple(
+            yield PredTriple(
                 statement=s,
                 heads=heads,
                 qid=s.actor.qid,
@@ -144,18 +177,30 @@ def _pred_triples(statements: Iterable[Statement]) -> Iterator[_PredTriple]:
             )
 
 
-def _untyped(g: _GoldTriple, p: _PredTriple) -> bool:
+def positive_statements(statements: Iterable[Statement]) -> list[Statement]:
+    """The statements scored as positives: neither ``negated`` nor ``hypothetical``."""
+    return [s for s in statements if not s.negated and not s.hypothetical]
+
+
+def speaker_match(g: GoldTriple, p: PredTriple) -> bool:
+    """True when the gold actor and the predicted speaker match (head word, QID or CAMEO code; module docs)."""
+    return actor_match(g.actor, g.actor_qid, g.actor_code, p.heads, p.qid, p.code)
+
+
+def untyped_match(g: GoldTriple, p: PredTriple) -> bool:
+    """True when actors match and targets match (or both are ``None``); types are not compared."""
     if (g.target is None) != (p.target is None):
         return False
-    if not actor_match(g.actor, g.actor_qid, g.actor_code, p.heads, p.qid, p.code):
+    if not speaker_match(g, p):
         return False
     if g.target is None:
         return True
     return actor_match(g.target, g.target_qid, g.target_code, p.target_heads, p.target_qid, p.target_code)
 
 
-def _typed(g: _GoldTriple, p: _PredTriple) -> bool:
-    return g.type == p.type and _untyped(g, p)
+def typed_match(g: GoldTriple, p: PredTriple) -> bool:
+    """:func:`untyped_match` and equal types."""
+    return g.type == p.type and untyped_match(g, p)
 
 
 @dataclass
@@ -294,20 +339,32 @@ class StatementScores:
     kind: str = "statements"
 
 
+def match_triples(gold: list[GoldTriple], pred: list[PredTriple]) -> tuple[dict[int, int], dict[int, int]]:
+    """The protocol's one-to-one matchings of one record's triples: ``(typed, untyped)``, each gold index -> pred index.
+
+    ``typed`` is a maximum matching under :func:`typed_match`; ``untyped`` a
+    maximum matching under :func:`untyped_match` grown from ``typed`` (so
+    every gold triple matched typed is matched untyped too, to the same
+    prediction where the matching allows).
+    """
+    typed = max_matching(len(gold), len(pred), lambda i, j: typed_match(gold[i], pred[j]))
+    untyped = max_matching(len(gold), len(pred), lambda i, j: untyped_match(gold[i], pred[j]), init=typed)
+    return typed, untyped
+
+
 def _score_category(
-    gold: list[_GoldTriple],
-    pred: list[_PredTriple],
-    optional: list[_GoldTriple],
+    gold: list[GoldTriple],
+    pred: list[PredTriple],
+    optional: list[GoldTriple],
 ) -> tuple[dict[int, int], dict[int, int], list[int], list[int]]:
     """Typed and untyped matchings (gold -> pred), then ignored and FP predictions (typed sense)."""
-    typed = max_matching(len(gold), len(pred), lambda i, j: _typed(gold[i], pred[j]))
-    untyped = max_matching(len(gold), len(pred), lambda i, j: _untyped(gold[i], pred[j]), init=typed)
+    typed, untyped = match_triples(gold, pred)
     used = set(untyped.values())  # contains every typed-matched prediction too
     ignored, fps = [], []
     for j, p in enumerate(pred):
         if j in used:
             continue
-        if any(_untyped(o, p) for o in optional):
+        if any(untyped_match(o, p) for o in optional):
             ignored.append(j)
     typed_used = set(typed.values())
     fps = [j for j in range(len(pred)) if j not in typed_used and j not in ignored]
@@ -318,15 +375,15 @@ def _score_record(rec: dict[str, Any], path: Path, lineno: int, statements: list
     events = rec.get("events")
     if not isinstance(events, list):
         raise InputError(Msg.E050, path=path, reason=f"line {lineno}: 'events' is missing or not a list")
-    gold = _gold_triples(path, lineno, events, "events")
-    optional = _gold_triples(path, lineno, rec.get("optional_events"), "optional_events")
-    neg_gold = _gold_triples(path, lineno, rec.get("negated_events"), "negated_events")
+    gold = gold_triples(path, lineno, events, "events")
+    optional = gold_triples(path, lineno, rec.get("optional_events"), "optional_events")
+    neg_gold = gold_triples(path, lineno, rec.get("negated_events"), "negated_events")
 
-    positive = [s for s in statements if not s.negated and not s.hypothetical]
+    positive = positive_statements(statements)
     negated = [s for s in statements if s.negated]
     hypothetical = sum(1 for s in statements if s.hypothetical and not s.negated)
-    preds = list(_pred_triples(positive))
-    neg_preds = list(_pred_triples(negated))
+    preds = list(pred_triples(positive))
+    neg_preds = list(pred_triples(negated))
 
     detail: dict[str, Any] = {
         "id": rec["id"],
@@ -385,7 +442,7 @@ def _score_record(rec: dict[str, Any], path: Path, lineno: int, statements: list
         detail["false_positives"] += [p[j].to_dict() for j in fps if j not in wrong_type_preds]
         detail["ignored"] += [p[j].to_dict() for j in ignored]
 
-    neg_match = max_matching(len(neg_gold), len(neg_preds), lambda i, j: _untyped(neg_gold[i], neg_preds[j]))
+    neg_match = max_matching(len(neg_gold), len(neg_preds), lambda i, j: untyped_match(neg_gold[i], neg_preds[j]))
     neg_prf = PRF(len(neg_match), len(neg_preds) - len(neg_match), len(neg_gold) - len(neg_match))
     detail["negated_missed"] = [neg_gold[i].to_dict() for i in range(len(neg_gold)) if i not in neg_match]
     used = set(neg_match.values())
@@ -408,13 +465,15 @@ def _score_record(rec: dict[str, Any], path: Path, lineno: int, statements: list
     return counts, detail
 
 
-def evaluate_statements(gold_path: Path | str, predict: Predictor) -> StatementScores:
+def evaluate_statements(gold_path: Path | str, predict: Predictor, *, keep: RecordFilter | None = None) -> StatementScores:
     """Score predicted statements against a statement-set gold file.
 
     :param gold_path: JSONL with ``id``, ``text``, ``date``, ``events`` (and
         optionally ``negated_events``, ``optional_events``, ``ambiguous``).
     :param predict: called once with all gold texts as Articles; returns one
         :class:`ArticleResult` per article (missing ones count as no predictions).
+    :param keep: score only the records whose id it accepts (e.g. a split of
+        :mod:`kg.evaluate.splits`); the whole file is still checked first.
     :returns: :class:`StatementScores` (protocol in the module docs).
     :raises InputError: E050 when the file is not a statement gold file.
     """
@@ -426,7 +485,8 @@ def evaluate_statements(gold_path: Path | str, predict: Predictor) -> StatementS
     # Validate all gold before running the (slow) predictor.
     for lineno, rec in records:
         for key in ("events", "optional_events", "negated_events"):
-            _gold_triples(path, lineno, rec.get(key), key)
+            gold_triples(path, lineno, rec.get(key), key)
+    records = select_records(records, keep)
     articles = gold_articles(path, records)
     predicted = predict_by_id(path, articles, predict)
     all_counts, clear_counts, details = [], [], []
