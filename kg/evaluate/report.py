@@ -1,5 +1,5 @@
-"""Rendering scores: rich tables (:func:`scores_table`, :func:`linking_table`), JSON (:func:`scores_to_dict`),
-per-record error analysis (:func:`details_to_records`)."""
+"""Rendering scores: rich tables (:func:`scores_table`, :func:`linking_table`, :func:`breakdown_table`),
+JSON (:func:`scores_to_dict`), per-record error analysis (:func:`details_to_records`)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from kg.evaluate.attribution import AttributionScores
+from kg.evaluate.misses import Breakdown, BreakdownBlock
 from kg.evaluate.scoring import rounded
 from kg.evaluate.statements import StatementScores
 
-__all__ = ["scores_table", "scores_to_dict", "details_to_records", "linking_table"]
+__all__ = ["scores_table", "scores_to_dict", "details_to_records", "linking_table", "breakdown_table"]
 
 
 def _fmt(x: float | None) -> str:
@@ -110,3 +111,42 @@ def linking_table(path: Path, d: dict[str, Any]) -> Any:
         if key in d:
             table.add_row(key, "–" if d[key] is None else str(d[key]))
     return table
+
+
+#: Rows of :func:`breakdown_table`: (label, field of :class:`BreakdownBlock`), sub-counts indented.
+_BREAKDOWN_ROWS: tuple[tuple[str, str], ...] = (
+    ("1 found, typed right", "found"),
+    ("2 target missed", "target_missed"),
+    ("  as a statement without target", "no_target"),
+    ("  with other targets only", "other_target"),
+    ("3 type wrong", "type_wrong"),
+    ("  left at STATEMENT", "statement"),
+    ("4 not found", "not_found"),
+    ("  negated/hypothetical only", "negated_or_hypothetical"),
+    ("  other speakers there", "other_speaker"),
+    ("  no statement there", "nothing"),
+)
+
+
+def breakdown_table(breakdown: Breakdown, split: str | None = None) -> Any:
+    """A :class:`rich.table.Table` of one file's breakdown of gold typed dyads by kind (:mod:`kg.evaluate.misses`).
+
+    :param split: the split scored, named in the title when given and not ``"all"``.
+    """
+    from rich.table import Table
+
+    a, u = breakdown.all, breakdown.unambiguous
+    part = f", {split} split" if split and split != "all" else ""
+    table = Table(title=f"{breakdown.path.name}: gold typed dyads by kind ({a.dyads} in {a.records} records{part})")
+    table.add_column("kind")
+    for col in ("count", "share", "w/o ambiguous", "share"):
+        table.add_column(col, justify="right")
+    for label, key in _BREAKDOWN_ROWS:
+        table.add_row(label, str(getattr(a, key)), _fmt(a.share(key)), str(getattr(u, key)), _fmt(u.share(key)))
+    table.caption_justify = "left"
+    table.caption = f"target missed (kind 2) among all gold typed dyads: {_share_text(a)} (without ambiguous: {_share_text(u)})"
+    return table
+
+
+def _share_text(b: BreakdownBlock) -> str:
+    return f"{b.target_missed}/{b.dyads} = {_fmt(b.share('target_missed'))}"

@@ -55,7 +55,7 @@ def _ner_for(ents: dict[tuple[int, int], str], start: int, end: int) -> str | No
 
 
 def evaluate_linking(gold_path: Path, linker: Linker, *, use_ner: bool = True,
-                     details: bool = False) -> dict[str, Any]:
+                     details: bool = False, keep: Callable[[str], bool] | None = None) -> dict[str, Any]:
     """Score ``linker`` on a gold EL file (el_dev protocol).
 
     :param gold_path: JSONL with ``text`` and ``mentions`` (``start``, ``end``, ``surface``,
@@ -63,6 +63,8 @@ def evaluate_linking(gold_path: Path, linker: Linker, *, use_ner: bool = True,
     :param linker: the :class:`Linker` to score.
     :param use_ner: give the linker spaCy NER labels of the spans (if spaCy is available).
     :param details: include per-mention rows under ``"rows"``.
+    :param keep: score only the records whose ``id`` it accepts (a split of :mod:`kg.evaluate.splits`;
+        a record without ``id`` counts as id ``""``).
     :returns: ``{"mentions", "gold_non_nil", "predicted_non_nil", "correct_non_nil", "accuracy",
         "precision", "recall", "f1", "kb_coverage", "mentions_per_s", "ner": bool}``.
     :raises InputError: (E050) when the file is not of that form.
@@ -72,6 +74,8 @@ def evaluate_linking(gold_path: Path, linker: Linker, *, use_ner: bool = True,
         records = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     except (OSError, ValueError) as exc:
         raise InputError(Msg.E050, path=gold_path, reason=str(exc)) from exc
+    if keep is not None:
+        records = [rec for rec in records if not isinstance(rec, dict) or keep(str(rec.get("id", "")))]
     labeler = spacy_ner_labeler() if use_ner else None
     n = correct = pred_nn = gold_nn = tp = 0
     gold_qids: set[str] = set()
