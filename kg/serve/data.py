@@ -1,0 +1,513 @@
+"""What the pages of ``kg serve`` show, read from any :class:`kg.store.base.Store`.
+
+The overview reuses :func:`kg.views.data.corpus_stats` and the stored queries ``publishers`` and
+``top-speakers``; the actor page's timeline and ego network are the stored queries
+``actor-timeline`` and ``actor-network`` (through :func:`kg.queries.run_stored`, with the actor
+bound by IRI), laid out by :func:`kg.views.network.layout`.  What no stored query gives -- the
+statements of an actor or an article with the character offsets of the speaker's and targets'
+mentions, to mark them in the evidence sentence, and an actor's own properties -- is asked here
+with the queries of this module, in the ontology's terms (``ontology/REFERENCE.md``: a
+``kg:Statement`` has ``kg:actor``, ``kg:target``, ``kg:statementType``, ``kg:cue``,
+``kg:sentence``, ``kg:actorMention``, ``kg:targetMention``; a ``kg:TextSpan`` has
+``kg:startOffset``, ``kg:endOffset``, ``kg:text``; the article has ``schema:headline``,
+``schema:datePublished``, ``schema:publisher``, ``schema:url``).  Every IRI from a request is
+written into a query by :func:`kg.sparql_terms.iri` (absolute, escaped: a bad one is refused).
+
+Actor search is :func:`kg.queries.match_actor_names` (kg's forgiving matcher: :mod:`kg.names`
+normalizer, surnames, transliteration keys, rapidfuzz) over the names and mention texts of the
+store's actors, fetched once and kept for :attr:`ActorIndex.ttl` seconds.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kg import sparql_terms
+from kg.errors import Msg, QueryError
+from kg.queries import Catalog, match_actor_names, run_stored
+from kg.rdf.vocab import ID
+from kg.serve.evidence import Mark, Segment, find_cue, mark
+from kg.store.base import QueryResult, Term
+from kg.views.data import corpus_stats
+
+__all__ = [
+    "ActorIndex", "Actor", "Evidence", "ArticleView", "Overview", "EgoNetwork",
+    "actor_view", "statements", "article_view", "overview", "ego_network", "timeline", "kind_of_iri",
+]
+
+_PREFIX = """PREFIX kg: <https://w3id.org/kg-news/ontology#>
+PREFIX kgt: <https://w3id.org/kg-news/statement-type/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX schema: <https://schema.org/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+
+_CANDIDATES = _PREFIX + """SELECT DISTINCT ?a ?name ?qid ?canonical WHERE { GRAPH ?g {
+  { ?a kg:name ?name BIND (true AS ?canonical) } UNION { ?a kg:mention ?m . ?m kg:text ?name }
+  OPTIONAL { ?a kg:qid ?qid } } }"""
+
+_COUNTS = _PREFIX + """SELECT ?a (COUNT(DISTINCT ?made) AS ?made_n) (COUNT(DISTINCT ?recv) AS ?received_n) WHERE {
+  VALUES ?a { %s }
+  { GRAPH ?g { ?made kg:actor ?a } } UNION { GRAPH ?h { ?recv kg:target ?a } }
+} GROUP BY ?a"""
+
+_ACTOR = _PREFIX + """SELECT DISTINCT ?p ?o WHERE { VALUES ?a { %s } GRAPH ?g { ?a ?p ?o }
+  FILTER (?p IN (rdf:type, kg:name, kg:qid, kg:role, kg:wikidataEntity, kg:country, kg:cameoCode)) } LIMIT 500"""
+
+# the statements of one actor (%s = the selecting pattern), with spans and article metadata
+_STATEMENTS = _PREFIX + """SELECT ?s ?st ?index ?cue ?content ?negated ?hypothetical ?sentence ?sstart ?send
+       ?art ?headline ?date ?publisher ?url ?a ?aname ?aqid ?astart ?aend ?t ?tname ?tqid ?tm ?tstart ?tend
+WHERE { GRAPH ?g {
+  %s
+  ?s a kg:Statement ; kg:statementType ?st ; kg:actor ?a ; kg:index ?index ; kg:cue ?cue ;
+     kg:negated ?negated ; kg:hypothetical ?hypothetical ; kg:sentence ?sent ; prov:wasDerivedFrom ?art .
+  ?sent kg:text ?sentence ; kg:startOffset ?sstart ; kg:endOffset ?send .
+  ?a kg:name ?aname .
+  OPTIONAL { ?a kg:qid ?aqid }
+  OPTIONAL { ?s kg:content ?content }
+  OPTIONAL { ?s kg:actorMention ?am . ?am kg:startOffset ?astart ; kg:endOffset ?aend }
+  OPTIONAL { ?s kg:target ?t . ?t kg:name ?tname . OPTIONAL { ?t kg:qid ?tqid }
+             OPTIONAL { ?s kg:targetMention ?tm . ?t kg:mention ?tm . ?tm kg:startOffset ?tstart ; kg:endOffset ?tend } }
+  OPTIONAL { ?art schema:headline ?headline }
+  OPTIONAL { ?art schema:datePublished ?date }
+  OPTIONAL { ?art schema:publisher ?publisher }
+  OPTIONAL { ?art schema:url ?url }
+} } LIMIT %d"""
+
+_ARTICLE = _PREFIX + """SELECT ?headline ?date ?publisher ?url ?id WHERE { VALUES ?art { %s } GRAPH ?g {
+  ?art a kg:Article .
+  OPTIONAL { ?art schema:headline ?headline } OPTIONAL { ?art schema:datePublished ?date }
+  OPTIONAL { ?art schema:publisher ?publisher } OPTIONAL { ?art schema:url ?url }
+  OPTIONAL { ?art dcterms:identifier ?id } } } LIMIT 1"""
+
+_ARTICLE_SENTENCES = _PREFIX + """SELECT DISTINCT ?start ?end ?text WHERE { VALUES ?art { %s } GRAPH ?g {
+  ?sp a kg:Sentence ; kg:inArticle ?art ; kg:startOffset ?start ; kg:endOffset ?end ; kg:text ?text } } LIMIT 5000"""
+
+_ACTOR_IRI = str(ID) + "actor/"
+_ARTICLE_IRI = re.compile(re.escape(str(ID)) + r"article/[^/]+$")
+_QID = re.compile(r"^[Qq]([1-9][0-9]*)$")
+
+Runner = Callable[[str], QueryResult]
+
+
+def kind_of_iri(iri: str) -> str | None:
+    """``"actor"`` for a kg actor IRI (linked, unlinked, per-article), ``"article"`` for an article
+    IRI, ``"statement"`` for a statement IRI, else ``None``."""
+    if not iri.startswith(str(ID)):
+        return None
+    rest = iri[len(str(ID)):]
+    if rest.startswith("actor/") or re.match(r"article/[^/]+/actor/", rest):
+        return "actor"
+    if re.fullmatch(r"article/[^/]+", rest):
+        return "article"
+    if re.fullmatch(r"article/[^/]+/statement/\d+", rest):
+        return "statement"
+    return None
+
+
+def _v(t: Term | None) -> str | None:
+    return None if t is None else t.value
+
+
+def _int(t: Term | None) -> int | None:
+    try:
+        return int(t.value) if t is not None else None
+    except ValueError:
+        return None
+
+
+def _iri(value: str) -> str:
+    """``value`` as a SPARQL IRI term.  :raises QueryError: E111 for a value that is not an absolute IRI."""
+    try:
+        return sparql_terms.iri(value)
+    except ValueError as exc:
+        raise QueryError(Msg.E111, param="iri", reason=f"is not an IRI kg can look up ({exc})") from None
+
+
+# ---------------------------------------------------------------------------------------------- search
+
+
+class ActorIndex:
+    """The names, mention texts and QIDs of the store's actors, for forgiving search.
+
+    :param run: runs a SPARQL query on the store.
+    :param ttl: seconds the candidates are kept before they are asked again (a store being loaded
+        shows its new actors after that).
+    """
+
+    def __init__(self, run: Runner, ttl: float = 300.0) -> None:
+        self.run = run
+        self.ttl = ttl
+        self._lock = threading.Lock()
+        self._at = 0.0
+        self._cands: list[tuple[str, str, str | None]] = []
+        self._names: dict[str, str] = {}
+
+    def candidates(self) -> list[tuple[str, str, str | None]]:
+        """``(actor IRI, name or mention text, QID or None)``, fetched at most every ``ttl`` seconds."""
+        with self._lock:
+            if not self._cands or time.monotonic() - self._at > self.ttl:
+                rows = self.run(_CANDIDATES).rows
+                self._cands = [(str(r[0]), str(r[1]) if r[1] else "", str(r[2]) if r[2] else None) for r in rows]
+                names: dict[str, str] = {}
+                for r in rows:
+                    if r[3] is not None and r[1] is not None:
+                        iri, name = str(r[0]), str(r[1])
+                        if iri not in names or (len(name), name) < (len(names[iri]), names[iri]):
+                            names[iri] = name
+                self._names = names
+                self._at = time.monotonic()
+            return self._cands
+
+    def invalidate(self) -> None:
+        """Forget the candidates (the store changed): the next search asks the store again."""
+        with self._lock:
+            self._cands = []
+
+    def name(self, iri: str) -> str | None:
+        """The actor's shortest canonical name (``kg:name``), or ``None``."""
+        self.candidates()
+        return self._names.get(iri)
+
+    def resolve(self, text: str) -> list[str]:
+        """Actor IRIs that ``text`` names (a name, a surname, a QID, an IRI; forgiving), best first;
+        a QID no actor carries still maps to its linked-actor IRI (as :func:`kg.queries.store_actor_resolver`)."""
+        found = match_actor_names(text, self.candidates())
+        m = _QID.match(text.strip())
+        if not found and m:
+            found = [f"{_ACTOR_IRI}wd-Q{m.group(1)}"]
+        return found
+
+    def search(self, text: str, limit: int = 50) -> list[dict[str, object]]:
+        """The actors ``text`` names: dicts of ``iri``, ``name`` (the shortest canonical name),
+        ``qid``, ``made`` and ``received`` (statement counts), most statements first.
+
+        :raises QueryError: E111 for an empty search.
+        """
+        if not text.strip():
+            raise QueryError(Msg.E111, param="q", reason="is empty: type a name, a surname or a QID such as Q30")
+        iris = match_actor_names(text, self.candidates())[: limit]
+        if not iris:
+            return []
+        wanted = set(iris)
+        qids = {i: q for i, _n, q in self.candidates() if q and i in wanted}
+        names = self._names
+        counts = {str(r[0]): (_int(r[1]) or 0, _int(r[2]) or 0)
+                  for r in self.run(_COUNTS % " ".join(_iri(i) for i in iris)).rows}
+        out = [{"iri": i, "name": names.get(i, i), "qid": qids.get(i),
+                "made": counts.get(i, (0, 0))[0], "received": counts.get(i, (0, 0))[1]} for i in iris]
+        out.sort(key=lambda d: (-(d["made"] + d["received"]), str(d["name"])))  # type: ignore[operator]
+        return out
+
+
+# ---------------------------------------------------------------------------------------------- actor
+
+
+@dataclass(slots=True)
+class Actor:
+    """An actor's own properties: ``iri``, ``names`` (sorted), ``qid``, ``wikidata`` (entity IRI),
+    ``kinds`` (``Person``, ``Organization`` ...), ``roles``, ``country`` (actor IRI) and CAMEO codes."""
+
+    iri: str
+    names: list[str] = field(default_factory=list)
+    qid: str | None = None
+    wikidata: str | None = None
+    kinds: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    country: str | None = None
+    cameo: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.names[0] if self.names else self.iri
+
+
+def actor_view(run: Runner, iri: str) -> Actor:
+    """The actor ``iri``.  :raises QueryError: E108 when the store has no such actor; E111 for a bad IRI."""
+    rows = run(_ACTOR % _iri(iri)).rows
+    if not rows:
+        raise QueryError(Msg.E108, what="Actor", value=iri)
+    a = Actor(iri)
+    kg_ns = "https://w3id.org/kg-news/ontology#"
+    for p, o in rows:
+        p_, o_ = _v(p) or "", _v(o) or ""
+        local = p_[len(kg_ns):] if p_.startswith(kg_ns) else p_
+        if p_.endswith("#type"):
+            if o_.startswith(kg_ns) and o_ != kg_ns + "Actor":
+                a.kinds.append(o_[len(kg_ns):])
+        elif local == "name":
+            a.names.append(o_)
+        elif local == "qid":
+            a.qid = o_
+        elif local == "wikidataEntity":
+            a.wikidata = o_
+        elif local == "role":
+            a.roles.append(o_)
+        elif local == "country":
+            a.country = o_ if o_ != iri else None
+        elif local == "cameoCode":
+            a.cameo.append(o_)
+    a.names.sort(key=lambda s: (len(s), s))
+    a.kinds.sort()
+    a.roles.sort()
+    if a.wikidata is None and a.qid:
+        a.wikidata = f"http://www.wikidata.org/entity/{a.qid}"
+    return a
+
+
+@dataclass(slots=True)
+class Evidence:
+    """One statement with its evidence: the statement's IRI and index, ``type`` (``ACCUSE``), the
+    speaker and targets (IRI, name, QID), the cue, content, flags, the sentence as marked
+    :class:`~kg.serve.evidence.Segment` s, its offsets, and the article (IRI, headline, date,
+    publisher, URL)."""
+
+    iri: str
+    index: int
+    type: str
+    actor: tuple[str, str, str | None]
+    targets: list[tuple[str, str, str | None]]
+    cue: str
+    content: str | None
+    negated: bool
+    hypothetical: bool
+    sentence: str
+    start: int
+    end: int
+    segments: list[Segment]
+    article: str
+    headline: str | None
+    date: str | None
+    publisher: str | None
+    url: str | None
+    target_spans: list[tuple[int, int]] = field(default_factory=list)
+    actor_span: tuple[int, int] | None = None
+
+
+def _collect(rows: QueryResult) -> list[Evidence]:
+    """Rows of :data:`_STATEMENTS` -> one :class:`Evidence` per statement, sorted by date, article, index."""
+    by: dict[str, dict[str, object]] = {}
+    cols = rows.columns
+    for row in rows.rows:
+        r = dict(zip(cols, row))
+        key = _v(r["s"]) or ""
+        e = by.get(key)
+        if e is None:
+            e = by[key] = {"r": r, "targets": {}, "tspans": set()}
+        t = _v(r["t"])
+        if t:
+            e["targets"].setdefault(t, (t, _v(r["tname"]) or t, _v(r["tqid"])))  # type: ignore[union-attr]
+        ts, te = _int(r["tstart"]), _int(r["tend"])
+        if ts is not None and te is not None:
+            e["tspans"].add((ts, te))  # type: ignore[union-attr]
+    out = []
+    for key, e in by.items():
+        r = e["r"]  # type: ignore[assignment]
+        sentence = _v(r["sentence"]) or ""
+        sstart = _int(r["sstart"]) or 0
+        send = _int(r["send"]) or sstart + len(sentence)
+        astart, aend = _int(r["astart"]), _int(r["aend"])
+        aspan = (astart, aend) if astart is not None and aend is not None else None
+        tspans = sorted(e["tspans"])  # type: ignore[arg-type]
+        marks = [Mark(s - sstart, t - sstart, "target") for s, t in tspans]
+        if aspan:
+            marks.append(Mark(aspan[0] - sstart, aspan[1] - sstart, "speaker"))
+        cue = _v(r["cue"]) or ""
+        at = find_cue(sentence, cue, [(m.start, m.end) for m in marks])
+        if at:
+            marks.append(Mark(at[0], at[1], "cue"))
+        st = _v(r["st"]) or ""
+        out.append(Evidence(
+            iri=key, index=_int(r["index"]) or 0, type=st.rsplit("/", 1)[-1],
+            actor=(_v(r["a"]) or "", _v(r["aname"]) or "", _v(r["aqid"])),
+            targets=sorted(e["targets"].values(), key=lambda x: x[1]),  # type: ignore[union-attr]
+            cue=cue, content=_v(r["content"]), negated=_v(r["negated"]) in ("true", "1"),
+            hypothetical=_v(r["hypothetical"]) in ("true", "1"), sentence=sentence, start=sstart, end=send,
+            segments=mark(sentence, marks), article=_v(r["art"]) or "", headline=_v(r["headline"]),
+            date=_v(r["date"]), publisher=_v(r["publisher"]), url=_v(r["url"]), target_spans=tspans,
+            actor_span=aspan,
+        ))
+    out.sort(key=lambda x: (x.date or "9999", x.article, x.index))
+    return out
+
+
+def statements(run: Runner, *, actor: str | None = None, target: str | None = None, article: str | None = None,
+               limit: int = 1000) -> list[Evidence]:
+    """Statements made by ``actor``, or with ``target`` among their targets, or found in ``article``
+    (IRIs; exactly one of them), with their evidence.
+
+    :param limit: at most this many result rows are read (a statement with several targets takes several).
+    :raises QueryError: E111 for a bad IRI.
+    """
+    if actor:
+        pattern = f"VALUES ?a {{ {_iri(actor)} }}"
+    elif target:
+        pattern = f"VALUES ?want {{ {_iri(target)} }} ?s kg:target ?want ."
+    elif article:
+        pattern = f"VALUES ?art {{ {_iri(article)} }}"
+    else:
+        raise ValueError("statements() needs actor, target or article")
+    return _collect(run(_STATEMENTS % (pattern, int(limit))))
+
+
+def group_by_type(evidence: list[Evidence]) -> list[tuple[str, list[Evidence]]]:
+    """Statements grouped by statement type, the biggest group first."""
+    groups: dict[str, list[Evidence]] = defaultdict(list)
+    for e in evidence:
+        groups[e.type].append(e)
+    return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
+@dataclass(slots=True)
+class TimelineRow:
+    """Statements of one actor on one date: per type counts and the total (for the bar's width)."""
+
+    date: str
+    by_type: dict[str, int]
+    total: int
+
+
+def timeline(store, iri: str, catalog: Catalog | None = None) -> list[TimelineRow]:
+    """The actor's statements per publication date and type (stored query ``actor-timeline``)."""
+    res = run_stored(store, "actor-timeline", {"actor": iri}, catalog=catalog, resolve_actor=lambda _v: [iri])
+    per: dict[str, dict[str, int]] = defaultdict(dict)
+    for r in res.records():
+        per[str(r["date"])][str(r["type"])] = int(r["statements"])  # type: ignore[call-overload]
+    return [TimelineRow(d, dict(sorted(t.items())), sum(t.values())) for d, t in sorted(per.items())]
+
+
+@dataclass(slots=True)
+class EgoNetwork:
+    """The actor's ego network as drawn: ``nodes`` (IRI, label, x, y in [0, 1], is the ego) and
+    ``edges`` (source IRI, target IRI, type, weight) -- edges from and to the actor (stored query
+    ``actor-network``), laid out by :func:`kg.views.network.layout`."""
+
+    nodes: list[tuple[str, str, float, float, bool]]
+    edges: list[tuple[str, str, str, int]]
+
+
+def ego_network(store, iri: str, limit: int = 40, catalog: Catalog | None = None) -> EgoNetwork:
+    """Edges from and to the actor ``iri`` (the heaviest ``limit`` of each), with positions."""
+    from kg.views.data import Edge
+    from kg.views.network import build_graph, layout
+
+    def edges(param: str) -> list[Edge]:
+        res = run_stored(store, "actor-network", {param: iri, "limit": str(limit)}, catalog=catalog,
+                         resolve_actor=lambda _v: [iri])
+        return [Edge(source=str(r["source_iri"]), target=str(r["target_iri"]), source_label=str(r["source"]),
+                     target_label=str(r["target"]), source_qid=None, target_qid=None, type=str(r["type"]),
+                     weight=int(r["weight"]), articles=int(r["articles"]))  # type: ignore[call-overload]
+                for r in res.records()]
+
+    all_edges = edges("actor") + edges("target")
+    if not all_edges:
+        return EgoNetwork([], [])
+    graph = build_graph(all_edges)
+    pos = layout(graph)
+    xs = [p[0] for p in pos.values()] or [0.0]
+    ys = [p[1] for p in pos.values()] or [0.0]
+    span_x = (max(xs) - min(xs)) or 1.0
+    span_y = (max(ys) - min(ys)) or 1.0
+    labels = {e.source: e.source_label for e in all_edges} | {e.target: e.target_label for e in all_edges}
+    nodes = [(n, labels.get(n, n), (pos[n][0] - min(xs)) / span_x, (pos[n][1] - min(ys)) / span_y, n == iri)
+             for n in graph.nodes]
+    seen = set()
+    out_edges = []
+    for e in all_edges:
+        k = (e.source, e.target, e.type)
+        if k not in seen:
+            seen.add(k)
+            out_edges.append((e.source, e.target, e.type, e.weight))
+    return EgoNetwork(nodes, out_edges)
+
+
+# ---------------------------------------------------------------------------------------------- article
+
+
+@dataclass(slots=True)
+class Passage:
+    """A run of consecutive stored sentences of an article (``start``/``end`` offsets in the
+    article's text) as marked segments; ``gap_before`` when text the store does not hold comes before."""
+
+    start: int
+    end: int
+    segments: list[Segment]
+    gap_before: bool
+
+
+@dataclass(slots=True)
+class ArticleView:
+    """An article: ``iri``, metadata, its stored text as :class:`Passage` s with every statement's
+    speaker, cue and target marked, and its statements."""
+
+    iri: str
+    headline: str | None
+    date: str | None
+    publisher: str | None
+    url: str | None
+    identifier: str | None
+    passages: list[Passage]
+    statements: list[Evidence]
+
+
+def article_view(run: Runner, iri: str) -> ArticleView:
+    """The article ``iri``.  kg stores the article's sentences that hold statements (``kg:Sentence``
+    spans), not the whole text, so the page shows those sentences in text order, with a gap mark
+    where the article has text the store does not hold.
+
+    :raises QueryError: E108 when the store has no such article; E111 for a bad IRI.
+    """
+    meta = run(_ARTICLE % _iri(iri))
+    if not meta.rows:
+        raise QueryError(Msg.E108, what="Article", value=iri)
+    m = dict(zip(meta.columns, meta.rows[0]))
+    sts = statements(run, article=iri, limit=20000)
+    sentences = sorted({(_int(r[0]) or 0, _int(r[1]) or 0, _v(r[2]) or "")
+                        for r in run(_ARTICLE_SENTENCES % _iri(iri)).rows})
+    marks: list[Mark] = []
+    for e in sts:
+        if e.actor_span:
+            marks.append(Mark(*e.actor_span, "speaker", title=f"speaker: {e.actor[1]}"))
+        for s, t in e.target_spans:
+            marks.append(Mark(s, t, "target", title="target"))
+        at = find_cue(e.sentence, e.cue, [(a - e.start, b - e.start) for a, b in e.target_spans + ([e.actor_span] if e.actor_span else [])])
+        if at:
+            marks.append(Mark(e.start + at[0], e.start + at[1], "cue", title=f"cue of {e.type}"))
+        marks.append(Mark(e.start, e.end, "sentence", anchor=f"st-{e.index}"))
+    passages: list[Passage] = []
+    prev_end = 0
+    for start, end, text in sentences:
+        if start < prev_end:  # overlapping sentence spans: keep the first
+            continue
+        local = [Mark(mk.start - start, mk.end - start, mk.role, mk.anchor, mk.title)
+                 for mk in marks if mk.start < end and mk.end > start]
+        passages.append(Passage(start, end, mark(text, local), gap_before=start > prev_end + 1 or (not passages and start > 0)))
+        prev_end = end
+    return ArticleView(iri, _v(m["headline"]), _v(m["date"]), _v(m["publisher"]), _v(m["url"]), _v(m["id"]),
+                       passages, sts)
+
+
+# ---------------------------------------------------------------------------------------------- overview
+
+
+@dataclass(slots=True)
+class Overview:
+    """The corpus overview: :class:`kg.views.data.Stats`, the ``publishers`` rows and the
+    ``top-speakers`` rows."""
+
+    stats: object
+    publishers: list[dict[str, object]]
+    speakers: list[dict[str, object]]
+
+
+def overview(store, catalog: Catalog | None = None) -> Overview:
+    """Counts, statement types, actor kinds, publishers and the most active speakers of the store."""
+    return Overview(corpus_stats(store, catalog=catalog),
+                    run_stored(store, "publishers", {"limit": "50"}, catalog=catalog).records(),
+                    run_stored(store, "top-speakers", {"limit": "15"}, catalog=catalog).records())
