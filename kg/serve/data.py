@@ -90,6 +90,9 @@ _ARTICLE_SENTENCES = _PREFIX + """SELECT DISTINCT ?start ?end ?text WHERE { VALU
   ?sp a kg:Sentence ; kg:inArticle ?art ; kg:startOffset ?start ; kg:endOffset ?end ; kg:text ?text } } LIMIT 5000"""
 
 _ACTOR_IRI = str(ID) + "actor/"
+#: characters between two stored sentences that are taken for white space (a space, a paragraph
+#: break) rather than text the store does not hold
+_GAP = 3
 _ARTICLE_IRI = re.compile(re.escape(str(ID)) + r"article/[^/]+$")
 _QID = re.compile(r"^[Qq]([1-9][0-9]*)$")
 
@@ -487,7 +490,7 @@ def article_view(run: Runner, iri: str) -> ArticleView:
             continue
         local = [Mark(mk.start - start, mk.end - start, mk.role, mk.anchor, mk.title)
                  for mk in marks if mk.start < end and mk.end > start]
-        passages.append(Passage(start, end, mark(text, local), gap_before=start > prev_end + 1 or (not passages and start > 0)))
+        passages.append(Passage(start, end, mark(text, local), gap_before=start - prev_end > _GAP))
         prev_end = end
     return ArticleView(iri, _v(m["headline"]), _v(m["date"]), _v(m["publisher"]), _v(m["url"]), _v(m["id"]),
                        passages, sts)
