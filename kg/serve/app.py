@@ -268,16 +268,18 @@ def create_app(store, config: ServeConfig | None = None) -> Starlette:
             raise QueryError(Msg.E111, param=name, reason="is missing: follow a link from the actors or queries pages")
         return value
 
+    actor_rows = min(cfg.page_rows, 200)  # statements per direction on an actor page (the stored queries give all)
+
     async def actor(request: Request) -> Response:
         iri = _param(request, "iri")
 
         def build() -> dict[str, Any]:
             a = data.actor_view(store.query, iri)
-            by = data.statements(store.query, actor=iri, limit=cfg.page_rows)
-            about = data.statements(store.query, target=iri, limit=cfg.page_rows)
+            by = data.statements(store.query, actor=iri, limit=actor_rows)
+            about = data.statements(store.query, target=iri, limit=actor_rows)
             return {"actor": a, "by": data.group_by_type(by), "about": data.group_by_type(about),
-                    "n_by": len(by), "n_about": len(about), "timeline": data.timeline(store, iri, catalog=catalog),
-                    "network": data.ego_network(store, iri, catalog=catalog), "page_rows": cfg.page_rows}
+                    "n_by": len(by), "n_about": len(about), "timeline": data.timeline(store.query, iri),
+                    "network": data.ego_network(store.query, iri, index.name), "page_rows": actor_rows}
 
         return page(request, "actor.html", **(await in_thread(build)))
 

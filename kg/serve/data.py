@@ -60,25 +60,21 @@ _COUNTS = _PREFIX + """SELECT ?a (COUNT(DISTINCT ?made) AS ?made_n) (COUNT(DISTI
 _ACTOR = _PREFIX + """SELECT DISTINCT ?p ?o WHERE { VALUES ?a { %s } GRAPH ?g { ?a ?p ?o }
   FILTER (?p IN (rdf:type, kg:name, kg:qid, kg:role, kg:wikidataEntity, kg:country, kg:cameoCode)) } LIMIT 500"""
 
-# the statements of one actor (%s = the selecting pattern), with spans and article metadata
-_STATEMENTS = _PREFIX + """SELECT ?s ?st ?index ?cue ?content ?negated ?hypothetical ?sentence ?sstart ?send
-       ?art ?headline ?date ?publisher ?url ?a ?aname ?aqid ?astart ?aend ?t ?tname ?tqid ?tm ?tstart ?tend
-WHERE { GRAPH ?g {
-  %s
-  ?s a kg:Statement ; kg:statementType ?st ; kg:actor ?a ; kg:index ?index ; kg:cue ?cue ;
-     kg:negated ?negated ; kg:hypothetical ?hypothetical ; kg:sentence ?sent ; prov:wasDerivedFrom ?art .
-  ?sent kg:text ?sentence ; kg:startOffset ?sstart ; kg:endOffset ?send .
-  ?a kg:name ?aname .
-  OPTIONAL { ?a kg:qid ?aqid }
-  OPTIONAL { ?s kg:content ?content }
-  OPTIONAL { ?s kg:actorMention ?am . ?am kg:startOffset ?astart ; kg:endOffset ?aend }
-  OPTIONAL { ?s kg:target ?t . ?t kg:name ?tname . OPTIONAL { ?t kg:qid ?tqid }
-             OPTIONAL { ?s kg:targetMention ?tm . ?t kg:mention ?tm . ?tm kg:startOffset ?tstart ; kg:endOffset ?tend } }
-  OPTIONAL { ?art schema:headline ?headline }
-  OPTIONAL { ?art schema:datePublished ?date }
-  OPTIONAL { ?art schema:publisher ?publisher }
-  OPTIONAL { ?art schema:url ?url }
-} } LIMIT %d"""
+# the statements of an actor, to an actor or of an article (%s = the selecting pattern): IRIs and graphs
+_SELECT_STATEMENTS = _PREFIX + """SELECT DISTINCT ?s ?g WHERE { GRAPH ?g { %s ?s a kg:Statement } } LIMIT %d"""
+
+# properties of nodes in their graphs (%s = VALUES pairs, %s = predicates): one pattern, no OPTIONAL,
+# so the engine starts from the VALUES block (pyoxigraph evaluates an OPTIONAL's right side on its own)
+_PROPS = _PREFIX + """SELECT ?x ?g ?p ?o WHERE { VALUES (?x ?g) { %s } GRAPH ?g { ?x ?p ?o } FILTER (?p IN (%s)) }"""
+
+_KG = "https://w3id.org/kg-news/ontology#"
+_SCHEMA = "https://schema.org/"
+_PROV = "http://www.w3.org/ns/prov#"
+_STATEMENT_PROPS = [_KG + p for p in ("statementType", "actor", "index", "cue", "content", "negated", "hypothetical",
+                                      "sentence", "actorMention", "target", "targetMention")] + [_PROV + "wasDerivedFrom"]
+_NODE_PROPS = [_KG + p for p in ("text", "startOffset", "endOffset", "name", "qid", "mention")] + \
+    [_SCHEMA + p for p in ("headline", "datePublished", "publisher", "url")]
+_BATCH = 400
 
 _ARTICLE = _PREFIX + """SELECT ?headline ?date ?publisher ?url ?id WHERE { VALUES ?art { %s } GRAPH ?g {
   ?art a kg:Article .
@@ -293,47 +289,86 @@ class Evidence:
     actor_span: tuple[int, int] | None = None
 
 
-def _collect(rows: QueryResult) -> list[Evidence]:
-    """Rows of :data:`_STATEMENTS` -> one :class:`Evidence` per statement, sorted by date, article, index."""
-    by: dict[str, dict[str, object]] = {}
-    cols = rows.columns
-    for row in rows.rows:
-        r = dict(zip(cols, row))
-        key = _v(r["s"]) or ""
-        e = by.get(key)
-        if e is None:
-            e = by[key] = {"r": r, "targets": {}, "tspans": set()}
-        t = _v(r["t"])
-        if t:
-            e["targets"].setdefault(t, (t, _v(r["tname"]) or t, _v(r["tqid"])))  # type: ignore[union-attr]
-        ts, te = _int(r["tstart"]), _int(r["tend"])
-        if ts is not None and te is not None:
-            e["tspans"].add((ts, te))  # type: ignore[union-attr]
+def _props(run: Runner, pairs: list[tuple[str, str]], preds: list[str]) -> dict[tuple[str, str], dict[str, list[str]]]:
+    """(node IRI, graph IRI) -> predicate -> values, for the given predicates (batched VALUES queries)."""
+    out: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    plist = ", ".join(f"<{p}>" for p in preds)
+    uniq = list(dict.fromkeys(pairs))
+    for i in range(0, len(uniq), _BATCH):
+        block = " ".join(f"({_iri(x)} {_iri(g)})" for x, g in uniq[i:i + _BATCH])
+        for x, g, p, o in run(_PROPS % (block, plist)).rows:
+            if x is not None and g is not None and p is not None and o is not None:
+                out[(x.value, g.value)][p.value].append(o.value)
+    return out
+
+
+def _one(props: dict[str, list[str]], pred: str) -> str | None:
+    values = props.get(pred)
+    return min(values) if values else None
+
+
+def _offsets(props: dict[str, list[str]]) -> tuple[int, int] | None:
+    try:
+        return int(_one(props, _KG + "startOffset") or ""), int(_one(props, _KG + "endOffset") or "")
+    except ValueError:
+        return None
+
+
+def _assemble(run: Runner, found: list[tuple[str, str]]) -> list[Evidence]:
+    """Statements ``(IRI, graph)`` -> :class:`Evidence` (3 queries for up to :data:`_BATCH` statements)."""
+    sprops = _props(run, found, _STATEMENT_PROPS)
+    nodes: list[tuple[str, str]] = []
+    for (s, g), p in sprops.items():
+        for pred in ("sentence", "actorMention", "targetMention", "actor", "target"):
+            nodes += [(o, g) for o in p.get(_KG + pred, [])]
+        nodes += [(o, g) for o in p.get(_PROV + "wasDerivedFrom", [])]
+    nprops = _props(run, nodes, _NODE_PROPS)
     out = []
-    for key, e in by.items():
-        r = e["r"]  # type: ignore[assignment]
-        sentence = _v(r["sentence"]) or ""
-        sstart = _int(r["sstart"]) or 0
-        send = _int(r["send"]) or sstart + len(sentence)
-        astart, aend = _int(r["astart"]), _int(r["aend"])
-        aspan = (astart, aend) if astart is not None and aend is not None else None
-        tspans = sorted(e["tspans"])  # type: ignore[arg-type]
-        marks = [Mark(s - sstart, t - sstart, "target") for s, t in tspans]
+    for (s, g), p in sprops.items():
+        sent_iri = _one(p, _KG + "sentence")
+        actor = _one(p, _KG + "actor")
+        art = _one(p, _PROV + "wasDerivedFrom") or ""
+        if sent_iri is None or actor is None:
+            continue
+        sp = nprops.get((sent_iri, g), {})
+        sentence = _one(sp, _KG + "text") or ""
+        soff = _offsets(sp) or (0, len(sentence))
+        sstart, send = soff
+        ap = nprops.get((actor, g), {})
+        am = _one(p, _KG + "actorMention")
+        aspan = _offsets(nprops.get((am, g), {})) if am else None
+        targets, tspans = [], []
+        target_mentions = set(p.get(_KG + "targetMention", []))
+        for t in sorted(set(p.get(_KG + "target", []))):
+            tp = nprops.get((t, g), {})
+            targets.append((t, _one(tp, _KG + "name") or t, _one(tp, _KG + "qid")))
+            for m in tp.get(_KG + "mention", []):
+                if m in target_mentions:
+                    off = _offsets(nprops.get((m, g), {}))
+                    if off:
+                        tspans.append(off)
+        tspans = sorted(set(tspans))
+        marks = [Mark(a - sstart, b - sstart, "target") for a, b in tspans]
         if aspan:
             marks.append(Mark(aspan[0] - sstart, aspan[1] - sstart, "speaker"))
-        cue = _v(r["cue"]) or ""
+        cue = _one(p, _KG + "cue") or ""
         at = find_cue(sentence, cue, [(m.start, m.end) for m in marks])
         if at:
             marks.append(Mark(at[0], at[1], "cue"))
-        st = _v(r["st"]) or ""
+        artp = nprops.get((art, g), {})
+        st = _one(p, _KG + "statementType") or ""
+        try:
+            index = int(_one(p, _KG + "index") or 0)
+        except ValueError:
+            index = 0
         out.append(Evidence(
-            iri=key, index=_int(r["index"]) or 0, type=st.rsplit("/", 1)[-1],
-            actor=(_v(r["a"]) or "", _v(r["aname"]) or "", _v(r["aqid"])),
-            targets=sorted(e["targets"].values(), key=lambda x: x[1]),  # type: ignore[union-attr]
-            cue=cue, content=_v(r["content"]), negated=_v(r["negated"]) in ("true", "1"),
-            hypothetical=_v(r["hypothetical"]) in ("true", "1"), sentence=sentence, start=sstart, end=send,
-            segments=mark(sentence, marks), article=_v(r["art"]) or "", headline=_v(r["headline"]),
-            date=_v(r["date"]), publisher=_v(r["publisher"]), url=_v(r["url"]), target_spans=tspans,
+            iri=s, index=index, type=st.rsplit("/", 1)[-1],
+            actor=(actor, _one(ap, _KG + "name") or actor, _one(ap, _KG + "qid")),
+            targets=sorted(targets, key=lambda x: x[1]), cue=cue, content=_one(p, _KG + "content"),
+            negated=_one(p, _KG + "negated") in ("true", "1"), hypothetical=_one(p, _KG + "hypothetical") in ("true", "1"),
+            sentence=sentence, start=sstart, end=send, segments=mark(sentence, marks), article=art,
+            headline=_one(artp, _SCHEMA + "headline"), date=_one(artp, _SCHEMA + "datePublished"),
+            publisher=_one(artp, _SCHEMA + "publisher"), url=_one(artp, _SCHEMA + "url"), target_spans=tspans,
             actor_span=aspan,
         ))
     out.sort(key=lambda x: (x.date or "9999", x.article, x.index))
@@ -345,18 +380,24 @@ def statements(run: Runner, *, actor: str | None = None, target: str | None = No
     """Statements made by ``actor``, or with ``target`` among their targets, or found in ``article``
     (IRIs; exactly one of them), with their evidence.
 
-    :param limit: at most this many result rows are read (a statement with several targets takes several).
+    :param limit: at most this many statements.
     :raises QueryError: E111 for a bad IRI.
     """
     if actor:
-        pattern = f"VALUES ?a {{ {_iri(actor)} }}"
+        pattern = f"?s kg:actor {_iri(actor)} ."
     elif target:
-        pattern = f"VALUES ?want {{ {_iri(target)} }} ?s kg:target ?want ."
+        pattern = f"?s kg:target {_iri(target)} ."
     elif article:
-        pattern = f"VALUES ?art {{ {_iri(article)} }}"
+        pattern = f"?s prov:wasDerivedFrom {_iri(article)} ."
     else:
         raise ValueError("statements() needs actor, target or article")
-    return _collect(run(_STATEMENTS % (pattern, int(limit))))
+    found = [(r[0].value, r[1].value) for r in run(_SELECT_STATEMENTS % (pattern, int(limit))).rows
+             if r[0] is not None and r[1] is not None]
+    out: list[Evidence] = []
+    for i in range(0, len(found), _BATCH):
+        out += _assemble(run, found[i:i + _BATCH])
+    out.sort(key=lambda x: (x.date or "9999", x.article, x.index))
+    return out
 
 
 def group_by_type(evidence: list[Evidence]) -> list[tuple[str, list[Evidence]]]:
@@ -376,12 +417,23 @@ class TimelineRow:
     total: int
 
 
-def timeline(store, iri: str, catalog: Catalog | None = None) -> list[TimelineRow]:
-    """The actor's statements per publication date and type (stored query ``actor-timeline``)."""
-    res = run_stored(store, "actor-timeline", {"actor": iri}, catalog=catalog, resolve_actor=lambda _v: [iri])
+_TIMELINE = _PREFIX + """SELECT ?date ?st (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g {
+  ?s kg:actor %s ; kg:statementType ?st ; kg:negated false ; kg:hypothetical false ; prov:wasDerivedFrom ?art .
+  ?art schema:datePublished ?date } } GROUP BY ?date ?st"""
+
+_EGO = _PREFIX + """SELECT ?a ?t ?st (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g {
+  %s ?s kg:actor ?a ; kg:target ?t ; kg:statementType ?st ; kg:negated false ; kg:hypothetical false } }
+  GROUP BY ?a ?t ?st ORDER BY DESC(?n) LIMIT %d"""
+
+
+def timeline(run: Runner, iri: str) -> list[TimelineRow]:
+    """The actor's statements made (neither negated nor hypothetical) per publication date and type:
+    the counts of the stored query ``actor-timeline``, asked with one pattern and no OPTIONAL (fast
+    on pyoxigraph; the page links to the stored query)."""
     per: dict[str, dict[str, int]] = defaultdict(dict)
-    for r in res.records():
-        per[str(r["date"])][str(r["type"])] = int(r["statements"])  # type: ignore[call-overload]
+    for d, st, n in run(_TIMELINE % _iri(iri)).rows:
+        if d is not None and st is not None:
+            per[d.value][st.value.rsplit("/", 1)[-1]] = _int(n) or 0
     return [TimelineRow(d, dict(sorted(t.items())), sum(t.values())) for d, t in sorted(per.items())]
 
 
@@ -395,20 +447,24 @@ class EgoNetwork:
     edges: list[tuple[str, str, str, int]]
 
 
-def ego_network(store, iri: str, limit: int = 40, catalog: Catalog | None = None) -> EgoNetwork:
-    """Edges from and to the actor ``iri`` (the heaviest ``limit`` of each), with positions."""
+def ego_network(run: Runner, iri: str, names: Callable[[str], str | None], limit: int = 40) -> EgoNetwork:
+    """Edges from and to the actor ``iri`` (statements made, the heaviest ``limit`` of each direction,
+    as the stored query ``actor-network`` counts them), laid out by :func:`kg.views.network.layout`.
+
+    :param names: actor IRI -> its name (:meth:`ActorIndex.name`).
+    """
     from kg.views.data import Edge
     from kg.views.network import build_graph, layout
 
-    def edges(param: str) -> list[Edge]:
-        res = run_stored(store, "actor-network", {param: iri, "limit": str(limit)}, catalog=catalog,
-                         resolve_actor=lambda _v: [iri])
-        return [Edge(source=str(r["source_iri"]), target=str(r["target_iri"]), source_label=str(r["source"]),
-                     target_label=str(r["target"]), source_qid=None, target_qid=None, type=str(r["type"]),
-                     weight=int(r["weight"]), articles=int(r["articles"]))  # type: ignore[call-overload]
-                for r in res.records()]
-
-    all_edges = edges("actor") + edges("target")
+    term = _iri(iri)
+    all_edges: list[Edge] = []
+    for pattern in (f"VALUES ?a {{ {term} }}", f"VALUES ?t {{ {term} }}"):
+        for a, t, st, n in run(_EGO % (pattern, int(limit))).rows:
+            if a is None or t is None or st is None:
+                continue
+            all_edges.append(Edge(source=a.value, target=t.value, source_label=names(a.value) or a.value.rsplit("/", 1)[-1],
+                                  target_label=names(t.value) or t.value.rsplit("/", 1)[-1], source_qid=None,
+                                  target_qid=None, type=st.value.rsplit("/", 1)[-1], weight=_int(n) or 0, articles=0))
     if not all_edges:
         return EgoNetwork([], [])
     graph = build_graph(all_edges)
@@ -428,9 +484,6 @@ def ego_network(store, iri: str, limit: int = 40, catalog: Catalog | None = None
             seen.add(k)
             out_edges.append((e.source, e.target, e.type, e.weight))
     return EgoNetwork(nodes, out_edges)
-
-
-# ---------------------------------------------------------------------------------------------- article
 
 
 @dataclass(slots=True)
