@@ -27,10 +27,12 @@ a page of another origin.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hmac
 import io
 import logging
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -93,6 +95,8 @@ class ServeConfig:
     :param page_rows: most rows a stored-query page shows (downloads send all, up to ``max_rows``).
     :param max_body: most bytes of a request body (E109 above).
     :param workers: queries running at once; more get E113.
+    :param cache_seconds: how long the corpus overview (the slowest page: five stored queries over the
+        whole store) is kept before it is computed again; it is first computed when the server starts.
     :param query_dirs: folders of stored queries (later ones override names of earlier ones).
     """
 
@@ -105,6 +109,7 @@ class ServeConfig:
     page_rows: int = 1000
     max_body: int = 1_000_000
     workers: int = 4
+    cache_seconds: float = 300.0
     query_dirs: tuple[Path, ...] = field(default_factory=lambda: (QUERIES_DIR,))
 
 
@@ -249,8 +254,33 @@ def create_app(store, config: ServeConfig | None = None) -> Starlette:
 
     # ------------------------------------------------------------------------------------ pages
 
+    overview_cache: dict[str, tuple[float, data.Overview]] = {}
+    overview_lock = threading.Lock()
+
+    def cached_overview() -> data.Overview:
+        """The overview, computed at most once every ``cache_seconds`` (one computation at a time)."""
+        with overview_lock:
+            hit = overview_cache.get("overview")
+            if hit is None or time.monotonic() - hit[0] > cfg.cache_seconds:
+                hit = (time.monotonic(), data.overview(store, catalog=catalog))
+                overview_cache["overview"] = hit
+            return hit[1]
+
+    def warm_up() -> None:
+        """Fill the overview cache and the actor index in the background, so the first visitor does not wait."""
+        try:
+            cached_overview()
+            index.candidates()
+        except Exception:  # the pages report the same error when they are asked for
+            log.warning("kg serve: warming up failed", exc_info=True)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette):  # type: ignore[no-untyped-def]
+        threading.Thread(target=warm_up, name="kg-serve-warm-up", daemon=True).start()
+        yield
+
     async def home(request: Request) -> Response:
-        ov = await in_thread(lambda: data.overview(store, catalog=catalog))
+        ov = await in_thread(cached_overview)
         return page(request, "overview.html", ov=ov, store=store.location)
 
     async def actors(request: Request) -> Response:
@@ -268,7 +298,7 @@ def create_app(store, config: ServeConfig | None = None) -> Starlette:
             raise QueryError(Msg.E111, param=name, reason="is missing: follow a link from the actors or queries pages")
         return value
 
-    actor_rows = min(cfg.page_rows, 200)  # statements per direction on an actor page (the stored queries give all)
+    actor_rows = min(cfg.page_rows, 100)  # statements per direction on an actor page (the stored queries give all)
 
     async def actor(request: Request) -> Response:
         iri = _param(request, "iri")
@@ -402,7 +432,7 @@ def create_app(store, config: ServeConfig | None = None) -> Starlette:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost", "[::1]", "::1",
                                                                             "testserver"]))
     handlers: dict[Any, Callable[..., Any]] = {Exception: error_page, HTTPException: error_page, KgError: error_page}
-    app = Starlette(routes=routes, middleware=middleware, exception_handlers=handlers)
+    app = Starlette(routes=routes, middleware=middleware, exception_handlers=handlers, lifespan=lifespan)
     app.state.index = index
     return app
 

@@ -1,17 +1,21 @@
 """What the pages of ``kg serve`` show, read from any :class:`kg.store.base.Store`.
 
 The overview reuses :func:`kg.views.data.corpus_stats` and the stored queries ``publishers`` and
-``top-speakers``; the actor page's timeline and ego network are the stored queries
-``actor-timeline`` and ``actor-network`` (through :func:`kg.queries.run_stored`, with the actor
-bound by IRI), laid out by :func:`kg.views.network.layout`.  What no stored query gives -- the
-statements of an actor or an article with the character offsets of the speaker's and targets'
-mentions, to mark them in the evidence sentence, and an actor's own properties -- is asked here
-with the queries of this module, in the ontology's terms (``ontology/REFERENCE.md``: a
-``kg:Statement`` has ``kg:actor``, ``kg:target``, ``kg:statementType``, ``kg:cue``,
-``kg:sentence``, ``kg:actorMention``, ``kg:targetMention``; a ``kg:TextSpan`` has
-``kg:startOffset``, ``kg:endOffset``, ``kg:text``; the article has ``schema:headline``,
-``schema:datePublished``, ``schema:publisher``, ``schema:url``).  Every IRI from a request is
-written into a query by :func:`kg.sparql_terms.iri` (absolute, escaped: a bad one is refused).
+``top-speakers``; the stored-query pages run :mod:`kg.queries` as ``kg query`` does.  The actor
+page's timeline and ego network count what the stored queries ``actor-timeline`` and
+``actor-network`` count (statements made, neither negated nor hypothetical), but for one actor
+bound as a constant and with no OPTIONAL, because pyoxigraph evaluates an OPTIONAL's right side
+over the whole store (seconds on 2,000 articles, see ``benchmarks/bench_serve.py``); the page links
+to the stored queries.  The statements of an actor or an article, with the character offsets of
+the speaker's and targets' mentions to mark them in the evidence sentence, are asked in two
+steps: the statements' IRIs and graphs, then the properties of the statements and of the nodes
+they name in batched ``VALUES`` queries (:func:`statements`).  All in the ontology's terms
+(``ontology/REFERENCE.md``: a ``kg:Statement`` has ``kg:actor``, ``kg:target``,
+``kg:statementType``, ``kg:cue``, ``kg:sentence``, ``kg:actorMention``, ``kg:targetMention``; a
+``kg:TextSpan`` has ``kg:startOffset``, ``kg:endOffset``, ``kg:text``; the article has
+``schema:headline``, ``schema:datePublished``, ``schema:publisher``, ``schema:url``).  Every IRI
+from a request is written into a query by :func:`kg.sparql_terms.iri` (absolute, escaped: a bad
+one is refused).
 
 Actor search is :func:`kg.queries.match_actor_names` (kg's forgiving matcher: :mod:`kg.names`
 normalizer, surnames, transliteration keys, rapidfuzz) over the names and mention texts of the
@@ -20,6 +24,7 @@ store's actors, fetched once and kept for :attr:`ActorIndex.ttl` seconds.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 import time
@@ -72,7 +77,7 @@ _SCHEMA = "https://schema.org/"
 _PROV = "http://www.w3.org/ns/prov#"
 _STATEMENT_PROPS = [_KG + p for p in ("statementType", "actor", "index", "cue", "content", "negated", "hypothetical",
                                       "sentence", "actorMention", "target", "targetMention")] + [_PROV + "wasDerivedFrom"]
-_NODE_PROPS = [_KG + p for p in ("text", "startOffset", "endOffset", "name", "qid", "mention")] + \
+_NODE_PROPS = [_KG + p for p in ("text", "startOffset", "endOffset", "name", "qid")] + \
     [_SCHEMA + p for p in ("headline", "datePublished", "publisher", "url")]
 _BATCH = 400
 
@@ -337,16 +342,12 @@ def _assemble(run: Runner, found: list[tuple[str, str]]) -> list[Evidence]:
         ap = nprops.get((actor, g), {})
         am = _one(p, _KG + "actorMention")
         aspan = _offsets(nprops.get((am, g), {})) if am else None
-        targets, tspans = [], []
-        target_mentions = set(p.get(_KG + "targetMention", []))
+        targets = []
         for t in sorted(set(p.get(_KG + "target", []))):
             tp = nprops.get((t, g), {})
             targets.append((t, _one(tp, _KG + "name") or t, _one(tp, _KG + "qid")))
-            for m in tp.get(_KG + "mention", []):
-                if m in target_mentions:
-                    off = _offsets(nprops.get((m, g), {}))
-                    if off:
-                        tspans.append(off)
+        # every kg:targetMention is a mention of one of the statement's targets (ontology/kg.ttl)
+        tspans = [off for m in p.get(_KG + "targetMention", []) if (off := _offsets(nprops.get((m, g), {})))]
         tspans = sorted(set(tspans))
         marks = [Mark(a - sstart, b - sstart, "target") for a, b in tspans]
         if aspan:
@@ -440,50 +441,38 @@ def timeline(run: Runner, iri: str) -> list[TimelineRow]:
 @dataclass(slots=True)
 class EgoNetwork:
     """The actor's ego network as drawn: ``nodes`` (IRI, label, x, y in [0, 1], is the ego) and
-    ``edges`` (source IRI, target IRI, type, weight) -- edges from and to the actor (stored query
-    ``actor-network``), laid out by :func:`kg.views.network.layout`."""
+    ``edges`` (source IRI, target IRI, type, weight): edges from and to the actor."""
 
     nodes: list[tuple[str, str, float, float, bool]]
     edges: list[tuple[str, str, str, int]]
 
 
-def ego_network(run: Runner, iri: str, names: Callable[[str], str | None], limit: int = 40) -> EgoNetwork:
-    """Edges from and to the actor ``iri`` (statements made, the heaviest ``limit`` of each direction,
-    as the stored query ``actor-network`` counts them), laid out by :func:`kg.views.network.layout`.
+def ego_network(run: Runner, iri: str, names: Callable[[str], str | None], limit: int = 24) -> EgoNetwork:
+    """Edges from and to the actor ``iri`` (statements made, counted as the stored query
+    ``actor-network`` counts them), the ``limit`` heaviest neighbours kept, laid out radially: the
+    actor in the centre, its neighbours on a circle, heaviest first (clockwise from the top).
 
     :param names: actor IRI -> its name (:meth:`ActorIndex.name`).
     """
-    from kg.views.data import Edge
-    from kg.views.network import build_graph, layout
-
     term = _iri(iri)
-    all_edges: list[Edge] = []
+    edges: list[tuple[str, str, str, int]] = []
     for pattern in (f"VALUES ?a {{ {term} }}", f"VALUES ?t {{ {term} }}"):
-        for a, t, st, n in run(_EGO % (pattern, int(limit))).rows:
-            if a is None or t is None or st is None:
-                continue
-            all_edges.append(Edge(source=a.value, target=t.value, source_label=names(a.value) or a.value.rsplit("/", 1)[-1],
-                                  target_label=names(t.value) or t.value.rsplit("/", 1)[-1], source_qid=None,
-                                  target_qid=None, type=st.value.rsplit("/", 1)[-1], weight=_int(n) or 0, articles=0))
-    if not all_edges:
+        for a, t, st, n in run(_EGO % (pattern, 200)).rows:
+            if a is not None and t is not None and st is not None and a.value != t.value:
+                edges.append((a.value, t.value, st.value.rsplit("/", 1)[-1], _int(n) or 0))
+    weight: dict[str, int] = defaultdict(int)
+    for a, t, _st, n in edges:
+        weight[t if a == iri else a] += n
+    keep = sorted(weight, key=lambda x: (-weight[x], x))[:limit]
+    if not keep:
         return EgoNetwork([], [])
-    graph = build_graph(all_edges)
-    pos = layout(graph)
-    xs = [p[0] for p in pos.values()] or [0.0]
-    ys = [p[1] for p in pos.values()] or [0.0]
-    span_x = (max(xs) - min(xs)) or 1.0
-    span_y = (max(ys) - min(ys)) or 1.0
-    labels = {e.source: e.source_label for e in all_edges} | {e.target: e.target_label for e in all_edges}
-    nodes = [(n, labels.get(n, n), (pos[n][0] - min(xs)) / span_x, (pos[n][1] - min(ys)) / span_y, n == iri)
-             for n in graph.nodes]
-    seen = set()
-    out_edges = []
-    for e in all_edges:
-        k = (e.source, e.target, e.type)
-        if k not in seen:
-            seen.add(k)
-            out_edges.append((e.source, e.target, e.type, e.weight))
-    return EgoNetwork(nodes, out_edges)
+    label = lambda x: names(x) or x.rsplit("/", 1)[-1]  # noqa: E731
+    nodes = [(iri, label(iri), 0.5, 0.5, True)]
+    for i, x in enumerate(keep):
+        angle = math.pi / 2 - 2 * math.pi * i / len(keep)
+        nodes.append((x, label(x), 0.5 + 0.5 * math.cos(angle), 0.5 + 0.5 * math.sin(angle), False))
+    kept = set(keep) | {iri}
+    return EgoNetwork(nodes, [e for e in edges if e[0] in kept and e[1] in kept])
 
 
 @dataclass(slots=True)
