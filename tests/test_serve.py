@@ -282,3 +282,22 @@ def test_serve_token_is_required_and_updates_need_it(hostile, tmp_path):
         assert r.status_code == 403 and "E114" in r.text
     finally:
         stop(s)
+
+
+def test_serve_query_time_and_size_limits(hostile, tmp_path):
+    """A query over the time limit is given up (E103, 503) and an answer over --max-rows refused (E104, 413);
+    the server goes on answering.  (The runaway query's thread ends when the server is stopped.)"""
+    s = start_serve(["--store", str(hostile[0]), "--query-timeout", "1", "--max-rows", "5"], tmp_path / "log")
+    try:
+        endless = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } GRAPH ?b { ?x ?y ?z } "
+                   "GRAPH ?c { ?q ?r ?t } GRAPH ?d { ?e ?f ?h } }")
+        r = s.get("/sparql", params={"query": endless})
+        assert r.status_code == 503 and r.text.startswith("E103") and "1 s" in r.text
+        r = s.get("/sparql", params={"query": "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 50"})
+        assert r.status_code == 413 and r.text.startswith("E104")
+        r = s.get("/sparql", params={"query": "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 5"})
+        assert r.status_code == 200 and len(r.json()["results"]["bindings"]) == 5
+        html = s.get("/queries/statements-with-evidence", params={"_run": "1"}, headers={"Accept": "text/html"}).text
+        assert "E104" in html and "Traceback" not in html
+    finally:
+        stop(s)
