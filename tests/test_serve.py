@@ -256,6 +256,14 @@ def test_serve_refuses_other_hosts_without_token_and_updates_without_token(hosti
     p = subprocess.run([KG, "serve", "--store", str(store), "--allow-update"], capture_output=True, text=True,
                        timeout=120, env={"PATH": "/usr/bin:/bin", "COLUMNS": "200"})
     assert p.returncode == 2 and "E101" in p.stderr
+    import socket
+
+    with socket.socket() as held:  # a port in use: one clear error, exit 1
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        p = subprocess.run([KG, "serve", "--store", str(store), "--port", str(held.getsockname()[1])],
+                           capture_output=True, text=True, timeout=120, env={"PATH": "/usr/bin:/bin", "COLUMNS": "200"})
+    assert p.returncode == 1 and "E110" in p.stderr and "Traceback" not in p.stderr
 
 
 def test_serve_token_is_required_and_updates_need_it(hostile, tmp_path):

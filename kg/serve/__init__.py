@@ -26,22 +26,33 @@ __all__ = ["ServeConfig", "create_app", "serve", "is_loopback", "LOOPBACK_HOSTS"
 def serve(store, config: ServeConfig, *, log_level: str = "info") -> None:
     """Serve ``store`` until interrupted (Ctrl-C), with uvicorn on ``config.host:config.port``.
 
+    The socket is bound here first, so a port in use is one clear error.
+
     :raises kg.errors.StoreError: E110 when the address cannot be bound (port in use, no such address).
     """
-    import errno
+    import socket
 
     import uvicorn
 
     from kg.errors import Msg, StoreError
 
+    host = config.host.strip("[]")
+    try:
+        infos = socket.getaddrinfo(host, config.port, type=socket.SOCK_STREAM)
+        family, _, _, _, address = infos[0]
+        sock = socket.socket(family, socket.SOCK_STREAM)
+    except OSError as exc:
+        raise StoreError(Msg.E110, host=config.host, port=config.port, reason=exc.strerror or str(exc)) from exc
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        raise StoreError(Msg.E110, host=config.host, port=config.port, reason=exc.strerror or str(exc)) from exc
     server = uvicorn.Server(uvicorn.Config(create_app(store, config), host=config.host, port=config.port,
                                            log_level=log_level, access_log=log_level == "debug",
                                            server_header=False, proxy_headers=False))
     try:
-        server.run()
-    except OSError as exc:  # pragma: no cover - uvicorn exits itself on most bind errors
-        raise StoreError(Msg.E110, host=config.host, port=config.port,
-                         reason=exc.strerror or errno.errorcode.get(exc.errno or 0, str(exc))) from exc
-    if not server.started:
-        raise StoreError(Msg.E110, host=config.host, port=config.port,
-                         reason="the address is in use or cannot be bound (see the message above)")
+        server.run(sockets=[sock])
+    finally:
+        sock.close()

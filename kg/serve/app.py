@@ -429,8 +429,7 @@ def create_app(store, config: ServeConfig | None = None) -> Starlette:
     ]
     middleware = [Middleware(_Guard, token=cfg.token)]
     if is_loopback(cfg.host):
-        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost", "[::1]", "::1",
-                                                                            "testserver"]))
+        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost", "[::1]", "::1"]))
     handlers: dict[Any, Callable[..., Any]] = {Exception: error_page, HTTPException: error_page, KgError: error_page}
     app = Starlette(routes=routes, middleware=middleware, exception_handlers=handlers, lifespan=lifespan)
     app.state.index = index
