@@ -95,15 +95,14 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--repeat", type=int, default=10, help="timed requests per page (default 10)")
     ap.add_argument("--json", action="store_true", help="also print the results as JSON")
     args = ap.parse_args(argv)
-    from benchmarks.servers import free_port
-    from tests._serve_fixtures import start_serve, stop
+    from benchmarks.servers import start_kg_serve
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-serve-") as tmp:
         folder = Path(tmp)
         t0 = time.perf_counter()
         store = args.store or build_store(folder, args.articles)
         built = time.perf_counter() - t0
-        served = start_serve(["--store", str(store)], folder / "serve.log")
+        served = start_kg_serve(["--store", str(store)], folder / "serve.log")
         try:
             ask = lambda q: requests.get(served.url + "/sparql", params={"query": q}, timeout=120).json()  # noqa: E731
             n_articles = int(ask("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?a a <https://w3id.org/kg-news/ontology#Article> } }")["results"]["bindings"][0]["n"]["value"])
@@ -126,7 +125,7 @@ def main(argv: list[str] | None = None) -> dict:
             results = {name: _time(served.url + path, args.repeat, proc) for name, path in pages.items()}
             load = os.getloadavg()
         finally:
-            stop(served)
+            served.stop()
     print(f"kg serve on {n_articles:,} articles, {n_statements:,} statements (store built in {built:.0f} s); "
           f"{args.repeat} requests per page after one warm-up; load average {load[0]:.1f} on {os.cpu_count()} cores; "
           f"aim: actor page and who-accused-whom < {AIM} s")

@@ -7,17 +7,15 @@ U+2067 RIGHT-TO-LEFT ISOLATE).  Three go through ``kg run`` (the real spaCy pipe
 built with kg's RDF builder from hand-made records (:mod:`kg.model`), because the pipeline does
 not take ``<script>`` for a person's name: it gives the hostile *actor names*.
 
-:func:`start_serve` runs ``kg serve`` (the console script beside this interpreter) on 127.0.0.1 at
-a free port, waits (bounded) for ``/health`` and returns the process; :func:`stop` ends it by PID.
+:func:`start_serve` runs ``kg serve`` on 127.0.0.1 at a free port (:func:`benchmarks.servers.start_kg_serve`),
+waits (bounded) for ``/health``; :func:`stop` ends it by PID.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import requests
@@ -100,10 +98,12 @@ def build_hostile_store(folder: Path) -> tuple[Path, bytes]:
 
 
 class Served:
-    """A running ``kg serve``: ``url`` (``http://127.0.0.1:PORT``), ``proc``, ``log`` (its output file)."""
+    """A running ``kg serve`` (:func:`benchmarks.servers.start_kg_serve`): ``url``, ``proc``, ``log``, and
+    ``get``/``post`` with a timeout."""
 
-    def __init__(self, url: str, proc: subprocess.Popen, log: Path) -> None:
-        self.url, self.proc, self.log = url, proc, log
+    def __init__(self, server) -> None:  # server: benchmarks.servers.ServerProcess
+        self.server = server
+        self.url, self.proc, self.log = server.url, server.proc, server.log
 
     def get(self, path: str, **kw) -> requests.Response:
         return requests.get(self.url + path, timeout=60, **kw)
@@ -113,40 +113,15 @@ class Served:
 
 
 def start_serve(args: list[str], log: Path, *, token: str | None = None, timeout: float = 90.0) -> Served:
-    """``kg serve ARGS --port P`` on a free port; waits for ``/health`` (bounded by ``timeout`` s).
+    """``kg serve ARGS`` on 127.0.0.1 at a free port, waited for (bounded by ``timeout`` s).
 
-    :raises RuntimeError: the server exited or did not answer in time (its log is in the message).
+    :raises benchmarks.servers.ServerUnavailable: it exited or did not answer in time (its log is in the message).
     """
-    from benchmarks.servers import free_port
+    from benchmarks.servers import start_kg_serve
 
-    port = free_port()
-    env = {**os.environ, "KG_SERVE_TOKEN": ""}
-    env.pop("KG_SERVE_TOKEN")
-    fh = open(log, "wb")
-    proc = subprocess.Popen([KG, "serve", *args, "--port", str(port)], stdout=fh, stderr=subprocess.STDOUT,
-                            env=env)
-    served = Served(f"http://127.0.0.1:{port}", proc, log)
-    deadline = time.monotonic() + timeout
-    auth = ("kg", token) if token else None
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"kg serve exited with {proc.returncode}: {log.read_text(errors='replace')[-2000:]}")
-        try:
-            if requests.get(served.url + "/health", timeout=2, auth=auth).status_code == 200:
-                return served
-        except requests.RequestException:
-            pass
-        time.sleep(0.3)
-    stop(served)
-    raise RuntimeError(f"kg serve did not answer within {timeout} s: {log.read_text(errors='replace')[-2000:]}")
+    return Served(start_kg_serve(args, log, token=token, timeout=timeout))
 
 
 def stop(served: Served) -> None:
-    """End the server process by its PID (terminate, then kill after 10 s)."""
-    if served.proc.poll() is None:
-        served.proc.terminate()
-        try:
-            served.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            served.proc.kill()
-            served.proc.wait(timeout=10)
+    """End the server process by its PID (TERM, then KILL after 10 s)."""
+    served.server.stop()

@@ -19,14 +19,13 @@ from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
 
 from kg.serve.data import kind_of_iri
 from tests._serve_fixtures import (
-    BIDI_NAME, BREAKER, BREAKER_NAME, EVIL_NAME, KG, RLO, SCRIPT, build_hostile_store, start_serve, stop,
+    BREAKER_NAME, EVIL_NAME, KG, RLO, build_hostile_store, start_serve, stop,
 )
 
 pytestmark = pytest.mark.server
 
 ACTOR = "https://w3id.org/kg-news/id/actor/"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a <https://w3id.org/kg-news/ontology#Statement> } }"
-HOSTILE_GRAPHS = ("hostile-1", "hostile-2", "hostile-3", "hostile-4")
 OURS = "FILTER (STRSTARTS(STR(?g), 'https://w3id.org/kg-news/id/graph/hostile-'))"
 
 
@@ -86,7 +85,7 @@ def test_serve_sparqlwrapper_select_json_xml_csv(served):
 
 def test_serve_sparqlwrapper_ask_and_construct(served):
     sw = SPARQLWrapper(served.url + "/sparql")
-    sw.setQuery(f"ASK {{ GRAPH ?g {{ ?a <https://w3id.org/kg-news/ontology#name> \"Lena O'Hara\" }} }}")
+    sw.setQuery("ASK { GRAPH ?g { ?a <https://w3id.org/kg-news/ontology#name> \"Lena O'Hara\" } }")
     sw.setReturnFormat(JSON)
     assert sw.query().convert()["boolean"] is True
     sw.setQuery("CONSTRUCT { ?a <https://w3id.org/kg-news/ontology#name> ?n } WHERE { GRAPH ?g { "
