@@ -154,6 +154,16 @@ def test_serve_sparql_browser_form_shows_a_table(served):
     _no_raw(html.replace(q.replace("'", "&#39;"), ""))
 
 
+def test_serve_kg_itself_queries_the_endpoint(served):
+    """kg's own SPARQL client (kg/http.py, kg.store.sparql) uses a kg serve as a remote store."""
+    import json
+
+    p = subprocess.run([KG, "query", "who-accused-whom", "--query-endpoint", served.url + "/sparql", "--server", "generic",
+                        "-p", "actor=ohara", "--format", "json"], capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr
+    assert [(r["actor"], r["target"]) for r in json.loads(p.stdout)] == [("Lena O'Hara", "Ruritania")]
+
+
 # ------------------------------------------------------------------------------------ pages
 
 
