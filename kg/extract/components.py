@@ -5,11 +5,14 @@
 * ``kg_headlines`` -- runs after the NER and re-parses a title-cased or
   verbless first line (the headline) so that its verb is a verb
   (:mod:`kg.extract.headlines`).
+* ``kg_kb_actors`` -- runs after ``kg_headlines`` and corrects ``doc.ents`` with the
+  names of the knowledge base (:mod:`kg.extract.kbactors`): names the NER missed or
+  mislabelled become actor entities.
 * ``kg_statements`` -- finds statements (:mod:`kg.extract.statements`), resolves
   their actors within the document (:mod:`kg.extract.coref`) and stores the
   result on ``doc._.kg_statements`` as a list of :class:`ResolvedDraft`.
 
-``kg_headlines`` and ``kg_statements`` are registered under the ``spacy_factories`` entry point (pyproject.toml),
+``kg_headlines``, ``kg_kb_actors`` and ``kg_statements`` are registered under the ``spacy_factories`` entry point (pyproject.toml),
 so a saved pipeline loads them without importing kg first.  The rule data
 (:class:`~kg.extract.lexicon.Lexicon`) is saved with ``to_disk``.
 """
@@ -26,6 +29,7 @@ from spacy.tokens import Doc
 
 from kg.extract.coref import Cluster, Resolver
 from kg.extract.headlines import HeadlineReparser
+from kg.extract.kbactors import KBActorTagger
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.mentions import Draft
 from kg.extract.statements import find_statements
@@ -180,6 +184,21 @@ def make_headline_reparser(nlp: Language, name: str, lexicon_path: str | None) -
     The component has no state of its own to save."""
     lex = load_lexicon(lexicon_path)
     return HeadlineReparser(nlp, name, lex.by_lemma.keys(), (n for n in lex.agents if lex.is_title(n)))
+
+
+@Language.factory(
+    "kg_kb_actors",
+    default_config={"kb_path": None},
+    requires=["token.pos", "doc.ents"],
+    assigns=["doc.ents"],
+)
+def make_kb_actor_tagger(nlp: Language, name: str, kb_path: str | None) -> KBActorTagger:
+    """Factory of the ``kg_kb_actors`` component (``kb_path``: a KB file written by
+    ``kg kb build``; None = the KB bundled with kg).
+
+    :raises kg.errors.KnowledgeBaseError: (E040) when the KB file cannot be read.
+    """
+    return KBActorTagger(nlp, name, kb_path)
 
 
 def resolve_statements(doc: Doc, lex: Lexicon) -> list[ResolvedDraft]:
