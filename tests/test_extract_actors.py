@@ -137,3 +137,32 @@ TITLE_PP_NAME = [
 def test_extract_actors_title_phrase_name_is_the_speaker(extract_text, text, who, not_who):
     got = _speakers(extract_text(text))
     assert who in got and not (got & not_who), got
+
+
+#: (text, speakers that must all be found, speakers that must not)
+COUNTED_GROUPS = [
+    ("In January, Arnor, Gondor and Rohan left the alliance. The three nations accused the council of betraying them.",
+     {"Arnor", "Gondor", "Rohan"}, {"three nations"}),
+    ("Eriador and Lindon signed the pact on Monday. Both countries condemned the raids by Mordor.",
+     {"Eriador", "Lindon"}, set()),
+    ("Last year Brannica and Osterland quit the union. The two governments have since urged Valmora to lift its tariffs.",
+     {"Brannica", "Osterland"}, {"two governments"}),
+]
+#: a count that no earlier list has: the group stays one actor
+COUNTED_GROUP_NEGATIVES = [
+    ("Arnor, Gondor and Rohan met in Bree. Two countries rejected the plan.", {"Arnor", "Gondor", "Rohan"}),
+    ("Arnor and Gondor met in Bree. The three countries praised the accord.", {"Arnor", "Gondor"}),
+    ("The three nations accused the council of betraying them.", set()),
+]
+
+
+@pytest.mark.parametrize("text,members,not_who", COUNTED_GROUPS)
+def test_extract_actors_counted_group_speaks_as_its_members(extract_text, text, members, not_who):
+    got = _speakers(extract_text(text))
+    assert members <= got and not (got & not_who), got
+
+
+@pytest.mark.parametrize("text,not_who", COUNTED_GROUP_NEGATIVES)
+def test_extract_actors_counted_group_without_its_list_stays(extract_text, text, not_who):
+    got = _speakers(extract_text(text))
+    assert got and not (got & not_who), got

@@ -20,9 +20,9 @@ so a saved pipeline loads them without importing kg first.  The rule data
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,7 +31,7 @@ from kg.extract.coref import Cluster, Resolver
 from kg.extract.headlines import HeadlineReparser
 from kg.extract.kbactors import KBActorTagger
 from kg.extract.lexicon import Lexicon, load_lexicon
-from kg.extract.mentions import Draft
+from kg.extract.mentions import Draft, group_members
 from kg.extract.statements import find_statements
 
 
@@ -210,7 +210,7 @@ def resolve_statements(doc: Doc, lex: Lexicon) -> list[ResolvedDraft]:
     resolver = Resolver(doc, lex)
     out: list[ResolvedDraft] = []
     seen: set[tuple] = set()
-    for d in find_statements(doc, lex):
+    for d in _with_group_members(doc, lex, find_statements(doc, lex)):
         spk = resolver.resolve(d.speaker, is_speaker=True)
         if spk is None:
             continue
@@ -228,3 +228,16 @@ def resolve_statements(doc: Doc, lex: Lexicon) -> list[ResolvedDraft]:
         seen.add(key)
         out.append(ResolvedDraft(d, spk, (d.speaker.start, d.speaker.end), targets, t_mentions))
     return out
+
+
+def _with_group_members(doc: Doc, lex: Lexicon, drafts: Iterable[Draft]) -> Iterator[Draft]:
+    """Each draft, but one per member for a speaker that is a counted group named
+    earlier ("Burkina Faso, Mali and Niger withdrew ... The three military-led nations
+    accused ..." -> Burkina Faso, Mali, Niger; :func:`~kg.extract.mentions.group_members`)."""
+    for d in drafts:
+        members = group_members(d.speaker, doc, lex)
+        if not members:
+            yield d
+            continue
+        for m in members:
+            yield replace(d, speaker=m, targets=[t for t in d.targets if (t.start, t.end) != (m.start, m.end)])
