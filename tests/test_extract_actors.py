@@ -166,3 +166,25 @@ def test_extract_actors_counted_group_speaks_as_its_members(extract_text, text, 
 def test_extract_actors_counted_group_without_its_list_stays(extract_text, text, not_who):
     got = _speakers(extract_text(text))
     assert got and not (got & not_who), got
+
+
+#: (text, speaker "he"/"she" must resolve to, speakers it must not resolve to)
+PRONOUN_ANTECEDENTS = [
+    # a one-word "person" that modifies a noun is no antecedent
+    ("Peter Hansen says the Brexit talks are over. In the Schengen system borders are open. He added that Arnor must act.",
+     "Peter Hansen", {"Brexit", "Schengen"}),
+    # a name inside the quotation is not the reporter of the quotation
+    ("Maria Jensen spoke in Bree on Friday. “Garrick promised us roads and gave us nothing,” she said.",
+     "Maria Jensen", {"Garrick"}),
+    # a subject before an object: "... challenging Halvorsen. He added"
+    ("Piet Oranje, who is considering challenging Lars Halvorsen, says the party must change. The critics were loud. "
+     "Many left the hall. The session ended late. He added that the reform had failed.",
+     "Piet Oranje", {"Lars Halvorsen"}),
+]
+
+
+@pytest.mark.parametrize("text,who,not_who", PRONOUN_ANTECEDENTS)
+def test_extract_actors_pronoun_speaker_right_antecedent(extract_text, text, who, not_who):
+    res = extract_text(text)
+    pron = {s.actor.name for s in res.statements if s.actor_mention.text.lower() in ("he", "she")}
+    assert who in pron and not (pron & not_who), pron

@@ -400,3 +400,16 @@ def _is_named_member(tok: Token) -> bool:
     names PERSON as often as GPE, so any capitalized proper noun that is no date or number)."""
     return tok.ent_type_ in ("GPE", "ORG") or (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ in (
         "", "PERSON", "NORP", "LOC"))
+
+
+def weak_person_mention(tok: Token) -> bool:
+    """A one-word PERSON entity used as a modifier of a common noun ("the Schengen
+    system", "Brexit negotiations", "the Cherry orchard"): the small model's PERSON label
+    is least reliable there, and such a mention is no antecedent for "he"/"she" (a person
+    named in full elsewhere still is, by that mention)."""
+    ent = ent_of(tok)
+    if ent is None or ent.label_ != "PERSON":
+        return False
+    core = [t for t in ent if t.lower_ not in ("the", "'s", "’s")]
+    return len(core) == 1 and core[0].dep_ in ("compound", "nmod", "amod") and core[0].head.pos_ == "NOUN" \
+        and core[0].head.i > core[0].i
