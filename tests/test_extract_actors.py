@@ -188,3 +188,20 @@ def test_extract_actors_pronoun_speaker_right_antecedent(extract_text, text, who
     res = extract_text(text)
     pron = {s.actor.name for s in res.statements if s.actor_mention.text.lower() in ("he", "she")}
     assert who in pron and not (pron & not_who), pron
+
+
+#: (text, speaker, speakers that must not be found: the outlet that quotes)
+QUOTED_AS_SAYING = [
+    ("Reuters quoted Gondor as saying the talks failed.", "Gondor", {"Reuters"}),
+    ("Gondor was quoted as saying that Rohan had lied.", "Gondor", set()),
+    ("The Arnor foreign minister was quoted by state media as saying Mordor had broken the truce.",
+     "Arnor foreign minister", {"state media"}),
+    ("State television quoted the Harad defence minister as saying the army would retaliate against Rhun.",
+     "Harad defence minister", {"State television"}),
+]
+
+
+@pytest.mark.parametrize("text,who,not_who", QUOTED_AS_SAYING)
+def test_extract_actors_quoted_as_saying_gives_the_quoted_speaker(extract_text, text, who, not_who):
+    got = _speakers(extract_text(text))
+    assert who in got and not (got & not_who), got

@@ -77,6 +77,20 @@ def _name_after_role_phrase(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _quoted_as_saying(cue_tok: Token) -> Token | None:
+    """"X was quoted as saying ...", "Reuters quoted X as saying ...", "X is cited as
+    saying": the one quoted speaks (the passive subject or the active object), not the
+    outlet that quotes."""
+    prep = cue_tok.head
+    if cue_tok.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in ("quote", "cite"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or next(
+        (c for c in verb.children if c.dep_ == "dobj"), None)
+
+
 def _governing_report_speaker(cue_tok: Token, cue_set: set[int], lex: Lexicon) -> Token | None:
     """The speaker of the reporting cue whose clause contains ``cue_tok``:
     ""We urge X ...," the ministry added" -> the ministry; "X said it would summon" -> X."""
@@ -163,6 +177,9 @@ def find_speaker(
         s = own_speaker(cue_tok.head, lex)
         if s is not None:
             return s
+    quoted = _quoted_as_saying(cue_tok)
+    if quoted is not None:
+        return quoted
     if cue_tok.dep_ == "pcomp" and cue_tok.head.head.i != cue_tok.head.i:
         # "pitched himself to voters by telling them that ...", "appeared on TV and began by saying ..."
         verb = cue_tok.head.head
