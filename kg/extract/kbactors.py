@@ -49,7 +49,7 @@ from kg.extract.syntax import ACTOR_ENTS
 log = logging.getLogger("kg.extract")
 
 #: Bump when the table's content rules change (invalidates cached tables).
-TABLE_VERSION = 2
+TABLE_VERSION = 3
 #: Longest name looked up, in tokens.
 MAX_TOKENS = 8
 #: NER label for each KB entity kind.
@@ -63,6 +63,7 @@ NAME_FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "de", "del", "la", "
 #: (as :data:`kg.link.kb.AMBIGUOUS_SHORT`).
 SHORT_WORDS = frozenset("IS AS IT IN ON OR TO AT BE NO SO AN IF OF BY DO GO HE ME MY UP WE AM PM OK A I".split())
 _WORD = re.compile(r"[^\s\-]+")
+_FIRST = re.compile(r"[\s\-’']")
 
 
 def _name_ok(text: str, not_names: frozenset[str]) -> bool:
@@ -87,10 +88,18 @@ class AliasTable:
 
     :param labels: name as written -> "PERSON" | "ORG" | "GPE" | "NORP" | "".
     :param countries: the names of countries among them (labels, official names, PETRARCH spellings).
+    :param firsts: first words of the names (also before a hyphen: "Guinea-Bissau" starts with the
+        token "Guinea"); a token that starts no name is skipped with one set lookup.
     """
 
     labels: dict[str, str]
     countries: frozenset[str] = frozenset()
+    firsts: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if not self.firsts:
+            self.firsts = frozenset(w for name in self.labels for w in {name.split()[0], _FIRST.split(name)[0]}
+                                    if _capitalized(w))
 
     @classmethod
     def from_aliases(cls, aliases: Iterable[tuple[str, str, str, float]], not_names: frozenset[str]) -> "AliasTable":
@@ -114,7 +123,7 @@ class AliasTable:
         tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
         with open(tmp, "w", encoding="utf-8") as fh:
             json.dump({"format": f"kg alias table {TABLE_VERSION}", "labels": self.labels,
-                       "countries": sorted(self.countries)}, fh, ensure_ascii=False)
+                       "countries": sorted(self.countries), "firsts": sorted(self.firsts)}, fh, ensure_ascii=False)
         os.replace(tmp, path)
 
     @classmethod
@@ -128,7 +137,7 @@ class AliasTable:
         if not isinstance(doc, dict) or doc.get("format") != f"kg alias table {TABLE_VERSION}" or not isinstance(
                 doc.get("labels"), dict):
             raise ValueError(f"{path}: not a kg alias table of version {TABLE_VERSION}")
-        return cls(doc["labels"], frozenset(doc.get("countries", ())))
+        return cls(doc["labels"], frozenset(doc.get("countries", ())), frozenset(doc.get("firsts", ())))
 
 
 def _cache_path(kb_path: Path) -> Path | None:
@@ -189,6 +198,9 @@ class KBActorTagger:
         self.name = name
         self.kb_path = kb_path
         self.table = load_alias_table(kb_path)
+        # first words of the names (also before a hyphen: "Guinea-Bissau" starts with the token "Guinea"):
+        # a token that starts no name is skipped with one set lookup
+        self._firsts = self.table.firsts
         lex = load_lexicon()
         self._agents = frozenset(lex.agents)
         self._titles = frozenset(n for n in lex.agents if lex.is_title(n)) | lex.words.courtesy_titles | \
@@ -197,26 +209,32 @@ class KBActorTagger:
     def matches(self, doc: Doc) -> list[tuple[int, int, str]]:
         """``(start, end, label)`` of the longest KB names in ``doc``, left to right, not overlapping."""
         labels = self.table.labels
+        firsts = self._firsts
+        words = [t.text for t in doc]
+        spaces = [t.whitespace_ for t in doc]
         out: list[tuple[int, int, str]] = []
-        n = len(doc)
+        n = len(words)
         i = 0
         while i < n:
-            tok = doc[i]
-            if not _capitalized(tok.text):
+            if words[i] not in firsts:
                 i += 1
                 continue
             found = None
-            for j in range(min(n, i + MAX_TOKENS), i, -1):
-                last = doc[j - 1]
-                if not last.text[-1:].isalnum() and last.text != ".":
+            text = words[i]
+            texts = [text]  # texts[k]: the name of tokens i .. i+k
+            for j in range(i + 1, min(n, i + MAX_TOKENS)):
+                text = text + spaces[j - 1] + words[j]
+                texts.append(text)
+            for k in range(len(texts) - 1, -1, -1):
+                last = words[i + k]
+                if not last[-1:].isalnum() and last != ".":
                     continue
-                text = doc[i:j].text
-                label = labels.get(text)
+                label = labels.get(texts[k])
                 if label is None:
                     continue
-                if j - i == 1 and not self._one_word_ok(tok):
+                if k == 0 and not self._one_word_ok(doc[i]):
                     continue
-                found = (i, j, label)
+                found = (i, i + k + 1, label)
                 break
             if found is None:
                 i += 1
