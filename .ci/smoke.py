@@ -2,7 +2,7 @@
 
 Run with the interpreter of the environment under test (its ``kg`` script is found beside it)::
 
-    .venv/bin/python .ci/smoke.py            # kg run on the bundled articles + kg query who-accused-whom
+    .venv/bin/python .ci/smoke.py            # kg run on the bundled articles + kg query who-accused-whom + kg serve
     .venv/bin/python .ci/smoke.py --warc     # ... + read a WARC archive written here (kg[warc])
     .venv/bin/python .ci/smoke.py --dask     # ... + extract on a local Dask cluster (kg[dask])
 
@@ -61,6 +61,50 @@ def write_warc(path: Path) -> None:
                                                       payload=io.BytesIO(html.encode()), http_headers=headers))
 
 
+def serve_smoke(store: str, tmp_path: Path) -> None:
+    """``kg serve`` on the store: the SPARQL endpoint answers a query and the actor search finds Dehqan."""
+    import json
+    import socket
+    import urllib.parse
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = open(tmp_path / "serve.log", "wb")
+    proc = subprocess.Popen([KG, "serve", "--store", store, "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    start = time.monotonic()
+    try:
+        while time.monotonic() - start < 60:
+            try:
+                with urllib.request.urlopen(base + "/health", timeout=2):
+                    break
+            except OSError:
+                if proc.poll() is not None:
+                    break
+                time.sleep(0.3)
+        query = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"})
+        with urllib.request.urlopen(f"{base}/sparql?{query}", timeout=60) as resp:
+            n = int(json.load(resp)["results"]["bindings"][0]["n"]["value"])
+        with urllib.request.urlopen(f"{base}/actors?q=dehqan", timeout=60) as resp:
+            page = resp.read().decode("utf-8")
+        if n < 100 or "Hossein Dehqan" not in page:
+            raise RuntimeError(f"{n} quads; Dehqan {'found' if 'Hossein Dehqan' in page else 'not found'}")
+    except (OSError, RuntimeError, ValueError, KeyError) as exc:
+        print(f"smoke: FAILED kg serve: {exc}", file=sys.stderr)
+        print((tmp_path / "serve.log").read_text(errors="replace")[-3000:], file=sys.stderr)
+        sys.exit(1)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+    print(f"smoke: ok kg serve ({time.monotonic() - start:.1f} s)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--warc", action="store_true", help="also read a WARC archive (kg[warc])")
@@ -73,6 +117,7 @@ def main() -> None:
         step("kg run on the bundled articles", [KG, "-q", "run", "kg/data/articles", "--store", store])
         step("kg query who-accused-whom", [KG, "query", "who-accused-whom", "--store", store, "--format", "csv"],
              expect="Iran")
+        serve_smoke(store, tmp_path)
         if opts.warc:
             warc = tmp_path / "news.warc.gz"
             write_warc(warc)

@@ -2,7 +2,10 @@
 ``jena-fuseki-server`` jar from Maven Central) and Oxigraph's server
 (``oxigraph serve``, the binary of the ``oxigraph`` PyPI package).
 
-Used by the remote benchmark (:mod:`benchmarks.bench_remote`) and by the test
+Also ``kg serve`` (:func:`start_kg_serve`, the console script beside this interpreter).
+
+Used by the remote benchmark (:mod:`benchmarks.bench_remote`), the serve benchmark
+(:mod:`benchmarks.bench_serve`) and by the test
 fixtures in ``tests/servers.py``; no pytest, no kg imports.  Every server listens on 127.0.0.1 on a free port, is waited for
 with a bound (:data:`STARTUP_TIMEOUT`) and is stopped by its PID
 (:meth:`ServerProcess.stop`: TERM, then KILL after 10 s).
@@ -38,6 +41,7 @@ __all__ = [
     "fuseki_jar",
     "oxigraph_binary",
     "start_fuseki",
+    "start_kg_serve",
     "start_oxigraph",
     "wait_until_up",
 ]
@@ -218,4 +222,23 @@ def start_oxigraph(workdir: Path, binary: Path | None = None) -> ServerProcess:
         )
     server = ServerProcess("oxigraph", f"http://127.0.0.1:{port}", proc, log)
     wait_until_up(server, f"{server.url}/query?query=ASK%7B%7D", started)
+    return server
+
+
+def start_kg_serve(args: list[str], log: Path, *, token: str | None = None, timeout: float = 90.0) -> ServerProcess:
+    """``kg serve ARGS --port P`` (the ``kg`` script beside this interpreter) on 127.0.0.1 at a free port,
+    waited for on ``/health`` (with the token as basic auth password when given); env ``KG_SERVE_TOKEN``
+    is not passed on.
+
+    :raises ServerUnavailable: it exited, or did not answer within ``timeout`` s (it is then stopped).
+    """
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "KG_SERVE_TOKEN"}
+    kg = str(Path(sys.executable).with_name("kg"))
+    with open(log, "wb") as fh:
+        proc = subprocess.Popen([kg, "serve", *args, "--port", str(port)], stdout=fh, stderr=subprocess.STDOUT,
+                                env=env)
+    server = ServerProcess("kg serve", f"http://127.0.0.1:{port}", proc, log)
+    wait_until_up(server, server.url + "/health", time.monotonic(), auth=("kg", token) if token else None,
+                  timeout=timeout)
     return server

@@ -54,6 +54,21 @@ class Msg(str, Enum):
     E066 = "E066: {option} {value!r} is not a known kind of server. Use one of: {choices}."
     E070 = "E070: {reason}"
     E071 = "E071: {option} {value!r} is not a valid choice. Use one of: {choices}."
+    E100 = "E100: kg serve --host {host} is not a loopback address, so anyone who can reach it could read the store. Add --token TOKEN (or env KG_SERVE_TOKEN) to require it, or use --host 127.0.0.1."
+    E101 = "E101: kg serve --allow-update lets clients change the store, so it must have credentials: add --token TOKEN (or env KG_SERVE_TOKEN)."
+    E102 = "E102: {path}: no SPARQL {what} in the request. Send it as query=... (GET, or a form POST), as an application/sparql-query body, or an update as update=... / an application/sparql-update body."
+    E103 = "E103: The query ran longer than this server's limit of {seconds} s and was given up. Narrow it (a LIMIT, a VALUES block, fewer OPTIONALs) or start kg serve with a larger --query-timeout."
+    E104 = "E104: The answer has more than {max:,} rows, this server's limit; nothing was sent. Add a LIMIT (and OFFSET to page), or start kg serve with a larger --max-rows."
+    E105 = "E105: This server is read-only: SPARQL updates are refused. Start kg serve with --allow-update and --token to accept them."
+    E106 = "E106: {path} needs credentials: send the server's token as the password of HTTP basic auth (any user name) or as 'Authorization: Bearer TOKEN'."
+    E107 = "E107: Cannot answer in a format the request accepts ({accept}). Use one of: {choices}."
+    E108 = "E108: {what} {value!r} is not in the store. Search for it on the actors page, or check the link."
+    E109 = "E109: The request is larger than this server accepts ({size:,} bytes, at most {max:,}). Send a shorter query."
+    E110 = "E110: Cannot serve on {host}:{port}: {reason}. Pick another --port, or stop what holds it."
+    E111 = "E111: Request parameter {param!r} {reason}."
+    E112 = "E112: The server failed on this request ({kind}); the details are in the server's log. Please report it with what you asked for."
+    E113 = "E113: The server is busy: {running} queries are running, its limit. Try again in a moment."
+    E114 = "E114: A SPARQL update from another site (Origin {origin}) was refused. Send updates from a SPARQL client, not from a web page of another origin."
 
     def format(self, **fields: object) -> str:  # type: ignore[override]
         return self.value.format(**fields)
@@ -65,7 +80,7 @@ class Msg(str, Enum):
 #: exits with code 2 for them (and for every :class:`UsageError`), 1 for all
 #: other errors.
 USAGE_CODES: frozenset[str] = frozenset({
-    "E020", "E021", "E022", "E025", "E026", "E027", "E035", "E065", "E066", "E070", "E071",
+    "E020", "E021", "E022", "E025", "E026", "E027", "E035", "E065", "E066", "E070", "E071", "E100", "E101",
 })
 
 

@@ -27,7 +27,7 @@ COMMANDS = list(_walk(ROOT))
 STORE_COMMANDS = {
     ("run",): ALL_OPTIONS, ("load",): ALL_OPTIONS,
     ("query",): QUERY_OPTIONS, ("sparql",): QUERY_OPTIONS, ("graph",): QUERY_OPTIONS,
-    ("timeline",): QUERY_OPTIONS, ("stats",): QUERY_OPTIONS,
+    ("timeline",): QUERY_OPTIONS, ("stats",): QUERY_OPTIONS, ("serve",): QUERY_OPTIONS,
     ("validate",): LOCAL_OPTIONS, ("info",): LOCAL_OPTIONS,
 }
 
@@ -65,7 +65,7 @@ def test_cli_help_every_command(path, cmd):
 
 
 def test_cli_help_store_commands_share_one_set_of_options():
-    """The nine store commands take exactly their store options, with the shared help text."""
+    """The ten store commands take exactly their store options, with the shared help text."""
     by_path = dict(COMMANDS)
     shared_help = {name: typer_info.__metadata__[0].help for name, typer_info in OPTIONS.items()}
     for path, wanted in STORE_COMMANDS.items():

@@ -26,7 +26,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("model", {"kg", "kg.model", "kg.errors"}),
     ("shared", {"kg.config", "kg.names", "kg.sparql_terms", "kg.http", "kg.formats"}),
     ("stages", {"kg.ingest", "kg.extract", "kg.link", "kg.rdf", "kg.store", "kg.queries", "kg.views",
-                "kg.output", "kg.evaluate"}),
+                "kg.output", "kg.evaluate", "kg.serve"}),
     ("run", {"kg.run"}),
     ("cli", {"kg.cli"}),
 ]

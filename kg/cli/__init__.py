@@ -16,7 +16,7 @@ options are shared through :mod:`kg.cli.options`, the formats through
 
 from __future__ import annotations
 
-from kg.cli import fuseki, jobs, kb, query, tools, views  # noqa: F401,E402  (register the commands)
+from kg.cli import fuseki, jobs, kb, query, serve, tools, views  # noqa: F401,E402  (register the commands)
 from kg.cli.common import app
 
 __all__ = ["app", "main"]
