@@ -11,8 +11,10 @@ from spacy.tokens import Token
 from kg.extract import weights
 from kg.extract.events import act_agents, agents_of, Events, is_action_noun
 from kg.extract.lexicon import Cue, Lexicon
-from kg.extract.mentions import actor_mentions, inner_actors, is_actor_head, MentionRef, speaker_side
+from kg.extract.mentions import actor_mentions, inner_actors, is_actor_head, mention_for, MentionRef, speaker_side
 from kg.extract.syntax import (
+    ACTOR_ENTS,
+    FIRST_PERSON,
     RELATIVE,
     clause_objects,
     is_pronoun,
@@ -20,6 +22,7 @@ from kg.extract.syntax import (
     passive_agent,
     prep_objects,
     subject_of,
+    with_conjuncts,
 )
 from kg.model import StatementType
 
@@ -147,6 +150,9 @@ def find_targets(
                 elif s is not None and s.pos_ == "NOUN" and cue.type == StatementType.WARN:
                     # "warned annexation would be a crime": the doer of the act warned about
                     out.extend(m for a in agents_of(s, events, lex) for m in actor_mentions(a, lex))
+    if not out and cue.type in CLAUSE_TARGET_TYPES:
+        # "warned that such steps could be read by X as ...", "warned of attacks by X": whom the clause is about
+        out.extend(content_targets([c for c in cue_tok.children if c.dep_ == "ccomp"], lex, speaker, objects=True))
     # appeals and demands: "urged X to", already object; "called for X to" handled by particle
     return out
 
@@ -156,3 +162,157 @@ EVENT_TARGET_TYPES = frozenset({StatementType.CRITICIZE, StatementType.PRAISE, S
 #: Speech acts whose reported clause's subject is their target when they have no object.
 CLAUSE_TARGET_TYPES = frozenset({StatementType.ACCUSE, StatementType.CRITICIZE, StatementType.DEMAND,
                                  StatementType.APPEAL, StatementType.WARN, StatementType.DENY})
+
+
+#: Clause dependents whose actors a reported clause is about, after its subject.
+_CONTENT_OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+#: Prepositions whose objects a reported clause is about ("tough on X", "relations with X").
+_CONTENT_PREPS = frozenset({"with", "against", "on", "upon", "to", "toward", "towards", "over", "of", "from", "by"})
+#: Prepositions of an attitude of the speaker's ("skeptical over X", "concerned about X", "disappointed with X").
+_ATTITUDE_PREPS = frozenset({"over", "about", "of", "with", "at", "toward", "towards"})
+#: Nested clauses searched when a clause names no actor itself ("What matters is that X ...").
+_NESTED_DEPS = frozenset({"ccomp", "xcomp", "conj"})
+#: Subjects of a copular clause that stand for what the clause names ("it was a mistake by X").
+_DUMMY_SUBJECTS = frozenset({"it", "this", "that"})
+#: Entity labels that make a common noun phrase a named actor ("U.S. lawmakers", "the people of Chad").
+_NAMING_ENTS = frozenset({"PERSON", "ORG", "GPE"})
+
+
+def named_enough(tok: Token, lex: Lexicon) -> bool:
+    """A content actor worth a target: a name (entity or proper noun), or a common
+    noun phrase tied to a named country, organization or person ("U.S. lawmakers",
+    "the people of Myanmar", "Kenya's government"); not a bare "the government",
+    nor one with only a national adjective ("Palestinian officials", "the Iraqi
+    government": whose they are is not said, and often it is the speaker's own)."""
+    if tok.ent_type_ in ACTOR_ENTS:
+        return True
+    if tok.pos_ == "PROPN":
+        # an unlabelled capitalised word opening a sentence is often a noun ("Annexation could ...")
+        first = tok.sent.start
+        while first < tok.i and not tok.doc[first].is_alpha:
+            first += 1
+        return tok.i != first
+    m = mention_for(tok, lex)
+    return any((t.ent_type_ in _NAMING_ENTS or (t.pos_ == "PROPN" and t.ent_type_ != "NORP"))
+               for t in tok.doc[m.start:m.end] if t.i != tok.i)
+
+
+def _keep(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int]) -> bool:
+    """A content actor other than the speaker's own side: no pronoun, no "our X",
+    not the speaker's name or country, not the speaker of another cue (``skip``:
+    cue token indices; "..., the ministry said"), named enough."""
+    if not is_actor_head(tok, lex) or is_pronoun(tok) or tok.lower_ in RELATIVE:
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in skip:
+        return False
+    return not speaker_side(tok, speaker) and not own_possession(tok) and named_enough(tok, lex)
+
+
+def _owners(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int]) -> list[Token]:
+    """Whose a non-actor noun is: its possessor ("Israel's objective"), its
+    ``of``/``by`` actor ("the decision of Congress", "any crossing by X"), a
+    national or named modifier ("the U.S. proposal"), but not the place of a
+    meeting ("the New York gathering")."""
+    if own_possession(tok):
+        return []  # "his government's policy": the speaker's own
+    out: list[Token] = []
+    meeting = tok.lemma_.lower() in lex.words.meeting_nouns or tok.lemma_.lower() in _GATHERINGS
+    for c in tok.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and not meeting
+                                and c.ent_type_ in ACTOR_ENTS):
+            out += [h for h in with_conjuncts(c) if _keep(h, lex, speaker, skip)]
+    for p in prep_objects(tok, {"of", "by"}):
+        out += [h for h in with_conjuncts(p) if _keep(h, lex, speaker, skip)]
+    return out
+
+
+#: Event nouns whose place modifier is where they happen, not who holds them.
+_GATHERINGS = frozenset({"gathering", "meeting", "summit", "conference", "session", "assembly", "forum"})
+
+
+def clause_actors(
+    v: Token, lex: Lexicon, speaker: Token | None, *, objects: bool = False,
+    skip: frozenset[int] | set[int] = frozenset(), depth: int = 0, subject_only: bool = False,
+) -> list[Token]:
+    """Actor heads a reported or quoted clause headed by ``v`` is about, first found wins:
+
+    1. its subject, when it is a named actor other than the speaker's side
+       ("said Venezuela had violated ...");
+    2. whose its subject is ("said Argentina's plan was ...": :func:`_owners`);
+    3. the agent of a passive clause ("could be interpreted by Erdogan as ...");
+    4. with ``objects``: its named objects, addressees and prepositional
+       objects and their owners ("warned that X would attack Y" gives Y only
+       when X is the speaker's own side); without: only the objects of the
+       speaker's stated attitude ("he was skeptical over Moscow's will");
+    5. the same in its nested clauses ("What matters is that Russia has ...").
+
+    With ``subject_only``, only 1. and only for a named entity (the other
+    sentences of a quotation, which say less surely whom it is about).
+    Pronouns, the speaker itself, "our"/"its" possessions, the speaker's
+    country and the subjects of other cues (``skip``) are never returned
+    (:func:`_keep`).  Cost: a walk over the clause's direct dependents, two
+    levels deep at most.
+
+    :returns: head tokens, in text order, without duplicates; [] when the clause
+        is about no one but the speaker.
+    """
+    out: list[Token] = []
+    subj = subject_of(v) or next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    own_side = False
+    if subj is not None and subj.dep_ != "csubj":
+        heads = with_conjuncts(subj)
+        out = [h for h in heads if _keep(h, lex, speaker, skip)]
+        if subject_only:
+            return [h for h in out if h.ent_type_ in ACTOR_ENTS]
+        copula = v.lemma_ == "be" and subj.lower_ in _DUMMY_SUBJECTS
+        own_side = not copula and any(speaker_side(h, speaker) or (is_pronoun(h) and h.lower_ in FIRST_PERSON) for h in heads)
+        if not out and not own_side and not any(is_actor_head(h, lex) for h in heads):
+            out = [a for h in heads for a in _owners(h, lex, speaker, skip)]
+    if not out:
+        agent = passive_agent(v) or next((p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+        if agent is not None:
+            out = [h for h in with_conjuncts(agent) if _keep(h, lex, speaker, skip)]
+    if not out and v.lemma_ == "be" and subj is not None and subj.lower_ in _DUMMY_SUBJECTS:
+        # "it was the wrong decision by Estonia", "this is a violation by X": whose the thing named is
+        for c in (c for c in v.children if c.dep_ == "attr"):
+            out += [h for h in with_conjuncts(c) if _keep(h, lex, speaker, skip)] or _owners(c, lex, speaker, skip)
+    if not out and (objects or own_side):
+        cands: list[Token] = []
+        if objects:
+            cands += [c for c in v.children if c.dep_ in _CONTENT_OBJECT_DEPS]
+            cands += prep_objects(v, _CONTENT_PREPS)
+        for a in (c for c in v.children if c.dep_ == "acomp"):
+            cands += prep_objects(a, _CONTENT_PREPS if objects else _ATTITUDE_PREPS)
+        for c in sorted(cands, key=lambda t: t.i):
+            for h in with_conjuncts(c):
+                if _keep(h, lex, speaker, skip):
+                    out.append(h)
+                elif not is_actor_head(h, lex):
+                    out += _owners(h, lex, speaker, skip)
+    if not out and depth < 2 and not own_side:
+        for x in v.children:
+            if x.dep_ in _NESTED_DEPS and x.pos_ in ("VERB", "AUX") and x.i not in skip:
+                out = clause_actors(x, lex, speaker, objects=objects, skip=skip, depth=depth + 1)
+                if out:
+                    break
+    seen: set[int] = set()
+    return sorted((t for t in out if not (t.i in seen or seen.add(t.i))), key=lambda t: t.i)
+
+
+def content_targets(
+    clause_verbs: list[Token], lex: Lexicon, speaker: Token | None, *, objects: bool = False,
+    skip: frozenset[int] | set[int] = frozenset(), subject_only: bool = False,
+) -> list[MentionRef]:
+    """Target mentions of a statement from what it says: :func:`clause_actors` of
+    its reported or quoted clauses (``clause_verbs``: the cue's ``ccomp``/``parataxis``
+    heads; a clause headed by another cue in ``skip`` is that cue's), each mention once."""
+    out: list[MentionRef] = []
+    seen: set[int] = set()
+    for v in clause_verbs:
+        if v.i in skip:
+            continue
+        for h in clause_actors(v, lex, speaker, objects=objects, skip=skip, subject_only=subject_only):
+            if h.i not in seen:
+                seen.add(h.i)
+                out.append(mention_for(h, lex))
+    return out

@@ -39,7 +39,7 @@ from kg.extract.syntax import (
     prep_objects,
     subject_of,
 )
-from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, find_targets
+from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, content_targets, find_targets
 from kg.model import Mode, StatementType
 
 
@@ -410,11 +410,9 @@ def cue_statements(
             return
         targets = find_targets(tok, cue, cue_idx, lex, ctx.events, spk_tok) if cue.type != StatementType.STATEMENT else []
         if (cue.type == StatementType.STATEMENT and clause_verbs and cue.lemma not in lex.words.media_cues
-                and not (clause_verbs[0].i < tok.i and past_event(clause_verbs[0]))):
-            s = subject_of(clause_verbs[0])
-            if s is not None and is_actor_head(s, lex) and not is_pronoun(s) and not speaker_side(s, spk_tok):
-                # only named subjects: "said NATO would ..." (CAMEO 010), not "said the coalition ..."
-                targets = [m for m in actor_mentions(s, lex) if m.label != "AGENT"]
+                and (quoted or not (clause_verbs[0].i < tok.i and past_event(clause_verbs[0])))):
+            # whom the reported or quoted clause is about (CAMEO 010): kg.extract.targets.content_targets
+            targets = content_targets(clause_verbs, lex, spk_tok, skip=ctx.cue_set)
         yield Draft(type=cue.type, targets=targets, evidence=weights.CUE_ALONE, **base)
     else:
         stype = cue.type

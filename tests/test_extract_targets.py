@@ -1,0 +1,67 @@
+"""Targets read from what a statement says (issue 14, "targets from content"), with
+the real spaCy model: subjects, owners and agents of reported clauses, subjects of
+quotations (also over several sentences), addressees of modal appeals, possessors
+of the criticised or praised thing, and coreferents across sentences; never the
+speaker's own side.
+
+The sentences are our own, written for these tests; none comes from the gold files.
+Each table row is ``(text, speaker's last name word, type or None, target name)``:
+the statement of that speaker must have that target (and that type, unless None).
+Negative rows give a target name that no statement of the text may have.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _targets(res, speaker: str) -> set[tuple[str, str]]:
+    """``(type, target name)`` of every statement whose actor's name ends in ``speaker``."""
+    return {(s.type.value, t.name) for s in res.statements if s.actor.name.split()[-1] == speaker for t in s.targets}
+
+
+def _all_targets(res) -> set[str]:
+    return {t.name for s in res.statements for t in s.targets}
+
+
+def _check(extract_text, text, speaker, stype, target):
+    found = _targets(extract_text(text), speaker)
+    if stype is None:
+        assert target in {t for _, t in found}, found
+    else:
+        assert (stype, target) in found, found
+
+
+# -- kind 1: the subject, owner or agent of a reported clause
+
+CLAUSE_CASES = [
+    ("Chile said Bolivia would need to remain patient.", "Chile", "STATEMENT", "Bolivia"),
+    ("The Danish minister said Sweden's plan was to close the bridge.", "minister", "STATEMENT", "Sweden"),
+    ("Mexico said the decision of the U.S. Congress was a surprise.", "Mexico", "STATEMENT", "U.S. Congress"),
+    ("Hans Brenner said he was doubtful about Moscow's will to compromise.", "Brenner", "STATEMENT", "Moscow"),
+    ("The analyst warned that such steps could be read by Erdogan as a weakness.", "analyst", "WARN", "Erdogan"),
+    ("Nigeria warned that any raid across the border by Cameroon would end the truce.", "Nigeria", "WARN", "Cameroon"),
+]
+
+CLAUSE_NEGATIVE = [
+    # the speaker's own side: "it", "our", the same name, "his government"
+    ("Poland said it would keep its embassy in Minsk open.", "Poland"),
+    ("Norway said our fishermen need more time.", "fishermen"),
+    ("Peru said Peru would host the summit.", "Peru"),
+    ("The prime minister said his government's aim was to keep Ghana out of the conflict.", "Ghana"),
+    # the place of a meeting is no one the statement is about
+    ("Finland said the Helsinki meeting was a chance to talk.", "Helsinki"),
+    # a national adjective alone does not say whose officials they are
+    ("Germany said Palestinian officials were expected to meet on Monday.", "Palestinian officials"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", CLAUSE_CASES)
+def test_extract_targets_reported_clause(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", CLAUSE_NEGATIVE)
+def test_extract_targets_reported_clause_not_own_side(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
+
