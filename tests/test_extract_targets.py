@@ -65,3 +65,35 @@ def test_extract_targets_reported_clause(extract_text, text, speaker, stype, tar
 def test_extract_targets_reported_clause_not_own_side(extract_text, text, forbidden):
     assert forbidden not in _all_targets(extract_text(text))
 
+
+# -- kind 2: whom a quotation is about (its subject, the owner of what it names), also over several sentences
+
+QUOTE_CASES = [
+    ('The Finnish minister told the radio: "It was the wrong decision by Estonia, at the wrong time."',
+     "minister", "STATEMENT", "Estonia"),
+    ('"What we need to keep in mind is that Serbia has spent 5% of its budget on the army," Lena Berg said.',
+     "Berg", "STATEMENT", "Serbia"),
+    ('"Chile would need to wait for the court," Rafael Soto said.', "Soto", "STATEMENT", "Chile"),
+    # a quotation over several sentences: its first sentence that names someone
+    ('The Slovenian minister spoke on Tuesday. "Austria is not the owner of the river. It cannot even manage '
+     'its own ports," Janez Novak said.', "Novak", "STATEMENT", "Austria"),
+    ('Maria Costa arrived in Rome. "Tunisia has been patient for years. Nobody listened," she said.',
+     "Costa", None, "Tunisia"),
+]
+
+QUOTE_NEGATIVE = [
+    # "we", "our" of the speaker, the speaker's own name
+    ('"We will not give up. Our farmers deserve better," the Irish minister Sean Kelly said.', "farmers"),
+    ('"Our navy is ready," the Greek minister said.', "navy"),
+    ('"Brazil will host the games," Brazil said.', "Brazil"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", QUOTE_CASES)
+def test_extract_targets_quotation(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", QUOTE_NEGATIVE)
+def test_extract_targets_quotation_not_own_side(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))

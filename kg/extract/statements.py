@@ -47,6 +47,7 @@ from kg.extract.nominal import find_nominal_statements
 from kg.extract.quotes import OPENING_QUOTES, quote_balance, quoted_tokens
 from kg.extract.speakers import coordinated_actors, headline_speaker
 from kg.extract.syntax import is_hypothetical, match_cue
+from kg.extract.targets import content_targets
 from kg.extract.verbal import cue_statements, DocCues, uncued_verb_statements
 from kg.model import Mode, StatementType
 
@@ -136,6 +137,7 @@ def _quote_continuations(doc: Doc, lex: Lexicon, drafts: list[Draft]) -> list[Dr
         lo = min([sents[j].start for j in span] + [d.content[0] if d.content else sents[k].start])
         hi = max([sents[j].end for j in span] + [d.content[1] if d.content else sents[k].end])
         d.content = (lo, hi)
+        typed_before = len(out)
         for j in span:
             sent = sents[j]
             for stype, heads, ev in analyse_clause(sent.root, lex, speaker=speaker_tok, events=events):
@@ -144,6 +146,13 @@ def _quote_continuations(doc: Doc, lex: Lexicon, drafts: list[Draft]) -> list[Dr
                     continue
                 out.append(Draft(sent.start, sent.end, d.cue_tokens, d.cue_lemma, stype, d.prior, d.speaker, targets,
                                  (lo, hi), Mode.DIRECT, False, is_hypothetical(sent.root, sent), ev * weights.NESTED_STEP))
+        if d.type == StatementType.STATEMENT and not d.targets and len(out) == typed_before:
+            # ""Chile is no friend of ours. It has broken ...," X said": whom the quotation is about,
+            # from its first sentence that names someone (kg.extract.targets.content_targets)
+            for j in sorted(span):
+                d.targets = content_targets([sents[j].root], lex, speaker_tok, subject_only=True)
+                if d.targets:
+                    break
     return out
 
 
