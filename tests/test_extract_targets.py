@@ -97,3 +97,35 @@ def test_extract_targets_quotation(extract_text, text, speaker, stype, target):
 @pytest.mark.parametrize("text,forbidden", QUOTE_NEGATIVE)
 def test_extract_targets_quotation_not_own_side(extract_text, text, forbidden):
     assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- kind 3: the addressee of a modal appeal in a neutral report ("X said Y should ...") is an APPEAL to Y
+
+APPEAL_CASES = [
+    ("Ines Duarte said Spain should listen to the farmers.", "Duarte", "APPEAL", "Spain"),
+    ('"Lima must act now," Pedro Alvarez said.', "Alvarez", "APPEAL", "Lima"),
+    ("The Kenyan minister said Uganda needs to open the border.", "minister", "APPEAL", "Uganda"),
+    ("Germany said France has to pay its share.", "Germany", "APPEAL", "France"),
+    ("Italy said Austria ought to reconsider.", "Italy", "APPEAL", "Austria"),
+    ("Egypt said Sudan should not build the dam.", "Egypt", "APPEAL", "Sudan"),
+]
+
+APPEAL_NEGATIVE = [
+    # the speaker's own side is not called on
+    '"We must act now," the Danish minister said.',
+    "Poland said it should have acted sooner.",
+    "Norway said our fishermen must get more time.",
+    # a conditional need is no call
+    "Chile said Bolivia would need to remain patient.",
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", APPEAL_CASES)
+def test_extract_targets_modal_appeal(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text", APPEAL_NEGATIVE)
+def test_extract_targets_no_appeal_to_own_side(extract_text, text):
+    res = extract_text(text)
+    assert not [s for s in res.statements if s.type.value == "APPEAL"], [(s.type, s.targets) for s in res.statements]

@@ -316,3 +316,38 @@ def content_targets(
                 seen.add(h.i)
                 out.append(mention_for(h, lex))
     return out
+
+
+#: Modal auxiliaries that make a reported clause a call on its subject ("X should ...", "Y must ...").
+APPEAL_MODALS = frozenset({"should", "must", "ought"})
+#: Verbs of need or obligation that do the same with an infinitive ("Y needs to ...", "Z has to ...").
+APPEAL_NEED_VERBS = frozenset({"need", "have"})
+
+
+def modal_addressees(clause_verbs: list[Token], lex: Lexicon, speaker: Token | None,
+                     skip: frozenset[int] | set[int] = frozenset()) -> list[MentionRef]:
+    """Whom a neutral report calls on: the named subject of a reported or quoted
+    clause with "should", "must", "ought to", or a present "needs to"/"has to"
+    ("said Ankara should withdraw", "“Lima must act now,” she said"); an APPEAL
+    to them (CAMEO 02, "make an appeal or request").  Not the speaker's own side
+    ("we must", "our farmers need to"), not a conditional "would need to".
+
+    :returns: the addressees' mentions; [] when the clause is no call on anyone else.
+    """
+    out: list[MentionRef] = []
+    for v in clause_verbs:
+        if v.i in skip:
+            continue
+        auxes = {c.lower_ for c in v.children if c.dep_ == "aux"}
+        modal = bool(auxes & APPEAL_MODALS) or v.lower_ == "ought"  # "Y ought to ...": "ought" heads the clause
+        subj_verb = v
+        if not modal and v.lemma_.lower() in APPEAL_NEED_VERBS and v.tag_ in ("VBZ", "VBP") and not auxes:
+            # "Y needs to ...", "Z has to ...": the obligation verb with an infinitive
+            modal = any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) for x in v.children)
+        if not modal:
+            continue
+        subj = subject_of(subj_verb)
+        if subj is None:
+            continue
+        out.extend(mention_for(h, lex) for h in with_conjuncts(subj) if _keep(h, lex, speaker, skip))
+    return out

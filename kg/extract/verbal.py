@@ -39,7 +39,7 @@ from kg.extract.syntax import (
     prep_objects,
     subject_of,
 )
-from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, content_targets, find_targets
+from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, content_targets, find_targets, modal_addressees
 from kg.model import Mode, StatementType
 
 
@@ -413,6 +413,11 @@ def cue_statements(
                 and (quoted or not (clause_verbs[0].i < tok.i and past_event(clause_verbs[0])))):
             # whom the reported or quoted clause is about (CAMEO 010): kg.extract.targets.content_targets
             targets = content_targets(clause_verbs, lex, spk_tok, skip=ctx.cue_set)
+            called = modal_addressees(clause_verbs, lex, spk_tok, ctx.cue_set)
+            if called:
+                # "said Ankara should withdraw": a call on Ankara (CAMEO 02), kg.extract.targets.modal_addressees
+                yield Draft(type=StatementType.APPEAL, targets=called, evidence=weights.CLAUSE_INFERRED, **base)
+                return
         yield Draft(type=cue.type, targets=targets, evidence=weights.CUE_ALONE, **base)
     else:
         stype = cue.type
