@@ -129,3 +129,31 @@ def test_extract_targets_modal_appeal(extract_text, text, speaker, stype, target
 def test_extract_targets_no_appeal_to_own_side(extract_text, text):
     res = extract_text(text)
     assert not [s for s in res.statements if s.type.value == "APPEAL"], [(s.type, s.targets) for s in res.statements]
+
+
+# -- kind 4: the possessor of the criticised, praised or rejected thing; never the speaker's own body
+
+POSSESSOR_CASES = [
+    ("Sweden criticized Hungary's policy on refugees.", "Sweden", "CRITICIZE", "Hungary"),
+    ("Canada praised the president's decision to free the prisoners.", "Canada", "PRAISE", "president"),
+    ("Ecuador rejected Colombia's proposal for a joint patrol.", "Ecuador", "REJECT", "Colombia"),
+    ("Kenya welcomed the move by Tanzania.", "Kenya", "PRAISE", "Tanzania"),
+]
+
+POSSESSOR_NEGATIVE = [
+    ("Maria Lopez praised her party's campaign.", "her party"),
+    ("Japan criticized its own policy on whaling.", "Japan"),
+    # the speaker's own organisation, named in the speaker's description
+    ("Kremlin spokesman Dmitry Peskov said the Kremlin would study the proposal.", "Kremlin"),
+    ("Omar Haddad, a spokesman for Hezbollah, said Hezbollah was ready for talks.", "Hezbollah"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", POSSESSOR_CASES)
+def test_extract_targets_possessor(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", POSSESSOR_NEGATIVE)
+def test_extract_targets_possessor_not_own_body(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))

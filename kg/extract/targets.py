@@ -46,12 +46,45 @@ def act_partners(v: Token, lex: Lexicon, preps: set[str]) -> list[Token]:
     return heads
 
 
+#: Bodies a speaker belongs to: with the speaker's own possessive ("her party", "its army") they are its own side.
+OWN_BODY_NOUNS = frozenset({"party", "government", "administration", "ministry", "cabinet", "army", "military",
+                            "forces", "troops", "country", "nation", "people", "office", "campaign", "movement",
+                            "organization", "organisation", "agency", "team", "coalition"})
+
+
+def own_body(tok: Token) -> bool:
+    """"her party", "its army", "their government": a body the speaker belongs to,
+    named with a possessive pronoun (the pronoun being the speaker's; "your" is
+    the addressee's)."""
+    return tok.lemma_.lower() in OWN_BODY_NOUNS and any(
+        c.dep_ == "poss" and is_pronoun(c) and c.lower_ not in ("your", "yours") for c in tok.children)
+
+
+def of_speaker(tok: Token, speaker: Token | None) -> bool:
+    """A name that is part of the speaker's own description ("Kremlin spokesman
+    Dmitry Peskov said the Kremlin ...", "Ali Nasser, a spokesman for Hamas, said
+    Hamas ..."): the speaker's organisation."""
+    if speaker is None or tok.pos_ != "PROPN":
+        return False
+    own = [t for t in speaker.subtree if t.i != tok.i]
+    return any(t.lower_ == tok.lower_ for t in own) if len(own) <= 40 else False
+
+
 def find_targets(
     cue_tok: Token, cue: Cue, cue_idx: list[int], lex: Lexicon,
     events: Events | None = None, speaker: Token | None = None,
 ) -> list[MentionRef]:
     """Target mentions of a speech-act cue (object, addressee, prepositional,
-    inside the object), with coordination expanded."""
+    inside the object), with coordination expanded; never a body of the speaker's
+    own ("praised her party's campaign": :func:`own_body`)."""
+    doc = cue_tok.doc
+    return [m for m in _find_targets(cue_tok, cue, cue_idx, lex, events, speaker) if not own_body(doc[m.head])]
+
+
+def _find_targets(
+    cue_tok: Token, cue: Cue, cue_idx: list[int], lex: Lexicon,
+    events: Events | None = None, speaker: Token | None = None,
+) -> list[MentionRef]:
     doc = cue_tok.doc
     if cue.particle and len(cue_idx) > 1:
         part = doc[cue_idx[1]]
@@ -205,7 +238,8 @@ def _keep(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] 
         return False
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in skip:
         return False
-    return not speaker_side(tok, speaker) and not own_possession(tok) and named_enough(tok, lex)
+    return (not speaker_side(tok, speaker) and not own_possession(tok) and not of_speaker(tok, speaker)
+            and named_enough(tok, lex))
 
 
 def _owners(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int]) -> list[Token]:
