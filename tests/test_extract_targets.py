@@ -157,3 +157,53 @@ def test_extract_targets_possessor(extract_text, text, speaker, stype, target):
 @pytest.mark.parametrize("text,forbidden", POSSESSOR_NEGATIVE)
 def test_extract_targets_possessor_not_own_body(extract_text, text, forbidden):
     assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- kind 5: coreferents across sentences -- the act the article just reported, "the agency", "he" in a quotation
+
+COREF_CASES = [
+    # "the move", "such a move", "the decision": who did the act the previous sentence reported
+    ("ECOWAS lifted the sanctions on Niger on Friday. Security analyst Ahmed Bello welcomed the move.",
+     "Bello", "PRAISE", "ECOWAS"),
+    ("Israel plans to annex parts of the valley. At the meeting, the UN envoy Piet de Vries warned of the "
+     "implications of such a move.", "Vries", "WARN", "Israel"),
+    ("Turkey expelled the Dutch ambassador on Tuesday. Sweden criticized the decision.", "Sweden", "CRITICIZE", "Turkey"),
+    # role phrases of organizations: the nearest organization whose name holds the noun
+    ("The International Atomic Energy Agency inspected the plant on Monday. Iran criticized the agency.",
+     "Iran", "CRITICIZE", "International Atomic Energy Agency"),
+    ("Ghana's Ministry of Health reported new cases. Togo welcomed the ministry's report.",
+     "Togo", "PRAISE", "Ministry of Health"),
+    # "he", "she" in the speaker's own words are someone else; "he (Name)" is that name
+    ('Nicolas Maduro addressed the assembly on Monday. "He is not the president of the world. He cannot even '
+     'manage his own party," Carmen Ortiz said.', "Ortiz", "STATEMENT", "Nicolas Maduro"),
+    ('Viktor Orban met the press. "He will never accept the quota," said Petra Novak.', "Novak", "STATEMENT", "Viktor Orban"),
+    ('Jacinda Moore spoke in Wellington. "She has done a fine job," said Tom Ellis.', "Ellis", "STATEMENT", "Jacinda Moore"),
+    ('Analysts expect little. When the talks fail, he (Orban) may not want to sign," tweeted Eva Kiss, a fellow '
+     'at the Danube Institute.', "Kiss", "STATEMENT", "Orban"),
+]
+
+COREF_NEGATIVE = [
+    # the act was the speaker's own side's
+    ("Hungary closed the border. Hungary's prime minister defended the decision.", "Hungary"),
+    # nothing before the move to point back at
+    ("Belgium welcomed the move.", "Belgium"),
+    # "we" and "them" in the speaker's words
+    ('"We will talk to them," Omar Haddad said.', "Omar Haddad"),
+    # the organization named before is no ministry: "the ministry" is not it
+    ("The Energy Agency of Chile met in May. Peru praised the ministry.", "Energy Agency of Chile"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", COREF_CASES)
+def test_extract_targets_coreferent(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", COREF_NEGATIVE)
+def test_extract_targets_coreferent_not_own_side(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
+
+
+def test_extract_targets_role_phrase_without_antecedent_stays_unresolved(extract_text):
+    res = extract_text("The senator praised the agency.")
+    assert {t.name for s in res.statements for t in s.targets} <= {"agency"}

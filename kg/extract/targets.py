@@ -183,6 +183,9 @@ def _find_targets(
                 elif s is not None and s.pos_ == "NOUN" and cue.type == StatementType.WARN:
                     # "warned annexation would be a crime": the doer of the act warned about
                     out.extend(m for a in agents_of(s, events, lex) for m in actor_mentions(a, lex))
+    if not out and cue.type in ANAPHORA_TYPES:
+        # "ECOWAS lifted the sanctions. Adamu welcomed the move": who did the act the article just reported
+        out.extend(previous_act_agents(cue_tok, lex, events, speaker))
     if not out and cue.type in CLAUSE_TARGET_TYPES:
         # "warned that such steps could be read by X as ...", "warned of attacks by X": whom the clause is about
         out.extend(content_targets([c for c in cue_tok.children if c.dep_ == "ccomp"], lex, speaker, objects=True))
@@ -205,6 +208,8 @@ _CONTENT_PREPS = frozenset({"with", "against", "on", "upon", "to", "toward", "to
 _ATTITUDE_PREPS = frozenset({"over", "about", "of", "with", "at", "toward", "towards"})
 #: Nested clauses searched when a clause names no actor itself ("What matters is that X ...").
 _NESTED_DEPS = frozenset({"ccomp", "xcomp", "conj"})
+#: Pronouns that, in a quotation, are someone other than the speaker.
+_THIRD_PERSON = frozenset({"he", "she", "they"})
 #: Subjects of a copular clause that stand for what the clause names ("it was a mistake by X").
 _DUMMY_SUBJECTS = frozenset({"it", "this", "that"})
 #: Entity labels that make a common noun phrase a named actor ("U.S. lawmakers", "the people of Chad").
@@ -224,7 +229,7 @@ def named_enough(tok: Token, lex: Lexicon) -> bool:
         first = tok.sent.start
         while first < tok.i and not tok.doc[first].is_alpha:
             first += 1
-        return tok.i != first
+        return tok.i != first or tok.text.isupper()  # "ECOWAS said ...": an acronym is a name
     m = mention_for(tok, lex)
     return any((t.ent_type_ in _NAMING_ENTS or (t.pos_ == "PROPN" and t.ent_type_ != "NORP"))
                for t in tok.doc[m.start:m.end] if t.i != tok.i)
@@ -264,9 +269,22 @@ def _owners(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int
 _GATHERINGS = frozenset({"gathering", "meeting", "summit", "conference", "session", "assembly", "forum"})
 
 
+def _named_after(pron: Token) -> Token:
+    """"he (Erdogan)": the name a writer put in brackets after a pronoun, else the pronoun."""
+    doc = pron.doc
+    if pron.i + 2 < len(doc) and doc[pron.i + 1].text == "(":
+        for t in doc[pron.i + 2:min(len(doc), pron.i + 6)]:
+            if t.text == ")":
+                break
+            if t.pos_ == "PROPN" and (t.i + 1 >= len(doc) or doc[t.i + 1].pos_ != "PROPN"):
+                return t
+    return pron
+
+
 def clause_actors(
     v: Token, lex: Lexicon, speaker: Token | None, *, objects: bool = False,
     skip: frozenset[int] | set[int] = frozenset(), depth: int = 0, subject_only: bool = False,
+    quoted: bool = False,
 ) -> list[Token]:
     """Actor heads a reported or quoted clause headed by ``v`` is about, first found wins:
 
@@ -280,6 +298,9 @@ def clause_actors(
        speaker's stated attitude ("he was skeptical over Moscow's will");
     5. the same in its nested clauses ("What matters is that Russia has ...").
 
+    With ``quoted`` (the clause is the speaker's own words), a subject "he",
+    "she" or "they" is someone else and a target (resolved by
+    :mod:`kg.extract.coref`, which never resolves it to the speaker).
     With ``subject_only``, only 1. and only for a named entity (the other
     sentences of a quotation, which say less surely whom it is about).
     Pronouns, the speaker itself, "our"/"its" possessions, the speaker's
@@ -296,6 +317,10 @@ def clause_actors(
     if subj is not None and subj.dep_ != "csubj":
         heads = with_conjuncts(subj)
         out = [h for h in heads if _keep(h, lex, speaker, skip)]
+        if quoted and not subject_only:
+            # in the speaker's own words "he", "she", "they" are someone else (the speaker says "I", "we")
+            out += [_named_after(h) for h in heads if h.lower_ in _THIRD_PERSON and h.dep_ in ("nsubj", "nsubjpass")]
+            heads = [h for h in heads if h.lower_ not in _THIRD_PERSON]
         if subject_only:
             return [h for h in out if h.ent_type_ in ACTOR_ENTS]
         copula = v.lemma_ == "be" and subj.lower_ in _DUMMY_SUBJECTS
@@ -326,7 +351,7 @@ def clause_actors(
     if not out and depth < 2 and not own_side:
         for x in v.children:
             if x.dep_ in _NESTED_DEPS and x.pos_ in ("VERB", "AUX") and x.i not in skip:
-                out = clause_actors(x, lex, speaker, objects=objects, skip=skip, depth=depth + 1)
+                out = clause_actors(x, lex, speaker, objects=objects, skip=skip, depth=depth + 1, quoted=quoted)
                 if out:
                     break
     seen: set[int] = set()
@@ -335,7 +360,7 @@ def clause_actors(
 
 def content_targets(
     clause_verbs: list[Token], lex: Lexicon, speaker: Token | None, *, objects: bool = False,
-    skip: frozenset[int] | set[int] = frozenset(), subject_only: bool = False,
+    skip: frozenset[int] | set[int] = frozenset(), subject_only: bool = False, quoted: bool = False,
 ) -> list[MentionRef]:
     """Target mentions of a statement from what it says: :func:`clause_actors` of
     its reported or quoted clauses (``clause_verbs``: the cue's ``ccomp``/``parataxis``
@@ -345,7 +370,7 @@ def content_targets(
     for v in clause_verbs:
         if v.i in skip:
             continue
-        for h in clause_actors(v, lex, speaker, objects=objects, skip=skip, subject_only=subject_only):
+        for h in clause_actors(v, lex, speaker, objects=objects, skip=skip, subject_only=subject_only, quoted=quoted):
             if h.i not in seen:
                 seen.add(h.i)
                 out.append(mention_for(h, lex))
@@ -385,3 +410,60 @@ def modal_addressees(clause_verbs: list[Token], lex: Lexicon, speaker: Token | N
             continue
         out.extend(mention_for(h, lex) for h in with_conjuncts(subj) if _keep(h, lex, speaker, skip))
     return out
+
+
+#: Nouns that stand for an act the article has just reported ("welcomed the move", "warned of such a step").
+ANAPHORIC_ACTS = frozenset({"move", "decision", "step", "action", "measure", "plan", "announcement", "initiative",
+                            "proposal", "withdrawal", "exit", "offer", "gesture", "ruling", "order", "ban"})
+#: Determiners by which such a noun points back ("the move", "this decision", "such a step").
+_BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
+#: Speech acts about an act whose doer is their target when the act is only pointed back at.
+ANAPHORA_TYPES = frozenset({StatementType.PRAISE, StatementType.CRITICIZE, StatementType.WARN, StatementType.REJECT,
+                            StatementType.SUPPORT})
+
+
+def _points_back(noun: Token) -> bool:
+    """"the move", "such a move", "this decision": an act noun with a pointing
+    determiner and no owner or actor of its own."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ANAPHORIC_ACTS:
+        return False
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "amod") and c.i < noun.i}
+    if not dets & _BACK_DETERMINERS:
+        return False
+    return not any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ in ("by", "of", "from"))
+                   for c in noun.children)
+
+
+def previous_act_agents(cue_tok: Token, lex: Lexicon, events: Events | None, speaker: Token | None) -> list[MentionRef]:
+    """The doer of the act a speech act points back at ("welcomed the move",
+    "warned of the implications of such a move", "criticised this decision"):
+    the agent of the same event noun mentioned earlier (:func:`agents_of`), else
+    the actor the article's previous sentence (or the one before) introduced as
+    the subject of its main clause -- the subject of a reported clause when the
+    main verb reports ("X said Y had closed the border"), other than the speaker.
+    Cost: the objects of the cue and the roots of two sentences.
+
+    :returns: the doer's mentions, or [] when the object points back at nothing."""
+    objs = [o for o in cue_tok.children if o.dep_ == "dobj"] + prep_objects(cue_tok, {"of", "about", "against"})
+    objs += [p for o in list(objs) for p in prep_objects(o, {"of"})]  # "the implications of such a move"
+    back = [o for o in objs if _points_back(o)]
+    if not back:
+        return []
+    agents = agents_of(back[0], events, lex)
+    if agents and not speaker_side(agents[0], speaker):
+        return actor_mentions(agents[0], lex)
+    doc = cue_tok.doc
+    sent = cue_tok.sent
+    for _ in range(2):
+        if sent.start == 0:
+            return []
+        sent = doc[sent.start - 1].sent
+        root = sent.root
+        clauses = [root]
+        if root.lemma_.lower() in lex.report_lemmas:
+            clauses = [c for c in root.children if c.dep_ in ("ccomp", "parataxis")] + [root]
+        for v in clauses:
+            subj = subject_of(v)
+            if subj is not None and _keep(subj, lex, speaker, frozenset()):
+                return actor_mentions(subj, lex)
+    return []

@@ -412,8 +412,12 @@ def cue_statements(
         if (cue.type == StatementType.STATEMENT and clause_verbs and cue.lemma not in lex.words.media_cues
                 and (quoted or not (clause_verbs[0].i < tok.i and past_event(clause_verbs[0])))):
             # whom the reported or quoted clause is about (CAMEO 010): kg.extract.targets.content_targets
-            targets = content_targets(clause_verbs, lex, spk_tok, skip=ctx.cue_set)
-            called = modal_addressees(clause_verbs, lex, spk_tok, ctx.cue_set)
+            # a cue inside the quotation with "he"/"she"/"they" states nothing itself (cue_statements): the
+            # quotation is about that person
+            others = {i for i in ctx.cue_set if i not in ctx.in_quotes or (
+                (sj := subject_of(doc[i])) is None or sj.lower_ not in ("he", "she", "they"))}
+            targets = content_targets(clause_verbs, lex, spk_tok, skip=others, quoted=quoted or mode == Mode.DIRECT)
+            called = modal_addressees(clause_verbs, lex, spk_tok, others)
             if called:
                 # "said Ankara should withdraw": a call on Ankara (CAMEO 02), kg.extract.targets.modal_addressees
                 yield Draft(type=StatementType.APPEAL, targets=called, evidence=weights.CLAUSE_INFERRED, **base)
