@@ -41,6 +41,15 @@ CLAUSE_CASES = [
     ("Hans Brenner said he was doubtful about Moscow's will to compromise.", "Brenner", "STATEMENT", "Moscow"),
     ("The analyst warned that such steps could be read by Erdogan as a weakness.", "analyst", "WARN", "Erdogan"),
     ("Nigeria warned that any raid across the border by Cameroon would end the truce.", "Nigeria", "WARN", "Cameroon"),
+    # a clausal subject: whose its act is
+    ("Japan warned that expanding military cooperation between China and Laos is dangerous.", "Japan", "WARN", "Laos"),
+    # a what-cleft names the thing whose owner the clause is about
+    ('"What is important is not only the decision of Congress but the decision of the cabinet," said Mevlut Demir.',
+     "Demir", "STATEMENT", "Congress"),
+    # a passive agent that is no actor itself: the name inside it
+    ("The envoy says trade is limited by the Hamas leadership and the army.", "envoy", "STATEMENT", "Hamas leadership"),
+    # the speaker's attitude to a clause: the clause's subject
+    ("Carlos Ruiz said he was glad that Chile had signed the treaty.", "Ruiz", "STATEMENT", "Chile"),
 ]
 
 CLAUSE_NEGATIVE = [
@@ -53,6 +62,9 @@ CLAUSE_NEGATIVE = [
     ("Finland said the Helsinki meeting was a chance to talk.", "Helsinki"),
     # a national adjective alone does not say whose officials they are
     ("Germany said Palestinian officials were expected to meet on Monday.", "Palestinian officials"),
+    # a what-clause subject is no one's act; the speaker's own "we" in an attitude clause
+    ("Latvia said what matters is the vote.", "vote"),
+    ("Carlos Ruiz said he was glad that he had signed the treaty.", "Carlos Ruiz"),
 ]
 
 

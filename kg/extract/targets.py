@@ -208,6 +208,8 @@ _CONTENT_PREPS = frozenset({"with", "against", "on", "upon", "to", "toward", "to
 _ATTITUDE_PREPS = frozenset({"over", "about", "of", "with", "at", "toward", "towards"})
 #: Nested clauses searched when a clause names no actor itself ("What matters is that X ...").
 _NESTED_DEPS = frozenset({"ccomp", "xcomp", "conj"})
+#: Question words heading a clausal subject ("what matters is ..."): no act of anyone's.
+_WH_WORDS = frozenset({"what", "whatever", "who", "how", "why", "whether"})
 #: Pronouns that, in a quotation, are someone other than the speaker.
 _THIRD_PERSON = frozenset({"he", "she", "they"})
 #: Subjects of a copular clause that stand for what the clause names ("it was a mistake by X").
@@ -260,7 +262,7 @@ def _owners(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and not meeting
                                 and c.ent_type_ in ACTOR_ENTS):
             out += [h for h in with_conjuncts(c) if _keep(h, lex, speaker, skip)]
-    for p in prep_objects(tok, {"of", "by"}):
+    for p in prep_objects(tok, {"of", "by", "between", "like"}):  # "cooperation between X and Y", "a tycoon like X"
         out += [h for h in with_conjuncts(p) if _keep(h, lex, speaker, skip)]
     return out
 
@@ -327,14 +329,19 @@ def clause_actors(
         own_side = not copula and any(speaker_side(h, speaker) or (is_pronoun(h) and h.lower_ in FIRST_PERSON) for h in heads)
         if not out and not own_side and not any(is_actor_head(h, lex) for h in heads):
             out = [a for h in heads for a in _owners(h, lex, speaker, skip)]
+    elif subj is not None and not subject_only and subj.lemma_.lower() not in _WH_WORDS:
+        # "expanding cooperation between X and Y is dangerous": whose the act of the clausal subject is
+        out = [a for o in clause_objects(subj) for a in _owners(o, lex, speaker, skip)]
     if not out:
         agent = passive_agent(v) or next((p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
         if agent is not None:
-            out = [h for h in with_conjuncts(agent) if _keep(h, lex, speaker, skip)]
-    if not out and v.lemma_ == "be" and subj is not None and subj.lower_ in _DUMMY_SUBJECTS:
-        # "it was the wrong decision by Estonia", "this is a violation by X": whose the thing named is
+            for h in with_conjuncts(agent):
+                out += [h] if _keep(h, lex, speaker, skip) else [] if is_actor_head(h, lex) else _owners(h, lex, speaker, skip)
+    if not out and v.lemma_ == "be" and subj is not None and (subj.lower_ in _DUMMY_SUBJECTS or subj.dep_ == "csubj"):
+        # "it was the wrong decision by Estonia", "what matters is the decision of Congress": whose the thing named is
         for c in (c for c in v.children if c.dep_ == "attr"):
-            out += [h for h in with_conjuncts(c) if _keep(h, lex, speaker, skip)] or _owners(c, lex, speaker, skip)
+            for h in with_conjuncts(c):
+                out += [h] if _keep(h, lex, speaker, skip) else _owners(h, lex, speaker, skip)
     if not out and (objects or own_side):
         cands: list[Token] = []
         if objects:
@@ -342,6 +349,10 @@ def clause_actors(
             cands += prep_objects(v, _CONTENT_PREPS)
         for a in (c for c in v.children if c.dep_ == "acomp"):
             cands += prep_objects(a, _CONTENT_PREPS if objects else _ATTITUDE_PREPS)
+            if depth < 2 and not cands:
+                # "I am not surprised that X attacks ...", "we are worried that X will ...": the attitude's clause
+                for x in (x for x in a.children if x.dep_ == "ccomp" and x.i not in skip):
+                    out += clause_actors(x, lex, speaker, objects=objects, skip=skip, depth=depth + 1, quoted=quoted)
         for c in sorted(cands, key=lambda t: t.i):
             for h in with_conjuncts(c):
                 if _keep(h, lex, speaker, skip):
