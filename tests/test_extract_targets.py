@@ -60,6 +60,8 @@ CLAUSE_NEGATIVE = [
     ("The prime minister said his government's aim was to keep Ghana out of the conflict.", "Ghana"),
     # the place of a meeting is no one the statement is about
     ("Finland said the Helsinki meeting was a chance to talk.", "Helsinki"),
+    # a place is no one the statement is about
+    ("Paolo Conti told reporters that Europe's open zone was disappearing.", "Europe"),
     # a national adjective alone does not say whose officials they are
     ("Germany said Palestinian officials were expected to meet on Monday.", "Palestinian officials"),
     # a what-clause subject is no one's act; the speaker's own "we" in an attitude clause

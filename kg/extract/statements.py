@@ -21,6 +21,10 @@ get right"):
   participial and coordinated cues that inherit the governing speaker
   ("..., saying ...", "..., urging X to ...", "said ... and called on ..."),
   headlines of the form "Claim: Speaker";
+* targets from the content: the subject, owner or agent of the reported or
+  quoted clause, also over a quotation of several sentences, the addressee of
+  "X said Y should ..." (an APPEAL), the doer of the act "the move" points back
+  at (:func:`kg.extract.targets.content_targets` and its neighbours);
 * targets as object, possessor of the object ("slammed Washington's lack"),
   actors inside the object ("cooperation between Ankara and Moscow",
   "an attack by X soldiers"), addressees ("called on X", "condolences to X"),

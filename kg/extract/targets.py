@@ -2,6 +2,15 @@
 prepositional objects, actors inside the object, the doer of a condemned act, the
 subject of a demanded clause; and the partners of a committed or threatened act
 (:func:`act_partners`).
+
+Targets from what a statement says (issue 14): :func:`content_targets` reads the
+reported or quoted clause -- its named subject, whose its subject is, a passive
+agent, the speaker's stated attitude, "he"/"she" in the speaker's own words
+(:func:`clause_actors`); :func:`modal_addressees` finds whom "X said Y should ..."
+calls on; :func:`previous_act_agents` finds who did the act "welcomed the move"
+points back at.  None of them returns the speaker's own side: the speaker, its
+pronouns, "we"/"our", its country, its own body ("her party": :func:`own_body`) or
+its organisation named in its description (:func:`of_speaker`).
 """
 
 from __future__ import annotations
@@ -219,7 +228,7 @@ _NAMING_ENTS = frozenset({"PERSON", "ORG", "GPE"})
 
 
 def named_enough(tok: Token, lex: Lexicon) -> bool:
-    """A content actor worth a target: a name (entity or proper noun), or a common
+    """A content actor worth a target: a name (an actor entity or an acronym), or a common
     noun phrase tied to a named country, organization or person ("U.S. lawmakers",
     "the people of Myanmar", "Kenya's government"); not a bare "the government",
     nor one with only a national adjective ("Palestinian officials", "the Iraqi
@@ -227,11 +236,9 @@ def named_enough(tok: Token, lex: Lexicon) -> bool:
     if tok.ent_type_ in ACTOR_ENTS:
         return True
     if tok.pos_ == "PROPN":
-        # an unlabelled capitalised word opening a sentence is often a noun ("Annexation could ...")
-        first = tok.sent.start
-        while first < tok.i and not tok.doc[first].is_alpha:
-            first += 1
-        return tok.i != first or tok.text.isupper()  # "ECOWAS said ...": an acronym is a name
+        # a name the model gave no actor label: an acronym ("ECOWAS"), else a place or a thing
+        # ("Incirlik was ...", "Europe's borderless zone", "Annexation could ...") far more often than an actor
+        return tok.text.isupper() and len(tok.text) > 1
     m = mention_for(tok, lex)
     return any((t.ent_type_ in _NAMING_ENTS or (t.pos_ == "PROPN" and t.ent_type_ != "NORP"))
                for t in tok.doc[m.start:m.end] if t.i != tok.i)
