@@ -41,6 +41,10 @@ CLAUSE_CASES = [
     ("Hans Brenner said he was doubtful about Moscow's will to compromise.", "Brenner", "STATEMENT", "Moscow"),
     ("The analyst warned that such steps could be read by Erdogan as a weakness.", "analyst", "WARN", "Erdogan"),
     ("Nigeria warned that any raid across the border by Cameroon would end the truce.", "Nigeria", "WARN", "Cameroon"),
+    # an armed body named by a national adjective: the country acting through it
+    ("Ukraine has warned it will consider any crossing into its territory by Russian troops as an invasion.",
+     "Ukraine", "WARN", "Russian"),
+    ("Mali warned that any incursion by Algerian forces would be answered.", "Mali", "WARN", "Algerian"),
     # a clausal subject: whose its act is
     ("Japan warned that expanding military cooperation between China and Laos is dangerous.", "Japan", "WARN", "Laos"),
     # a what-cleft names the thing whose owner the clause is about
@@ -60,6 +64,8 @@ CLAUSE_NEGATIVE = [
     ("The prime minister said his government's aim was to keep Ghana out of the conflict.", "Ghana"),
     # the place of a meeting is no one the statement is about
     ("Finland said the Helsinki meeting was a chance to talk.", "Helsinki"),
+    # the speaker's own country's forces
+    ("The Sudanese general warned that any delay by Sudanese soldiers would be punished.", "Sudanese"),
     # a place is no one the statement is about
     ("Paolo Conti told reporters that Europe's open zone was disappearing.", "Europe"),
     # a national adjective alone does not say whose officials they are

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from kg.extract import weights
 from kg.extract.events import act_agents, agents_of, Events, is_action_noun
 from kg.extract.lexicon import Cue, Lexicon
-from kg.extract.mentions import actor_mentions, inner_actors, is_actor_head, mention_for, MentionRef, speaker_side
+from kg.extract.mentions import actor_mentions, inner_actors, is_actor_head, mention_for, MentionRef, same_country, speaker_side
 from kg.extract.syntax import (
     ACTOR_ENTS,
     FIRST_PERSON,
@@ -256,6 +256,26 @@ def _keep(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] 
             and named_enough(tok, lex))
 
 
+#: Armed bodies whose national adjective names the country that acts through them ("Russian troops").
+FORCE_NOUNS = frozenset({"troop", "troops", "force", "forces", "soldier", "soldiers", "army", "military", "navy",
+                         "jet", "jets", "warplane", "warplanes", "militia"})
+
+
+def _actors_of(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int]) -> list[Token]:
+    """``[tok]`` when it is a content actor (:func:`_keep`); for an armed body named
+    only by a national adjective ("any crossing by Russian troops") the adjective,
+    which names the country acting through it (CAMEO codes the country); else []."""
+    if _keep(tok, lex, speaker, skip):
+        return [tok]
+    if tok.lemma_.lower() in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS:
+        nat = [c for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP" and c.i < tok.i]
+        if nat and not own_possession(tok) and not speaker_side(nat[0], speaker) and not (
+                speaker is not None and any(t.ent_type_ in ("GPE", "NORP") and same_country(t.text, nat[0].text)
+                                            for t in speaker.subtree)):
+            return nat[:1]
+    return []
+
+
 def _owners(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int]) -> list[Token]:
     """Whose a non-actor noun is: its possessor ("Israel's objective"), its
     ``of``/``by`` actor ("the decision of Congress", "any crossing by X"), a
@@ -270,7 +290,7 @@ def _owners(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int
                                 and c.ent_type_ in ACTOR_ENTS):
             out += [h for h in with_conjuncts(c) if _keep(h, lex, speaker, skip)]
     for p in prep_objects(tok, {"of", "by", "between", "like"}):  # "cooperation between X and Y", "a tycoon like X"
-        out += [h for h in with_conjuncts(p) if _keep(h, lex, speaker, skip)]
+        out += [a for h in with_conjuncts(p) for a in _actors_of(h, lex, speaker, skip)]
     return out
 
 
@@ -343,7 +363,7 @@ def clause_actors(
         agent = passive_agent(v) or next((p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
         if agent is not None:
             for h in with_conjuncts(agent):
-                out += [h] if _keep(h, lex, speaker, skip) else [] if is_actor_head(h, lex) else _owners(h, lex, speaker, skip)
+                out += _actors_of(h, lex, speaker, skip) or ([] if is_actor_head(h, lex) else _owners(h, lex, speaker, skip))
     if not out and v.lemma_ == "be" and subj is not None and (subj.lower_ in _DUMMY_SUBJECTS or subj.dep_ == "csubj"):
         # "it was the wrong decision by Estonia", "what matters is the decision of Congress": whose the thing named is
         for c in (c for c in v.children if c.dep_ == "attr"):
