@@ -227,3 +227,32 @@ def test_extract_targets_coreferent_not_own_side(extract_text, text, forbidden):
 def test_extract_targets_role_phrase_without_antecedent_stays_unresolved(extract_text):
     res = extract_text("The senator praised the agency.")
     assert {t.name for s in res.statements for t in s.targets} <= {"agency"}
+
+
+# -- a relative denial points back at the claim of the sentence's main clause
+
+DENIAL_CASES = [
+    ("Amnesty International accused the army of torture, which Rwanda denied.", "Rwanda", "DENY", "Amnesty International"),
+    ("Human Rights Watch documented abuses by the police in Lagos — which Nigeria denied.",
+     "Nigeria", "DENY", "Human Rights Watch"),
+    ("U.N. experts found traces of uranium at the site, which Tehran denied.", "Tehran", "DENY", "U.N. experts"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", DENIAL_CASES)
+def test_extract_targets_relative_denial(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+def test_extract_targets_relative_denial_not_own_claim(extract_text):
+    res = extract_text("Rwanda said it had reformed the courts, which Rwanda denied.")
+    assert not [t for s in res.statements if s.type.value == "DENY" for t in s.targets]
+
+
+# -- several targets give several triples
+
+def test_extract_targets_several_targets_are_each_a_triple(extract_text):
+    from tests._extract_helpers import flat
+
+    found = flat(extract_text("Japan warned that expanding military cooperation between China and Laos is dangerous."))
+    assert {("Japan", "WARN", "China", False), ("Japan", "WARN", "Laos", False)} <= found, found

@@ -192,6 +192,9 @@ def _find_targets(
                 elif s is not None and s.pos_ == "NOUN" and cue.type == StatementType.WARN:
                     # "warned annexation would be a crime": the doer of the act warned about
                     out.extend(m for a in agents_of(s, events, lex) for m in actor_mentions(a, lex))
+    if not out and cue.type == StatementType.DENY:
+        # "X accused the army of torture, which Rwanda denied": who made the claim the relative points back at
+        out.extend(denied_claimants(cue_tok, lex, speaker))
     if not out and cue.type in ANAPHORA_TYPES:
         # "ECOWAS lifted the sanctions. Adamu welcomed the move": who did the act the article just reported
         out.extend(previous_act_agents(cue_tok, lex, events, speaker))
@@ -236,9 +239,13 @@ def named_enough(tok: Token, lex: Lexicon) -> bool:
     if tok.ent_type_ in ACTOR_ENTS:
         return True
     if tok.pos_ == "PROPN":
-        # a name the model gave no actor label: an acronym ("ECOWAS"), else a place or a thing
+        # a name the model gave no actor label: an acronym ("ECOWAS") or a multi-word name, else a place or a thing
         # ("Incirlik was ...", "Europe's borderless zone", "Annexation could ...") far more often than an actor
-        return tok.text.isupper() and len(tok.text) > 1
+        if tok.text.isupper() and len(tok.text) > 1:
+            return True
+        # a multi-word name without a label ("Human Rights Watch"), not a lone word or a labelled place
+        m = mention_for(tok, lex)
+        return not tok.ent_type_ and sum(1 for t in tok.doc[m.start:m.end] if t.pos_ == "PROPN" and not t.ent_type_) >= 2
     m = mention_for(tok, lex)
     return any((t.ent_type_ in _NAMING_ENTS or (t.pos_ == "PROPN" and t.ent_type_ != "NORP"))
                for t in tok.doc[m.start:m.end] if t.i != tok.i)
@@ -505,3 +512,21 @@ def previous_act_agents(cue_tok: Token, lex: Lexicon, events: Events | None, spe
             if subj is not None and _keep(subj, lex, speaker, frozenset()):
                 return actor_mentions(subj, lex)
     return []
+
+
+def denied_claimants(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> list[MentionRef]:
+    """Who made the claim a relative denial points back at: "Amnesty accused the
+    army of torture, which Rwanda denied", "experts detailed transfers in a report,
+    which Moscow denied" -> the subject of the sentence's main clause (the main
+    word itself when the parser made a noun the root), when it is a named actor
+    other than the speaker (CAMEO 016, deny an accusation).
+
+    :returns: the claimants' mentions; [] when the cue is no relative "which ..." denial."""
+    rel = next((c for c in cue_tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("which", "that")), None)
+    if rel is None or not (cue_tok.dep_ == "relcl" or (cue_tok.dep_ == "advcl" and cue_tok.left_edge.i == rel.i)):
+        return []  # (the parser also hangs a sentential "..., which X denied" on the main verb as an advcl)
+    root = cue_tok.sent.root
+    head = root if root.pos_ in ("NOUN", "PROPN") else subject_of(root)
+    if head is None or head.i == cue_tok.i:
+        return []
+    return [mention_for(h, lex) for h in with_conjuncts(head) if _keep(h, lex, speaker, frozenset())]
