@@ -97,7 +97,7 @@ QUOTE_CASES = [
     # a quotation over several sentences: its first sentence that names someone
     ('The Slovenian minister spoke on Tuesday. "Austria is not the owner of the river. It cannot even manage '
      'its own ports," Janez Novak said.', "Novak", "STATEMENT", "Austria"),
-    ('Maria Costa arrived in Rome. "Tunisia has been patient for years. Nobody listened," she said.',
+    ('Maria Costa arrived in Rome. "Tunisia has been patient for years. It has waited long enough," she said.',
      "Costa", None, "Tunisia"),
 ]
 
@@ -106,6 +106,9 @@ QUOTE_NEGATIVE = [
     ('"We will not give up. Our farmers deserve better," the Irish minister Sean Kelly said.', "farmers"),
     ('"Our navy is ready," the Greek minister said.', "navy"),
     ('"Brazil will host the games," Brazil said.', "Brazil"),
+    # another sentence of the quotation names someone, but the cue's sentence does not point back at them
+    ('Maria Costa arrived in Rome. "Tunisia has been patient for years. We will not forget that," she said.',
+     "Tunisia"),
 ]
 
 

@@ -106,6 +106,7 @@ def _quote_continuations(doc: Doc, lex: Lexicon, drafts: list[Draft]) -> list[Dr
     events = event_index(doc, lex)
     out: list[Draft] = []
     done: set[int] = set()
+    in_quote: set[int] | None = None  # quoted_tokens(doc), computed once when needed
     for d in drafts:
         k = index.get(d.sent_start)
         if k is None or d.cue_lemma not in lex.report_lemmas or k in done:
@@ -151,12 +152,17 @@ def _quote_continuations(doc: Doc, lex: Lexicon, drafts: list[Draft]) -> list[Dr
                 out.append(Draft(sent.start, sent.end, d.cue_tokens, d.cue_lemma, stype, d.prior, d.speaker, targets,
                                  (lo, hi), Mode.DIRECT, False, is_hypothetical(sent.root, sent), ev * weights.NESTED_STEP))
         if d.type == StatementType.STATEMENT and not d.targets and len(out) == typed_before:
-            # ""Chile is no friend of ours. It has broken ...," X said": whom the quotation is about,
-            # from its first sentence that names someone (kg.extract.targets.content_targets)
-            for j in sorted(span):
-                d.targets = content_targets([sents[j].root], lex, speaker_tok, subject_only=True)
-                if d.targets:
-                    break
+            # ""Chile is no friend of ours. It has broken ...," X said": the cue's sentence points back with
+            # "it"/"he"/"she"/"they" at whom the quotation is about, named as the subject of its first
+            # sentence that names someone (kg.extract.targets.content_targets)
+            if in_quote is None:
+                in_quote = quoted_tokens(doc)
+            if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("it", "he", "she", "they") and t.i in in_quote
+                   for t in sents[k]):
+                for j in sorted(span):
+                    d.targets = content_targets([sents[j].root], lex, speaker_tok, subject_only=True)
+                    if d.targets:
+                        break
     return out
 
 
