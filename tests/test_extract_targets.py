@@ -201,6 +201,10 @@ COREF_CASES = [
      'manage his own party," Carmen Ortiz said.', "Ortiz", "STATEMENT", "Nicolas Maduro"),
     ('Viktor Orban met the press. "He will never accept the quota," said Petra Novak.', "Novak", "STATEMENT", "Viktor Orban"),
     ('Jacinda Moore spoke in Wellington. "She has done a fine job," said Tom Ellis.', "Ellis", "STATEMENT", "Jacinda Moore"),
+    # another country's body stays a target; so do groups of the speaker's own nationality
+    ("Chilean Ambassador Rosa Diaz spoke to the council. She said Peru's defense ministry had assessed the shipments.",
+     "Diaz", "STATEMENT", "defense ministry"),
+    ("Syrian President Bashar Assad spoke on Monday. He criticized Syrian rebels.", "Assad", "CRITICIZE", "Syrian rebels"),
     ('Analysts expect little. When the talks fail, he (Orban) may not want to sign," tweeted Eva Kiss, a fellow '
      'at the Danube Institute.', "Kiss", "STATEMENT", "Orban"),
 ]
@@ -212,6 +216,9 @@ COREF_NEGATIVE = [
     ("Belgium welcomed the move.", "Belgium"),
     # "we" and "them" in the speaker's words
     ('"We will talk to them," Omar Haddad said.', "Omar Haddad"),
+    # a pronoun speaker's own country's body, known from the speaker's demonym earlier in the article
+    ("South Korean Ambassador Lee Min-ho spoke to the council. He said South Korea's defense ministry had "
+     "assessed the shipments.", "defense ministry"),
     # the organization named before is no ministry: "the ministry" is not it
     ("The Energy Agency of Chile met in May. Peru praised the ministry.", "Energy Agency of Chile"),
 ]

@@ -37,6 +37,9 @@ from kg.names import words_key
 
 #: Collective nouns that "they"/"them" can refer to when no plural group is near.
 COLLECTIVE_NOUNS = frozenset({"alliance", "coalition", "bloc", "group", "party", "movement", "militia", "faction", "government"})
+#: Head nouns of a country's own state bodies ("South Korea's defense ministry"): the side of a speaker of that country.
+STATE_BODIES = frozenset({"ministry", "government", "administration", "cabinet", "army", "military", "navy", "embassy",
+                          "parliament", "presidency"})
 #: Head nouns of role phrases that, in news, name the article's leading figure ("the US president").
 LEADER_WORDS = frozenset({"president", "leader", "premier", "chancellor", "king"})
 
@@ -374,6 +377,22 @@ class Resolver:
         return None
 
     # -- public
+
+    def same_side(self, speaker: Cluster, target: Cluster) -> bool:
+        """Whether ``target`` is the speaker's own country or its state body, known
+        from the speaker's demonym anywhere in the article ("South Korean Ambassador
+        Hwang" ... "He said South Korea's defense ministry ..."): a country of that
+        name, or a government body ("ministry", "government", "army", ...) of that
+        country.  Groups of the same nationality ("Syrian rebels") are not the
+        speaker's side.  Cost: two string comparisons."""
+        if not speaker.demonym or target is speaker:
+            return False
+        if target.label == "GPE":
+            return same_country(speaker.demonym, target.name)
+        if target.demonym and target.label in ("AGENT", "ORG"):
+            head = words_key(target.name).split()[-1:] or [""]
+            return head[0] in STATE_BODIES and same_country(speaker.demonym, target.demonym)
+        return False
 
     def resolve(self, m: MentionRef, *, is_speaker: bool = False, speaker_of: Cluster | None = None) -> Cluster | None:
         """The cluster ``m`` refers to, creating one when it is new; None when a
