@@ -21,7 +21,7 @@ LAYERS = [
     {"events"},
     {"speakers", "targets"},
     {"clauses"},
-    {"verbal", "nominal", "coref", "headlines"},
+    {"verbal", "nominal", "coref", "headlines", "kbactors"},
     {"statements"},
     {"components"},
     {"pipeline"},

@@ -5,11 +5,14 @@
 * ``kg_headlines`` -- runs after the NER and re-parses a title-cased or
   verbless first line (the headline) so that its verb is a verb
   (:mod:`kg.extract.headlines`).
+* ``kg_kb_actors`` -- runs after ``kg_headlines`` and corrects ``doc.ents`` with the
+  names of the knowledge base (:mod:`kg.extract.kbactors`): names the NER missed or
+  mislabelled become actor entities.
 * ``kg_statements`` -- finds statements (:mod:`kg.extract.statements`), resolves
   their actors within the document (:mod:`kg.extract.coref`) and stores the
   result on ``doc._.kg_statements`` as a list of :class:`ResolvedDraft`.
 
-``kg_headlines`` and ``kg_statements`` are registered under the ``spacy_factories`` entry point (pyproject.toml),
+``kg_headlines``, ``kg_kb_actors`` and ``kg_statements`` are registered under the ``spacy_factories`` entry point (pyproject.toml),
 so a saved pipeline loads them without importing kg first.  The rule data
 (:class:`~kg.extract.lexicon.Lexicon`) is saved with ``to_disk``.
 """
@@ -17,17 +20,18 @@ so a saved pipeline loads them without importing kg first.  The rule data
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.coref import Cluster, Resolver
 from kg.extract.headlines import HeadlineReparser
+from kg.extract.kbactors import KBActorTagger
 from kg.extract.lexicon import Lexicon, load_lexicon
-from kg.extract.mentions import Draft
+from kg.extract.mentions import Draft, group_members
 from kg.extract.statements import find_statements
 
 
@@ -182,6 +186,21 @@ def make_headline_reparser(nlp: Language, name: str, lexicon_path: str | None) -
     return HeadlineReparser(nlp, name, lex.by_lemma.keys(), (n for n in lex.agents if lex.is_title(n)))
 
 
+@Language.factory(
+    "kg_kb_actors",
+    default_config={"kb_path": None},
+    requires=["token.pos", "doc.ents"],
+    assigns=["doc.ents"],
+)
+def make_kb_actor_tagger(nlp: Language, name: str, kb_path: str | None) -> KBActorTagger:
+    """Factory of the ``kg_kb_actors`` component (``kb_path``: a KB file written by
+    ``kg kb build``; None = the KB bundled with kg).
+
+    :raises kg.errors.KnowledgeBaseError: (E040) when the KB file cannot be read.
+    """
+    return KBActorTagger(nlp, name, kb_path)
+
+
 def resolve_statements(doc: Doc, lex: Lexicon) -> list[ResolvedDraft]:
     """Find the statements of ``doc`` and resolve their actors, in text order.
 
@@ -191,7 +210,7 @@ def resolve_statements(doc: Doc, lex: Lexicon) -> list[ResolvedDraft]:
     resolver = Resolver(doc, lex)
     out: list[ResolvedDraft] = []
     seen: set[tuple] = set()
-    for d in find_statements(doc, lex):
+    for d in _with_group_members(doc, lex, find_statements(doc, lex)):
         spk = resolver.resolve(d.speaker, is_speaker=True)
         if spk is None:
             continue
@@ -209,3 +228,16 @@ def resolve_statements(doc: Doc, lex: Lexicon) -> list[ResolvedDraft]:
         seen.add(key)
         out.append(ResolvedDraft(d, spk, (d.speaker.start, d.speaker.end), targets, t_mentions))
     return out
+
+
+def _with_group_members(doc: Doc, lex: Lexicon, drafts: Iterable[Draft]) -> Iterator[Draft]:
+    """Each draft, but one per member for a speaker that is a counted group named
+    earlier ("Burkina Faso, Mali and Niger withdrew ... The three military-led nations
+    accused ..." -> Burkina Faso, Mali, Niger; :func:`~kg.extract.mentions.group_members`)."""
+    for d in drafts:
+        members = group_members(d.speaker, doc, lex)
+        if not members:
+            yield d
+            continue
+        for m in members:
+            yield replace(d, speaker=m, targets=[t for t in d.targets if (t.start, t.end) != (m.start, m.end)])

