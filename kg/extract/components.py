@@ -218,7 +218,7 @@ def resolve_statements(doc: Doc, lex: Lexicon) -> list[ResolvedDraft]:
         t_mentions: list[tuple[int, int]] = []
         for m in d.targets:
             c = resolver.resolve(m, speaker_of=spk)
-            if c is None or c is spk or c in targets:
+            if c is None or c is spk or c in targets or resolver.same_side(spk, c):
                 continue
             targets.append(c)
             t_mentions.append((m.start, m.end))

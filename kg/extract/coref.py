@@ -11,7 +11,8 @@ order:
    the small model gave it;
 3. role phrases: "the Iranian defense minister", "the minister" -> the most
    recent person whose title words contain the head noun, with a matching
-   demonym when one is given;
+   demonym when one is given; "the agency", "the bureau" -> the most recent
+   organization whose name holds the noun ("... Energy Agency");
 4. pronouns: he/she/him/her/his -> the most recent speaker that is a person,
    else the most recent person mentioned before; "it"/"its" -> the nearest
    preceding country or organization in the sentence or the one before,
@@ -37,6 +38,9 @@ from kg.names import words_key
 
 #: Collective nouns that "they"/"them" can refer to when no plural group is near.
 COLLECTIVE_NOUNS = frozenset({"alliance", "coalition", "bloc", "group", "party", "movement", "militia", "faction", "government"})
+#: Head nouns of a country's own state bodies ("South Korea's defense ministry"): the side of a speaker of that country.
+STATE_BODIES = frozenset({"ministry", "government", "administration", "cabinet", "army", "military", "navy", "embassy",
+                          "parliament", "presidency"})
 #: Head nouns of role phrases that, in news, name the article's leading figure ("the US president").
 LEADER_WORDS = frozenset({"president", "leader", "premier", "chancellor", "king"})
 
@@ -201,6 +205,28 @@ class Resolver:
             best = self._main_person(m, dem)
         return best
 
+    def _org_phrase(self, m: MentionRef) -> Cluster | None:
+        """"the agency", "the bureau", "the U.N. agency" -> the nearest preceding
+        organization whose name holds the head noun ("International Atomic Energy
+        Agency", "Federal Bureau of Investigation") and every other word of the
+        phrase but its determiner; None for a plural, an indefinite or a
+        possessed phrase, or when no such organization was named before."""
+        doc = self.doc
+        head = doc[m.head]
+        if head.tag_ in ("NNS", "NNPS") or doc[m.start].lower_ != "the" or head.pos_ != "NOUN":
+            return None
+        words = [unidecode(t.lower_).replace(".", "") for t in doc[m.start + 1:m.end] if t.is_alpha or "." in t.text]
+        if not words or any(t.dep_ == "poss" and t.i != head.i for t in doc[m.start:m.end]):
+            return None
+        lemma = head.lemma_.lower()
+        for ent in reversed(self._ents):  # the organizations named before, nearest first
+            if ent.end > m.start or ent.label_ != "ORG":
+                continue
+            name = words_key(ent.text).split()
+            if lemma in name and all(w in name or w == head.lower_ for w in words):
+                return self._named(mention_for(ent.root, self.lex))
+        return None
+
     def _main_person(self, m: MentionRef, dem: str | None) -> Cluster | None:
         """"The US president", "the American leader" with no titled antecedent:
         the article's most mentioned person before ``m`` (at least twice), when
@@ -362,6 +388,22 @@ class Resolver:
 
     # -- public
 
+    def same_side(self, speaker: Cluster, target: Cluster) -> bool:
+        """Whether ``target`` is the speaker's own country or its state body, known
+        from the speaker's demonym anywhere in the article ("South Korean Ambassador
+        Hwang" ... "He said South Korea's defense ministry ..."): a country of that
+        name, or a government body ("ministry", "government", "army", ...) of that
+        country.  Groups of the same nationality ("Syrian rebels") are not the
+        speaker's side.  Cost: two string comparisons."""
+        if not speaker.demonym or target is speaker:
+            return False
+        if target.label == "GPE":
+            return same_country(speaker.demonym, target.name)
+        if target.demonym and target.label in ("AGENT", "ORG"):
+            head = words_key(target.name).split()[-1:] or [""]
+            return head[0] in STATE_BODIES and same_country(speaker.demonym, target.demonym)
+        return False
+
     def resolve(self, m: MentionRef, *, is_speaker: bool = False, speaker_of: Cluster | None = None) -> Cluster | None:
         """The cluster ``m`` refers to, creating one when it is new; None when a
         pronoun cannot be resolved."""
@@ -371,7 +413,7 @@ class Resolver:
         if m.label == "PRON":
             c = self._pronoun(m, speaker_of)
         elif m.label == "AGENT":
-            c = self._role_phrase(m)
+            c = self._role_phrase(m) or self._org_phrase(m)
             if c is None:
                 name = self._name_of(m)
                 key = words_key(name)

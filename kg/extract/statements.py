@@ -21,6 +21,10 @@ get right"):
   participial and coordinated cues that inherit the governing speaker
   ("..., saying ...", "..., urging X to ...", "said ... and called on ..."),
   headlines of the form "Claim: Speaker";
+* targets from the content: the subject, owner or agent of the reported or
+  quoted clause, also over a quotation of several sentences, the addressee of
+  "X said Y should ..." (an APPEAL), the doer of the act "the move" points back
+  at (:func:`kg.extract.targets.content_targets` and its neighbours);
 * targets as object, possessor of the object ("slammed Washington's lack"),
   actors inside the object ("cooperation between Ankara and Moscow",
   "an attack by X soldiers"), addressees ("called on X", "condolences to X"),
@@ -47,6 +51,7 @@ from kg.extract.nominal import find_nominal_statements
 from kg.extract.quotes import OPENING_QUOTES, quote_balance, quoted_tokens
 from kg.extract.speakers import coordinated_actors, headline_speaker
 from kg.extract.syntax import is_hypothetical, match_cue
+from kg.extract.targets import content_targets
 from kg.extract.verbal import cue_statements, DocCues, uncued_verb_statements
 from kg.model import Mode, StatementType
 
@@ -101,6 +106,7 @@ def _quote_continuations(doc: Doc, lex: Lexicon, drafts: list[Draft]) -> list[Dr
     events = event_index(doc, lex)
     out: list[Draft] = []
     done: set[int] = set()
+    in_quote: set[int] | None = None  # quoted_tokens(doc), computed once when needed
     for d in drafts:
         k = index.get(d.sent_start)
         if k is None or d.cue_lemma not in lex.report_lemmas or k in done:
@@ -136,6 +142,7 @@ def _quote_continuations(doc: Doc, lex: Lexicon, drafts: list[Draft]) -> list[Dr
         lo = min([sents[j].start for j in span] + [d.content[0] if d.content else sents[k].start])
         hi = max([sents[j].end for j in span] + [d.content[1] if d.content else sents[k].end])
         d.content = (lo, hi)
+        typed_before = len(out)
         for j in span:
             sent = sents[j]
             for stype, heads, ev in analyse_clause(sent.root, lex, speaker=speaker_tok, events=events):
@@ -144,6 +151,18 @@ def _quote_continuations(doc: Doc, lex: Lexicon, drafts: list[Draft]) -> list[Dr
                     continue
                 out.append(Draft(sent.start, sent.end, d.cue_tokens, d.cue_lemma, stype, d.prior, d.speaker, targets,
                                  (lo, hi), Mode.DIRECT, False, is_hypothetical(sent.root, sent), ev * weights.NESTED_STEP))
+        if d.type == StatementType.STATEMENT and not d.targets and len(out) == typed_before:
+            # ""Chile is no friend of ours. It has broken ...," X said": the cue's sentence points back with
+            # "it"/"he"/"she"/"they" at whom the quotation is about, named as the subject of its first
+            # sentence that names someone (kg.extract.targets.content_targets)
+            if in_quote is None:
+                in_quote = quoted_tokens(doc)
+            if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("it", "he", "she", "they") and t.i in in_quote
+                   for t in sents[k]):
+                for j in sorted(span):
+                    d.targets = content_targets([sents[j].root], lex, speaker_tok, subject_only=True)
+                    if d.targets:
+                        break
     return out
 
 

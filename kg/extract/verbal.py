@@ -39,7 +39,7 @@ from kg.extract.syntax import (
     prep_objects,
     subject_of,
 )
-from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, find_targets
+from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, content_targets, find_targets, modal_addressees
 from kg.model import Mode, StatementType
 
 
@@ -410,11 +410,18 @@ def cue_statements(
             return
         targets = find_targets(tok, cue, cue_idx, lex, ctx.events, spk_tok) if cue.type != StatementType.STATEMENT else []
         if (cue.type == StatementType.STATEMENT and clause_verbs and cue.lemma not in lex.words.media_cues
-                and not (clause_verbs[0].i < tok.i and past_event(clause_verbs[0]))):
-            s = subject_of(clause_verbs[0])
-            if s is not None and is_actor_head(s, lex) and not is_pronoun(s) and not speaker_side(s, spk_tok):
-                # only named subjects: "said NATO would ..." (CAMEO 010), not "said the coalition ..."
-                targets = [m for m in actor_mentions(s, lex) if m.label != "AGENT"]
+                and (quoted or not (clause_verbs[0].i < tok.i and past_event(clause_verbs[0])))):
+            # whom the reported or quoted clause is about (CAMEO 010): kg.extract.targets.content_targets
+            # a cue inside the quotation with "he"/"she"/"they" states nothing itself (cue_statements): the
+            # quotation is about that person
+            others = {i for i in ctx.cue_set if i not in ctx.in_quotes or (
+                (sj := subject_of(doc[i])) is None or sj.lower_ not in ("he", "she", "they"))}
+            targets = content_targets(clause_verbs, lex, spk_tok, skip=others, quoted=quoted or mode == Mode.DIRECT)
+            called = modal_addressees(clause_verbs, lex, spk_tok, others)
+            if called:
+                # "said Ankara should withdraw": a call on Ankara (CAMEO 02), kg.extract.targets.modal_addressees
+                yield Draft(type=StatementType.APPEAL, targets=called, evidence=weights.CLAUSE_INFERRED, **base)
+                return
         yield Draft(type=cue.type, targets=targets, evidence=weights.CUE_ALONE, **base)
     else:
         stype = cue.type
