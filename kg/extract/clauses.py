@@ -1,8 +1,11 @@
 """Typing a reported clause (:func:`analyse_clause`): wrongdoing by its subject
 -> ACCUSE, negated cooperation -> REJECT, a commitment of the speaker's side -> PROMISE
 or THREATEN, a negative evaluation of an actor -> CRITICIZE, dismissed accusations ->
-DENY (taxonomy notes: "the content of the reported clause can raise STATEMENT to
-ACCUSE"; CAMEO 03x, 11x, 12x, 13x, 016).  Content words come from
+DENY, a predicted harm ("X's plan could lead to war") -> WARN, an obligation put on another actor ("X should/must/needs to ...") -> APPEAL
+(DEMAND when insistent), a reproach ("X should have ...") -> CRITICIZE (taxonomy notes:
+"the content of the reported clause can raise STATEMENT to ACCUSE"; the taxonomy's
+table, ``../shared/docs/taxonomy.md``: APPEAL = CAMEO 020-028 / NGEC REQUEST, DEMAND =
+CAMEO 100-108 / PLOVER DEMAND; CAMEO 03x, 11x, 12x, 13x, 016).  Content words come from
 ``data/content.tsv`` (:meth:`kg.extract.lexicon.Lexicon.content_class`), strength of
 negative meaning from VADER (:mod:`kg.extract.valence`).
 """
@@ -37,6 +40,11 @@ def _terror_like(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
+def is_hypothetical_clause(v: Token) -> bool:
+    """A clause under a condition or a question mark of its own ("if X must leave", "whether X should")."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in v.children)
+
+
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
 
 
@@ -53,6 +61,61 @@ def commitment(v: Token, lex: Lexicon) -> Token | None:
         if c.dep_ == "acomp" and c.lower_ in lex.words.ready_words:
             return next((x for x in c.children if x.dep_ == "xcomp"), None)
     return None
+
+
+def obligation(v: Token, lex: Lexicon) -> tuple[StatementType, Token] | None:
+    """The obligation a clause puts on its subject, with the obliged act.
+
+    "X should/must/ought to withdraw", "X needs to withdraw" -> (APPEAL, the
+    act): a request addressed to X (taxonomy APPEAL, CAMEO 020-028); with an insistent
+    adverb ("must withdraw immediately", ``words.tsv`` ``insistence_words``) -> DEMAND
+    (CAMEO 100-108); "X should have consulted" -> (CRITICIZE, the act): a reproach of
+    what X did not do (CAMEO 111).  A prohibition ("must not attack") is a request too;
+    a negated need ("does not need to") is none.  None for other clauses.
+    """
+    modal = next((c for c in v.children if c.dep_ == "aux" and c.lower_ in lex.words.obligation_modals), None)
+    act: Token | None = None
+    if modal is not None:
+        act = v
+        if v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in v.children):
+            return StatementType.CRITICIZE, v  # "should have consulted": a reproach
+    elif v.lemma_.lower() in lex.words.obligation_verbs and not any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in v.children):
+        # "X needs to withdraw"; not "X would need to remain strong" (a prediction of a need)
+        act = next((x for x in v.children if x.dep_ == "xcomp" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None)
+    if act is None or any(c.dep_ in ("auxpass", "nsubjpass") for c in act.children):
+        return None  # "X must be punished": an obligation of someone else, unnamed
+    if act.lemma_.lower() in lex.words.stative_acts:
+        return None  # "X must understand that ...": no act requested
+    insistent = any(c.dep_ == "advmod" and c.lower_ in lex.words.insistence_words for t in (v, act) for c in t.children)
+    return (StatementType.DEMAND if insistent else StatementType.APPEAL), act
+
+
+def predicted_harm(v: Token, own: list[Token], lex: Lexicon) -> bool:
+    """A clause that predicts a harm as the consequence of something: a prediction modal
+    and a consequence verb (``words.tsv``) with a strongly negative word in its predicate,
+    or a verb that names the harm itself (``harm_verbs``) ("any strike would lead to all-out war", "the
+    move could plunge the region into chaos", "the plan may endanger the truce").  The
+    harm is outside the speaker's control: a WARN, not a THREATEN (taxonomy: "warns of
+    consequences or danger without a direct threat"; PLOVER folds both into THREATEN)."""
+    lemma = v.lemma_.lower()
+    if lemma not in lex.words.consequence_verbs and lemma not in lex.words.harm_verbs:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in lex.words.prediction_modals for c in v.children):
+        return False
+    if lemma in lex.words.harm_verbs:
+        return True
+    return any(t.i != v.i and t.pos_ in ("NOUN", "ADJ") and strongly_negative(t, lex) for t in _predicate_words(own, v))
+
+
+def _harm_doers(subj: Token, lex: Lexicon, events: Events | None, speaker: Token | None) -> list[Token]:
+    """Who a predicted harm is laid at: the subject when it is an actor, else the actors
+    inside it ("any attack by X", "X's plan"), else the doer of the act it names."""
+    if is_actor_head(subj, lex):
+        return [] if is_pronoun(subj) or speaker_side(subj, speaker) else [subj]
+    heads = [subj.doc[m.head] for m in inner_actors(subj, lex)] or agents_of(subj, events, lex)
+    return [h for h in heads if not speaker_side(h, speaker) and not own_possession(h)]
 
 
 def _clause_tokens(v: Token) -> list[Token]:
@@ -195,6 +258,13 @@ def analyse_clause(
         cls = lex.content_class(lemma)
         neg = is_negated(v, lex)
         objs = clause_objects(v)
+        obliged = obligation(v, lex)
+        if (obliged is not None and subj is not None and is_actor_head(subj, lex)
+                and not speaker_side(subj, speaker) and not (obliged[0] != StatementType.CRITICIZE and is_hypothetical_clause(v))):
+            # "said Spain should withdraw its troops": an appeal to Spain; "Spain should have
+            # consulted its neighbours": a reproach of Spain
+            found.append((obliged[0], [subj], weights.CLAUSE_OBLIGATION))
+            continue
         committed = commitment(v, lex)
         if committed is not None and speaker_side(subj, speaker):
             ccls = lex.content_class(committed.lemma_)
@@ -253,6 +323,13 @@ def analyse_clause(
         if subj is None:
             continue
         own = _clause_tokens(v)
+        if predicted_harm(v, own, lex):
+            # "said any attack by X would lead to war": a warning of X, no accusation (the act is
+            # hypothetical) and no threat (the war is not the speaker's to wage)
+            doers = _harm_doers(subj, lex, events, speaker)
+            if doers:
+                found.append((StatementType.WARN, doers, weights.CLAUSE_INFERRED))
+            continue
         by_actors = [
             p for o in own if o.pos_ == "NOUN" and lex.content_class(o.lemma_) in (ContentClass.CRIME_NOUN, ContentClass.WRONG_VERB, ContentClass.NEGATIVE)
             for p in prep_objects(o, {"by"}) if is_actor_head(p, lex) and not speaker_side(p, speaker)

@@ -110,6 +110,13 @@ class RuleWords:
     ultimatum_verbs: frozenset[str] = frozenset()
     pay_verbs: frozenset[str] = frozenset()
     price_nouns: frozenset[str] = frozenset()
+    obligation_modals: frozenset[str] = frozenset()
+    obligation_verbs: frozenset[str] = frozenset()
+    insistence_words: frozenset[str] = frozenset()
+    stative_acts: frozenset[str] = frozenset()
+    consequence_verbs: frozenset[str] = frozenset()
+    harm_verbs: frozenset[str] = frozenset()
+    prediction_modals: frozenset[str] = frozenset()
 
     @classmethod
     def from_file(cls, path: Path) -> "RuleWords":

@@ -244,6 +244,29 @@ def threat_in_warning(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
     return []
 
 
+def warning_content(cue_tok: Token, lex: Lexicon, speaker: Token | None, events: Events | None
+                    ) -> tuple[list[MentionRef], list[tuple[StatementType, list[MentionRef], float]]]:
+    """What a warning's reported clause says (:func:`kg.extract.clauses.analyse_clause`):
+    the actors a predicted harm is laid at ("warned that X's plan could lead to war") as
+    the warning's targets, and the accusations or criticisms the clause makes ("warned that
+    the cooperation between X and Y is illegal") as statements of their own (taxonomy:
+    the content of the reported clause can raise the type)."""
+    targets: list[MentionRef] = []
+    extra: list[tuple[StatementType, list[MentionRef], float]] = []
+    for c in cue_tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        for stype, heads, ev in analyse_clause(c, lex, speaker=speaker, events=events):
+            mentions = [m for h in heads if is_actor_head(h, lex) for m in actor_mentions(h, lex)]
+            if not mentions:
+                continue
+            if stype == StatementType.WARN:
+                targets += mentions
+            elif stype in (StatementType.ACCUSE, StatementType.CRITICIZE):
+                extra.append((stype, mentions, ev))
+    return targets, extra
+
+
 #: Types that need a target: a meeting or a talk is always with someone.
 DYADIC_ONLY = frozenset({StatementType.CONSULT, StatementType.SYMPATHIZE})
 #: Cue types whose infinitival complement is the requested or promised act, not a statement
@@ -394,6 +417,9 @@ def cue_statements(
                 for stype, heads, ev in findings
             ]
             with_targets = {stype for stype, targets, _ in resolved if targets}
+            if cue.type == StatementType.DEMAND:
+                # "insisted that X must withdraw": the cue makes the request a demand (CAMEO 10x)
+                resolved = [(StatementType.DEMAND if t == StatementType.APPEAL else t, ts, ev) for t, ts, ev in resolved]
             for stype, targets, ev in resolved:
                 if not targets and stype in with_targets:
                     continue
@@ -435,14 +461,20 @@ def cue_statements(
             threat = threat_in_complement(tok, lex)
             if threat is not None:
                 stype, targets = StatementType.THREATEN, threat
+        extra: list[tuple[StatementType, list[MentionRef], float]] = []
         if stype == StatementType.WARN:
             threat = threat_in_warning(tok, lex)
             if threat:
                 # "warned that the US was prepared to take action against it" (CAMEO 13x)
                 stype, targets = StatementType.THREATEN, threat
+            elif not targets:
+                targets, extra = warning_content(tok, lex, spk_tok, ctx.events)
         if not targets and stype in DYADIC_ONLY:
             return
         yield Draft(type=stype, targets=targets, evidence=weights.ACT_WITH_TARGET if targets else weights.CUE_ALONE, **base)
+        for xtype, xtargets, ev in extra:
+            # "warned that the cooperation between X and Y is illegal": the warning accuses X and Y
+            yield Draft(type=xtype, targets=xtargets, evidence=ev, **base)
         if stype in (StatementType.APPEAL, StatementType.DEMAND) and targets and or_face_threat(tok, lex):
             # "called on Moscow to defuse the crisis or face further sanctions": an ultimatum (CAMEO 13x)
             yield Draft(type=StatementType.THREATEN, targets=targets, evidence=weights.ULTIMATUM, **base)

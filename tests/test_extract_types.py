@@ -1,0 +1,101 @@
+"""Statement types read from the content, and statements without a speech verb (issue 14),
+with the real spaCy model.
+
+Each table is one kind of language (``../shared/docs/taxonomy.md`` gives the types and their
+CAMEO/PLOVER codes): an obligation put on another actor is an APPEAL (DEMAND when insistent),
+a reproach ("should have") a CRITICIZE, and so on.  Each kind has its negatives beside it:
+neutral reports that stay STATEMENT, negated or hypothetical ones that state no act.
+
+The sentences are our own, written for these tests; none comes from the gold files.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests._extract_helpers import flat as _flat
+
+
+def _typed(result) -> set[tuple[str, str, str | None]]:
+    """(actor's last name word, type, target) of the positive (not negated, not hypothetical) statements."""
+    out = set()
+    for s in result.statements:
+        if s.negated or s.hypothetical:
+            continue
+        for t in s.targets or [None]:
+            out.add((s.actor.name.split()[-1], s.type.value, t.name if t is not None else None))
+    return out
+
+
+# ---- obligation addressed to another actor -> APPEAL / DEMAND; reproach -> CRITICIZE (CAMEO 02x, 10x, 111)
+
+OBLIGATION_CASES = [
+    ("Portugal said Spain should withdraw its troops from the border.", ("Portugal", "APPEAL", "Spain")),
+    ("Portugal said Spain needs to return the stolen paintings.", ("Portugal", "APPEAL", "Spain")),
+    ("The Dutch minister said Belgium must reopen the canal to barges.", ("minister", "APPEAL", "Belgium")),
+    ("Portugal said Spain must stop the dumping of waste immediately.", ("Portugal", "DEMAND", "Spain")),
+    ("Portugal insisted that Spain must pay for the damage.", ("Portugal", "DEMAND", "Spain")),
+    ("Portugal said Spain should have consulted its neighbours.", ("Portugal", "CRITICIZE", "Spain")),
+    ("Norway said Sweden should have warned the fishermen earlier.", ("Norway", "CRITICIZE", "Sweden")),
+    ("Finland said Estonia should not have closed the ferry line.", ("Finland", "CRITICIZE", "Estonia")),
+]
+
+
+@pytest.mark.parametrize("text,expected", OBLIGATION_CASES)
+def test_extract_types_obligation_is_an_appeal_or_a_reproach(extract_text, text, expected):
+    assert expected in _typed(extract_text(text))
+
+
+NOT_OBLIGATION_CASES = [
+    # the speaker's own obligation: no one else is asked
+    "Portugal said it must protect its fishermen.",
+    # a negated need asks for nothing
+    "Portugal said Spain does not need to pay.",
+    # a predicted need, a stative "must understand", a passive with no one obliged
+    "Portugal said NATO would need to remain strong.",
+    "Portugal said Spain must understand the risks.",
+    "Portugal said the border should be reopened.",
+    # a question
+    "Portugal asked whether Spain should pay.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_OBLIGATION_CASES)
+def test_extract_types_no_appeal_without_an_obligation_on_another_actor(extract_text, text):
+    found = {t for _, t, _ in _typed(extract_text(text))}
+    assert not found & {"APPEAL", "DEMAND", "CRITICIZE"}, found
+
+
+# ---- harm outside the speaker's control -> WARN; harm under it -> THREATEN (taxonomy WARN vs THREATEN, CAMEO 13x)
+
+HARM_CASES = [
+    ("Chile said any attack by Peru would lead to a wider war.", ("Chile", "WARN", "Peru")),
+    ("Chile said Peru's decision could plunge the region into chaos.", ("Chile", "WARN", "Peru")),
+    ("Chile said Bolivia could destabilise the region.", ("Chile", "WARN", "Bolivia")),
+    ("Chile warned that Peru's new dam may endanger the truce.", ("Chile", "WARN", "Peru")),
+    # the harm is the speaker's own to do: a threat
+    ("Chile said it would retaliate against Peru.", ("Chile", "THREATEN", "Peru")),
+    ("Chile said it will impose sanctions on Bolivia.", ("Chile", "THREATEN", "Bolivia")),
+    ("Chile said it would strike Peru's ships.", ("Chile", "THREATEN", "Peru")),
+]
+
+
+@pytest.mark.parametrize("text,expected", HARM_CASES)
+def test_extract_types_predicted_harm_is_a_warning_own_force_a_threat(extract_text, text, expected):
+    assert expected in _typed(extract_text(text))
+
+
+NOT_HARM_CASES = [
+    # a good consequence, no harm
+    "Chile said the new bridge would lead to more trade with Peru.",
+    # a harm, but no prediction modal: a report of what happened
+    "Chile said the flood caused great damage in Peru.",
+    # the speaker's own side as the cause
+    "Chile said its decision could lead to a crisis.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_HARM_CASES)
+def test_extract_types_no_warning_without_a_predicted_harm(extract_text, text):
+    found = {(t, g) for _, t, g in _typed(extract_text(text))}
+    assert not {t for t, _ in found} & {"WARN", "THREATEN", "ACCUSE"}, found
