@@ -99,3 +99,44 @@ NOT_HARM_CASES = [
 def test_extract_types_no_warning_without_a_predicted_harm(extract_text, text):
     found = {(t, g) for _, t, g in _typed(extract_text(text))}
     assert not {t for t, _ in found} & {"WARN", "THREATEN", "ACCUSE"}, found
+
+
+# ---- support voiced by the speaker's own side in a reported clause -> SUPPORT (CAMEO 052-053, PLOVER SUPPORT)
+
+SUPPORT_CASES = [
+    ("Russian President Vladimir Putin said Russia supports the Chilean ceasefire proposal in principle.",
+     ("Putin", "SUPPORT", "Chilean")),
+    ("Chile said it will continue to support Bolivia.", ("Chile", "SUPPORT", "Bolivia")),
+    ('"We stand with the people of Bolivia," the Chilean president said.', ("president", "SUPPORT", "people")),
+    ("Canada said it would keep backing Ukraine.", ("Canada", "SUPPORT", "Ukraine")),
+]
+
+
+@pytest.mark.parametrize("text,expected", SUPPORT_CASES)
+def test_extract_types_voiced_support_is_a_support(extract_text, text, expected):
+    assert expected in _typed(extract_text(text))
+
+
+NOT_SUPPORT_CASES = [
+    # someone else's support, reported: no support of the speaker
+    ("Chile said Argentina supports the Peruvian peace proposal.", "Chile"),
+    # negated support
+    ("Chile said it does not support Bolivia's bid.", "Chile"),
+    # "stands firm": no one backed
+    ("Chile said it stands firm on the border question.", "Chile"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", NOT_SUPPORT_CASES)
+def test_extract_types_no_support_without_the_speakers_backing(extract_text, text, speaker):
+    found = {t for a, t, _ in _typed(extract_text(text)) if a == speaker}
+    assert "SUPPORT" not in found, found
+
+
+def test_extract_types_a_bare_future_support_stays_a_promise(extract_text):
+    assert ("Chile", "PROMISE", "Bolivia") in _typed(extract_text("Chile said it will support Bolivia."))
+
+
+def test_extract_types_an_inner_support_cue_is_not_doubled(extract_text):
+    res = extract_text("Chile said it backs the Bolivian government.")
+    assert sum(1 for s in res.statements if s.type.value == "SUPPORT") == 1

@@ -1,7 +1,8 @@
 """Typing a reported clause (:func:`analyse_clause`): wrongdoing by its subject
 -> ACCUSE, negated cooperation -> REJECT, a commitment of the speaker's side -> PROMISE
 or THREATEN, a negative evaluation of an actor -> CRITICIZE, dismissed accusations ->
-DENY, a predicted harm ("X's plan could lead to war") -> WARN, an obligation put on another actor ("X should/must/needs to ...") -> APPEAL
+DENY, a predicted harm ("X's plan could lead to war") -> WARN, support voiced by the speaker's
+side ("said Russia supports the U.S. proposal") -> SUPPORT, an obligation put on another actor ("X should/must/needs to ...") -> APPEAL
 (DEMAND when insistent), a reproach ("X should have ...") -> CRITICIZE (taxonomy notes:
 "the content of the reported clause can raise STATEMENT to ACCUSE"; the taxonomy's
 table, ``../shared/docs/taxonomy.md``: APPEAL = CAMEO 020-028 / NGEC REQUEST, DEMAND =
@@ -116,6 +117,25 @@ def _harm_doers(subj: Token, lex: Lexicon, events: Events | None, speaker: Token
         return [] if is_pronoun(subj) or speaker_side(subj, speaker) else [subj]
     heads = [subj.doc[m.head] for m in inner_actors(subj, lex)] or agents_of(subj, events, lex)
     return [h for h in heads if not speaker_side(h, speaker) and not own_possession(h)]
+
+
+def backing(v: Token, lex: Lexicon) -> tuple[Token, list[Token]] | None:
+    """The support a clause voices: a support verb (``words.tsv`` ``support_verbs``),
+    or one carried on by a continuation verb ("will continue to support X"), with the
+    actors it backs -- the object, the object's owner ("supports the U.S. proposal"),
+    or the object of "with/by/behind" ("stands with X").  None for other clauses, a
+    negated or passive support, or support without an actor to back."""
+    act = v
+    if v.lemma_.lower() in lex.words.continuation_verbs:
+        act = next((x for x in v.children if x.dep_ == "xcomp"), v)
+    if act.lemma_.lower() not in lex.words.support_verbs or is_negated(act, lex) or is_negated(v, lex):
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in act.children):
+        return None
+    if act.lemma_.lower() in ("stand", "side") and not prep_objects(act, lex.words.support_preps):
+        return None  # "stands firm", "stood aside"
+    heads = act_partners(act, lex, set(lex.words.support_preps))
+    return (act, heads) if heads else None
 
 
 def _clause_tokens(v: Token) -> list[Token]:
@@ -277,6 +297,15 @@ def analyse_clause(
             if ccls in (ContentClass.PROMISE_VERB, ContentClass.COOP_VERB, ContentClass.AID_VERB):
                 kind = StatementType.REJECT if neg or is_negated(committed, lex) else StatementType.PROMISE
                 found.append((kind, act_partners(committed, lex, {"to", "with", "for"}), weights.CLAUSE_COMMITMENT))
+                continue
+        backed = backing(v, lex) if speaker_side(subj, speaker) else None
+        if backed is not None and not (committed is not None and committed.i == backed[0].i and committed.i != v.i):
+            # "Putin said Russia supports the U.S. proposal", "said it will continue to support X",
+            # "we stand with X": support voiced by the speaker's side (CAMEO 052); a bare future
+            # "will support X" stays the PROMISE above
+            inner_cue = is_pronoun(subj) and match_cue(backed[0], lex) is not None  # "said it backs X": the cue says it
+            if not inner_cue and not any(_terror_like(o, lex) for o in clause_objects(backed[0])):
+                found.append((StatementType.SUPPORT, [h for h in backed[1] if not speaker_side(h, speaker)], weights.CLAUSE_COMMITMENT))
                 continue
         if (committed is not None and not neg and committed.lemma_.lower() in lex.words.pay_verbs and subj is not None
                 and any(o.lemma_.lower() in lex.words.price_nouns for o in clause_objects(committed))

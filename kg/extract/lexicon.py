@@ -116,6 +116,9 @@ class RuleWords:
     stative_acts: frozenset[str] = frozenset()
     consequence_verbs: frozenset[str] = frozenset()
     harm_verbs: frozenset[str] = frozenset()
+    support_verbs: frozenset[str] = frozenset()
+    support_preps: frozenset[str] = frozenset()
+    continuation_verbs: frozenset[str] = frozenset()
     prediction_modals: frozenset[str] = frozenset()
 
     @classmethod
