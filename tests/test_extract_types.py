@@ -140,3 +140,27 @@ def test_extract_types_a_bare_future_support_stays_a_promise(extract_text):
 def test_extract_types_an_inner_support_cue_is_not_doubled(extract_text):
     res = extract_text("Chile said it backs the Bolivian government.")
     assert sum(1 for s in res.statements if s.type.value == "SUPPORT") == 1
+
+
+# ---- reported wrongdoing owned by an actor ("X's aggression") -> ACCUSE (taxonomy ACCUSE, CAMEO 112)
+
+OWNED_WRONGDOING_CASES = [
+    ("Canada said it would stand firm in the face of Russia's illegal aggression.", ("Canada", "ACCUSE", "Russia")),
+    ("Canada said the court will examine Serbia's war crimes.", ("Canada", "ACCUSE", "Serbia")),
+    ("Canada said the regime's corruption had ruined the economy.", ("Canada", "ACCUSE", "regime")),
+]
+
+
+@pytest.mark.parametrize("text,expected", OWNED_WRONGDOING_CASES)
+def test_extract_types_owned_wrongdoing_is_an_accusation(extract_text, text, expected):
+    assert expected in _typed(extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Canada said there was no evidence of Russian aggression.",
+    "Canada said the meeting with Russia was useful.",
+    "Canada said its own aggression in the trade talks was a mistake.",
+])
+def test_extract_types_no_accusation_of_an_owner_without_owned_wrongdoing(extract_text, text):
+    found = {(t, g) for _, t, g in _typed(extract_text(text))}
+    assert not {g for t, g in found if t == "ACCUSE" and g is not None}, found

@@ -138,6 +138,26 @@ def backing(v: Token, lex: Lexicon) -> tuple[Token, list[Token]] | None:
     return (act, heads) if heads else None
 
 
+def _owners_of_wrongdoing(own: list[Token], lex: Lexicon, speaker: Token | None) -> list[Token]:
+    """Actors named as the owners of a crime noun of the clause (``content.tsv``
+    ``crime_noun``): "Russia's illegal aggression", "the regime's war crimes", "Iranian
+    aggression" -- a reported accusation of the owner (taxonomy ACCUSE, CAMEO 112).
+    Not the speaker's own side, not a pronoun ("its aggression"), not a victim ("crimes
+    against X" is no owner)."""
+    out: list[Token] = []
+    for t in own:
+        if t.pos_ != "NOUN" or lex.content_class(t.lemma_) != ContentClass.CRIME_NOUN:
+            continue
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "without") for c in t.children):
+            continue
+        for c in t.children:
+            owner = (c.dep_ == "poss" and is_actor_head(c, lex) and not is_pronoun(c)) or (
+                c.dep_ in ("amod", "compound") and c.i < t.i and c.ent_type_ in ("GPE", "NORP") and is_actor_head(c, lex))
+            if owner and not speaker_side(c, speaker) and not own_possession(c):
+                out.append(c)
+    return out
+
+
 def _clause_tokens(v: Token) -> list[Token]:
     """Tokens of the clause headed by ``v``, without nested clauses that have
     their own subject (those are analysed on their own)."""
@@ -363,8 +383,9 @@ def analyse_clause(
             p for o in own if o.pos_ == "NOUN" and lex.content_class(o.lemma_) in (ContentClass.CRIME_NOUN, ContentClass.WRONG_VERB, ContentClass.NEGATIVE)
             for p in prep_objects(o, {"by"}) if is_actor_head(p, lex) and not speaker_side(p, speaker)
         ]
+        by_actors += [a for a in _owners_of_wrongdoing(own, lex, speaker) if a not in by_actors]
         if by_actors:
-            # "a grave violation by Washington of international law"
+            # "a grave violation by Washington of international law", "Russia's illegal aggression"
             found.append((StatementType.ACCUSE, by_actors, weights.CLAUSE_EXPLICIT))
             continue
         doers = _doers_of_condemned_acts(own, lex, events, speaker)
