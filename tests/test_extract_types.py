@@ -164,3 +164,70 @@ def test_extract_types_owned_wrongdoing_is_an_accusation(extract_text, text, exp
 def test_extract_types_no_accusation_of_an_owner_without_owned_wrongdoing(extract_text, text):
     found = {(t, g) for _, t, g in _typed(extract_text(text))}
     assert not {g for t, g in found if t == "ACCUSE" and g is not None}, found
+
+
+# ---- statements without a speech verb: meetings, briefings, support verbs, noun cues (CAMEO 04x, 052, 12x)
+
+NO_SPEECH_VERB_CASES = [
+    # meeting nouns: the owner consulted the "with" partner; "between" and hyphenated sides consulted each other
+    ("Ghana's talks with Togo ended on Monday.", {("Ghana", "CONSULT", "Togo")}),
+    ("Talks between Ghana and Togo ended on Monday.", {("Ghana", "CONSULT", "Togo"), ("Togo", "CONSULT", "Ghana")}),
+    ("Russia-Ukraine talks ended on Monday without a deal.",
+     {("Russia", "CONSULT", "Ukraine"), ("Ukraine", "CONSULT", "Russia")}),
+    ("Ghana's phone call with Togo lasted an hour.", {("Ghana", "CONSULT", "Togo")}),
+    ("The phone call between Kenya and Ethiopia lasted two hours.",
+     {("Kenya", "CONSULT", "Ethiopia"), ("Ethiopia", "CONSULT", "Kenya")}),
+    # meeting verbs with a meeting object; the place of a summit is no partner
+    ("Kenya held a phone call with Ethiopia on Monday.", {("Kenya", "CONSULT", "Ethiopia")}),
+    ("Kenya and Ethiopia held a summit in Nairobi.", {("Kenya", "CONSULT", "Ethiopia"), ("Ethiopia", "CONSULT", "Kenya")}),
+    ("Kenya had talks with Ethiopia on the dam.", {("Kenya", "CONSULT", "Ethiopia")}),
+    # a briefing: the briefer consulted the one briefed
+    ("The Nigerian president was briefed by Ghana's foreign minister on the crisis.",
+     {("minister", "CONSULT", "Nigerian president")}),
+    ("Ghana's foreign minister briefed the Nigerian president on the crisis.",
+     {("minister", "CONSULT", "Nigerian president")}),
+    # support verbs and noun cues
+    ("Kenya supported the Ethiopian proposal.", {("Kenya", "SUPPORT", "Ethiopian")}),
+    ("Kenya sided with Ethiopia in the dispute.", {("Kenya", "SUPPORT", "Ethiopia")}),
+    ("Spain's dismissal of the Moroccan plan angered Rabat.", {("Spain", "REJECT", "Moroccan")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", NO_SPEECH_VERB_CASES)
+def test_extract_types_statements_without_a_speech_verb(extract_text, text, expected):
+    found = _typed(extract_text(text))
+    assert expected <= found, found
+
+
+NOT_HELD_CASES = [
+    # cancelled, requested or possible talks took no place; the press is no party consulted
+    "Kenya cancelled its talks with Ethiopia.",
+    "Possible talks between Ghana and Togo were discussed.",
+    "There were no talks between Ghana and Togo.",
+    "Ghana briefed reporters on the crisis.",
+    # a call for calm is no conversation
+    "Togo made a call for calm.",
+    # hypothetical talks
+    "If Kenya holds talks with Ethiopia, the crisis may end.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_HELD_CASES)
+def test_extract_types_no_consult_without_a_meeting_held(extract_text, text):
+    found = {t for _, t, _ in _typed(extract_text(text))}
+    assert "CONSULT" not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya did not support the Ethiopian proposal.",
+    "The minister said the US and Qatar are supporting terrorists in Syria.",
+    "Kenya, which supports the rebels, denied the report.",
+])
+def test_extract_types_no_support_from_a_negated_material_or_background_support(extract_text, text):
+    found = {t for _, t, _ in _typed(extract_text(text))}
+    assert "SUPPORT" not in found, found
+
+
+def test_extract_types_support_of_terrorists_stays_an_accusation(extract_text):
+    found = _typed(extract_text("The minister said the US and Qatar are supporting terrorists in Syria."))
+    assert {("minister", "ACCUSE", "US"), ("minister", "ACCUSE", "Qatar")} <= found

@@ -34,7 +34,8 @@ from kg.extract.valence import STRONG_NEGATIVE, WRONGDOING_NEGATIVE, valence
 from kg.model import StatementType
 
 
-def _terror_like(tok: Token, lex: Lexicon) -> bool:
+def terror_like(tok: Token, lex: Lexicon) -> bool:
+    """A phrase that names terrorists or terrorism (``content.tsv`` ``terror``): "terrorists in Syria"."""
     for t in tok.subtree:
         if lex.content_class(t.lemma_) == ContentClass.TERROR or lex.content_class(t.lower_) == ContentClass.TERROR:
             return True
@@ -306,6 +307,15 @@ def analyse_clause(
             found.append((obliged[0], [subj], weights.CLAUSE_OBLIGATION))
             continue
         committed = commitment(v, lex)
+        backed = backing(v, lex) if speaker_side(subj, speaker) and (
+            committed is None or lemma in lex.words.continuation_verbs) else None
+        if backed is not None:
+            # "Putin said Russia supports the U.S. proposal", "said it will continue to support X",
+            # "we stand with X": support voiced by the speaker's side (CAMEO 052); a bare future
+            # "will support X" stays the PROMISE above
+            if not any(terror_like(o, lex) for o in clause_objects(backed[0])):
+                found.append((StatementType.SUPPORT, [h for h in backed[1] if not speaker_side(h, speaker)], weights.CLAUSE_COMMITMENT))
+                continue
         if committed is not None and speaker_side(subj, speaker):
             ccls = lex.content_class(committed.lemma_)
             obj_cls = {lex.content_class(o.lemma_) for o in clause_objects(committed)}
@@ -317,15 +327,6 @@ def analyse_clause(
             if ccls in (ContentClass.PROMISE_VERB, ContentClass.COOP_VERB, ContentClass.AID_VERB):
                 kind = StatementType.REJECT if neg or is_negated(committed, lex) else StatementType.PROMISE
                 found.append((kind, act_partners(committed, lex, {"to", "with", "for"}), weights.CLAUSE_COMMITMENT))
-                continue
-        backed = backing(v, lex) if speaker_side(subj, speaker) else None
-        if backed is not None and not (committed is not None and committed.i == backed[0].i and committed.i != v.i):
-            # "Putin said Russia supports the U.S. proposal", "said it will continue to support X",
-            # "we stand with X": support voiced by the speaker's side (CAMEO 052); a bare future
-            # "will support X" stays the PROMISE above
-            inner_cue = is_pronoun(subj) and match_cue(backed[0], lex) is not None  # "said it backs X": the cue says it
-            if not inner_cue and not any(_terror_like(o, lex) for o in clause_objects(backed[0])):
-                found.append((StatementType.SUPPORT, [h for h in backed[1] if not speaker_side(h, speaker)], weights.CLAUSE_COMMITMENT))
                 continue
         if (committed is not None and not neg and committed.lemma_.lower() in lex.words.pay_verbs and subj is not None
                 and any(o.lemma_.lower() in lex.words.price_nouns for o in clause_objects(committed))
@@ -397,7 +398,7 @@ def analyse_clause(
         accuse = False
         if cls == ContentClass.WRONG_VERB:
             accuse = True
-        elif cls == ContentClass.AID_VERB and any(_terror_like(o, lex) for o in objs):
+        elif cls == ContentClass.AID_VERB and any(terror_like(o, lex) for o in objs):
             accuse = True
         elif any(lex.content_class(o.lemma_) == ContentClass.CRIME_NOUN and o.pos_ == "NOUN" for o in own):
             accuse = not speaker_side(subj, speaker)  # "Russia put its faith in deception and destabilisation"

@@ -119,6 +119,11 @@ class RuleWords:
     support_verbs: frozenset[str] = frozenset()
     support_preps: frozenset[str] = frozenset()
     continuation_verbs: frozenset[str] = frozenset()
+    consult_nouns: frozenset[str] = frozenset()
+    press_audiences: frozenset[str] = frozenset()
+    call_modifiers: frozenset[str] = frozenset()
+    unheld_verbs: frozenset[str] = frozenset()
+    unheld_modifiers: frozenset[str] = frozenset()
     prediction_modals: frozenset[str] = frozenset()
 
     @classmethod

@@ -26,7 +26,7 @@ from kg.extract.mentions import (
     speaker_side,
 )
 from kg.extract.quotes import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS
-from kg.extract.speakers import find_speaker, meeting_speaker, own_speaker
+from kg.extract.speakers import coordinated_actors, find_speaker, meeting_speaker, own_speaker
 from kg.extract.syntax import (
     FIRST_PERSON,
     RELATIVE,
@@ -267,6 +267,22 @@ def warning_content(cue_tok: Token, lex: Lexicon, speaker: Token | None, events:
     return targets, extra
 
 
+def in_reported_clause(tok: Token, cue_matches: dict[int, tuple[Cue, list[int]]]) -> bool:
+    """Whether ``tok`` is inside the reported clause of a reporting cue ("said it will support X"),
+    within four steps up the parse through complements and conjuncts."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "xcomp", "conj", "acomp", "advcl", "parataxis") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        m = cue_matches.get(cur.i)
+        if m is not None and m[0].kind == "report":
+            return True
+    return False
+
+
+#: Prepositions of a meeting's place ("held a summit in Nairobi"), never its partner.
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 #: Types that need a target: a meeting or a talk is always with someone.
 DYADIC_ONLY = frozenset({StatementType.CONSULT, StatementType.SYMPATHIZE})
 #: Cue types whose infinitival complement is the requested or promised act, not a statement
@@ -469,8 +485,13 @@ def cue_statements(
                 stype, targets = StatementType.THREATEN, threat
             elif not targets:
                 targets, extra = warning_content(tok, lex, spk_tok, ctx.events)
-        if not targets and stype in DYADIC_ONLY:
-            return
+        if stype == StatementType.CONSULT:
+            # "held a summit in Nairobi": the place of a meeting is no partner of it; "briefed
+            # reporters": the press is no party consulted (CAMEO 04x)
+            targets = [m for m in targets if not (doc[m.head].dep_ == "pobj" and doc[m.head].head.lower_ in PLACE_PREPS)
+                       and doc[m.head].lower_ not in lex.words.press_audiences]
+        if not targets and stype in DYADIC_ONLY and not (stype == StatementType.CONSULT and coordinated_actors(spk_tok, lex)):
+            return  # "Kenya and Ethiopia held a summit": the speakers are each other's targets (statements.SYMMETRIC)
         yield Draft(type=stype, targets=targets, evidence=weights.ACT_WITH_TARGET if targets else weights.CUE_ALONE, **base)
         for xtype, xtargets, ev in extra:
             # "warned that the cooperation between X and Y is illegal": the warning accuses X and Y
