@@ -205,8 +205,9 @@ NOT_HELD_CASES = [
     "Possible talks between Ghana and Togo were discussed.",
     "There were no talks between Ghana and Togo.",
     "Ghana briefed reporters on the crisis.",
-    # a call for calm is no conversation
+    # a call for calm is no conversation; one organisation's name is no two sides
     "Togo made a call for calm.",
+    "The minister said the crisis would be a major focus of the annual U.N. General Assembly meeting.",
     # hypothetical talks
     "If Kenya holds talks with Ethiopia, the crisis may end.",
 ]

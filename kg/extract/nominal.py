@@ -386,6 +386,9 @@ def _meeting_drafts(tok: Token, sent: SpacySpan, lex: Lexicon, hypo: bool) -> It
         sides = list(names.values())
         refs = [mention_for(t, lex) for t in sides]
         if any(o.start < r.end and r.start < o.end for k, r in enumerate(refs) for o in refs[:k]):
+            doc = tok.doc
+            if not all(any(doc[j].text in ("-", "–") for j in range(a.i + 1, b.i)) for a, b in zip(sides, sides[1:])):
+                return  # "the U.N. General Assembly meeting": one name, not two sides
             refs = [MentionRef(t.i, t.i + 1, t.i, t.ent_type_ or "PROPN", t.i, t.i + 1) for t in sides]
         for t, r in zip(sides, refs):
             yield Draft(sent_start=sent.start, sent_end=sent.end, cue_tokens=[tok.i], cue_lemma=tok.lemma_.lower(),
