@@ -232,3 +232,40 @@ def test_extract_types_no_support_from_a_negated_material_or_background_support(
 def test_extract_types_support_of_terrorists_stays_an_accusation(extract_text):
     found = _typed(extract_text("The minister said the US and Qatar are supporting terrorists in Syria."))
     assert {("minister", "ACCUSE", "US"), ("minister", "ACCUSE", "Qatar")} <= found
+
+
+# ---- refusal by the speaker's side -> REJECT (CAMEO 12x); positive evaluation -> PRAISE (CAMEO 051);
+# ---- a commitment to keep a relation -> PROMISE (CAMEO 03x)
+
+EVALUATION_CASES = [
+    ("Chile said it will not accept Peru's proposal.", ("Chile", "REJECT", "Peru")),
+    ("Chile said it would never recognize the Bolivian election.", ("Chile", "REJECT", "Bolivian")),
+    ("Chile said it will not sign the Peruvian treaty.", ("Chile", "REJECT", "Peruvian")),
+    ("Chile said the Peruvian plan was a positive step.", ("Chile", "PRAISE", "Peruvian")),
+    ("Chile said Peru's proposal was an excellent idea.", ("Chile", "PRAISE", "Peru")),
+    ("Chile said Peru had played a constructive role.", ("Chile", "PRAISE", "Peru")),
+    ("Chile said it will maintain trade relations with Peru.", ("Chile", "PROMISE", "Peru")),
+]
+
+
+@pytest.mark.parametrize("text,expected", EVALUATION_CASES)
+def test_extract_types_refusal_praise_and_commitment_from_the_clause(extract_text, text, expected):
+    assert expected in _typed(extract_text(text))
+
+
+NOT_EVALUATION_CASES = [
+    # neutral reports that stay STATEMENT
+    "Chile said the weather was good.",
+    "Chile said its own plan was a positive step.",
+    # a hypothetical or negated evaluation praises no one
+    "Chile said Peru's plan would be a good idea.",
+    "Chile said Peru's plan was not helpful.",
+    # an acceptance is no refusal
+    "Chile said it will accept Peru's proposal.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVALUATION_CASES)
+def test_extract_types_no_praise_or_refusal_without_one(extract_text, text):
+    found = {t for _, t, _ in _typed(extract_text(text))}
+    assert not found & {"PRAISE", "REJECT"}, found

@@ -2,7 +2,9 @@
 -> ACCUSE, negated cooperation -> REJECT, a commitment of the speaker's side -> PROMISE
 or THREATEN, a negative evaluation of an actor -> CRITICIZE, dismissed accusations ->
 DENY, a predicted harm ("X's plan could lead to war") -> WARN, support voiced by the speaker's
-side ("said Russia supports the U.S. proposal") -> SUPPORT, an obligation put on another actor ("X should/must/needs to ...") -> APPEAL
+side ("said Russia supports the U.S. proposal") -> SUPPORT, a positive evaluation of an actor or its
+act ("X's plan was a positive step") -> PRAISE, the speaker's side refusing to accept ("will not
+accept X's plan") -> REJECT, an obligation put on another actor ("X should/must/needs to ...") -> APPEAL
 (DEMAND when insistent), a reproach ("X should have ...") -> CRITICIZE (taxonomy notes:
 "the content of the reported clause can raise STATEMENT to ACCUSE"; the taxonomy's
 table, ``../shared/docs/taxonomy.md``: APPEAL = CAMEO 020-028 / NGEC REQUEST, DEMAND =
@@ -157,6 +159,28 @@ def _owners_of_wrongdoing(own: list[Token], lex: Lexicon, speaker: Token | None)
             if owner and not speaker_side(c, speaker) and not own_possession(c):
                 out.append(c)
     return out
+
+
+def _praised(v: Token, subj: Token, own: list[Token], lex: Lexicon, events: Events | None,
+             speaker: Token | None) -> list[Token]:
+    """Who a positive evaluation in the clause is about: an evaluation verb (``words.tsv``
+    ``evaluation_verbs``: "was", "played a ... role") with a praise adjective (``praise_words``)
+    as its complement or on its complement noun ("was an excellent idea", "a constructive
+    role"); the subject when it is an actor, else the actors inside it ("Peru's proposal",
+    "the Peruvian plan") or the doer of the act it names.  Not the speaker's own side, not
+    under a modal or a negation ("would be a good idea", "was not helpful")."""
+    if v.lemma_.lower() not in lex.words.evaluation_verbs or is_negated(v, lex):
+        return []
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
+        return []
+    comps = [c for c in v.children if c.dep_ in ("acomp", "attr", "dobj", "oprd")]
+    words = comps + [a for c in comps for a in c.children if a.dep_ == "amod"]
+    if not any(w.lower_ in lex.words.praise_words and w.pos_ == "ADJ" for w in words):
+        return []
+    if is_actor_head(subj, lex):
+        return [] if speaker_side(subj, speaker) or (is_pronoun(subj) and subj.lower_ in ("it", "this", "that")) else [subj]
+    heads = [subj.doc[m.head] for m in inner_actors(subj, lex)] or agents_of(subj, events, lex)
+    return [h for h in heads if not speaker_side(h, speaker) and not own_possession(h)]
 
 
 def _clause_tokens(v: Token) -> list[Token]:
@@ -342,6 +366,13 @@ def analyse_clause(
             if agents:
                 found.append((StatementType.THREATEN, agents, weights.CLAUSE_INFERRED))
                 continue
+        if (neg or (committed is not None and is_negated(committed, lex))) and speaker_side(subj, speaker) and (
+                (committed or v).lemma_.lower() in lex.words.acceptance_verbs):
+            # "said it will not accept X's plan", "would never recognize X": a refusal (CAMEO 12x)
+            refused = act_partners(committed or v, lex, {"by", "from", "of"})
+            if refused:
+                found.append((StatementType.REJECT, [h for h in refused if not speaker_side(h, speaker)], weights.CLAUSE_EXPLICIT))
+                continue
         if cls == ContentClass.COOP_VERB or any(lex.content_class(o.lemma_) == ContentClass.COOP_VERB for o in objs) or (
             any(o.lemma_.lower() in lex.words.cooperation_nouns for o in objs)
         ):
@@ -463,6 +494,11 @@ def analyse_clause(
             if inner:
                 found.append((StatementType.CRITICIZE, inner, weights.CLAUSE_INFERRED))
                 continue
+        praised = _praised(v, subj, own, lex, events, speaker) if committed is None and not reported_speech else []
+        if praised:
+            # "X's proposal was an excellent idea", "X played a constructive role": praise (CAMEO 051)
+            found.append((StatementType.PRAISE, praised, weights.CLAUSE_INFERRED))
+            continue
         if depth < 2:
             for x in v.children:
                 if x.dep_ == "xcomp":
