@@ -269,3 +269,32 @@ NOT_EVALUATION_CASES = [
 def test_extract_types_no_praise_or_refusal_without_one(extract_text, text):
     found = {t for _, t, _ in _typed(extract_text(text))}
     assert not found & {"PRAISE", "REJECT"}, found
+
+
+# ---- rejecting or dismissing a charge or finding -> DENY of its author (CAMEO 016); a proposal stays REJECT
+
+DENY_CASES = [
+    ("Serbia rejected the findings of the Croatian inquiry.", ("Serbia", "DENY", "Croatian")),
+    ("Serbia dismissed assertions by Croatia that its troops had crossed the border.", ("Serbia", "DENY", "Croatia")),
+    ("Serbia said the accusations by Croatia were baseless.", ("Serbia", "DENY", "Croatia")),
+]
+
+
+@pytest.mark.parametrize("text,expected", DENY_CASES)
+def test_extract_types_dismissed_charge_is_a_denial(extract_text, text, expected):
+    assert expected in _typed(extract_text(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Serbia rejected the Croatian proposal.", ("Serbia", "REJECT", "Croatian")),
+    ("Serbia rejected the plan of the Croatian government.", ("Serbia", "REJECT", "Croatian government")),
+])
+def test_extract_types_rejected_proposal_stays_a_rejection(extract_text, text, expected):
+    found = _typed(extract_text(text))
+    assert expected in found and not {t for _, t, _ in found} & {"DENY"}, found
+
+
+def test_extract_types_negated_denial_is_not_positive(extract_text):
+    res = extract_text("Serbia did not reject the findings of the Croatian inquiry.")
+    assert not {t for _, t, _ in _typed(res)} & {"DENY", "REJECT"}
+    assert any(s.negated for s in res.statements)

@@ -207,6 +207,7 @@ def dismissed_accusers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> l
             # "... accusations from X that ..., something Moscow denies": the accusation it sums up
             before = [t for t in cue_tok.sent if t.i < objs[0].i and lex.content_class(t.lemma_) == ContentClass.ACCUSATION_NOUN]
             objs = before[-1:] or objs
+    objs += [p for o in objs for p in prep_objects(o, {"of"})]  # "dismissed the panel of experts' findings"
     acc = [o for o in objs if lex.content_class(o.lemma_) == ContentClass.ACCUSATION_NOUN]
     if not acc:
         return None
@@ -469,8 +470,9 @@ def cue_statements(
             accusers = dismissed_accusers(tok, lex, spk_tok)
             if accusers is not None:
                 # "rejected the accusations", "the accusations Moscow has rejected": a denial
-                # aimed at the accuser (CAMEO 016)
-                stype, targets = StatementType.DENY, accusers
+                # aimed at the accuser (CAMEO 016); "dismissed the experts' findings": at the owners
+                # of the findings the target rules found, when no author is named
+                stype, targets = StatementType.DENY, accusers or targets
         if not targets and stype in EVENT_TARGET_TYPES:
             targets = event_agents(tok, ctx.events, lex)
         if stype == StatementType.PROMISE:
