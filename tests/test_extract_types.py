@@ -298,3 +298,29 @@ def test_extract_types_negated_denial_is_not_positive(extract_text):
     res = extract_text("Serbia did not reject the findings of the Croatian inquiry.")
     assert not {t for _, t, _ in _typed(res)} & {"DENY", "REJECT"}
     assert any(s.negated for s in res.statements)
+
+
+# ---- wanting another actor to act, defying someone's call -> APPEAL (CAMEO 02x, NGEC REQUEST)
+
+REQUEST_CASES = [
+    ("Brazil wants Peru to stop funding the rebels.", ("Brazil", "APPEAL", "Peru")),
+    ("Brazil said it wants Peru to release the prisoners.", ("Brazil", "APPEAL", "Peru")),
+    ("Germany expects Poland to honour the agreement.", ("Germany", "APPEAL", "Poland")),
+    ("The Burmese junta ignored calls by the African Union to free the president.", ("Union", "APPEAL", "Burmese")),
+]
+
+
+@pytest.mark.parametrize("text,expected", REQUEST_CASES)
+def test_extract_types_wanting_another_to_act_is_an_appeal(extract_text, text, expected):
+    assert expected in _typed(extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil wants peace in the region.",
+    "Brazil expects the economy to grow.",
+    "Voters want their leaders to act.",
+    "Brazil does not want Peru to leave the bloc.",
+])
+def test_extract_types_no_appeal_from_a_wanted_thing_or_an_unnamed_wanter(extract_text, text):
+    found = {t for _, t, _ in _typed(extract_text(text))}
+    assert "APPEAL" not in found, found

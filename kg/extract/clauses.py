@@ -183,6 +183,22 @@ def _praised(v: Token, subj: Token, own: list[Token], lex: Lexicon, events: Even
     return [h for h in heads if not speaker_side(h, speaker) and not own_possession(h)]
 
 
+def wanted_actors(v: Token, lex: Lexicon) -> list[Token]:
+    """The actors a request verb wants to act (``words.tsv`` ``request_verbs``): "wants Peru to
+    release the prisoners", "expects X to comply" -- the subject of the infinitive clause or the
+    object before it (NGEC REQUEST, taxonomy APPEAL).  Empty for other clauses, a negated want
+    and a wanted thing ("wants peace")."""
+    if v.lemma_.lower() not in lex.words.request_verbs or is_negated(v, lex):
+        return []
+    out: list[Token] = []
+    for c in v.children:
+        if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            s = subject_of(c) or next((o for o in v.children if o.dep_ == "dobj" and o.i < c.i), None)
+            if s is not None and is_actor_head(s, lex) and not is_pronoun(s):
+                out.append(s)
+    return out
+
+
 def _clause_tokens(v: Token) -> list[Token]:
     """Tokens of the clause headed by ``v``, without nested clauses that have
     their own subject (those are analysed on their own)."""
@@ -329,6 +345,11 @@ def analyse_clause(
             # "said Spain should withdraw its troops": an appeal to Spain; "Spain should have
             # consulted its neighbours": a reproach of Spain
             found.append((obliged[0], [subj], weights.CLAUSE_OBLIGATION))
+            continue
+        wanted = wanted_actors(v, lex) if speaker_side(subj, speaker) else []
+        if wanted:
+            # "said it wants Peru to release the prisoners": a request addressed to Peru (CAMEO 02x)
+            found.append((StatementType.APPEAL, [w for w in wanted if not speaker_side(w, speaker)], weights.CLAUSE_OBLIGATION))
             continue
         committed = commitment(v, lex)
         backed = backing(v, lex) if speaker_side(subj, speaker) and (

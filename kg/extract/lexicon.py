@@ -121,6 +121,8 @@ class RuleWords:
     continuation_verbs: frozenset[str] = frozenset()
     consult_nouns: frozenset[str] = frozenset()
     acceptance_verbs: frozenset[str] = frozenset()
+    request_verbs: frozenset[str] = frozenset()
+    defiance_verbs: frozenset[str] = frozenset()
     praise_words: frozenset[str] = frozenset()
     evaluation_verbs: frozenset[str] = frozenset()
     press_audiences: frozenset[str] = frozenset()

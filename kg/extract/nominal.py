@@ -179,8 +179,9 @@ def _noun_draft(
             targets = _deed_actors(subj, lex, events)
         if not targets:
             return None  # who was criticised is unknown: leave it
-        if nc.strict == "yes" and not _has_complement(tok, None):
-            return None  # "received a call from X": a phone call
+        defied = verb is not None and verb.lemma_.lower() in lex.words.defiance_verbs
+        if nc.strict == "yes" and not _has_complement(tok, verb if defied else None):
+            return None  # "received a call from X": a phone call ("ignored calls by X to free Y": an appeal)
     else:
         if vkind == "light" and "light" in nc.slots:
             s = find_speaker(verb, [verb.i], lex, cue_set)

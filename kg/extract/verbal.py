@@ -13,7 +13,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from kg.extract import weights
-from kg.extract.clauses import analyse_clause, commitment, strongly_negative
+from kg.extract.clauses import analyse_clause, commitment, strongly_negative, wanted_actors
 from kg.extract.events import agents_of, event_agents, Events
 from kg.extract.lexicon import ContentClass, Cue, Lexicon
 from kg.extract.mentions import (
@@ -329,7 +329,8 @@ class DocCues:
 
 def uncued_verb_statements(tok: Token, sent: SpacySpan, lex: Lexicon, ctx: DocCues) -> Iterator[Draft]:
     """Statements of a token that starts no cue: "talks with X" on any verb (CONSULT,
-    CAMEO 04x) and pejorative labels ("calling its government a corrupt dictatorship")."""
+    CAMEO 04x), "X wants Y to ..." (APPEAL, NGEC REQUEST) and pejorative labels ("calling its
+    government a corrupt dictatorship")."""
     if tok.pos_ in ("VERB", "AUX") and tok.i not in ctx.in_quotes:
         partners = meeting_partners(tok, lex)
         spk_tok = meeting_speaker(tok, lex) if partners else None
@@ -338,6 +339,16 @@ def uncued_verb_statements(tok: Token, sent: SpacySpan, lex: Lexicon, ctx: DocCu
             yield Draft(sent.start, sent.end, [tok.i], "talk with", StatementType.CONSULT, weights.MEETING,
                         mention_for(spk_tok, lex), partners, None, Mode.SPEECH_ACT, is_negated(tok, lex),
                         is_hypothetical(tok, sent), weights.MEETING)
+    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.words.request_verbs and tok.i not in ctx.in_quotes \
+            and not is_requested_action(tok, ctx.cue_matches) and not in_reported_clause(tok, ctx.cue_matches):
+        wanted = wanted_actors(tok, lex)
+        spk_tok = meeting_speaker(tok, lex) if wanted else None
+        if spk_tok is not None and (spk_tok.pos_ == "PROPN" or spk_tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")) \
+                and all(w.i != spk_tok.i for w in wanted):
+            # "Washington wants Iran to stop supporting proxies": a request addressed to Iran (NGEC REQUEST)
+            yield Draft(sent.start, sent.end, [tok.i], tok.lemma_.lower(), StatementType.APPEAL, weights.CLAUSE_OBLIGATION,
+                        mention_for(spk_tok, lex), [m for w in wanted for m in actor_mentions(w, lex)], None,
+                        Mode.SPEECH_ACT, is_negated(tok, lex), is_hypothetical(tok, sent), weights.CLAUSE_OBLIGATION)
     if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.words.label_verbs:
         # "calling its government a corrupt dictatorship", "dubbed him a villain"
         label = labeling(tok, lex, ctx.events)
