@@ -324,3 +324,19 @@ def test_extract_types_wanting_another_to_act_is_an_appeal(extract_text, text, e
 def test_extract_types_no_appeal_from_a_wanted_thing_or_an_unnamed_wanter(extract_text, text):
     found = {t for _, t, _ in _typed(extract_text(text))}
     assert "APPEAL" not in found, found
+
+
+# ---- a conditional threat is aimed at whoever the condition names (CAMEO 13x)
+
+@pytest.mark.parametrize("text,expected", [
+    ('"If Peru moves its troops, we will retaliate," the Chilean minister said.', ("minister", "THREATEN", "Peru")),
+    ("Chile said it would strike back if Peru crossed the border.", ("Chile", "THREATEN", "Peru")),
+    ("Bolivia said it would impose sanctions if Paraguay closed the river.", ("Bolivia", "THREATEN", "Paraguay")),
+])
+def test_extract_types_conditional_threat_targets_the_condition(extract_text, text, expected):
+    assert expected in _typed(extract_text(text))
+
+
+def test_extract_types_a_conditional_report_is_not_positive(extract_text):
+    res = extract_text("If Chile threatens Peru, Bolivia could condemn Chile.")
+    assert not [s for s in res.statements if not s.hypothetical and s.type.value in ("THREATEN", "CRITICIZE")]

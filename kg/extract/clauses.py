@@ -199,6 +199,24 @@ def wanted_actors(v: Token, lex: Lexicon) -> list[Token]:
     return out
 
 
+def condition_actors(*verbs: Token, lex: Lexicon) -> list[Token]:
+    """The actors whose act a conditional threat hangs on: the subject of an "if"/"unless"
+    clause of the threatened act ("if they take negative steps, we will retaliate" -> they;
+    CAMEO 13x: the threat is aimed at whoever would act so).  Not the first person."""
+    out: list[Token] = []
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "should") for m in c.children):
+                s = subject_of(c)
+                if s is not None and is_actor_head(s, lex) and s.lower_ not in FIRST_PERSON_WORDS:
+                    out.append(s)
+    return out
+
+
+#: First-person words, never the target of the speaker's own threat.
+FIRST_PERSON_WORDS = frozenset({"i", "we", "us", "me", "our", "my"})
+
+
 def _clause_tokens(v: Token) -> list[Token]:
     """Tokens of the clause headed by ``v``, without nested clauses that have
     their own subject (those are analysed on their own)."""
@@ -367,7 +385,8 @@ def analyse_clause(
             subj_cls = lex.content_class(subj.lemma_) if subj is not None else None
             if not neg and (ccls == ContentClass.THREAT_VERB or ContentClass.THREAT_VERB in obj_cls or subj_cls == ContentClass.THREAT_VERB):
                 # "will retaliate against X", "will impose sanctions on X", "our response will be tough on X"
-                found.append((StatementType.THREATEN, act_partners(committed, lex, {"on", "against", "with", "from", "upon"}), weights.CLAUSE_COMMITMENT))
+                partners = act_partners(committed, lex, {"on", "against", "with", "from", "upon"})
+                found.append((StatementType.THREATEN, partners or condition_actors(committed, v, lex=lex), weights.CLAUSE_COMMITMENT))
                 continue
             if ccls in (ContentClass.PROMISE_VERB, ContentClass.COOP_VERB, ContentClass.AID_VERB):
                 kind = StatementType.REJECT if neg or is_negated(committed, lex) else StatementType.PROMISE
