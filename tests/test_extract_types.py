@@ -340,3 +340,13 @@ def test_extract_types_conditional_threat_targets_the_condition(extract_text, te
 def test_extract_types_a_conditional_report_is_not_positive(extract_text):
     res = extract_text("If Chile threatens Peru, Bolivia could condemn Chile.")
     assert not [s for s in res.statements if not s.hypothetical and s.type.value in ("THREATEN", "CRITICIZE")]
+
+
+def test_extract_types_rejection_in_a_relative_clause_targets_the_owner(extract_text):
+    found = _typed(extract_text("Peru's plan, which was rejected by Bolivia, was drafted last year."))
+    assert ("Bolivia", "REJECT", "Peru") in found
+
+
+def test_extract_types_material_backing_in_a_participle_is_no_support_of_the_owner(extract_text):
+    found = _typed(extract_text("Somalia's army, which was backed by Kenyan troops, retook the town."))
+    assert not [x for x in found if x[1] == "SUPPORT" and x[2] is not None], found

@@ -282,6 +282,10 @@ def in_reported_clause(tok: Token, cue_matches: dict[int, tuple[Cue, list[int]]]
     return False
 
 
+#: Types whose passive participle on a noun ("the plan rejected by X") acts on the noun's owner;
+#: not SUPPORT ("forces backed by X" is material backing).
+PARTICIPLE_TARGET_TYPES = frozenset({StatementType.REJECT, StatementType.CRITICIZE, StatementType.PRAISE,
+                                     StatementType.DENY, StatementType.ACCUSE})
 #: Prepositions of a meeting's place ("held a summit in Nairobi"), never its partner.
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 #: Types that need a target: a meeting or a talk is always with someone.
@@ -484,6 +488,11 @@ def cue_statements(
                 # aimed at the accuser (CAMEO 016); "dismissed the experts' findings": at the owners
                 # of the findings the target rules found, when no author is named
                 stype, targets = StatementType.DENY, accusers or targets
+        if not targets and stype in PARTICIPLE_TARGET_TYPES and tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and any(
+                c.dep_ == "agent" for c in tok.children):
+            # "Trump's plan, which was rejected by the Palestinians", "the U.S. plan rejected by Iran":
+            # the owner of the thing acted on
+            targets = [m for m in inner_actors(tok.head, lex) if not speaker_side(doc[m.head], spk_tok)]
         if not targets and stype in EVENT_TARGET_TYPES:
             targets = event_agents(tok, ctx.events, lex)
         if stype == StatementType.PROMISE:
