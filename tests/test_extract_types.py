@@ -350,3 +350,14 @@ def test_extract_types_rejection_in_a_relative_clause_targets_the_owner(extract_
 def test_extract_types_material_backing_in_a_participle_is_no_support_of_the_owner(extract_text):
     found = _typed(extract_text("Somalia's army, which was backed by Kenyan troops, retook the town."))
     assert not [x for x in found if x[1] == "SUPPORT" and x[2] is not None], found
+
+
+@pytest.mark.parametrize("text", [
+    "The festival was supported financially by the Ghanaian government.",
+    "Ghana has long supported education and healthcare.",
+    "Critics accused Ghana of prolonging the war by supporting Togo's rebels.",
+    "Ghana arranged a meeting between Togo and Benin.",
+])
+def test_extract_types_no_support_or_consult_from_material_background_or_arranged_acts(extract_text, text):
+    found = {(t, g) for _, t, g in _typed(extract_text(text))}
+    assert not {t for t, _ in found} & {"SUPPORT", "CONSULT"}, found

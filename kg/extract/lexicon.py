@@ -122,6 +122,7 @@ class RuleWords:
     consult_nouns: frozenset[str] = frozenset()
     acceptance_verbs: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
+    dyadic_support_cues: frozenset[str] = frozenset()
     defiance_verbs: frozenset[str] = frozenset()
     praise_words: frozenset[str] = frozenset()
     evaluation_verbs: frozenset[str] = frozenset()

@@ -507,6 +507,10 @@ def cue_statements(
                 stype, targets = StatementType.THREATEN, threat
             elif not targets:
                 targets, extra = warning_content(tok, lex, spk_tok, ctx.events)
+        if cue.lemma in lex.words.dyadic_support_cues and (
+                not targets or tok.dep_ in ("pcomp", "acl", "relcl", "amod")
+                or any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children)):
+            return  # "supported education", "was supported by X", "by supporting X": no voiced support
         if stype == StatementType.CONSULT:
             # "held a summit in Nairobi": the place of a meeting is no partner of it; "briefed
             # reporters": the press is no party consulted (CAMEO 04x)
