@@ -82,7 +82,8 @@ def obligation(v: Token, lex: Lexicon) -> tuple[StatementType, Token] | None:
     if modal is not None:
         act = v
         if v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in v.children):
-            return StatementType.CRITICIZE, v  # "should have consulted": a reproach
+            # "should have consulted": a reproach; "must have given the orders": an inference, none
+            return (StatementType.CRITICIZE, v) if modal.lower_ != "must" else None
     elif v.lemma_.lower() in lex.words.obligation_verbs and not any(
             c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in v.children):
         # "X needs to withdraw"; not "X would need to remain strong" (a prediction of a need)
@@ -370,7 +371,7 @@ def analyse_clause(
             found.append((StatementType.APPEAL, [w for w in wanted if not speaker_side(w, speaker)], weights.CLAUSE_OBLIGATION))
             continue
         committed = commitment(v, lex)
-        backed = backing(v, lex) if speaker_side(subj, speaker) and (
+        backed = backing(v, lex) if depth == 0 and speaker_side(subj, speaker) and (
             committed is None or lemma in lex.words.continuation_verbs) else None
         if backed is not None:
             # "Putin said Russia supports the U.S. proposal", "said it will continue to support X",

@@ -286,6 +286,8 @@ def in_reported_clause(tok: Token, cue_matches: dict[int, tuple[Cue, list[int]]]
 #: not SUPPORT ("forces backed by X" is material backing).
 PARTICIPLE_TARGET_TYPES = frozenset({StatementType.REJECT, StatementType.CRITICIZE, StatementType.PRAISE,
                                      StatementType.DENY, StatementType.ACCUSE})
+#: Types of an inner cue whose refusal is a rejection ("refused to support X"), unlike "declined to criticise X".
+COOPERATIVE_TYPES = frozenset({StatementType.SUPPORT, StatementType.AGREE, StatementType.PROMISE})
 #: Prepositions of a meeting's place ("held a summit in Nairobi"), never its partner.
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 #: Types that need a target: a meeting or a talk is always with someone.
@@ -382,6 +384,9 @@ def cue_statements(
         # "Russia, which backs Assad, ...", "Iran backs Hezbollah": a standing relation in the
         # background, no statement (a headline's present tense tells an event: "X backs Y")
         return
+    if cue.kind == "act" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return  # "rejected Kenya's request to brief it", "a plan to condemn X": the act is the noun's content
     if tok.i in ctx.in_quotes:
         subj = own_speaker(tok, lex)
         if subj is None or not (is_pronoun(subj) and subj.lower_ in FIRST_PERSON):
@@ -391,7 +396,8 @@ def cue_statements(
     if cue.lemma in lex.words.own_subject_cues and own_speaker(tok, lex) is None:
         return  # "trade grew 50 percent compared with last year": no one compares
     if cue.lemma in lex.words.negating_heads and cue.type == StatementType.REJECT and any(
-            x.dep_ == "xcomp" and (x.i in ctx.cue_matches or x.lemma_.lower() in lex.words.silence_verbs) for x in tok.children):
+            x.dep_ == "xcomp" and ((x.i in ctx.cue_matches and ctx.cue_matches[x.i][0].type not in COOPERATIVE_TYPES)
+                                   or x.lemma_.lower() in lex.words.silence_verbs) for x in tok.children):
         return  # "declined to criticise X", "refused to comment": the inner act is negated, nothing rejected
     spk_tok = find_speaker(tok, cue_idx, lex, ctx.cue_set)
     if spk_tok is None or not is_actor_head(spk_tok, lex):
@@ -508,7 +514,7 @@ def cue_statements(
             elif not targets:
                 targets, extra = warning_content(tok, lex, spk_tok, ctx.events)
         if cue.lemma in lex.words.dyadic_support_cues and (
-                not targets or tok.dep_ in ("pcomp", "acl", "relcl", "amod")
+                not targets or tok.dep_ in ("pcomp", "acl", "relcl", "amod", "advcl")
                 or any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children)):
             return  # "supported education", "was supported by X", "by supporting X": no voiced support
         if stype == StatementType.CONSULT:
