@@ -35,6 +35,9 @@ OBLIGATION_CASES = [
     ("The Dutch minister said Belgium must reopen the canal to barges.", ("minister", "APPEAL", "Belgium")),
     ("Portugal said Spain must stop the dumping of waste immediately.", ("Portugal", "DEMAND", "Spain")),
     ("Portugal insisted that Spain must pay for the damage.", ("Portugal", "DEMAND", "Spain")),
+    ("The judges said Britain is under an obligation to end its administration of the islands.", ("judges", "APPEAL", "Britain")),
+    ("Portugal said Spain is obliged to return the paintings.", ("Portugal", "APPEAL", "Spain")),
+    ("Portugal said Spain has a duty to protect the fishermen.", ("Portugal", "APPEAL", "Spain")),
     ("Portugal said Spain should have consulted its neighbours.", ("Portugal", "CRITICIZE", "Spain")),
     ("Norway said Sweden should have warned the fishermen earlier.", ("Norway", "CRITICIZE", "Sweden")),
     ("Finland said Estonia should not have closed the ferry line.", ("Finland", "CRITICIZE", "Estonia")),
@@ -49,6 +52,10 @@ def test_extract_types_obligation_is_an_appeal_or_a_reproach(extract_text, text,
 NOT_OBLIGATION_CASES = [
     # the speaker's own obligation: no one else is asked
     "Portugal said it must protect its fishermen.",
+    "Portugal said it has a duty to protect its fishermen.",
+    # a plan or a coercion is no obligation put on anyone
+    "Portugal said Spain has a plan to build a bridge.",
+    "Portugal said Spain was forced to close the border.",
     # a negated need asks for nothing
     "Portugal said Spain does not need to pay.",
     # a predicted need, a stative "must understand", a passive with no one obliged

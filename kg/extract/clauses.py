@@ -89,6 +89,16 @@ def obligation(v: Token, lex: Lexicon) -> tuple[StatementType, Token] | None:
         # "X needs to withdraw"; not "X would need to remain strong" (a prediction of a need)
         act = next((x for x in v.children if x.dep_ == "xcomp" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None)
+    elif v.lemma_.lower() in lex.words.obliging_verbs and any(c.dep_ == "auxpass" for c in v.children):
+        # "X is obliged / required to return the paintings"
+        act = next((x for x in v.children if x.dep_ == "xcomp" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None)
+    elif v.lemma_.lower() in ("be", "have"):
+        # "X is under an obligation to end ...", "X has a duty to protect ..."
+        nouns = [c for c in v.children if c.dep_ == "dobj"] if v.lemma_.lower() == "have" else [
+            p for p in prep_objects(v, {"under"})]
+        act = next((x for n in nouns if n.lemma_.lower() in lex.words.obligation_nouns for x in n.children
+                    if x.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None)
     if act is None or any(c.dep_ in ("auxpass", "nsubjpass") for c in act.children):
         return None  # "X must be punished": an obligation of someone else, unnamed
     if act.lemma_.lower() in lex.words.stative_acts:
@@ -359,6 +369,8 @@ def analyse_clause(
         neg = is_negated(v, lex)
         objs = clause_objects(v)
         obliged = obligation(v, lex)
+        if obliged is not None and subject_of(v) is None:
+            subj = next((c for c in v.children if c.dep_ == "nsubjpass"), subj)  # "X is obliged to"
         if (obliged is not None and subj is not None and is_actor_head(subj, lex)
                 and not speaker_side(subj, speaker) and not (obliged[0] != StatementType.CRITICIZE and is_hypothetical_clause(v))):
             # "said Spain should withdraw its troops": an appeal to Spain; "Spain should have

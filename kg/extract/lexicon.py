@@ -114,6 +114,8 @@ class RuleWords:
     obligation_verbs: frozenset[str] = frozenset()
     insistence_words: frozenset[str] = frozenset()
     stative_acts: frozenset[str] = frozenset()
+    obligation_nouns: frozenset[str] = frozenset()
+    obliging_verbs: frozenset[str] = frozenset()
     consequence_verbs: frozenset[str] = frozenset()
     harm_verbs: frozenset[str] = frozenset()
     support_verbs: frozenset[str] = frozenset()
