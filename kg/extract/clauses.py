@@ -1,8 +1,14 @@
 """Typing a reported clause (:func:`analyse_clause`): wrongdoing by its subject
 -> ACCUSE, negated cooperation -> REJECT, a commitment of the speaker's side -> PROMISE
 or THREATEN, a negative evaluation of an actor -> CRITICIZE, dismissed accusations ->
-DENY (taxonomy notes: "the content of the reported clause can raise STATEMENT to
-ACCUSE"; CAMEO 03x, 11x, 12x, 13x, 016).  Content words come from
+DENY, a predicted harm ("X's plan could lead to war") -> WARN, support voiced by the speaker's
+side ("said Russia supports the U.S. proposal") -> SUPPORT, a positive evaluation of an actor or its
+act ("X's plan was a positive step") -> PRAISE, the speaker's side refusing to accept ("will not
+accept X's plan") -> REJECT, an obligation put on another actor ("X should/must/needs to ...") -> APPEAL
+(DEMAND when insistent), a reproach ("X should have ...") -> CRITICIZE (taxonomy notes:
+"the content of the reported clause can raise STATEMENT to ACCUSE"; the taxonomy's
+table, ``../shared/docs/taxonomy.md``: APPEAL = CAMEO 020-028 / NGEC REQUEST, DEMAND =
+CAMEO 100-108 / PLOVER DEMAND; CAMEO 03x, 11x, 12x, 13x, 016).  Content words come from
 ``data/content.tsv`` (:meth:`kg.extract.lexicon.Lexicon.content_class`), strength of
 negative meaning from VADER (:mod:`kg.extract.valence`).
 """
@@ -30,11 +36,17 @@ from kg.extract.valence import STRONG_NEGATIVE, WRONGDOING_NEGATIVE, valence
 from kg.model import StatementType
 
 
-def _terror_like(tok: Token, lex: Lexicon) -> bool:
+def terror_like(tok: Token, lex: Lexicon) -> bool:
+    """A phrase that names terrorists or terrorism (``content.tsv`` ``terror``): "terrorists in Syria"."""
     for t in tok.subtree:
         if lex.content_class(t.lemma_) == ContentClass.TERROR or lex.content_class(t.lower_) == ContentClass.TERROR:
             return True
     return False
+
+
+def is_hypothetical_clause(v: Token) -> bool:
+    """A clause under a condition or a question mark of its own ("if X must leave", "whether X should")."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in v.children)
 
 
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
@@ -53,6 +65,167 @@ def commitment(v: Token, lex: Lexicon) -> Token | None:
         if c.dep_ == "acomp" and c.lower_ in lex.words.ready_words:
             return next((x for x in c.children if x.dep_ == "xcomp"), None)
     return None
+
+
+def obligation(v: Token, lex: Lexicon) -> tuple[StatementType, Token] | None:
+    """The obligation a clause puts on its subject, with the obliged act.
+
+    "X should/must/ought to withdraw", "X needs to withdraw" -> (APPEAL, the
+    act): a request addressed to X (taxonomy APPEAL, CAMEO 020-028); with an insistent
+    adverb ("must withdraw immediately", ``words.tsv`` ``insistence_words``) -> DEMAND
+    (CAMEO 100-108); "X should have consulted" -> (CRITICIZE, the act): a reproach of
+    what X did not do (CAMEO 111).  A prohibition ("must not attack") is a request too;
+    a negated need ("does not need to") is none.  None for other clauses.
+    """
+    modal = next((c for c in v.children if c.dep_ == "aux" and c.lower_ in lex.words.obligation_modals), None)
+    act: Token | None = None
+    if modal is not None:
+        act = v
+        if v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in v.children):
+            # "should have consulted": a reproach; "must have given the orders": an inference, none
+            return (StatementType.CRITICIZE, v) if modal.lower_ != "must" else None
+    elif v.lemma_.lower() in lex.words.obligation_verbs and not any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in v.children):
+        # "X needs to withdraw"; not "X would need to remain strong" (a prediction of a need)
+        act = next((x for x in v.children if x.dep_ == "xcomp" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None)
+    elif v.lemma_.lower() in lex.words.obliging_verbs and any(c.dep_ == "auxpass" for c in v.children):
+        # "X is obliged / required to return the paintings"
+        act = next((x for x in v.children if x.dep_ == "xcomp" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None)
+    elif v.lemma_.lower() in ("be", "have"):
+        # "X is under an obligation to end ...", "X has a duty to protect ..."
+        nouns = [c for c in v.children if c.dep_ == "dobj"] if v.lemma_.lower() == "have" else [
+            p for p in prep_objects(v, {"under"})]
+        act = next((x for n in nouns if n.lemma_.lower() in lex.words.obligation_nouns for x in n.children
+                    if x.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None)
+    if act is None or any(c.dep_ in ("auxpass", "nsubjpass") for c in act.children):
+        return None  # "X must be punished": an obligation of someone else, unnamed
+    if act.lemma_.lower() in lex.words.stative_acts:
+        return None  # "X must understand that ...": no act requested
+    insistent = any(c.dep_ == "advmod" and c.lower_ in lex.words.insistence_words for t in (v, act) for c in t.children)
+    return (StatementType.DEMAND if insistent else StatementType.APPEAL), act
+
+
+def predicted_harm(v: Token, own: list[Token], lex: Lexicon) -> bool:
+    """A clause that predicts a harm as the consequence of something: a prediction modal
+    and a consequence verb (``words.tsv``) with a strongly negative word in its predicate,
+    or a verb that names the harm itself (``harm_verbs``) ("any strike would lead to all-out war", "the
+    move could plunge the region into chaos", "the plan may endanger the truce").  The
+    harm is outside the speaker's control: a WARN, not a THREATEN (taxonomy: "warns of
+    consequences or danger without a direct threat"; PLOVER folds both into THREATEN)."""
+    lemma = v.lemma_.lower()
+    if lemma not in lex.words.consequence_verbs and lemma not in lex.words.harm_verbs:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in lex.words.prediction_modals for c in v.children):
+        return False
+    if lemma in lex.words.harm_verbs:
+        return True
+    return any(t.i != v.i and t.pos_ in ("NOUN", "ADJ") and strongly_negative(t, lex) for t in _predicate_words(own, v))
+
+
+def _harm_doers(subj: Token, lex: Lexicon, events: Events | None, speaker: Token | None) -> list[Token]:
+    """Who a predicted harm is laid at: the subject when it is an actor, else the actors
+    inside it ("any attack by X", "X's plan"), else the doer of the act it names."""
+    if is_actor_head(subj, lex):
+        return [] if is_pronoun(subj) or speaker_side(subj, speaker) else [subj]
+    heads = [subj.doc[m.head] for m in inner_actors(subj, lex)] or agents_of(subj, events, lex)
+    return [h for h in heads if not speaker_side(h, speaker) and not own_possession(h)]
+
+
+def backing(v: Token, lex: Lexicon) -> tuple[Token, list[Token]] | None:
+    """The support a clause voices: a support verb (``words.tsv`` ``support_verbs``),
+    or one carried on by a continuation verb ("will continue to support X"), with the
+    actors it backs -- the object, the object's owner ("supports the U.S. proposal"),
+    or the object of "with/by/behind" ("stands with X").  None for other clauses, a
+    negated or passive support, or support without an actor to back."""
+    act = v
+    if v.lemma_.lower() in lex.words.continuation_verbs:
+        act = next((x for x in v.children if x.dep_ == "xcomp"), v)
+    if act.lemma_.lower() not in lex.words.support_verbs or is_negated(act, lex) or is_negated(v, lex):
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in act.children):
+        return None
+    if act.lemma_.lower() in ("stand", "side") and not prep_objects(act, lex.words.support_preps):
+        return None  # "stands firm", "stood aside"
+    heads = act_partners(act, lex, set(lex.words.support_preps))
+    return (act, heads) if heads else None
+
+
+def _owners_of_wrongdoing(own: list[Token], lex: Lexicon, speaker: Token | None) -> list[Token]:
+    """Actors named as the owners of a crime noun of the clause (``content.tsv``
+    ``crime_noun``): "Russia's illegal aggression", "the regime's war crimes", "Iranian
+    aggression" -- a reported accusation of the owner (taxonomy ACCUSE, CAMEO 112).
+    Not the speaker's own side, not a pronoun ("its aggression"), not a victim ("crimes
+    against X" is no owner)."""
+    out: list[Token] = []
+    for t in own:
+        if t.pos_ != "NOUN" or lex.content_class(t.lemma_) != ContentClass.CRIME_NOUN:
+            continue
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "without") for c in t.children):
+            continue
+        for c in t.children:
+            owner = (c.dep_ == "poss" and is_actor_head(c, lex) and not is_pronoun(c)) or (
+                c.dep_ in ("amod", "compound") and c.i < t.i and c.ent_type_ in ("GPE", "NORP") and is_actor_head(c, lex))
+            if owner and not speaker_side(c, speaker) and not own_possession(c):
+                out.append(c)
+    return out
+
+
+def _praised(v: Token, subj: Token, own: list[Token], lex: Lexicon, events: Events | None,
+             speaker: Token | None) -> list[Token]:
+    """Who a positive evaluation in the clause is about: an evaluation verb (``words.tsv``
+    ``evaluation_verbs``: "was", "played a ... role") with a praise adjective (``praise_words``)
+    as its complement or on its complement noun ("was an excellent idea", "a constructive
+    role"); the subject when it is an actor, else the actors inside it ("Peru's proposal",
+    "the Peruvian plan") or the doer of the act it names.  Not the speaker's own side, not
+    under a modal or a negation ("would be a good idea", "was not helpful")."""
+    if v.lemma_.lower() not in lex.words.evaluation_verbs or is_negated(v, lex):
+        return []
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
+        return []
+    comps = [c for c in v.children if c.dep_ in ("acomp", "attr", "dobj", "oprd")]
+    words = comps + [a for c in comps for a in c.children if a.dep_ == "amod"]
+    if not any(w.lower_ in lex.words.praise_words and w.pos_ == "ADJ" for w in words):
+        return []
+    if is_actor_head(subj, lex):
+        return [] if speaker_side(subj, speaker) or (is_pronoun(subj) and subj.lower_ in ("it", "this", "that")) else [subj]
+    heads = [subj.doc[m.head] for m in inner_actors(subj, lex)] or agents_of(subj, events, lex)
+    return [h for h in heads if not speaker_side(h, speaker) and not own_possession(h)]
+
+
+def wanted_actors(v: Token, lex: Lexicon) -> list[Token]:
+    """The actors a request verb wants to act (``words.tsv`` ``request_verbs``): "wants Peru to
+    release the prisoners", "expects X to comply" -- the subject of the infinitive clause or the
+    object before it (NGEC REQUEST, taxonomy APPEAL).  Empty for other clauses, a negated want
+    and a wanted thing ("wants peace")."""
+    if v.lemma_.lower() not in lex.words.request_verbs or is_negated(v, lex):
+        return []
+    out: list[Token] = []
+    for c in v.children:
+        if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            s = subject_of(c) or next((o for o in v.children if o.dep_ == "dobj" and o.i < c.i), None)
+            if s is not None and is_actor_head(s, lex) and not is_pronoun(s):
+                out.append(s)
+    return out
+
+
+def condition_actors(*verbs: Token, lex: Lexicon) -> list[Token]:
+    """The actors whose act a conditional threat hangs on: the subject of an "if"/"unless"
+    clause of the threatened act ("if they take negative steps, we will retaliate" -> they;
+    CAMEO 13x: the threat is aimed at whoever would act so).  Not the first person."""
+    out: list[Token] = []
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "should") for m in c.children):
+                s = subject_of(c)
+                if s is not None and is_actor_head(s, lex) and s.lower_ not in FIRST_PERSON_WORDS:
+                    out.append(s)
+    return out
+
+
+#: First-person words, never the target of the speaker's own threat.
+FIRST_PERSON_WORDS = frozenset({"i", "we", "us", "me", "our", "my"})
 
 
 def _clause_tokens(v: Token) -> list[Token]:
@@ -195,14 +368,38 @@ def analyse_clause(
         cls = lex.content_class(lemma)
         neg = is_negated(v, lex)
         objs = clause_objects(v)
+        obliged = obligation(v, lex)
+        if obliged is not None and subject_of(v) is None:
+            subj = next((c for c in v.children if c.dep_ == "nsubjpass"), subj)  # "X is obliged to"
+        if (obliged is not None and subj is not None and is_actor_head(subj, lex)
+                and not speaker_side(subj, speaker) and not (obliged[0] != StatementType.CRITICIZE and is_hypothetical_clause(v))):
+            # "said Spain should withdraw its troops": an appeal to Spain; "Spain should have
+            # consulted its neighbours": a reproach of Spain
+            found.append((obliged[0], [subj], weights.CLAUSE_OBLIGATION))
+            continue
+        wanted = wanted_actors(v, lex) if speaker_side(subj, speaker) else []
+        if wanted:
+            # "said it wants Peru to release the prisoners": a request addressed to Peru (CAMEO 02x)
+            found.append((StatementType.APPEAL, [w for w in wanted if not speaker_side(w, speaker)], weights.CLAUSE_OBLIGATION))
+            continue
         committed = commitment(v, lex)
+        backed = backing(v, lex) if depth == 0 and speaker_side(subj, speaker) and (
+            committed is None or lemma in lex.words.continuation_verbs) else None
+        if backed is not None:
+            # "Putin said Russia supports the U.S. proposal", "said it will continue to support X",
+            # "we stand with X": support voiced by the speaker's side (CAMEO 052); a bare future
+            # "will support X" stays the PROMISE above
+            if not any(terror_like(o, lex) for o in clause_objects(backed[0])):
+                found.append((StatementType.SUPPORT, [h for h in backed[1] if not speaker_side(h, speaker)], weights.CLAUSE_COMMITMENT))
+                continue
         if committed is not None and speaker_side(subj, speaker):
             ccls = lex.content_class(committed.lemma_)
             obj_cls = {lex.content_class(o.lemma_) for o in clause_objects(committed)}
             subj_cls = lex.content_class(subj.lemma_) if subj is not None else None
             if not neg and (ccls == ContentClass.THREAT_VERB or ContentClass.THREAT_VERB in obj_cls or subj_cls == ContentClass.THREAT_VERB):
                 # "will retaliate against X", "will impose sanctions on X", "our response will be tough on X"
-                found.append((StatementType.THREATEN, act_partners(committed, lex, {"on", "against", "with", "from", "upon"}), weights.CLAUSE_COMMITMENT))
+                partners = act_partners(committed, lex, {"on", "against", "with", "from", "upon"})
+                found.append((StatementType.THREATEN, partners or condition_actors(committed, v, lex=lex), weights.CLAUSE_COMMITMENT))
                 continue
             if ccls in (ContentClass.PROMISE_VERB, ContentClass.COOP_VERB, ContentClass.AID_VERB):
                 kind = StatementType.REJECT if neg or is_negated(committed, lex) else StatementType.PROMISE
@@ -221,6 +418,13 @@ def analyse_clause(
             agents = [a for a in agents if not speaker_side(a, speaker)]
             if agents:
                 found.append((StatementType.THREATEN, agents, weights.CLAUSE_INFERRED))
+                continue
+        if (neg or (committed is not None and is_negated(committed, lex))) and speaker_side(subj, speaker) and (
+                (committed or v).lemma_.lower() in lex.words.acceptance_verbs):
+            # "said it will not accept X's plan", "would never recognize X": a refusal (CAMEO 12x)
+            refused = act_partners(committed or v, lex, {"by", "from", "of"})
+            if refused:
+                found.append((StatementType.REJECT, [h for h in refused if not speaker_side(h, speaker)], weights.CLAUSE_EXPLICIT))
                 continue
         if cls == ContentClass.COOP_VERB or any(lex.content_class(o.lemma_) == ContentClass.COOP_VERB for o in objs) or (
             any(o.lemma_.lower() in lex.words.cooperation_nouns for o in objs)
@@ -253,12 +457,20 @@ def analyse_clause(
         if subj is None:
             continue
         own = _clause_tokens(v)
+        if predicted_harm(v, own, lex):
+            # "said any attack by X would lead to war": a warning of X, no accusation (the act is
+            # hypothetical) and no threat (the war is not the speaker's to wage)
+            doers = _harm_doers(subj, lex, events, speaker)
+            if doers:
+                found.append((StatementType.WARN, doers, weights.CLAUSE_INFERRED))
+            continue
         by_actors = [
             p for o in own if o.pos_ == "NOUN" and lex.content_class(o.lemma_) in (ContentClass.CRIME_NOUN, ContentClass.WRONG_VERB, ContentClass.NEGATIVE)
             for p in prep_objects(o, {"by"}) if is_actor_head(p, lex) and not speaker_side(p, speaker)
         ]
+        by_actors += [a for a in _owners_of_wrongdoing(own, lex, speaker) if a not in by_actors]
         if by_actors:
-            # "a grave violation by Washington of international law"
+            # "a grave violation by Washington of international law", "Russia's illegal aggression"
             found.append((StatementType.ACCUSE, by_actors, weights.CLAUSE_EXPLICIT))
             continue
         doers = _doers_of_condemned_acts(own, lex, events, speaker)
@@ -270,7 +482,7 @@ def analyse_clause(
         accuse = False
         if cls == ContentClass.WRONG_VERB:
             accuse = True
-        elif cls == ContentClass.AID_VERB and any(_terror_like(o, lex) for o in objs):
+        elif cls == ContentClass.AID_VERB and any(terror_like(o, lex) for o in objs):
             accuse = True
         elif any(lex.content_class(o.lemma_) == ContentClass.CRIME_NOUN and o.pos_ == "NOUN" for o in own):
             accuse = not speaker_side(subj, speaker)  # "Russia put its faith in deception and destabilisation"
@@ -335,6 +547,11 @@ def analyse_clause(
             if inner:
                 found.append((StatementType.CRITICIZE, inner, weights.CLAUSE_INFERRED))
                 continue
+        praised = _praised(v, subj, own, lex, events, speaker) if committed is None and not reported_speech else []
+        if praised:
+            # "X's proposal was an excellent idea", "X played a constructive role": praise (CAMEO 051)
+            found.append((StatementType.PRAISE, praised, weights.CLAUSE_INFERRED))
+            continue
         if depth < 2:
             for x in v.children:
                 if x.dep_ == "xcomp":

@@ -20,6 +20,9 @@ Rules (each noun cue is a ``NOUN`` token whose lemma is in ``nouns.tsv``):
   complement ("call for X to drop ...", "accusations that X meddled"); the
   partners of an infinitive complement for threats, refusals and pledges
   ("threat to impose sanctions on X").
+* meetings -- a meeting noun without a meeting verb (:func:`meeting_noun_statements`):
+  "Ghana's talks with Togo", "talks between X and Y", "X-Y talks" are CONSULT
+  statements of each side (CAMEO 040-046, PLOVER CONSULT).
 * precision -- strict nouns ("call", "threat", "charge") need a light verb, a
   complement or an actor target; nouns that are part or argument of a verbal
   cue ("express support", "rejected the accusations"), statements that a
@@ -176,8 +179,9 @@ def _noun_draft(
             targets = _deed_actors(subj, lex, events)
         if not targets:
             return None  # who was criticised is unknown: leave it
-        if nc.strict == "yes" and not _has_complement(tok, None):
-            return None  # "received a call from X": a phone call
+        defied = verb is not None and verb.lemma_.lower() in lex.words.defiance_verbs
+        if nc.strict == "yes" and not _has_complement(tok, verb if defied else None):
+            return None  # "received a call from X": a phone call ("ignored calls by X to free Y": an appeal)
     else:
         if vkind == "light" and "light" in nc.slots:
             s = find_speaker(verb, [verb.i], lex, cue_set)
@@ -302,3 +306,92 @@ def _negative_as(tok: Token, lex: Lexicon) -> bool:
             if any(lex.content_class(t.lemma_) == ContentClass.NEGATIVE for t in c.subtree):
                 return True
     return False
+
+
+def meeting_noun_statements(
+    sent: SpacySpan, lex: Lexicon, cue_matches: dict[int, tuple[Cue, list[int]]]
+) -> Iterator[Draft]:
+    """CONSULT statements carried by a meeting noun (``words.tsv`` ``consult_nouns``) without a
+    meeting verb: "Ghana's talks with Togo" (the owner consulted the "with" partners),
+    "talks between Ghana and Togo" and "Ghana-Togo talks" (each side consulted the others,
+    as the taxonomy's CONSULT is symmetric: CAMEO 040-046, PLOVER CONSULT).
+
+    A "call" is a meeting only as a "phone call" (``call_modifiers``); a meeting noun that is
+    the object or argument of a cue ("held talks", "called for talks"), under a verb by
+    which it did not take place ("cancelled the talks", ``unheld_verbs``) or with an unheld
+    modifier ("possible talks") gives nothing; "arrived for talks with X" is left to the
+    verbal rule (:func:`kg.extract.verbal.meeting_partners`).  Yields drafts with
+    ``cue_lemma`` = the noun lemma and evidence :data:`~kg.extract.weights.MEETING`; a draft
+    for "between" sides has no targets and is spread over its coordinated speakers by
+    :func:`kg.extract.statements.find_statements`.
+    """
+    doc = sent.doc
+    taken: set[int] = set()
+    for i, (cue, idx) in cue_matches.items():
+        if sent.start <= i < sent.end:
+            taken.update(idx)
+            for c in doc[i].children:
+                if c.dep_ in OBJECT_DEPS + ("attr", "dative"):
+                    taken.add(c.i)
+                elif c.dep_ in ("prep", "agent", "prt"):
+                    taken.update(p.i for p in c.children if p.dep_ == "pobj")
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or tok.i in taken or (lemma not in lex.words.consult_nouns and tok.lower_ not in lex.words.consult_nouns):
+            continue
+        if lemma == "call" and not any(c.dep_ in ("compound", "amod") and c.lower_ in lex.words.call_modifiers for c in tok.children):
+            continue  # "a call for calm" is an appeal, not a conversation
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.words.unheld_modifiers for c in tok.children):
+            continue
+        head = tok.head if tok.head.i != tok.i else tok
+        if tok.dep_ == "pobj":
+            if head.head.pos_ in ("VERB", "AUX"):
+                continue  # "arrived for talks with X": the verbal rule
+            head = head.head
+        if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in lex.words.unheld_verbs or is_negated(head, lex)):
+            continue
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            continue
+        hypo = is_hypothetical(head, sent)
+        yield from _meeting_drafts(tok, sent, lex, hypo)
+
+
+def _meeting_drafts(tok: Token, sent: SpacySpan, lex: Lexicon, hypo: bool) -> Iterator[Draft]:
+    """The drafts of one meeting noun: owner with partners, "between" sides, compound sides."""
+
+    def draft(speaker: Token, targets: list[MentionRef]) -> Draft:
+        return Draft(sent_start=sent.start, sent_end=sent.end, cue_tokens=[tok.i], cue_lemma=tok.lemma_.lower(),
+                     type=StatementType.CONSULT, prior=weights.MEETING, speaker=mention_for(speaker, lex),
+                     targets=targets, content=None, mode=Mode.SPEECH_ACT, negated=False, hypothetical=hypo,
+                     evidence=weights.MEETING)
+
+    partners = [p for p in prep_objects(tok, {"with"}) if is_actor_head(p, lex) and not is_pronoun(p)]
+    owner = next((c for c in tok.children if c.dep_ == "poss" and is_actor_head(c, lex) and c.lower_ not in FIRST_PERSON), None)
+    if owner is not None and partners:
+        # "Ghana's talks with Togo"
+        yield draft(owner, [m for p in partners for m in actor_mentions(p, lex)])
+        return
+    sides = [p for p in prep_objects(tok, {"between"}) if is_actor_head(p, lex) and not is_pronoun(p)]
+    if sides and (len(sides) > 1 or any(is_actor_head(c, lex) for c in sides[0].conjuncts)):
+        # "talks between Ghana and Togo": each side consulted the others
+        yield draft(sides[0], [m for s in sides[1:] for m in actor_mentions(s, lex)])
+        return
+    mods = [t for t in tok.subtree if t.i < tok.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss")
+            and t.ent_type_ in MOD_ENTS and is_actor_head(t, lex)]
+    names: dict[str, Token] = {}
+    for t in mods:
+        names.setdefault(t.lower_, t)
+    if len(names) >= 2:
+        # "Russia-Ukraine talks": each side consulted the other; a hyphenated pair the mention
+        # rules join into one name ("Kenyan-Ethiopian") is split into its words
+        sides = list(names.values())
+        refs = [mention_for(t, lex) for t in sides]
+        if any(o.start < r.end and r.start < o.end for k, r in enumerate(refs) for o in refs[:k]):
+            doc = tok.doc
+            if not all(any(doc[j].text in ("-", "–") for j in range(a.i + 1, b.i)) for a, b in zip(sides, sides[1:])):
+                return  # "the U.N. General Assembly meeting": one name, not two sides
+            refs = [MentionRef(t.i, t.i + 1, t.i, t.ent_type_ or "PROPN", t.i, t.i + 1) for t in sides]
+        for t, r in zip(sides, refs):
+            yield Draft(sent_start=sent.start, sent_end=sent.end, cue_tokens=[tok.i], cue_lemma=tok.lemma_.lower(),
+                        type=StatementType.CONSULT, prior=weights.MEETING, speaker=r, targets=[o for o in refs if o is not r],
+                        content=None, mode=Mode.SPEECH_ACT, negated=False, hypothetical=hypo, evidence=weights.MEETING)

@@ -43,16 +43,16 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from kg.extract import weights
-from kg.extract.clauses import analyse_clause
+from kg.extract.clauses import analyse_clause, terror_like
 from kg.extract.events import event_index
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import actor_mentions, Draft, is_actor_head, is_anonymous, is_media, mention_for
-from kg.extract.nominal import find_nominal_statements
+from kg.extract.nominal import find_nominal_statements, meeting_noun_statements
 from kg.extract.quotes import OPENING_QUOTES, quote_balance, quoted_tokens
 from kg.extract.speakers import coordinated_actors, headline_speaker
-from kg.extract.syntax import is_hypothetical, match_cue
+from kg.extract.syntax import clause_objects, is_hypothetical, match_cue
 from kg.extract.targets import content_targets
-from kg.extract.verbal import cue_statements, DocCues, uncued_verb_statements
+from kg.extract.verbal import cue_statements, DocCues, in_reported_clause, uncued_verb_statements
 from kg.model import Mode, StatementType
 
 
@@ -195,6 +195,11 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
         m = match_cue(tok, lex)
         if m is not None:
             cue_matches[tok.i] = m
+    # "said Turkey supports terrorists, adding ...": a support verb inside a reported clause is
+    # typed by the clause (kg.extract.clauses.backing), so it is no cue, nor a speaker for "adding"
+    cue_matches = {i: m for i, m in cue_matches.items() if not (
+        m[0].type == StatementType.SUPPORT and m[0].lemma in lex.words.support_verbs
+        and (in_reported_clause(doc[i], cue_matches) or any(terror_like(o, lex) for o in clause_objects(doc[i]))))}
     cue_set = set(cue_matches)
     in_quotes = quoted_tokens(doc)
     ctx = DocCues(cue_matches, cue_set, in_quotes, events)
@@ -217,3 +222,6 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
             yield from cue_statements(tok, cue, cue_idx, sent, lex, ctx)
         # statements carried by nouns ("X's criticism of Y", "drew condemnation from Y")
         yield from find_nominal_statements(doc, sent, lex, cue_matches, events)
+        if hl is None:
+            # "Ghana's talks with Togo", "talks between X and Y", "X-Y talks" (CAMEO 04x)
+            yield from meeting_noun_statements(sent, lex, cue_matches)

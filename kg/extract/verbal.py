@@ -13,7 +13,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from kg.extract import weights
-from kg.extract.clauses import analyse_clause, commitment, strongly_negative
+from kg.extract.clauses import analyse_clause, commitment, strongly_negative, wanted_actors
 from kg.extract.events import agents_of, event_agents, Events
 from kg.extract.lexicon import ContentClass, Cue, Lexicon
 from kg.extract.mentions import (
@@ -26,7 +26,7 @@ from kg.extract.mentions import (
     speaker_side,
 )
 from kg.extract.quotes import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS
-from kg.extract.speakers import find_speaker, meeting_speaker, own_speaker
+from kg.extract.speakers import coordinated_actors, find_speaker, meeting_speaker, own_speaker
 from kg.extract.syntax import (
     FIRST_PERSON,
     RELATIVE,
@@ -207,6 +207,7 @@ def dismissed_accusers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> l
             # "... accusations from X that ..., something Moscow denies": the accusation it sums up
             before = [t for t in cue_tok.sent if t.i < objs[0].i and lex.content_class(t.lemma_) == ContentClass.ACCUSATION_NOUN]
             objs = before[-1:] or objs
+    objs += [p for o in objs for p in prep_objects(o, {"of"})]  # "dismissed the panel of experts' findings"
     acc = [o for o in objs if lex.content_class(o.lemma_) == ContentClass.ACCUSATION_NOUN]
     if not acc:
         return None
@@ -244,6 +245,51 @@ def threat_in_warning(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
     return []
 
 
+def warning_content(cue_tok: Token, lex: Lexicon, speaker: Token | None, events: Events | None
+                    ) -> tuple[list[MentionRef], list[tuple[StatementType, list[MentionRef], float]]]:
+    """What a warning's reported clause says (:func:`kg.extract.clauses.analyse_clause`):
+    the actors a predicted harm is laid at ("warned that X's plan could lead to war") as
+    the warning's targets, and the accusations or criticisms the clause makes ("warned that
+    the cooperation between X and Y is illegal") as statements of their own (taxonomy:
+    the content of the reported clause can raise the type)."""
+    targets: list[MentionRef] = []
+    extra: list[tuple[StatementType, list[MentionRef], float]] = []
+    for c in cue_tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        for stype, heads, ev in analyse_clause(c, lex, speaker=speaker, events=events):
+            mentions = [m for h in heads if is_actor_head(h, lex) for m in actor_mentions(h, lex)]
+            if not mentions:
+                continue
+            if stype == StatementType.WARN:
+                targets += mentions
+            elif stype in (StatementType.ACCUSE, StatementType.CRITICIZE):
+                extra.append((stype, mentions, ev))
+    return targets, extra
+
+
+def in_reported_clause(tok: Token, cue_matches: dict[int, tuple[Cue, list[int]]]) -> bool:
+    """Whether ``tok`` is inside the reported clause of a reporting cue ("said it will support X"),
+    within four steps up the parse through complements and conjuncts."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "xcomp", "conj", "acomp", "advcl", "parataxis") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        m = cue_matches.get(cur.i)
+        if m is not None and m[0].kind == "report":
+            return True
+    return False
+
+
+#: Types whose passive participle on a noun ("the plan rejected by X") acts on the noun's owner;
+#: not SUPPORT ("forces backed by X" is material backing).
+PARTICIPLE_TARGET_TYPES = frozenset({StatementType.REJECT, StatementType.CRITICIZE, StatementType.PRAISE,
+                                     StatementType.DENY, StatementType.ACCUSE})
+#: Types of an inner cue whose refusal is a rejection ("refused to support X"), unlike "declined to criticise X".
+COOPERATIVE_TYPES = frozenset({StatementType.SUPPORT, StatementType.AGREE, StatementType.PROMISE})
+#: Prepositions of a meeting's place ("held a summit in Nairobi"), never its partner.
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 #: Types that need a target: a meeting or a talk is always with someone.
 DYADIC_ONLY = frozenset({StatementType.CONSULT, StatementType.SYMPATHIZE})
 #: Cue types whose infinitival complement is the requested or promised act, not a statement
@@ -289,7 +335,8 @@ class DocCues:
 
 def uncued_verb_statements(tok: Token, sent: SpacySpan, lex: Lexicon, ctx: DocCues) -> Iterator[Draft]:
     """Statements of a token that starts no cue: "talks with X" on any verb (CONSULT,
-    CAMEO 04x) and pejorative labels ("calling its government a corrupt dictatorship")."""
+    CAMEO 04x), "X wants Y to ..." (APPEAL, NGEC REQUEST) and pejorative labels ("calling its
+    government a corrupt dictatorship")."""
     if tok.pos_ in ("VERB", "AUX") and tok.i not in ctx.in_quotes:
         partners = meeting_partners(tok, lex)
         spk_tok = meeting_speaker(tok, lex) if partners else None
@@ -298,6 +345,16 @@ def uncued_verb_statements(tok: Token, sent: SpacySpan, lex: Lexicon, ctx: DocCu
             yield Draft(sent.start, sent.end, [tok.i], "talk with", StatementType.CONSULT, weights.MEETING,
                         mention_for(spk_tok, lex), partners, None, Mode.SPEECH_ACT, is_negated(tok, lex),
                         is_hypothetical(tok, sent), weights.MEETING)
+    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.words.request_verbs and tok.i not in ctx.in_quotes \
+            and not is_requested_action(tok, ctx.cue_matches) and not in_reported_clause(tok, ctx.cue_matches):
+        wanted = wanted_actors(tok, lex)
+        spk_tok = meeting_speaker(tok, lex) if wanted else None
+        if spk_tok is not None and (spk_tok.pos_ == "PROPN" or spk_tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")) \
+                and all(w.i != spk_tok.i for w in wanted):
+            # "Washington wants Iran to stop supporting proxies": a request addressed to Iran (NGEC REQUEST)
+            yield Draft(sent.start, sent.end, [tok.i], tok.lemma_.lower(), StatementType.APPEAL, weights.CLAUSE_OBLIGATION,
+                        mention_for(spk_tok, lex), [m for w in wanted for m in actor_mentions(w, lex)], None,
+                        Mode.SPEECH_ACT, is_negated(tok, lex), is_hypothetical(tok, sent), weights.CLAUSE_OBLIGATION)
     if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.words.label_verbs:
         # "calling its government a corrupt dictatorship", "dubbed him a villain"
         label = labeling(tok, lex, ctx.events)
@@ -327,6 +384,9 @@ def cue_statements(
         # "Russia, which backs Assad, ...", "Iran backs Hezbollah": a standing relation in the
         # background, no statement (a headline's present tense tells an event: "X backs Y")
         return
+    if cue.kind == "act" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return  # "rejected Kenya's request to brief it", "a plan to condemn X": the act is the noun's content
     if tok.i in ctx.in_quotes:
         subj = own_speaker(tok, lex)
         if subj is None or not (is_pronoun(subj) and subj.lower_ in FIRST_PERSON):
@@ -336,7 +396,8 @@ def cue_statements(
     if cue.lemma in lex.words.own_subject_cues and own_speaker(tok, lex) is None:
         return  # "trade grew 50 percent compared with last year": no one compares
     if cue.lemma in lex.words.negating_heads and cue.type == StatementType.REJECT and any(
-            x.dep_ == "xcomp" and (x.i in ctx.cue_matches or x.lemma_.lower() in lex.words.silence_verbs) for x in tok.children):
+            x.dep_ == "xcomp" and ((x.i in ctx.cue_matches and ctx.cue_matches[x.i][0].type not in COOPERATIVE_TYPES)
+                                   or x.lemma_.lower() in lex.words.silence_verbs) for x in tok.children):
         return  # "declined to criticise X", "refused to comment": the inner act is negated, nothing rejected
     spk_tok = find_speaker(tok, cue_idx, lex, ctx.cue_set)
     if spk_tok is None or not is_actor_head(spk_tok, lex):
@@ -394,6 +455,9 @@ def cue_statements(
                 for stype, heads, ev in findings
             ]
             with_targets = {stype for stype, targets, _ in resolved if targets}
+            if cue.type == StatementType.DEMAND:
+                # "insisted that X must withdraw": the cue makes the request a demand (CAMEO 10x)
+                resolved = [(StatementType.DEMAND if t == StatementType.APPEAL else t, ts, ev) for t, ts, ev in resolved]
             for stype, targets, ev in resolved:
                 if not targets and stype in with_targets:
                     continue
@@ -434,22 +498,43 @@ def cue_statements(
             accusers = dismissed_accusers(tok, lex, spk_tok)
             if accusers is not None:
                 # "rejected the accusations", "the accusations Moscow has rejected": a denial
-                # aimed at the accuser (CAMEO 016)
-                stype, targets = StatementType.DENY, accusers
+                # aimed at the accuser (CAMEO 016); "dismissed the experts' findings": at the owners
+                # of the findings the target rules found, when no author is named
+                stype, targets = StatementType.DENY, accusers or targets
+        if not targets and stype in PARTICIPLE_TARGET_TYPES and tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and any(
+                c.dep_ == "agent" for c in tok.children):
+            # "Trump's plan, which was rejected by the Palestinians", "the U.S. plan rejected by Iran":
+            # the owner of the thing acted on
+            targets = [m for m in inner_actors(tok.head, lex) if not speaker_side(doc[m.head], spk_tok)]
         if not targets and stype in EVENT_TARGET_TYPES:
             targets = event_agents(tok, ctx.events, lex)
         if stype == StatementType.PROMISE:
             threat = threat_in_complement(tok, lex)
             if threat is not None:
                 stype, targets = StatementType.THREATEN, threat
+        extra: list[tuple[StatementType, list[MentionRef], float]] = []
         if stype == StatementType.WARN:
             threat = threat_in_warning(tok, lex)
             if threat:
                 # "warned that the US was prepared to take action against it" (CAMEO 13x)
                 stype, targets = StatementType.THREATEN, threat
-        if not targets and stype in DYADIC_ONLY:
-            return
+            elif not targets:
+                targets, extra = warning_content(tok, lex, spk_tok, ctx.events)
+        if cue.lemma in lex.words.dyadic_support_cues and (
+                not targets or tok.dep_ in ("pcomp", "acl", "relcl", "amod", "advcl")
+                or any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children)):
+            return  # "supported education", "was supported by X", "by supporting X": no voiced support
+        if stype == StatementType.CONSULT:
+            # "held a summit in Nairobi": the place of a meeting is no partner of it; "briefed
+            # reporters": the press is no party consulted (CAMEO 04x)
+            targets = [m for m in targets if not (doc[m.head].dep_ == "pobj" and doc[m.head].head.lower_ in PLACE_PREPS)
+                       and doc[m.head].lower_ not in lex.words.press_audiences]
+        if not targets and stype in DYADIC_ONLY and not (stype == StatementType.CONSULT and coordinated_actors(spk_tok, lex)):
+            return  # "Kenya and Ethiopia held a summit": the speakers are each other's targets (statements.SYMMETRIC)
         yield Draft(type=stype, targets=targets, evidence=weights.ACT_WITH_TARGET if targets else weights.CUE_ALONE, **base)
+        for xtype, xtargets, ev in extra:
+            # "warned that the cooperation between X and Y is illegal": the warning accuses X and Y
+            yield Draft(type=xtype, targets=xtargets, evidence=ev, **base)
         if stype in (StatementType.APPEAL, StatementType.DEMAND) and targets and or_face_threat(tok, lex):
             # "called on Moscow to defuse the crisis or face further sanctions": an ultimatum (CAMEO 13x)
             yield Draft(type=StatementType.THREATEN, targets=targets, evidence=weights.ULTIMATUM, **base)

@@ -20,6 +20,9 @@ CLAUSE_COMMITMENT = 0.7
 #: answered with a decisive response"), "not satisfied with X", negative words about X, the doer
 #: of a condemned act, dismissed accusations.
 CLAUSE_INFERRED = 0.6
+#: An obligation put on another actor ("said X should withdraw", "X must stop"): an APPEAL (or a
+#: DEMAND when insistent) addressed to X; or a reproach ("X should have consulted"): a CRITICIZE.
+CLAUSE_OBLIGATION = 0.7
 #: Factor for each step away from the cue: a finding in an infinitival complement of the clause,
 #: or in a later sentence of the cue's quotation.
 NESTED_STEP = 0.9
