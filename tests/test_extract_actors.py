@@ -148,10 +148,11 @@ COUNTED_GROUPS = [
     ("Last year Brannica and Osterland quit the union. The two governments have since urged Valmora to lift its tariffs.",
      {"Brannica", "Osterland"}, {"two governments"}),
 ]
-#: a count that no earlier list has: the group stays one actor
+#: a count that no earlier list has: the group stays one actor (the first sentences state
+#: nothing, so no member may appear as a speaker: a meeting would be a CONSULT of its own)
 COUNTED_GROUP_NEGATIVES = [
-    ("Arnor, Gondor and Rohan met in Bree. Two countries rejected the plan.", {"Arnor", "Gondor", "Rohan"}),
-    ("Arnor and Gondor met in Bree. The three countries praised the accord.", {"Arnor", "Gondor"}),
+    ("Arnor, Gondor and Rohan lie north of Bree. Two countries rejected the plan.", {"Arnor", "Gondor", "Rohan"}),
+    ("Arnor and Gondor lie north of Bree. The three countries praised the accord.", {"Arnor", "Gondor"}),
     ("The three nations accused the council of betraying them.", set()),
 ]
 

@@ -84,16 +84,17 @@ def obligation(v: Token, lex: Lexicon) -> tuple[StatementType, Token] | None:
         if v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in v.children):
             # "should have consulted": a reproach; "must have given the orders": an inference, none
             return (StatementType.CRITICIZE, v) if modal.lower_ != "must" else None
-    elif v.lemma_.lower() in lex.words.obligation_verbs and not any(
+    elif (v.lower_ == "ought" or v.lemma_.lower() in lex.words.obligation_verbs) and not any(
             c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in v.children):
-        # "X needs to withdraw"; not "X would need to remain strong" (a prediction of a need)
+        # "X needs to withdraw", "X has to pay", "X ought to reconsider" (the parser heads the clause
+        # with "ought"); not "X would need to remain strong" (a prediction of a need)
         act = next((x for x in v.children if x.dep_ == "xcomp" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None)
     elif v.lemma_.lower() in lex.words.obliging_verbs and any(c.dep_ == "auxpass" for c in v.children):
         # "X is obliged / required to return the paintings"
         act = next((x for x in v.children if x.dep_ == "xcomp" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None)
-    elif v.lemma_.lower() in ("be", "have"):
+    if act is None and modal is None and v.lemma_.lower() in ("be", "have"):
         # "X is under an obligation to end ...", "X has a duty to protect ..."
         nouns = [c for c in v.children if c.dep_ == "dobj"] if v.lemma_.lower() == "have" else [
             p for p in prep_objects(v, {"under"})]

@@ -6,8 +6,8 @@ subject of a demanded clause; and the partners of a committed or threatened act
 Targets from what a statement says (issue 14): :func:`content_targets` reads the
 reported or quoted clause -- its named subject, whose its subject is, a passive
 agent, the speaker's stated attitude, "he"/"she" in the speaker's own words
-(:func:`clause_actors`); :func:`modal_addressees` finds whom "X said Y should ..."
-calls on; :func:`previous_act_agents` finds who did the act "welcomed the move"
+(:func:`clause_actors`; whom "X said Y should ..." calls on is read with the clause's
+type in :func:`kg.extract.clauses.obligation`); :func:`previous_act_agents` finds who did the act "welcomed the move"
 points back at.  None of them returns the speaker's own side: the speaker, its
 pronouns, "we"/"our", its country, its own body ("her party": :func:`own_body`) or
 its organisation named in its description (:func:`of_speaker`).
@@ -421,40 +421,6 @@ def content_targets(
                 out.append(mention_for(h, lex))
     return out
 
-
-#: Modal auxiliaries that make a reported clause a call on its subject ("X should ...", "Y must ...").
-APPEAL_MODALS = frozenset({"should", "must", "ought"})
-#: Verbs of need or obligation that do the same with an infinitive ("Y needs to ...", "Z has to ...").
-APPEAL_NEED_VERBS = frozenset({"need", "have"})
-
-
-def modal_addressees(clause_verbs: list[Token], lex: Lexicon, speaker: Token | None,
-                     skip: frozenset[int] | set[int] = frozenset()) -> list[MentionRef]:
-    """Whom a neutral report calls on: the named subject of a reported or quoted
-    clause with "should", "must", "ought to", or a present "needs to"/"has to"
-    ("said Ankara should withdraw", "“Lima must act now,” she said"); an APPEAL
-    to them (CAMEO 02, "make an appeal or request").  Not the speaker's own side
-    ("we must", "our farmers need to"), not a conditional "would need to".
-
-    :returns: the addressees' mentions; [] when the clause is no call on anyone else.
-    """
-    out: list[MentionRef] = []
-    for v in clause_verbs:
-        if v.i in skip:
-            continue
-        auxes = {c.lower_ for c in v.children if c.dep_ == "aux"}
-        modal = bool(auxes & APPEAL_MODALS) or v.lower_ == "ought"  # "Y ought to ...": "ought" heads the clause
-        subj_verb = v
-        if not modal and v.lemma_.lower() in APPEAL_NEED_VERBS and v.tag_ in ("VBZ", "VBP") and not auxes:
-            # "Y needs to ...", "Z has to ...": the obligation verb with an infinitive
-            modal = any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) for x in v.children)
-        if not modal:
-            continue
-        subj = subject_of(subj_verb)
-        if subj is None:
-            continue
-        out.extend(mention_for(h, lex) for h in with_conjuncts(subj) if _keep(h, lex, speaker, skip))
-    return out
 
 
 #: Nouns that stand for an act the article has just reported ("welcomed the move", "warned of such a step").

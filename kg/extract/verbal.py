@@ -39,7 +39,7 @@ from kg.extract.syntax import (
     prep_objects,
     subject_of,
 )
-from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, content_targets, find_targets, modal_addressees
+from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, content_targets, find_targets
 from kg.model import Mode, StatementType
 
 
@@ -481,11 +481,6 @@ def cue_statements(
             others = {i for i in ctx.cue_set if i not in ctx.in_quotes or (
                 (sj := subject_of(doc[i])) is None or sj.lower_ not in ("he", "she", "they"))}
             targets = content_targets(clause_verbs, lex, spk_tok, skip=others, quoted=quoted or mode == Mode.DIRECT)
-            called = modal_addressees(clause_verbs, lex, spk_tok, others)
-            if called:
-                # "said Ankara should withdraw": a call on Ankara (CAMEO 02), kg.extract.targets.modal_addressees
-                yield Draft(type=StatementType.APPEAL, targets=called, evidence=weights.CLAUSE_INFERRED, **base)
-                return
         yield Draft(type=cue.type, targets=targets, evidence=weights.CUE_ALONE, **base)
     else:
         stype = cue.type
