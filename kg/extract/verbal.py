@@ -143,8 +143,9 @@ def says_something(tok: Token, cue_idx: list[int], sent: SpacySpan) -> bool:
     colon right after it ("spoke: “...”")."""
     if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
         return True
-    if any(c.dep_ == "prep" and c.lower_ in ("about", "of", "on") for c in tok.children):
-        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("about", "of", "on") and not any(
+            o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in c.children) for c in tok.children):
+        return True  # a topic, not a date ("revealed a phone on Monday")
     after = [t for t in tok.doc[cue_idx[-1] + 1:min(sent.end, cue_idx[-1] + 3)] if not t.is_space]
     return any(t.text in QUOTE_CHARS or t.text in OPENING_QUOTES + CLOSING_QUOTES or t.text == ":" for t in after)
 

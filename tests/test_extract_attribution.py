@@ -1,0 +1,85 @@
+"""Attribution: speech-act cues and their speakers (issue 14).
+
+Table-driven, on sentences written for these tests (invented people and places), with the
+real model.  Each kind of language has its own table; the negatives hold belief and intention
+verbs and the non-speech senses of the cue verbs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+#: (text, speaker's last name word, a word of the cue, type or None for any type)
+Cue = tuple[str, str, str, str | None]
+
+# --------------------------------------------------------------------------- reporting verbs (Levin 37)
+
+REPORTING_VERBS: list[Cue] = [
+    # 37.7 say verbs and PARC reporting verbs
+    ("Senator Mara Quill contended that the bill would raise taxes.", "Quill", "contended", "STATEMENT"),
+    ("Ambassador Teo Varga observed that the talks had stalled.", "Varga", "observed", "STATEMENT"),
+    ("The minister, Dara Kell, mentioned that the border would reopen.", "Kell", "mentioned", "STATEMENT"),
+    ("Dara Kell revealed that the ministry had lost the files.", "Kell", "revealed", "STATEMENT"),
+    ("Mayor Ilse Borrow proclaimed that the city was safe.", "Borrow", "proclaimed", "STATEMENT"),
+    ("Teo Varga affirmed that the treaty still stands.", "Varga", "affirmed", "STATEMENT"),
+    ("Senator Mara Quill countered that the plan was too expensive.", "Quill", "countered", "STATEMENT"),
+    ("Teo Varga retorted that the senator had never read the bill.", "Varga", "retorted", "STATEMENT"),
+    ("Teo Varga boasted that his party would win every seat.", "Varga", "boasted", "STATEMENT"),
+    ("Senator Mara Quill pointed out that the figures were wrong.", "Quill", "pointed", "STATEMENT"),
+    # 37.3 manner of speaking
+    ("Mayor Ilse Borrow shouted that the meeting was over.", "Borrow", "shouted", "STATEMENT"),
+    ("Dara Kell whispered to reporters that the deal was done.", "Kell", "whispered", "STATEMENT"),
+    ("Mayor Ilse Borrow joked that the roads were older than she was.", "Borrow", "joked", "STATEMENT"),
+    # 37.4 instrument of communication
+    ("Teo Varga posted on Facebook that the vote was rigged.", "Varga", "posted", "STATEMENT"),
+    ("Senator Mara Quill emailed her staff that the office would close early.", "Quill", "emailed", "STATEMENT"),
+    ("Senator Mara Quill tweeted that the debate was a farce.", "Quill", "tweeted", "STATEMENT"),
+    # 37.9 advise
+    ("Senator Mara Quill informed the committee that she would resign.", "Quill", "informed", "STATEMENT"),
+    ("Mayor Ilse Borrow reminded voters that the tax had been cut.", "Borrow", "reminded", "STATEMENT"),
+    ("Dara Kell notified the council that the contract had ended.", "Kell", "notified", "STATEMENT"),
+    # verbs of public reaction that are speech acts
+    ("Senator Mara Quill bristled at questions about her health.", "Quill", "bristled", "CRITICIZE"),
+    ("Teo Varga scoffed at the proposal.", "Varga", "scoffed", "CRITICIZE"),
+    ("Senator Dara Kell lashed out at the press.", "Kell", "lashed", "CRITICIZE"),
+    ("Teo Varga railed against the new tax.", "Varga", "railed", "CRITICIZE"),
+]
+
+#: sentences without a speech act: belief/intention verbs and non-speech senses of cue verbs
+NO_SPEECH_ACT = [
+    "She added sugar to the tea.",
+    "The town is noted for its old bridges.",
+    "The minister believes that the plan will work.",
+    "The party plans to hold a rally in May.",
+    "Voters are afraid that prices will rise.",
+    "Teo Varga posted a photo of his dog.",
+    "The company revealed a new phone on Monday.",
+    "The crowd roared as the team scored.",
+    "Mayor Ilse Borrow maintained the roads for ten years.",
+    "Senator Mara Quill observed the birds from her porch.",
+    "Dara Kell pointed to the map on the wall.",
+    "The river wound through the valley while the wind howled.",
+]
+
+
+def _has(result, actor: str, cue_word: str, stype: str | None) -> bool:
+    return any(
+        s.actor.name.split()[-1] == actor and cue_word in s.cue.text and (stype is None or s.type.value == stype)
+        for s in result.statements
+    )
+
+
+def _show(result) -> list[tuple[str, str, str]]:
+    return [(s.actor.name, s.cue.text, s.type.value) for s in result.statements]
+
+
+@pytest.mark.parametrize("text,actor,cue,stype", REPORTING_VERBS)
+def test_extract_attribution_reporting_verbs(extract_text, text, actor, cue, stype):
+    res = extract_text(text)
+    assert _has(res, actor, cue, stype), (text, _show(res))
+
+
+@pytest.mark.parametrize("text", NO_SPEECH_ACT)
+def test_extract_attribution_no_speech_act(extract_text, text):
+    res = extract_text(text)
+    assert not res.statements, (text, _show(res))
