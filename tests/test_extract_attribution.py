@@ -45,6 +45,21 @@ REPORTING_VERBS: list[Cue] = [
     ("Teo Varga railed against the new tax.", "Varga", "railed", "CRITICIZE"),
 ]
 
+# --------------------------------------------------------------------------- speakers the parser hangs elsewhere
+
+SPEAKERS: list[Cue] = [
+    # a quotation opening with a noun the parser takes for a second subject of the cue
+    ("“My answer, that was a mistake,” the senator's former adviser said in an interview with a radio host.",
+     "adviser", "said", None),
+    ("“My answer, that was a mistake,” Senator Dara Kell said in an interview with a radio host.", "Kell", "said", None),
+    ("“My first thought, that was absurd,” Mayor Teo Varga said in a statement.", "Varga", "said", None),
+    ("“His remark, that was shameful,” the senator said during a debate.", "senator", "said", None),
+    # staff nouns of political reporting name a speaker
+    ("“We will not stop,” the mayor's chief strategist said on Tuesday.", "strategist", "said", None),
+    ("“The plan is dead,” his top adviser told reporters.", "adviser", "told", None),
+    ("Two aides to Senator Mara Quill said she would not run again.", "Quill", "said", None),
+]
+
 #: sentences without a speech act: belief/intention verbs and non-speech senses of cue verbs
 NO_SPEECH_ACT = [
     "She added sugar to the tea.",
@@ -75,6 +90,12 @@ def _show(result) -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("text,actor,cue,stype", REPORTING_VERBS)
 def test_extract_attribution_reporting_verbs(extract_text, text, actor, cue, stype):
+    res = extract_text(text)
+    assert _has(res, actor, cue, stype), (text, _show(res))
+
+
+@pytest.mark.parametrize("text,actor,cue,stype", SPEAKERS)
+def test_extract_attribution_speakers(extract_text, text, actor, cue, stype):
     res = extract_text(text)
     assert _has(res, actor, cue, stype), (text, _show(res))
 

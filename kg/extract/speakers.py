@@ -11,11 +11,13 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import is_actor_head
+from kg.extract.quotes import QUOTE_CHARS
 from kg.extract.syntax import (
     ACTOR_ENTS,
     FIRST_PERSON,
     PERSONAL_PRONOUNS,
     RELATIVE,
+    SUBJECTS,
     is_pronoun,
     passive_agent,
     subject_of,
@@ -31,10 +33,21 @@ def own_speaker(verb: Token, lex: Lexicon) -> Token | None:
         return subj
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
-    subj = subject_of(verb)
+    subj = _subject_after_quote(verb) or subject_of(verb)
     if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
         return verb.head
     return _named_appositive(subj, lex) if subj is not None else None
+
+
+def _subject_after_quote(verb: Token) -> Token | None:
+    """The subject after the closing quotation mark when the parser gave the verb a
+    subject inside the quotation too: "“My answer, that was a mistake,” the senator's
+    adviser said" -> adviser, not "answer"; None when the verb has one subject."""
+    subs = [c for c in verb.children if c.dep_ in SUBJECTS]
+    closing = [c.i for c in verb.children if c.dep_ == "punct" and c.text in QUOTE_CHARS and c.i < verb.i]
+    if len(subs) < 2 or not closing:
+        return None
+    return next((c for c in subs if c.i > max(closing)), None)
 
 
 def _named_appositive(tok: Token, lex: Lexicon) -> Token:
