@@ -60,6 +60,16 @@ SPEAKERS: list[Cue] = [
     ("Two aides to Senator Mara Quill said she would not run again.", "Quill", "said", None),
 ]
 
+# --------------------------------------------------------------------------- acts inside a requested act
+
+#: (text, the request's cue word, a cue word of the requested act that is no statement of the requester)
+NESTED_ACTS = [
+    ("Senator Dara Kell called on Teo Varga to apologize for accusing her of fraud.", "called", "accusing"),
+    ("The council urged the mayor to apologize for insulting the judges.", "urged", "insulting"),
+    ("Teo Varga asked Ilse Borrow to stop criticizing the police.", "asked", "criticizing"),
+    ("The judges pressed the minister to stop attacking the courts.", "pressed", "attacking"),
+]
+
 #: sentences without a speech act: belief/intention verbs and non-speech senses of cue verbs
 NO_SPEECH_ACT = [
     "She added sugar to the tea.",
@@ -98,6 +108,13 @@ def test_extract_attribution_reporting_verbs(extract_text, text, actor, cue, sty
 def test_extract_attribution_speakers(extract_text, text, actor, cue, stype):
     res = extract_text(text)
     assert _has(res, actor, cue, stype), (text, _show(res))
+
+
+@pytest.mark.parametrize("text,asking,inner", NESTED_ACTS)
+def test_extract_attribution_acts_inside_a_request_are_not_statements(extract_text, text, asking, inner):
+    res = extract_text(text)
+    cues = [s.cue.text for s in res.statements]
+    assert any(asking in c for c in cues) and not any(inner in c for c in cues), (text, _show(res))
 
 
 @pytest.mark.parametrize("text", NO_SPEECH_ACT)

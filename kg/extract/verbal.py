@@ -254,9 +254,14 @@ REQUEST_TYPES = frozenset({StatementType.APPEAL, StatementType.DEMAND, Statement
 
 def is_requested_action(tok: Token, cue_matches: dict[int, tuple[Cue, list[int]]]) -> bool:
     """Whether ``tok`` is the act a governing APPEAL/DEMAND/PROMISE/THREATEN cue asks for or
-    promises ("urged X to meet": meet), within three steps up the parse."""
+    promises ("urged X to meet": meet), within four steps up the parse, also through a
+    controlled verb ("asked X to stop criticizing Y") and from the act a requested act is
+    about ("urged X to apologize for accusing Y")."""
     cur = tok
-    for _ in range(3):
+    if tok.dep_ == "pcomp" and tok.head.pos_ == "ADP" and tok.head.head.pos_ == "VERB" and tok.head.head.i != tok.head.i:
+        # "urged X to apologize for accusing Y": the act the requested act is about is X's, not a statement
+        return is_requested_action(tok.head.head, cue_matches)
+    for _ in range(4):
         if cur.dep_ not in ("xcomp", "ccomp", "advcl") or cur.head.i == cur.i:
             return False
         head = cur.head
@@ -266,7 +271,7 @@ def is_requested_action(tok: Token, cue_matches: dict[int, tuple[Cue, list[int]]
             cur = head
             continue
         cur = head
-        if cur.pos_ in ("VERB", "AUX"):
+        if cur.pos_ in ("VERB", "AUX") and not (cur.dep_ == "xcomp" and cur.i not in cue_matches):
             return False
     return False
 
