@@ -70,6 +70,45 @@ NESTED_ACTS = [
     ("The judges pressed the minister to stop attacking the courts.", "pressed", "attacking"),
 ]
 
+# --------------------------------------------------------------------------- "according to X"
+
+ACCORDING_TO: list[Cue] = [
+    ("According to Senator Mara Quill, the budget is balanced.", "Quill", "According to", "STATEMENT"),
+    ("The budget will be balanced next year, according to Senator Mara Quill.", "Quill", "according to", "STATEMENT"),
+    ("According to the Interior Ministry, the rebels must lay down their arms.", "Ministry", "According to", None),
+]
+
+
+def _parse(spec: str, ents: tuple[tuple[int, int, str], ...]):
+    """A hand-built parsed ``Doc`` from ``text/POS/TAG/dep/head[/lemma]`` tokens (as in test_extract_syntax)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    rows = [t.split("/") for t in spec.split()]
+    iob = ["O"] * len(rows)
+    for start, end, label in ents:
+        iob[start] = f"B-{label}"
+        for k in range(start + 1, end):
+            iob[k] = f"I-{label}"
+    return Doc(spacy.blank("en").vocab, words=[r[0] for r in rows], pos=[r[1] for r in rows], tags=[r[2] for r in rows],
+               deps=[r[3] for r in rows], heads=[int(r[4]) for r in rows],
+               lemmas=[r[5] if len(r) > 5 else r[0].lower() for r in rows], ents=iob)
+
+
+def test_extract_attribution_according_to_sources_the_main_clause():
+    """"Gondor allowed Rohan to cross the river, according to Arnor", the parser hanging
+    "according" on "cross": Arnor sources a reported past event (the main clause), no
+    statement about Rohan."""
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.statements import find_statements
+
+    doc = _parse("Gondor/PROPN/NNP/nsubj/1 allowed/VERB/VBD/ROOT/1/allow Rohan/PROPN/NNP/nsubj/4 to/PART/TO/aux/4 "
+                 "cross/VERB/VB/ccomp/1 the/DET/DT/det/6 river/NOUN/NN/dobj/4 ,/PUNCT/,/punct/4 "
+                 "according/VERB/VBG/prep/4/accord to/ADP/IN/prep/8 Arnor/PROPN/NNP/pobj/9 ./PUNCT/./punct/1",
+                 ((0, 1, "GPE"), (2, 3, "GPE"), (10, 11, "GPE")))
+    assert [d.cue_lemma for d in find_statements(doc, load_lexicon())] == []
+
+
 #: sentences without a speech act: belief/intention verbs and non-speech senses of cue verbs
 NO_SPEECH_ACT = [
     "She added sugar to the tea.",
@@ -115,6 +154,12 @@ def test_extract_attribution_acts_inside_a_request_are_not_statements(extract_te
     res = extract_text(text)
     cues = [s.cue.text for s in res.statements]
     assert any(asking in c for c in cues) and not any(inner in c for c in cues), (text, _show(res))
+
+
+@pytest.mark.parametrize("text,actor,cue,stype", ACCORDING_TO)
+def test_extract_attribution_according_to(extract_text, text, actor, cue, stype):
+    res = extract_text(text)
+    assert _has(res, actor, cue, stype), (text, _show(res))
 
 
 @pytest.mark.parametrize("text", NO_SPEECH_ACT)

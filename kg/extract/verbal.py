@@ -372,6 +372,10 @@ def cue_statements(
         clause_verbs = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
         if cue.lemma == "according":
             clause_verbs = [tok.head] if tok.head.i != tok.i else []
+            while clause_verbs and clause_verbs[0].dep_ in ("ccomp", "xcomp") and clause_verbs[0].head.pos_ in ("VERB", "AUX"):
+                # "X allowed Y to hold a rally, according to Z", the parser hanging the source on
+                # "hold": Z is the source of the whole sentence, the clause of its main verb
+                clause_verbs = [clause_verbs[0].head]
         findings: list[tuple[StatementType, list[Token], float]] = []
         quoted = any(doc[j].text in QUOTE_CHARS or doc[j].text in OPENING_QUOTES + CLOSING_QUOTES
                      for j in range(sent.start, tok.i))
