@@ -58,6 +58,11 @@ SPEAKERS: list[Cue] = [
     ("“We will not stop,” the mayor's chief strategist said on Tuesday.", "strategist", "said", None),
     ("“The plan is dead,” his top adviser told reporters.", "adviser", "told", None),
     ("Two aides to Senator Mara Quill said she would not run again.", "Quill", "said", None),
+    # a trailing source the parser hangs as an apposition on the clause's last noun
+    ("Gondor is opposed to talks with Rohan, a close aide to King Teo Varga said Wednesday.", "aide", "said", None),
+    ("The plan has no support in Rohan, an aide to Senator Mara Quill said.", "aide", "said", None),
+    ("The ministry will stay closed to Arnor, a senior adviser to Prime Minister Dara Kell said Monday.",
+     "adviser", "said", None),
 ]
 
 # --------------------------------------------------------------------------- acts inside a requested act

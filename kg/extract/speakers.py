@@ -50,6 +50,25 @@ def _subject_after_quote(verb: Token) -> Token | None:
     return next((c for c in subs if c.i > max(closing)), None)
 
 
+def _trailing_appositive(cue_tok: Token, lex: Lexicon) -> Token | None:
+    """A trailing source the parser hung as an apposition on the clause's last noun:
+    "Gondor will not yield, a close aide to the king said" (``aide`` an ``appos`` of
+    "yield"'s noun, the reporting cue left without subject) -> the apposition's head;
+    None when the cue has a subject or is no reporting verb, or nothing ends right before it."""
+    if cue_tok.i == 0 or cue_tok.lemma_.lower() not in lex.report_lemmas or any(
+            c.dep_ in (*SUBJECTS, "nsubjpass", "expl") for c in cue_tok.children):
+        return None
+    if not any(c.dep_ in ("ccomp", "parataxis") and c.i < cue_tok.i for c in cue_tok.children):
+        return None
+    prev = cue_tok.doc[cue_tok.i - 1]
+    for t in [prev, *prev.ancestors]:
+        if t.i >= cue_tok.i or t.right_edge.i != cue_tok.i - 1:
+            break
+        if t.dep_ == "appos" and t.head.i < t.i and t.left_edge.i > 0 and cue_tok.doc[t.left_edge.i - 1].text == ",":
+            return t if is_actor_head(t, lex) else None
+    return None
+
+
 def _named_appositive(tok: Token, lex: Lexicon) -> Token:
     """A descriptor subject with a name in apposition names its actor by that name:
     "Iraq's top cleric, Grand Ayatollah Ali al-Sistani, condemned" -> Sistani;
@@ -156,6 +175,9 @@ def find_speaker(
         return _reporter_for_pronoun(own, cue_tok, cue_set, lex)
     if cue_tok.dep_ == "relcl":
         return cue_tok.head
+    trailing = _trailing_appositive(cue_tok, lex)
+    if trailing is not None:
+        return trailing
     if cue_tok.dep_ == "acl" and cue_tok.head.lemma_.lower() in lex.words.document_nouns and cue_tok.head.dep_ in ("dobj", "nsubjpass"):
         # "passed a resolution urging X to ...", "signed a letter denouncing X": whoever issued the document
         issuer = own_speaker(cue_tok.head.head, lex) or passive_agent(cue_tok.head.head)
