@@ -65,6 +65,21 @@ SPEAKERS: list[Cue] = [
      "adviser", "said", None),
 ]
 
+# --------------------------------------------------------------------------- labels in the speaker's own words
+
+QUOTED_LABELS: list[Cue] = [
+    ("Senator Mara Quill called the tax plan “a gift to the rich.”", "Quill", "called", "STATEMENT"),
+    ("Mayor Ilse Borrow described the new bridge as “a triumph of engineering.”", "Borrow", "described", "STATEMENT"),
+    ("Teo Varga dubbed the reform “the people's budget.”", "Varga", "dubbed", "STATEMENT"),
+]
+
+
+@pytest.mark.parametrize("text,actor,cue,stype", QUOTED_LABELS)
+def test_extract_attribution_quoted_labels(extract_text, text, actor, cue, stype):
+    res = extract_text(text)
+    assert _has(res, actor, cue, stype), (text, _show(res))
+
+
 # --------------------------------------------------------------------------- acts inside a requested act
 
 #: (text, the request's cue word, a cue word of the requested act that is no statement of the requester)
@@ -128,6 +143,7 @@ NO_SPEECH_ACT = [
     "Senator Mara Quill observed the birds from her porch.",
     "Dara Kell pointed to the map on the wall.",
     "The river wound through the valley while the wind howled.",
+    "The band called its album “Blue Roads.”",
 ]
 
 

@@ -195,6 +195,28 @@ def labeling(tok: Token, lex: Lexicon, events: Events | None) -> tuple[Statement
     return (stype, targets) if targets else None
 
 
+def quoted_label(tok: Token, lex: Lexicon, in_quotes: set[int]) -> tuple[int, int] | None:
+    """The token range of a label in quotation marks that a labelling verb gives its object
+    ("called the plan “a gift”", "described it as “a mess”"), or None; listing verbs
+    ("included X among ...") give no label."""
+    if tok.lemma_.lower() in lex.words.listing_verbs:
+        return None
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    labels = [c for c in tok.children if c.dep_ in ("oprd", "attr") and c.i > tok.i] + prep_objects(tok, {"as"})
+    labels += [c for o in objs for c in o.children if c.dep_ in ("oprd", "appos")] + [
+        p for o in objs for p in prep_objects(o, {"as"})]
+    for lab in labels:
+        if lab.i in in_quotes and (objs or lab.dep_ == "pobj"):
+            start, end = lab.left_edge.i, lab.right_edge.i + 1
+            doc = tok.doc
+            if start > 0 and doc[start - 1].text in QUOTE_CHARS:
+                start -= 1
+            if end < len(doc) and doc[end].text in QUOTE_CHARS:
+                end += 1
+            return (start, end)
+    return None
+
+
 def dismissed_accusers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> list[MentionRef] | None:
     """Who made the accusations a rejection or denial dismisses: the object (or, in a
     relative clause, the antecedent: "the accusations Moscow has rejected") is an
@@ -311,6 +333,13 @@ def uncued_verb_statements(tok: Token, sent: SpacySpan, lex: Lexicon, ctx: DocCu
         if label is not None and spk_tok is not None and is_actor_head(spk_tok, lex):
             yield Draft(sent.start, sent.end, [tok.i], tok.lemma_.lower(), label[0], weights.LABEL, mention_for(spk_tok, lex),
                         label[1], None, Mode.SPEECH_ACT, is_negated(tok, lex), is_hypothetical(tok, sent), weights.LABEL)
+        quoted = quoted_label(tok, lex, ctx.in_quotes) if label is None else None
+        spk_tok = find_speaker(tok, [tok.i], lex, ctx.cue_set) if quoted is not None else spk_tok
+        if quoted is not None and spk_tok is not None and is_actor_head(spk_tok, lex):
+            # "called the remarks “a wake-up call”": a label in the speaker's own words (PolNeAR cue)
+            yield Draft(sent.start, sent.end, [tok.i], tok.lemma_.lower(), StatementType.STATEMENT, weights.LABEL,
+                        mention_for(spk_tok, lex), [], quoted, Mode.DIRECT, is_negated(tok, lex),
+                        is_hypothetical(tok, sent), weights.LABEL)
 
 
 def cue_statements(
