@@ -90,6 +90,22 @@ NESTED_ACTS = [
     ("The judges pressed the minister to stop attacking the courts.", "pressed", "attacking"),
 ]
 
+# --------------------------------------------------------------------------- parentheticals
+
+PARENTHETICALS: list[Cue] = [
+    ("The plan, Teo Varga contended, was doomed from the start.", "Varga", "contended", "STATEMENT"),
+    ("The economy, Dara Kell said, was in trouble.", "Kell", "said", "STATEMENT"),
+    ("The bridge, the mayor observed, was older than the town.", "mayor", "observed", "STATEMENT"),
+    ("The talks, aides to Senator Mara Quill say, have stalled.", "Quill", "say", "STATEMENT"),
+]
+
+
+@pytest.mark.parametrize("text,actor,cue,stype", PARENTHETICALS)
+def test_extract_attribution_parentheticals(extract_text, text, actor, cue, stype):
+    res = extract_text(text)
+    assert _has(res, actor, cue, stype), (text, _show(res))
+
+
 # --------------------------------------------------------------------------- "according to X"
 
 ACCORDING_TO: list[Cue] = [

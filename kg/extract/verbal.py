@@ -139,10 +139,12 @@ def threat_in_complement(cue_tok: Token, lex: Lexicon) -> list[MentionRef] | Non
 
 
 def says_something(tok: Token, cue_idx: list[int], sent: SpacySpan) -> bool:
-    """The cue has a reported clause, a topic ("about", "of", "on"), or a quote or
-    colon right after it ("spoke: “...”")."""
+    """The cue has a reported clause (or stands in it as a parenthetical), a topic
+    ("about", "of", "on"), or a quote or colon right after it ("spoke: “...”")."""
     if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
         return True
+    if tok.dep_ == "parataxis" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return True  # a parenthetical hung on the reported clause: "The plan, X contended, was doomed"
     if any(c.dep_ == "prep" and c.lower_ in ("about", "of", "on") and not any(
             o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in c.children) for c in tok.children):
         return True  # a topic, not a date ("revealed a phone on Monday")
