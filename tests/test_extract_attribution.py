@@ -43,6 +43,10 @@ REPORTING_VERBS: list[Cue] = [
     ("Teo Varga scoffed at the proposal.", "Varga", "scoffed", "CRITICIZE"),
     ("Senator Dara Kell lashed out at the press.", "Kell", "lashed", "CRITICIZE"),
     ("Teo Varga railed against the new tax.", "Varga", "railed", "CRITICIZE"),
+    # an attitude expressed or voiced in public
+    ("Senator Mara Quill expressed concern about the new tax.", "Quill", "expressed", "STATEMENT"),
+    ("Rural voters have voiced misgivings about the mayor.", "voters", "voiced", "STATEMENT"),
+    ("Dara Kell expressed frustration with the pace of the talks.", "Kell", "expressed", "STATEMENT"),
 ]
 
 # --------------------------------------------------------------------------- speakers the parser hangs elsewhere
@@ -160,6 +164,7 @@ NO_SPEECH_ACT = [
     "Dara Kell pointed to the map on the wall.",
     "The river wound through the valley while the wind howled.",
     "The band called its album “Blue Roads.”",
+    "The letter expressed the views of the board.",
 ]
 
 
