@@ -11,11 +11,13 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import is_actor_head
+from kg.extract.quotes import QUOTE_CHARS
 from kg.extract.syntax import (
     ACTOR_ENTS,
     FIRST_PERSON,
     PERSONAL_PRONOUNS,
     RELATIVE,
+    SUBJECTS,
     is_pronoun,
     passive_agent,
     subject_of,
@@ -31,10 +33,40 @@ def own_speaker(verb: Token, lex: Lexicon) -> Token | None:
         return subj
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
-    subj = subject_of(verb)
+    subj = _subject_after_quote(verb) or subject_of(verb)
     if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
         return verb.head
     return _named_appositive(subj, lex) if subj is not None else None
+
+
+def _subject_after_quote(verb: Token) -> Token | None:
+    """The subject after the closing quotation mark when the parser gave the verb a
+    subject inside the quotation too: "“My answer, that was a mistake,” the senator's
+    adviser said" -> adviser, not "answer"; None when the verb has one subject."""
+    subs = [c for c in verb.children if c.dep_ in SUBJECTS]
+    closing = [c.i for c in verb.children if c.dep_ == "punct" and c.text in QUOTE_CHARS and c.i < verb.i]
+    if len(subs) < 2 or not closing:
+        return None
+    return next((c for c in subs if c.i > max(closing)), None)
+
+
+def _trailing_appositive(cue_tok: Token, lex: Lexicon) -> Token | None:
+    """A trailing source the parser hung as an apposition on the clause's last noun:
+    "Gondor will not yield, a close aide to the king said" (``aide`` an ``appos`` of
+    "yield"'s noun, the reporting cue left without subject) -> the apposition's head;
+    None when the cue has a subject or is no reporting verb, or nothing ends right before it."""
+    if cue_tok.i == 0 or cue_tok.lemma_.lower() not in lex.report_lemmas or any(
+            c.dep_ in (*SUBJECTS, "nsubjpass", "expl") for c in cue_tok.children):
+        return None
+    if not any(c.dep_ in ("ccomp", "parataxis") and c.i < cue_tok.i for c in cue_tok.children):
+        return None
+    prev = cue_tok.doc[cue_tok.i - 1]
+    for t in [prev, *prev.ancestors]:
+        if t.i >= cue_tok.i or t.right_edge.i != cue_tok.i - 1:
+            break
+        if t.dep_ == "appos" and t.head.i < t.i and t.left_edge.i > 0 and cue_tok.doc[t.left_edge.i - 1].text == ",":
+            return t if is_actor_head(t, lex) else None
+    return None
 
 
 def _named_appositive(tok: Token, lex: Lexicon) -> Token:
@@ -143,6 +175,9 @@ def find_speaker(
         return _reporter_for_pronoun(own, cue_tok, cue_set, lex)
     if cue_tok.dep_ == "relcl":
         return cue_tok.head
+    trailing = _trailing_appositive(cue_tok, lex)
+    if trailing is not None:
+        return trailing
     if cue_tok.dep_ == "acl" and cue_tok.head.lemma_.lower() in lex.words.document_nouns and cue_tok.head.dep_ in ("dobj", "nsubjpass"):
         # "passed a resolution urging X to ...", "signed a letter denouncing X": whoever issued the document
         issuer = own_speaker(cue_tok.head.head, lex) or passive_agent(cue_tok.head.head)

@@ -139,12 +139,15 @@ def threat_in_complement(cue_tok: Token, lex: Lexicon) -> list[MentionRef] | Non
 
 
 def says_something(tok: Token, cue_idx: list[int], sent: SpacySpan) -> bool:
-    """The cue has a reported clause, a topic ("about", "of", "on"), or a quote or
-    colon right after it ("spoke: “...”")."""
+    """The cue has a reported clause (or stands in it as a parenthetical), a topic
+    ("about", "of", "on"), or a quote or colon right after it ("spoke: “...”")."""
     if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
         return True
-    if any(c.dep_ == "prep" and c.lower_ in ("about", "of", "on") for c in tok.children):
-        return True
+    if tok.dep_ == "parataxis" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return True  # a parenthetical hung on the reported clause: "The plan, X contended, was doomed"
+    if any(c.dep_ == "prep" and c.lower_ in ("about", "of", "on") and not any(
+            o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in c.children) for c in tok.children):
+        return True  # a topic, not a date ("revealed a phone on Monday")
     after = [t for t in tok.doc[cue_idx[-1] + 1:min(sent.end, cue_idx[-1] + 3)] if not t.is_space]
     return any(t.text in QUOTE_CHARS or t.text in OPENING_QUOTES + CLOSING_QUOTES or t.text == ":" for t in after)
 
@@ -192,6 +195,28 @@ def labeling(tok: Token, lex: Lexicon, events: Events | None) -> tuple[Statement
     if not targets and tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
         targets = inner_actors(tok.head, lex) or [m for a in agents_of(tok.head, events, lex) for m in actor_mentions(a, lex)]
     return (stype, targets) if targets else None
+
+
+def quoted_label(tok: Token, lex: Lexicon, in_quotes: set[int]) -> tuple[int, int] | None:
+    """The token range of a label in quotation marks that a labelling verb gives its object
+    ("called the plan “a gift”", "described it as “a mess”"), or None; listing verbs
+    ("included X among ...") give no label."""
+    if tok.lemma_.lower() in lex.words.listing_verbs:
+        return None
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    labels = [c for c in tok.children if c.dep_ in ("oprd", "attr") and c.i > tok.i] + prep_objects(tok, {"as"})
+    labels += [c for o in objs for c in o.children if c.dep_ in ("oprd", "appos")] + [
+        p for o in objs for p in prep_objects(o, {"as"})]
+    for lab in labels:
+        if lab.i in in_quotes and (objs or lab.dep_ == "pobj"):
+            start, end = lab.left_edge.i, lab.right_edge.i + 1
+            doc = tok.doc
+            if start > 0 and doc[start - 1].text in QUOTE_CHARS:
+                start -= 1
+            if end < len(doc) and doc[end].text in QUOTE_CHARS:
+                end += 1
+            return (start, end)
+    return None
 
 
 def dismissed_accusers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> list[MentionRef] | None:
@@ -299,9 +324,14 @@ REQUEST_TYPES = frozenset({StatementType.APPEAL, StatementType.DEMAND, Statement
 
 def is_requested_action(tok: Token, cue_matches: dict[int, tuple[Cue, list[int]]]) -> bool:
     """Whether ``tok`` is the act a governing APPEAL/DEMAND/PROMISE/THREATEN cue asks for or
-    promises ("urged X to meet": meet), within three steps up the parse."""
+    promises ("urged X to meet": meet), within four steps up the parse, also through a
+    controlled verb ("asked X to stop criticizing Y") and from the act a requested act is
+    about ("urged X to apologize for accusing Y")."""
     cur = tok
-    for _ in range(3):
+    if tok.dep_ == "pcomp" and tok.head.pos_ == "ADP" and tok.head.head.pos_ == "VERB" and tok.head.head.i != tok.head.i:
+        # "urged X to apologize for accusing Y": the act the requested act is about is X's, not a statement
+        return is_requested_action(tok.head.head, cue_matches)
+    for _ in range(4):
         if cur.dep_ not in ("xcomp", "ccomp", "advcl") or cur.head.i == cur.i:
             return False
         head = cur.head
@@ -311,7 +341,7 @@ def is_requested_action(tok: Token, cue_matches: dict[int, tuple[Cue, list[int]]
             cur = head
             continue
         cur = head
-        if cur.pos_ in ("VERB", "AUX"):
+        if cur.pos_ in ("VERB", "AUX") and not (cur.dep_ == "xcomp" and cur.i not in cue_matches):
             return False
     return False
 
@@ -362,6 +392,13 @@ def uncued_verb_statements(tok: Token, sent: SpacySpan, lex: Lexicon, ctx: DocCu
         if label is not None and spk_tok is not None and is_actor_head(spk_tok, lex):
             yield Draft(sent.start, sent.end, [tok.i], tok.lemma_.lower(), label[0], weights.LABEL, mention_for(spk_tok, lex),
                         label[1], None, Mode.SPEECH_ACT, is_negated(tok, lex), is_hypothetical(tok, sent), weights.LABEL)
+        quoted = quoted_label(tok, lex, ctx.in_quotes) if label is None else None
+        spk_tok = find_speaker(tok, [tok.i], lex, ctx.cue_set) if quoted is not None else spk_tok
+        if quoted is not None and spk_tok is not None and is_actor_head(spk_tok, lex):
+            # "called the remarks “a wake-up call”": a label in the speaker's own words (PolNeAR cue)
+            yield Draft(sent.start, sent.end, [tok.i], tok.lemma_.lower(), StatementType.STATEMENT, weights.LABEL,
+                        mention_for(spk_tok, lex), [], quoted, Mode.DIRECT, is_negated(tok, lex),
+                        is_hypothetical(tok, sent), weights.LABEL)
 
 
 def cue_statements(
@@ -427,6 +464,10 @@ def cue_statements(
         clause_verbs = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
         if cue.lemma == "according":
             clause_verbs = [tok.head] if tok.head.i != tok.i else []
+            while clause_verbs and clause_verbs[0].dep_ in ("ccomp", "xcomp") and clause_verbs[0].head.pos_ in ("VERB", "AUX"):
+                # "X allowed Y to hold a rally, according to Z", the parser hanging the source on
+                # "hold": Z is the source of the whole sentence, the clause of its main verb
+                clause_verbs = [clause_verbs[0].head]
         findings: list[tuple[StatementType, list[Token], float]] = []
         quoted = any(doc[j].text in QUOTE_CHARS or doc[j].text in OPENING_QUOTES + CLOSING_QUOTES
                      for j in range(sent.start, tok.i))
