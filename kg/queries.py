@@ -39,15 +39,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from rapidfuzz import fuzz
-from rdflib import URIRef
-
 import kg
 from kg import sparql_terms
 from kg.errors import Msg, QueryError
 from kg.model import StatementType, slugify
-from kg.names import norm, phonetic
-from kg.rdf.vocab import ID, KGT
+from kg.rdf.namespaces import ID_BASE, KGT_BASE
+
+# rapidfuzz and kg.names (unidecode) are imported where actor names are matched, and no
+# rdflib at all: `kg query --list` and most queries need neither (start-up, issue 17).
 
 __all__ = [
     "KINDS",
@@ -185,7 +184,7 @@ class StoredQuery:
                 key = part.strip().upper()
                 if key not in StatementType.__members__:
                     raise self._fail(p, f"must be one of {', '.join(t.value for t in StatementType)}; got {part.strip()!r}")
-                out.append(sparql_terms.iri(str(KGT[key])))
+                out.append(sparql_terms.iri(KGT_BASE + key))
             return out
         if p.kind == "iri":
             return [self._iri(p, raw.strip())]
@@ -214,16 +213,16 @@ def _clean(text: str) -> str:
     return re.sub("[\ud800-\udfff]", "\ufffd", text)
 
 
-def _default_actor_iri(text: str) -> URIRef:
+def _default_actor_iri(text: str) -> str:
     """The actor IRI of a QID (``Q30`` -> ``actor/wd-Q30``), an actor IRI as is,
     else the unlinked-actor IRI of the name's slug."""
     value = text.strip()
     m = _QID.match(value)
     if m:
-        return ID[f"actor/wd-Q{m.group(1)}"]
-    if value.startswith(str(ID)):
-        return URIRef(value)
-    return ID[f"actor/name-{slugify(value)}"]
+        return f"{ID_BASE}actor/wd-Q{m.group(1)}"
+    if value.startswith(ID_BASE):
+        return value
+    return f"{ID_BASE}actor/name-{slugify(value)}"
 
 
 # ------------------------------------------------------------------ parsing
@@ -307,7 +306,7 @@ def parse_query_file(path: Path) -> StoredQuery:
     for p in params:  # defaults must fit their kinds
         if p.default is not None:
             try:
-                query._terms(p, p.default, lambda _: [str(ID)])
+                query._terms(p, p.default, lambda _: [ID_BASE])
             except QueryError as err:
                 raise bad(f"param {p.name!r}: default {p.default!r} does not fit kind {p.kind!r} ({err})") from None
     return query
@@ -360,6 +359,10 @@ class Catalog:
 def _token_match(q: str, n: str, level: int) -> bool:
     """Word match at ``level`` 0 (equal), 1 (same :func:`kg.names.phonetic` key) or 2 (fuzzy
     phonetic key, words of 4+ letters)."""
+    from rapidfuzz import fuzz
+
+    from kg.names import phonetic
+
     if level == 0:
         return q == n
     sq, sn = phonetic(q), phonetic(n)
@@ -394,6 +397,10 @@ def match_actor_names(
     :returns: distinct IRIs (tier 4 ordered by score, others by IRI); empty
         when nothing matches.
     """
+    from rapidfuzz import fuzz
+
+    from kg.names import norm, phonetic
+
     cands = [(str(i), str(n or ""), q) for i, n, q in candidates]
     text = query.strip()
     m = _QID.match(text)
