@@ -72,3 +72,13 @@ def test_rdf_lines_equal_rdflib_on_real_extracted_articles(nlp, linker, shared_d
     for r in results:
         for fmt in FORMATS:
             assert article_lines(r, RUN, fmt) == serialize_graph(build_article_graph(r, RUN), fmt)
+
+
+def test_rdf_lines_build_no_rdflib_terms_on_the_way(caplog):
+    """The writer joins plain strings: no URIRef "<..." is ever made (rdflib would log a warning for each)."""
+    import logging
+
+    with caplog.at_level(logging.WARNING):
+        for r in results():
+            article_lines(r, RUN, "nquads")
+    assert not [rec for rec in caplog.records if "does not look like a valid URI" in rec.getMessage()]

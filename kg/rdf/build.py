@@ -403,16 +403,18 @@ class _LineSink:
         self._terms: dict[object, str] = {}
 
     def _term(self, term: URIRef | Literal) -> str:
+        # f-strings, not "+": "<" + a URIRef calls URIRef.__radd__, which builds (and logs a warning
+        # for) a URIRef "<..."; the line writer works on plain str only.
         if type(term) is Literal:  # Literal equality is by value, so never key the cache on one
-            text = '"' + _escape(str(term)) + '"'
+            text = _escape(f"{term}")
             if term.language:
-                return text + "@" + term.language
+                return f'"{text}"@{term.language}'
             if term.datatype:
-                return text + "^^<" + term.datatype + ">"
-            return text
+                return f'"{text}"^^<{term.datatype}>'
+            return f'"{text}"'
         n3 = self._terms.get(term)
         if n3 is None:
-            n3 = self._terms[term] = "<" + term + ">"
+            n3 = self._terms[term] = f"<{term}>"
         return n3
 
     def add(self, triple: tuple) -> None:
@@ -422,8 +424,8 @@ class _LineSink:
 
     def lines(self, graph: str | None) -> bytes:
         """The triples as sorted N-Triples lines, or N-Quads lines in the named graph ``graph`` (an IRI)."""
-        end = " .\n" if graph is None else " <" + graph + "> .\n"
-        return "".join(line + end for line in sorted(s + " " + p + " " + o for s, p, o in self._rows)).encode("utf-8")
+        end = " .\n" if graph is None else f" <{graph}> .\n"
+        return "".join(line + end for line in sorted(f"{s} {p} {o}" for s, p, o in self._rows)).encode("utf-8")
 
 
 def article_lines(result: ArticleResult, run: ExtractionRun, fmt: str = "ntriples") -> bytes:
