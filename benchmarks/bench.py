@@ -13,7 +13,17 @@ subprocess (so peak memory is per step and model loading is not timed):
    store, against pyoxigraph's own ``Store.bulk_load`` of the same file;
 4. peak memory (largest RSS of the step's processes, from
    ``getrusage(RUSAGE_CHILDREN).ru_maxrss``) of ``kg run`` on 1,000 articles
-   and on more (``--memory-articles``, default 2,000; ``--full`` = all).
+   and on more (``--memory-articles``, default 2,000; ``--full`` = all);
+5. (issue 17) ``kg extract`` to N-Quads with 1 process against bare spaCy
+   with 1 process; the main stored queries (who-*-whom, statements-by-actor,
+   statements-about, actor-network; :mod:`benchmarks.queries_scale`) on
+   stores of ``--query-sizes`` quads (the step-2 articles copied under new
+   IRIs), in-process, with how their time grows against their rows; the whole
+   ``kg query who-accused-whom`` process on the biggest store against a bare
+   pyoxigraph script running the same query text, and ``kg query --list``
+   against ``python -c "import pyoxigraph"``.  It ends with the issue's table:
+   each step, its reference measured in the same run, the ratio (higher is
+   better: reference time / kg time, or aim / time) and the aim.
 
 It prints articles/s, statements/s, the ratios kg/bare and load/bulk_load,
 the memory ratio and the speed-up of ``--jobs N`` over ``--jobs 1``, with
@@ -240,8 +250,9 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--memory-articles", type=int, default=2000, help="the bigger memory run (default 2000; 1000 is the base)")
     ap.add_argument("--full", action="store_true", help="the bigger memory run on all articles of --input")
     ap.add_argument("--quick", action="store_true", help="smoke test: memory runs on --articles and 2x --articles")
-    ap.add_argument("--query-sizes", default="500000,1000000",
-                    help="store sizes in quads for the query rows (comma-separated; default 500000,1000000; '' skips)")
+    ap.add_argument("--query-sizes", default=None,
+                    help="store sizes in quads for the query rows (comma-separated; default 500000,1000000, "
+                         "with --quick 20000,40000; '' skips)")
     ap.add_argument("--no-memory", action="store_true", help="skip the memory runs")
     ap.add_argument("--json", action="store_true", help="also print the results as JSON")
     args = ap.parse_args(argv)
@@ -315,7 +326,8 @@ def main(argv: list[str] | None = None) -> dict:
         rows.append((f"kg load, {load['quads']} quads", f"{load['seconds']:.2f} s", f"bulk_load {bulk['seconds']:.2f} s",
                      lratio, ">= 0.95"))
 
-        sizes = [int(x) for x in args.query_sizes.split(",") if x.strip()]
+        qsizes = args.query_sizes if args.query_sizes is not None else ("20000,40000" if args.quick else "500000,1000000")
+        sizes = [int(x) for x in qsizes.split(",") if x.strip()]
         if sizes:
             q = _measure("queries", nq=nq, sizes=sizes, folder=str(folder), repeat=3)
             out["queries"] = q
