@@ -271,7 +271,7 @@ def test_store_oxigraph_bulk_load_speed(tmp_path: Path, monkeypatch: pytest.Monk
 @pytest.mark.parametrize("empty", [True, False], ids=["into-empty-store", "into-a-store-with-data"])
 def test_store_oxigraph_bulk_syntax_error_keeps_the_store_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                    empty: bool) -> None:
-    """A big file loads in one pass into an empty store (the bulk loader checks the syntax while loading) and
+    """A file loads in one pass into an empty store (the loader checks the syntax while loading) and
     after a validating pass into a store with data; a bad file leaves either store exactly as it was."""
     monkeypatch.setattr(oxmod, "BULK_THRESHOLD", 0)
     good = _nquads(3, 400)

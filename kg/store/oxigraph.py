@@ -215,8 +215,8 @@ class OxigraphStore:
         """
         path = Path(path)
         self._len = None
-        if path.is_file() and path.stat().st_size > BULK_THRESHOLD and self._is_empty():
-            return self._bulk_into_empty(path, fmt, graph_iri)
+        if path.is_file() and self._is_empty():
+            return self._load_into_empty(path, fmt, graph_iri)
         media, n, per_graph = _rdfio.scan_file(path, fmt)
         to_graph = ox.NamedNode(graph_iri) if graph_iri and media not in DATASET_FORMATS else None
         if replace:
@@ -246,11 +246,13 @@ class OxigraphStore:
     def _is_empty(self) -> bool:
         return next(iter(self._store.quads_for_pattern(None, None, None, None)), None) is None
 
-    def _bulk_into_empty(self, path: Path, fmt: str | None, graph_iri: str | None) -> int:
-        """A big file into an empty store in one pass: the bulk loader's own strict
-        parser checks the syntax while it loads, and on an error the store, empty
-        before, is cleared again, so a bad file still loads nothing (no separate
-        validating pass: issue 17, "loading at the store's speed").
+    def _load_into_empty(self, path: Path, fmt: str | None, graph_iri: str | None) -> int:
+        """A file into an empty store in one pass, with no separate validating parse
+        (issue 17, "loading at the store's speed"): a small file in one transaction
+        (``Store.load``: all or nothing), a big one (> :data:`BULK_THRESHOLD`) with the
+        bulk loader, whose strict parser checks the syntax while it loads; on an error
+        the store, empty before, is cleared again.  Either way a bad file loads nothing,
+        and there is nothing to replace in an empty store.
 
         :returns: the number of quads in the store after the load.
         :raises RdfSyntaxError: E012 with line and column; the store is left empty.
@@ -259,12 +261,15 @@ class OxigraphStore:
         _rdfio.check_readable(path)
         to_graph = ox.NamedNode(graph_iri) if graph_iri and media not in DATASET_FORMATS else None
         rdf_format = _rdfio.ox_format(media)
+        big = path.stat().st_size > BULK_THRESHOLD
         try:
             if path.suffix.lower() == ".gz" or _rdfio.has_bom(path):
                 with _rdfio.open_rdf(path) as fh:
-                    self._store.bulk_load(fh, rdf_format, to_graph=to_graph)
-            else:
+                    (self._store.bulk_load if big else self._store.load)(fh, rdf_format, to_graph=to_graph)
+            elif big:
                 self._store.bulk_load(path=str(path), format=rdf_format, to_graph=to_graph)
+            else:
+                self._store.load(path=str(path), format=rdf_format, to_graph=to_graph)
         except SyntaxError as exc:
             self._write(self._store.clear)
             raise _rdfio.syntax_error(path, exc) from exc
