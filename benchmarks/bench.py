@@ -281,8 +281,9 @@ def main(argv: list[str] | None = None) -> dict:
         print(f"  kg / bare spaCy = {ratio:.2f} by wall time, {bare['cpu_seconds'] / kg['cpu_seconds']:.2f} by CPU time"
               f"   (aim >= 0.85)", flush=True)
         out.update(bare=bare, kg=kg, kg_over_bare=ratio)
-        rows.append((f"kg run, {args.jobs} processes", f"{kg['seconds']:.1f} s", f"bare nlp.pipe {bare['seconds']:.1f} s",
-                     ratio, ">= 0.95"))
+        rows.append((f"kg run, {args.jobs} processes", f"{kg['seconds']:.1f} s (CPU {kg['cpu_seconds']:.1f} s)",
+                     f"bare nlp.pipe {bare['seconds']:.1f} s (CPU {bare['cpu_seconds']:.1f} s)",
+                     ratio, f">= 0.95; by CPU time {bare['cpu_seconds'] / kg['cpu_seconds']:.2f}"))
 
         if args.jobs > 1:
             bare1 = _measure("bare", path=data, jobs=1, batch_size=args.batch_size)
@@ -311,8 +312,9 @@ def main(argv: list[str] | None = None) -> dict:
         print(f"  kg extract / bare spaCy, 1 process = {eratio:.2f} by wall time, "
               f"{bare1['cpu_seconds'] / ex['cpu_seconds']:.2f} by CPU time   (aim >= 0.95)", flush=True)
         out.update(extract_jobs1=ex, extract_over_bare_jobs1=eratio)
-        rows.append(("kg extract -> .nq, 1 process", f"{ex['seconds']:.1f} s", f"bare nlp.pipe {bare1['seconds']:.1f} s",
-                     eratio, ">= 0.95"))
+        rows.append(("kg extract -> .nq, 1 process", f"{ex['seconds']:.1f} s (CPU {ex['cpu_seconds']:.1f} s)",
+                     f"bare nlp.pipe {bare1['seconds']:.1f} s (CPU {bare1['cpu_seconds']:.1f} s)",
+                     eratio, f">= 0.95; by CPU time {bare1['cpu_seconds'] / ex['cpu_seconds']:.2f}"))
 
         load = _measure("load", nq=nq, store=str(folder / "s3"))
         bulk = _measure("bulk", nq=nq, store=str(folder / "s4"))
