@@ -173,13 +173,26 @@ TASKS = {"bare": task_bare, "kg": task_kg, "load": task_load, "bulk": task_bulk,
          "queries": task_queries}
 
 
+#: Where the whole-process runs keep their bytecode (set by :func:`main`): an installed kg has .pyc files,
+#: so start-up is measured with them, also when the environment sets PYTHONDONTWRITEBYTECODE.
+PYCACHE: dict[str, str] = {}
+
+
 def _whole(argv: list[str], repeat: int = 3) -> float:
-    """Median wall seconds of a whole process (start-up included)."""
-    times = []
+    """Median wall seconds of a whole process (start-up included), after one unmeasured run that writes the
+    bytecode cache; the median CPU seconds (user + system) go to ``_whole.cpu``."""
+    env = {k: v for k, v in _child_env().items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(PYCACHE)
+    subprocess.run(argv, capture_output=True, env=env, check=False)
+    times, cpus = [], []
     for _ in range(repeat):
+        c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
-        subprocess.run(argv, capture_output=True, env=_child_env(), check=False)
+        subprocess.run(argv, capture_output=True, env=env, check=False)
         times.append(time.perf_counter() - t0)
+        c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(c1.ru_utime - c0.ru_utime + c1.ru_stime - c0.ru_stime)
+    _whole.cpu = sorted(cpus)[len(cpus) // 2]  # type: ignore[attr-defined]
     return sorted(times)[len(times) // 2]
 
 
@@ -348,21 +361,27 @@ def main(argv: list[str] | None = None) -> dict:
                          "aim 50 ms", 0.05 / acc["seconds"] if acc["seconds"] else float("nan"), "< 0.05 s"))
             kg_bin = [str(Path(sys.executable).parent / "kg")]
             store = last["store"]
+            PYCACHE["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
             whole = _whole([*kg_bin, "-q", "query", "who-accused-whom", "--store", store, "--format", "tsv"])
+            whole_cpu = _whole.cpu  # type: ignore[attr-defined]
             ref = _whole([sys.executable, "-c", "import pyoxigraph as ox, sys; s = ox.Store.read_only(sys.argv[1]); "
                           "list(s.query(open(sys.argv[2]).read()))", store, str(_bound_query(folder))])
+            ref_cpu = _whole.cpu  # type: ignore[attr-defined]
             lst = _whole([*kg_bin, "query", "--list"])
+            lst_cpu = _whole.cpu  # type: ignore[attr-defined]
             ver = _whole([*kg_bin, "--version"])
             bare_py = _whole([sys.executable, "-c", "import pyoxigraph"])
-            print(f"kg query who-accused-whom (whole process) {whole:.2f} s; the same query by a bare pyoxigraph "
-                  f"script {ref:.2f} s   (aim < 0.4 s)", flush=True)
-            print(f"kg query --list {lst:.2f} s (aim < 0.25 s); kg --version {ver:.2f} s; python -c 'import pyoxigraph' "
-                  f"{bare_py:.2f} s", flush=True)
-            out.update(query_whole=whole, query_whole_reference=ref, query_list=lst, version=ver, python_start=bare_py)
-            rows.append(("kg query who-accused-whom, whole process", f"{whole:.2f} s", f"bare pyoxigraph script {ref:.2f} s",
-                         ref / whole, "< 0.4 s"))
-            rows.append(("kg query --list, whole process", f"{lst:.2f} s", f"python -c 'import pyoxigraph' {bare_py:.2f} s",
-                         bare_py / lst, "< 0.25 s"))
+            bare_cpu = _whole.cpu  # type: ignore[attr-defined]
+            print(f"kg query who-accused-whom (whole process) {whole:.2f} s, CPU {whole_cpu:.2f} s; the same query by "
+                  f"a bare pyoxigraph script {ref:.2f} s, CPU {ref_cpu:.2f} s   (aim < 0.4 s)", flush=True)
+            print(f"kg query --list {lst:.2f} s, CPU {lst_cpu:.2f} s (aim < 0.25 s); kg --version {ver:.2f} s; "
+                  f"python -c 'import pyoxigraph' {bare_py:.2f} s, CPU {bare_cpu:.2f} s", flush=True)
+            out.update(query_whole=whole, query_whole_cpu=whole_cpu, query_whole_reference=ref, query_list=lst,
+                       query_list_cpu=lst_cpu, version=ver, python_start=bare_py)
+            rows.append(("kg query who-accused-whom, whole process", f"{whole:.2f} s (CPU {whole_cpu:.2f} s)",
+                         f"bare pyoxigraph script {ref:.2f} s (CPU {ref_cpu:.2f} s)", ref / whole, "< 0.4 s"))
+            rows.append(("kg query --list, whole process", f"{lst:.2f} s (CPU {lst_cpu:.2f} s)",
+                         f"python -c 'import pyoxigraph' {bare_py:.2f} s (CPU {bare_cpu:.2f} s)", bare_py / lst, "< 0.25 s"))
 
         if args.no_memory:
             _table(rows)
