@@ -248,11 +248,11 @@ class OxigraphStore:
 
     def _load_into_empty(self, path: Path, fmt: str | None, graph_iri: str | None) -> int:
         """A file into an empty store in one pass, with no separate validating parse
-        (issue 17, "loading at the store's speed"): a small file in one transaction
-        (``Store.load``: all or nothing), a big one (> :data:`BULK_THRESHOLD`) with the
-        bulk loader, whose strict parser checks the syntax while it loads; on an error
-        the store, empty before, is cleared again.  Either way a bad file loads nothing,
-        and there is nothing to replace in an empty store.
+        (issue 17, "loading at the store's speed"): whatever its size, with the bulk
+        loader (measured: twice as fast as a ``Store.load`` transaction even for 16k
+        quads), whose strict parser checks the syntax while it loads; on an error the
+        store, empty before, is cleared again, so a bad file loads nothing, and there is
+        nothing to replace in an empty store.
 
         :returns: the number of quads in the store after the load.
         :raises RdfSyntaxError: E012 with line and column; the store is left empty.
@@ -261,15 +261,12 @@ class OxigraphStore:
         _rdfio.check_readable(path)
         to_graph = ox.NamedNode(graph_iri) if graph_iri and media not in DATASET_FORMATS else None
         rdf_format = _rdfio.ox_format(media)
-        big = path.stat().st_size > BULK_THRESHOLD
         try:
             if path.suffix.lower() == ".gz" or _rdfio.has_bom(path):
                 with _rdfio.open_rdf(path) as fh:
-                    (self._store.bulk_load if big else self._store.load)(fh, rdf_format, to_graph=to_graph)
-            elif big:
-                self._store.bulk_load(path=str(path), format=rdf_format, to_graph=to_graph)
+                    self._store.bulk_load(fh, rdf_format, to_graph=to_graph)
             else:
-                self._store.load(path=str(path), format=rdf_format, to_graph=to_graph)
+                self._store.bulk_load(path=str(path), format=rdf_format, to_graph=to_graph)
         except SyntaxError as exc:
             self._write(self._store.clear)
             raise _rdfio.syntax_error(path, exc) from exc
