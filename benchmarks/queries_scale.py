@@ -21,8 +21,8 @@ from pathlib import Path
 MAIN_QUERIES: list[tuple[str, dict[str, str]]] = [
     ("who-accused-whom", {}),
     ("who-criticized-whom", {}),
-    ("who-accused-whom", {"actor": "Q22686"}),
-    ("statements-by-actor", {"actor": "Q22686", "limit": "1000"}),
+    ("who-accused-whom", {"actor": "Q30"}),
+    ("statements-by-actor", {"actor": "Q30", "limit": "1000"}),
     ("statements-about", {"target": "Q30", "limit": "1000"}),
     ("actor-network", {}),
 ]
