@@ -52,7 +52,7 @@ def time_queries(store_path: str, repeat: int = 3, queries=MAIN_QUERIES) -> list
     with OxigraphStore(store_path) as st:
         catalog = Catalog([QUERIES_DIR])
         resolver = store_actor_resolver(st)
-        resolver("Q30")  # fill the actor-name cache once (not part of the query time)
+        resolver("Q30")  # warm up the store (QIDs resolve with one indexed query; names fill a cache on first use)
         for name, params in queries:
             times, rows = [], 0
             for i in range(repeat + 1):
