@@ -13,7 +13,17 @@ subprocess (so peak memory is per step and model loading is not timed):
    store, against pyoxigraph's own ``Store.bulk_load`` of the same file;
 4. peak memory (largest RSS of the step's processes, from
    ``getrusage(RUSAGE_CHILDREN).ru_maxrss``) of ``kg run`` on 1,000 articles
-   and on more (``--memory-articles``, default 2,000; ``--full`` = all).
+   and on more (``--memory-articles``, default 2,000; ``--full`` = all);
+5. (issue 17) ``kg extract`` to N-Quads with 1 process against bare spaCy
+   with 1 process; the main stored queries (who-*-whom, statements-by-actor,
+   statements-about, actor-network; :mod:`benchmarks.queries_scale`) on
+   stores of ``--query-sizes`` quads (the step-2 articles copied under new
+   IRIs), in-process, with how their time grows against their rows; the whole
+   ``kg query who-accused-whom`` process on the biggest store against a bare
+   pyoxigraph script running the same query text, and ``kg query --list``
+   against ``python -c "import pyoxigraph"``.  It ends with the issue's table:
+   each step, its reference measured in the same run, the ratio (higher is
+   better: reference time / kg time, or aim / time) and the aim.
 
 It prints articles/s, statements/s, the ratios kg/bare and load/bulk_load,
 the memory ratio and the speed-up of ``--jobs N`` over ``--jobs 1``, with
@@ -125,7 +135,65 @@ def task_bulk(nq: str, store: str) -> dict:
     return {"seconds": seconds, "quads": len(st)}
 
 
-TASKS = {"bare": task_bare, "kg": task_kg, "load": task_load, "bulk": task_bulk}
+def task_extract(path: str, jobs: int, batch_size: int, out: str) -> dict:
+    """``kg extract`` to N-Quads (the issue's extraction row), model loading not timed."""
+    from kg.run.jobs import extract_to_file
+    from kg.run.spec import Pipeline
+
+    pipe = Pipeline(model=MODEL, batch_size=batch_size, n_process=jobs).load()
+    t0, c0 = time.perf_counter(), _cpu()
+    s = extract_to_file([path], Path(out), "nquads", pipe)
+    return {"articles": s.articles, "statements": s.statements, "seconds": time.perf_counter() - t0,
+            "cpu_seconds": _cpu() - c0}
+
+
+def task_queries(nq: str, sizes: list[int], folder: str, repeat: int) -> dict:
+    """The stored queries on stores of ``sizes`` quads (``nq``'s article graphs copied under new IRIs,
+    :mod:`benchmarks.queries_scale`), in this process; the store of the last size is kept for the
+    whole-process runs."""
+    import pyoxigraph as ox
+
+    from benchmarks.queries_scale import replicate, time_queries
+
+    out = {}
+    for size in sizes:
+        path = Path(folder) / f"q{size}.nq"
+        n = replicate(Path(nq), path, size)
+        store = Path(folder) / f"q{size}"
+        st = ox.Store(str(store))
+        st.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        st.flush()
+        del st
+        path.unlink()
+        out[str(size)] = {"quads": n, "store": str(store), "queries": time_queries(str(store), repeat)}
+    return out
+
+
+TASKS = {"bare": task_bare, "kg": task_kg, "load": task_load, "bulk": task_bulk, "extract": task_extract,
+         "queries": task_queries}
+
+
+#: Where the whole-process runs keep their bytecode (set by :func:`main`): an installed kg has .pyc files,
+#: so start-up is measured with them, also when the environment sets PYTHONDONTWRITEBYTECODE.
+PYCACHE: dict[str, str] = {}
+
+
+def _whole(argv: list[str], repeat: int = 3) -> float:
+    """Median wall seconds of a whole process (start-up included), after one unmeasured run that writes the
+    bytecode cache; the median CPU seconds (user + system) go to ``_whole.cpu``."""
+    env = {k: v for k, v in _child_env().items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(PYCACHE)
+    subprocess.run(argv, capture_output=True, env=env, check=False)
+    times, cpus = [], []
+    for _ in range(repeat):
+        c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        subprocess.run(argv, capture_output=True, env=env, check=False)
+        times.append(time.perf_counter() - t0)
+        c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(c1.ru_utime - c0.ru_utime + c1.ru_stime - c0.ru_stime)
+    _whole.cpu = sorted(cpus)[len(cpus) // 2]  # type: ignore[attr-defined]
+    return sorted(times)[len(times) // 2]
 
 
 def _child_env() -> dict[str, str]:
@@ -166,6 +234,22 @@ def _measure(name: str, **args) -> dict:
 # --------------------------------------------------------------------------- main
 
 
+def _bound_query(folder: Path) -> Path:
+    """who-accused-whom bound with its defaults, in a file (for the bare pyoxigraph reference process)."""
+    from kg.queries import Catalog
+
+    path = folder / "who-accused-whom.rq"
+    path.write_text(Catalog().get("who-accused-whom").bind({}), encoding="utf-8")
+    return path
+
+
+def _table(rows: list[tuple[str, str, str, float, str]]) -> None:
+    """The issue-17 table: each step as a ratio against its reference measured in this run (higher is better)."""
+    print("\n| step | kg | reference (same run) | ratio | aim |\n|---|---|---|---|---|")
+    for step, kg, ref, ratio, aim in rows:
+        print(f"| {step} | {kg} | {ref} | {ratio:.2f} | {aim} |", flush=True)
+
+
 def _rate(n: float, s: float) -> float:
     return n / s if s else float("nan")
 
@@ -179,8 +263,13 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--memory-articles", type=int, default=2000, help="the bigger memory run (default 2000; 1000 is the base)")
     ap.add_argument("--full", action="store_true", help="the bigger memory run on all articles of --input")
     ap.add_argument("--quick", action="store_true", help="smoke test: memory runs on --articles and 2x --articles")
+    ap.add_argument("--query-sizes", default=None,
+                    help="store sizes in quads for the query rows (comma-separated; default 500000,1000000, "
+                         "with --quick 20000,40000; '' skips)")
+    ap.add_argument("--no-memory", action="store_true", help="skip the memory runs")
     ap.add_argument("--json", action="store_true", help="also print the results as JSON")
     args = ap.parse_args(argv)
+    rows: list[tuple[str, str, str, float, str]] = []  # step, kg, reference, ratio, aim
     if not Path(args.input).exists():
         raise SystemExit(f"no input {args.input}; pass --input a JSON Lines corpus")
 
@@ -205,6 +294,9 @@ def main(argv: list[str] | None = None) -> dict:
         print(f"  kg / bare spaCy = {ratio:.2f} by wall time, {bare['cpu_seconds'] / kg['cpu_seconds']:.2f} by CPU time"
               f"   (aim >= 0.85)", flush=True)
         out.update(bare=bare, kg=kg, kg_over_bare=ratio)
+        rows.append((f"kg run, {args.jobs} processes", f"{kg['seconds']:.1f} s (CPU {kg['cpu_seconds']:.1f} s)",
+                     f"bare nlp.pipe {bare['seconds']:.1f} s (CPU {bare['cpu_seconds']:.1f} s)",
+                     ratio, f">= 0.95; by CPU time {bare['cpu_seconds'] / kg['cpu_seconds']:.2f}"))
 
         if args.jobs > 1:
             bare1 = _measure("bare", path=data, jobs=1, batch_size=args.batch_size)
@@ -224,6 +316,18 @@ def main(argv: list[str] | None = None) -> dict:
                   f"bare spaCy n_process={args.jobs} over 1: {bare1['seconds'] / bare['seconds']:.2f}", flush=True)
             out.update(bare_jobs1=bare1, kg_jobs1=one, kg_over_bare_jobs1=ratio1, speedup=speedup,
                        bare_speedup=bare1["seconds"] / bare["seconds"])
+        else:
+            bare1 = bare
+        ex = _measure("extract", path=data, jobs=1, batch_size=args.batch_size, out=str(folder / "ex.nq"))
+        eratio = bare1["seconds"] / ex["seconds"]
+        print(f"kg extract -j 1 {ex['articles']:4d} articles {ex['seconds']:8.1f} s  "
+              f"{_rate(ex['articles'], ex['seconds']):7.2f} articles/s  (CPU {ex['cpu_seconds']:.1f} s)", flush=True)
+        print(f"  kg extract / bare spaCy, 1 process = {eratio:.2f} by wall time, "
+              f"{bare1['cpu_seconds'] / ex['cpu_seconds']:.2f} by CPU time   (aim >= 0.95)", flush=True)
+        out.update(extract_jobs1=ex, extract_over_bare_jobs1=eratio)
+        rows.append(("kg extract -> .nq, 1 process", f"{ex['seconds']:.1f} s (CPU {ex['cpu_seconds']:.1f} s)",
+                     f"bare nlp.pipe {bare1['seconds']:.1f} s (CPU {bare1['cpu_seconds']:.1f} s)",
+                     eratio, f">= 0.95; by CPU time {bare1['cpu_seconds'] / ex['cpu_seconds']:.2f}"))
 
         load = _measure("load", nq=nq, store=str(folder / "s3"))
         bulk = _measure("bulk", nq=nq, store=str(folder / "s4"))
@@ -234,7 +338,56 @@ def main(argv: list[str] | None = None) -> dict:
         print(f"bulk_load    {bulk['quads']:8d} quads {bulk['seconds']:7.2f} s", flush=True)
         print(f"  load speed / bulk_load speed = {lratio:.2f}   (aim >= 0.8)", flush=True)
         out.update(load=load, bulk=bulk, load_over_bulk=lratio)
+        rows.append((f"kg load, {load['quads']} quads", f"{load['seconds']:.2f} s", f"bulk_load {bulk['seconds']:.2f} s",
+                     lratio, ">= 0.95"))
 
+        qsizes = args.query_sizes if args.query_sizes is not None else ("20000,40000" if args.quick else "500000,1000000")
+        sizes = [int(x) for x in qsizes.split(",") if x.strip()]
+        if sizes:
+            q = _measure("queries", nq=nq, sizes=sizes, folder=str(folder), repeat=3)
+            out["queries"] = q
+            first, last = q[str(sizes[0])], q[str(sizes[-1])]
+            for i, r in enumerate(last["queries"]):
+                r0 = first["queries"][i]
+                p = ",".join(f"{k}={v}" for k, v in r["params"].items())
+                grow = r["seconds"] / r0["seconds"] if r0["seconds"] else float("nan")
+                rgrow = r["rows"] / r0["rows"] if r0["rows"] else float("nan")
+                print(f"query {r['query']:22s} {p:26s} " + "  ".join(
+                    f"{q[str(n)]['quads']:8d} quads {q[str(n)]['queries'][i]['seconds'] * 1000:7.1f} ms "
+                    f"{q[str(n)]['queries'][i]['rows']:5d} rows" for n in sizes)
+                    + f"   time x{grow:.2f} for rows x{rgrow:.2f}", flush=True)
+            acc = last["queries"][0]
+            rows.append((f"who-accused-whom in-process, {last['quads']} quads", f"{acc['seconds'] * 1000:.1f} ms",
+                         "aim 50 ms", 0.05 / acc["seconds"] if acc["seconds"] else float("nan"), "< 0.05 s"))
+            kg_bin = [str(Path(sys.executable).parent / "kg")]
+            store = last["store"]
+            PYCACHE["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+            whole = _whole([*kg_bin, "-q", "query", "who-accused-whom", "--store", store, "--format", "tsv"])
+            whole_cpu = _whole.cpu  # type: ignore[attr-defined]
+            ref = _whole([sys.executable, "-c", "import pyoxigraph as ox, sys; s = ox.Store.read_only(sys.argv[1]); "
+                          "list(s.query(open(sys.argv[2]).read()))", store, str(_bound_query(folder))])
+            ref_cpu = _whole.cpu  # type: ignore[attr-defined]
+            lst = _whole([*kg_bin, "query", "--list"])
+            lst_cpu = _whole.cpu  # type: ignore[attr-defined]
+            ver = _whole([*kg_bin, "--version"])
+            bare_py = _whole([sys.executable, "-c", "import pyoxigraph"])
+            bare_cpu = _whole.cpu  # type: ignore[attr-defined]
+            print(f"kg query who-accused-whom (whole process) {whole:.2f} s, CPU {whole_cpu:.2f} s; the same query by "
+                  f"a bare pyoxigraph script {ref:.2f} s, CPU {ref_cpu:.2f} s   (aim < 0.4 s)", flush=True)
+            print(f"kg query --list {lst:.2f} s, CPU {lst_cpu:.2f} s (aim < 0.25 s); kg --version {ver:.2f} s; "
+                  f"python -c 'import pyoxigraph' {bare_py:.2f} s, CPU {bare_cpu:.2f} s", flush=True)
+            out.update(query_whole=whole, query_whole_cpu=whole_cpu, query_whole_reference=ref, query_list=lst,
+                       query_list_cpu=lst_cpu, version=ver, python_start=bare_py)
+            rows.append(("kg query who-accused-whom, whole process", f"{whole:.2f} s (CPU {whole_cpu:.2f} s)",
+                         f"bare pyoxigraph script {ref:.2f} s (CPU {ref_cpu:.2f} s)", ref / whole, "< 0.4 s"))
+            rows.append(("kg query --list, whole process", f"{lst:.2f} s (CPU {lst_cpu:.2f} s)",
+                         f"python -c 'import pyoxigraph' {bare_py:.2f} s (CPU {bare_cpu:.2f} s)", bare_py / lst, "< 0.25 s"))
+
+        if args.no_memory:
+            _table(rows)
+            if args.json:
+                print(json.dumps(out, indent=2, default=str))
+            return out
         if args.quick:
             sizes = (args.articles, 2 * args.articles)
         else:
@@ -250,6 +403,9 @@ def main(argv: list[str] | None = None) -> dict:
         mratio = mem[1]["peak_rss_mb"] / mem[0]["peak_rss_mb"]
         print(f"  peak RSS {mem[1]['articles']} / {mem[0]['articles']} articles = {mratio:.2f}   (aim <= 1.2)", flush=True)
         out.update(memory=mem, memory_ratio=mratio)
+        rows.append((f"peak RSS, {mem[1]['articles']} / {mem[0]['articles']} articles", f"{mem[1]['peak_rss_mb']:.0f} MB",
+                     f"{mem[0]['peak_rss_mb']:.0f} MB", mem[0]["peak_rss_mb"] / mem[1]["peak_rss_mb"], "<= 1.2 (as its inverse)"))
+        _table(rows)
     if args.json:
         print(json.dumps(out, indent=2, default=str))
     return out

@@ -39,15 +39,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from rapidfuzz import fuzz
-from rdflib import URIRef
-
 import kg
 from kg import sparql_terms
 from kg.errors import Msg, QueryError
 from kg.model import StatementType, slugify
-from kg.names import norm, phonetic
-from kg.rdf.vocab import ID, KGT
+from kg.rdf.namespaces import ID_BASE, KGT_BASE
+
+# rapidfuzz and kg.names (unidecode) are imported where actor names are matched, and no
+# rdflib at all: `kg query --list` and most queries need neither (start-up, issue 17).
 
 __all__ = [
     "KINDS",
@@ -185,7 +184,7 @@ class StoredQuery:
                 key = part.strip().upper()
                 if key not in StatementType.__members__:
                     raise self._fail(p, f"must be one of {', '.join(t.value for t in StatementType)}; got {part.strip()!r}")
-                out.append(sparql_terms.iri(str(KGT[key])))
+                out.append(sparql_terms.iri(KGT_BASE + key))
             return out
         if p.kind == "iri":
             return [self._iri(p, raw.strip())]
@@ -214,16 +213,16 @@ def _clean(text: str) -> str:
     return re.sub("[\ud800-\udfff]", "\ufffd", text)
 
 
-def _default_actor_iri(text: str) -> URIRef:
+def _default_actor_iri(text: str) -> str:
     """The actor IRI of a QID (``Q30`` -> ``actor/wd-Q30``), an actor IRI as is,
     else the unlinked-actor IRI of the name's slug."""
     value = text.strip()
     m = _QID.match(value)
     if m:
-        return ID[f"actor/wd-Q{m.group(1)}"]
-    if value.startswith(str(ID)):
-        return URIRef(value)
-    return ID[f"actor/name-{slugify(value)}"]
+        return f"{ID_BASE}actor/wd-Q{m.group(1)}"
+    if value.startswith(ID_BASE):
+        return value
+    return f"{ID_BASE}actor/name-{slugify(value)}"
 
 
 # ------------------------------------------------------------------ parsing
@@ -307,7 +306,7 @@ def parse_query_file(path: Path) -> StoredQuery:
     for p in params:  # defaults must fit their kinds
         if p.default is not None:
             try:
-                query._terms(p, p.default, lambda _: [str(ID)])
+                query._terms(p, p.default, lambda _: [ID_BASE])
             except QueryError as err:
                 raise bad(f"param {p.name!r}: default {p.default!r} does not fit kind {p.kind!r} ({err})") from None
     return query
@@ -360,6 +359,10 @@ class Catalog:
 def _token_match(q: str, n: str, level: int) -> bool:
     """Word match at ``level`` 0 (equal), 1 (same :func:`kg.names.phonetic` key) or 2 (fuzzy
     phonetic key, words of 4+ letters)."""
+    from rapidfuzz import fuzz
+
+    from kg.names import phonetic
+
     if level == 0:
         return q == n
     sq, sn = phonetic(q), phonetic(n)
@@ -394,6 +397,10 @@ def match_actor_names(
     :returns: distinct IRIs (tier 4 ordered by score, others by IRI); empty
         when nothing matches.
     """
+    from rapidfuzz import fuzz
+
+    from kg.names import norm, phonetic
+
     cands = [(str(i), str(n or ""), q) for i, n, q in candidates]
     text = query.strip()
     m = _QID.match(text)
@@ -448,6 +455,9 @@ def store_actor_resolver(store) -> ActorResolver:  # store: kg.store.base.Store
     cache: list[tuple[str, str, str | None]] = []
 
     def resolve(value: str) -> list[str]:
+        text = value.strip()
+        if not cache and (_QID.match(text) or sparql_terms.IRI_SCHEME.match(text)):
+            return _resolve_id(store, text)
         if not cache:
             rows = store.query(_CANDIDATES).rows
             cache.extend((str(r[0]), str(r[1]) if r[1] else "", str(r[2]) if r[2] else None) for r in rows)
@@ -457,6 +467,35 @@ def store_actor_resolver(store) -> ActorResolver:  # store: kg.store.base.Store
         return found
 
     return resolve
+
+
+#: The candidates of :data:`_CANDIDATES` with one QID (``%s``: a literal) or one IRI (``VALUES ?a``).
+_BY_QID = (
+    "PREFIX kg: <https://w3id.org/kg-news/ontology#>\n"
+    "SELECT DISTINCT ?a WHERE { GRAPH ?g { ?a kg:qid %s . "
+    "{ ?a kg:name ?name } UNION { ?a kg:mention ?m . ?m kg:text ?name } } }"
+)
+_BY_IRI = (
+    "PREFIX kg: <https://w3id.org/kg-news/ontology#>\n"
+    "SELECT DISTINCT ?a WHERE { GRAPH ?g { VALUES ?a { %s } "
+    "{ ?a kg:name ?name } UNION { ?a kg:mention ?m . ?m kg:text ?name } } }"
+)
+
+
+def _resolve_id(store, text: str) -> list[str]:
+    """What :func:`match_actor_names` over all of :data:`_CANDIDATES` gives for a QID or an IRI (the
+    candidates with that QID or IRI), asked with one query on the store's indexes instead of reading every
+    actor name (which costs about a second at a million quads; issue 17)."""
+    m = _QID.match(text)
+    if m:
+        qid = f"Q{m.group(1)}"
+        found = sorted({str(r[0]) for r in store.query(_BY_QID % sparql_terms.literal(qid)).rows})
+        return found or [str(_default_actor_iri(text))]
+    try:
+        term = sparql_terms.iri(text)
+    except ValueError:
+        return []
+    return sorted({str(r[0]) for r in store.query(_BY_IRI % term).rows})
 
 
 def run_stored(store, name: str, values: dict[str, str] | None = None, *, catalog: Catalog | None = None,

@@ -201,3 +201,24 @@ CANDS = [
 )
 def test_queries_match_actor_names(query, expected):
     assert match_actor_names(query, CANDS) == expected
+
+
+def test_queries_store_resolver_ids_equal_the_full_name_match():
+    """A QID or IRI is resolved with one indexed query; it gives what matching against every actor name gives."""
+    from kg.queries import match_actor_names, store_actor_resolver
+    from kg.rdf.build import article_graph_iri, article_lines
+    from kg.store.oxigraph import OxigraphStore
+
+    store = OxigraphStore(None)
+    for r in results():
+        store.replace_graph(str(article_graph_iri(r.article)), article_lines(r, RUN))
+    rows = store.query("PREFIX kg: <https://w3id.org/kg-news/ontology#> SELECT DISTINCT ?a ?name ?qid WHERE { GRAPH ?g { "
+                       "{ ?a kg:name ?name } UNION { ?a kg:mention ?m . ?m kg:text ?name } OPTIONAL { ?a kg:qid ?qid } } }").rows
+    cands = [(str(r[0]), str(r[1]), str(r[2]) if r[2] is not None else None) for r in rows]
+    iris = sorted({c[0] for c in cands})
+    qids = sorted({c[2] for c in cands if c[2]})
+    assert len(qids) >= 3 and iris
+    for text in [*qids, *[q.lower() for q in qids], *iris[:20], "Q99999999", "https://example.org/nobody", "bad iri:"]:
+        expected = match_actor_names(text, cands) or (
+            [f"https://w3id.org/kg-news/id/actor/wd-Q{text[1:]}"] if text[:1] in "Qq" and text[1:].isdigit() else [])
+        assert store_actor_resolver(store)(text) == expected, text

@@ -110,12 +110,15 @@ def test_store_base_query_result_helpers() -> None:
 
 
 def test_store_base_registry_endpoints_and_no_password_leak() -> None:
-    assert Endpoints.fuseki("http://h:3030/news/") == Endpoints("http://h:3030/news/query", "http://h:3030/news/update", "http://h:3030/news/data")
+    assert Endpoints.fuseki("http://h:3030/news/") == Endpoints("http://h:3030/news/query", "http://h:3030/news/update", "http://h:3030/news/data",
+                                                                quads=True)
     assert Endpoints.fuseki("http://h:3030/news/sparql").query == "http://h:3030/news/query"
     assert Endpoints.oxigraph("http://h:7878").gsp == "http://h:7878/store"
+    assert Endpoints.oxigraph("http://h:7878").quads and not Endpoints("http://h/sparql").quads  # dataset POSTs of N-Quads
     s = open_store(endpoint="http://h:7878", server="oxigraph", gsp_endpoint="http://h:7878/gsp", user="u", password="hunter2")
     assert isinstance(s, SparqlStore)
-    assert s.endpoints == Endpoints("http://h:7878/query", "http://h:7878/update", "http://h:7878/gsp")
+    # another GSP endpoint than the server's own: not known to take N-Quads for the whole dataset
+    assert s.endpoints == Endpoints("http://h:7878/query", "http://h:7878/update", "http://h:7878/gsp", quads=False)
     assert "hunter2" not in repr(s) and "hunter2" not in s.location
     s.close()
     with pytest.raises(ValueError):

@@ -266,3 +266,28 @@ def test_store_oxigraph_bulk_load_speed(tmp_path: Path, monkeypatch: pytest.Monk
         elapsed = time.perf_counter() - t0
         assert s.count() == 200_000
     assert elapsed < 30, elapsed
+
+
+@pytest.mark.parametrize("empty", [True, False], ids=["into-empty-store", "into-a-store-with-data"])
+def test_store_oxigraph_bulk_syntax_error_keeps_the_store_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   empty: bool) -> None:
+    """A file loads in one pass into an empty store (the loader checks the syntax while loading) and
+    after a validating pass into a store with data; a bad file leaves either store exactly as it was."""
+    monkeypatch.setattr(oxmod, "BULK_THRESHOLD", 0)
+    good = _nquads(3, 400)
+    bad = tmp_path / "bad.nq"
+    bad.write_text(good + "<https://example.org/x> <https://example.org/p> <unterminated .\n")
+    ok = tmp_path / "ok.nq"
+    ok.write_text(_nquads(2, 7).replace("example.org/g", "example.org/old"))
+    with OxigraphStore(tmp_path / "st") as s:
+        if not empty:
+            assert s.load_file(ok) == 14
+        with pytest.raises(RdfSyntaxError) as err:
+            s.load_file(bad)
+        assert err.value.fields["line"] == 1201
+        assert s.count() == (0 if empty else 14)
+        assert s.graphs() == ([] if empty else ["https://example.org/old0", "https://example.org/old1"])
+        good_file = tmp_path / "good.nq"
+        good_file.write_text(good)
+        assert s.load_file(good_file, replace=True) == 1200
+        assert s.count() == 1200 + (0 if empty else 14)

@@ -17,24 +17,19 @@ options are shared through :mod:`kg.cli.options`, the formats through
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Annotated, Any, Callable, Iterator, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterator, NoReturn, Optional
 
 import typer
 from typer.core import TyperGroup
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 
 from kg import __version__
 from kg.errors import KgError, Msg
 from kg.formats import Format, FormatChoice
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 try:  # typer >= 0.24 carries its own copy of click
     from typer._click.exceptions import UsageError as ClickUsageError
@@ -203,6 +198,8 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 def progress_bar(total: int | None = None) -> Progress:
     """A Rich progress bar on stderr (off with ``--quiet`` or when stderr is not a terminal)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     return Progress(
         SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
         MofNCompleteColumn(), TimeElapsedColumn(), console=err,

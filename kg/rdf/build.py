@@ -43,6 +43,7 @@ from functools import lru_cache
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Protocol
 from urllib.parse import quote
 
 import pyoxigraph
@@ -63,6 +64,7 @@ __all__ = [
     "clean_text",
     "safe_iri",
     "build_article_graph",
+    "article_lines",
     "build_dataset",
 ]
 
@@ -72,6 +74,12 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 # Printable ASCII that may stay as is in an IRI (everything but space, "<>\"{}|\\^`").
 _IRI_SAFE = "!#$%&'()*+,-./:;=?@[]_~"
+
+class _Sink(Protocol):
+    """What the builders add triples to: an :class:`rdflib.Graph` or a :class:`_LineSink`."""
+
+    def add(self, triple: tuple) -> object: ...
+
 
 _KIND_CLASS = {
     ActorKind.PERSON: KG.Person,
@@ -252,7 +260,7 @@ def _merge_actors(result: ArticleResult) -> dict[URIRef, tuple[Actor, list[Span]
     return merged
 
 
-def _add_span(g: Graph, iri: URIRef, cls: URIRef, span: Span, art: URIRef, seen: set[URIRef]) -> URIRef:
+def _add_span(g: _Sink, iri: URIRef, cls: URIRef, span: Span, art: URIRef, seen: set[URIRef]) -> URIRef:
     """Add a sentence or mention node once per graph (``seen``): an actor's
     mention is often a statement's mention too, and adding it again only costs time."""
     if iri in seen:
@@ -266,7 +274,7 @@ def _add_span(g: Graph, iri: URIRef, cls: URIRef, span: Span, art: URIRef, seen:
     return iri
 
 
-def _add_actor(g: Graph, iri: URIRef, actor: Actor, mentions: list[Span], article: Article, seen: set[URIRef]) -> None:
+def _add_actor(g: _Sink, iri: URIRef, actor: Actor, mentions: list[Span], article: Article, seen: set[URIRef]) -> None:
     art = article_iri(article)
     g.add((iri, RDF.type, KG.Actor))
     if actor.kind in _KIND_CLASS:
@@ -295,7 +303,7 @@ def _add_actor(g: Graph, iri: URIRef, actor: Actor, mentions: list[Span], articl
         g.add((iri, KG.mention, _add_span(g, mention_iri(article, span), KG.Mention, span, art, seen)))
 
 
-def _add_run(g: Graph, run: ExtractionRun) -> URIRef:
+def _add_run(g: _Sink, run: ExtractionRun) -> URIRef:
     iri = run_iri(run)
     g.add((iri, RDF.type, KG.ExtractionRun))
     g.add((iri, KG.softwareVersion, _str(run.software_version)))
@@ -307,7 +315,7 @@ def _add_run(g: Graph, run: ExtractionRun) -> URIRef:
     return iri
 
 
-def _add_statement(g: Graph, st: Statement, article: Article, run: URIRef, seen: set[URIRef]) -> None:
+def _add_statement(g: _Sink, st: Statement, article: Article, run: URIRef, seen: set[URIRef]) -> None:
     art = article_iri(article)
     iri = statement_iri(st)
     g.add((iri, RDF.type, KG.Statement))
@@ -337,17 +345,9 @@ def _add_statement(g: Graph, st: Statement, article: Article, run: URIRef, seen:
     g.add((iri, PROV.wasGeneratedBy, run))
 
 
-def build_article_graph(result: ArticleResult, run: ExtractionRun) -> Graph:
-    """All triples for one article, in a :class:`rdflib.Graph` whose identifier
-    is :func:`article_graph_iri` of the article.
-
-    :param result: the article with its statements and actors.
-    :param run: the extraction run (provenance of every statement).
-    :returns: a graph with prefixes bound (:func:`kg.rdf.vocab.bind_prefixes`);
-        no blank nodes; deterministic IRIs (see the module doc).
-    """
+def _add_article(g: _Sink, result: ArticleResult, run: ExtractionRun) -> None:
+    """Add every triple of one article to ``g`` (an rdflib Graph or a :class:`_LineSink`)."""
     article = result.article
-    g = bind_prefixes(Graph(identifier=article_graph_iri(article)))
     art = article_iri(article)
     g.add((art, RDF.type, KG.Article))
     g.add((art, DCTERMS.identifier, _str(article.id)))
@@ -368,7 +368,81 @@ def build_article_graph(result: ArticleResult, run: ExtractionRun) -> Graph:
         _add_actor(g, iri, actor, mentions, article, seen)
     for st in result.statements:
         _add_statement(g, st, article, run_node, seen)
+
+
+def build_article_graph(result: ArticleResult, run: ExtractionRun) -> Graph:
+    """All triples for one article, in a :class:`rdflib.Graph` whose identifier
+    is :func:`article_graph_iri` of the article.
+
+    :param result: the article with its statements and actors.
+    :param run: the extraction run (provenance of every statement).
+    :returns: a graph with prefixes bound (:func:`kg.rdf.vocab.bind_prefixes`);
+        no blank nodes; deterministic IRIs (see the module doc).
+    """
+    g = bind_prefixes(Graph(identifier=article_graph_iri(result.article)))
+    _add_article(g, result, run)
     return g
+
+
+# ----------------------------------------------------------------- line formats
+
+
+def _escape(text: str) -> str:
+    """The string escapes of rdflib's N-Triples writer (backslash, line feed, double quote, carriage return), so lines match it byte for byte."""
+    return text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+
+
+class _LineSink:
+    """Collects triples as N-Triples terms (no rdflib graph): each distinct
+    triple once, as a graph would; :meth:`lines` gives them sorted."""
+
+    __slots__ = ("_rows", "_terms")
+
+    def __init__(self) -> None:
+        self._rows: set[tuple[str, str, str]] = set()
+        self._terms: dict[object, str] = {}
+
+    def _term(self, term: URIRef | Literal) -> str:
+        # f-strings, not "+": "<" + a URIRef calls URIRef.__radd__, which builds (and logs a warning
+        # for) a URIRef "<..."; the line writer works on plain str only.
+        if type(term) is Literal:  # Literal equality is by value, so never key the cache on one
+            text = _escape(f"{term}")
+            if term.language:
+                return f'"{text}"@{term.language}'
+            if term.datatype:
+                return f'"{text}"^^<{term.datatype}>'
+            return f'"{text}"'
+        n3 = self._terms.get(term)
+        if n3 is None:
+            n3 = self._terms[term] = f"<{term}>"
+        return n3
+
+    def add(self, triple: tuple) -> None:
+        s, p, o = triple
+        term = self._term
+        self._rows.add((term(s), term(p), term(o)))
+
+    def lines(self, graph: str | None) -> bytes:
+        """The triples as sorted N-Triples lines, or N-Quads lines in the named graph ``graph`` (an IRI)."""
+        end = " .\n" if graph is None else f" <{graph}> .\n"
+        return "".join(line + end for line in sorted(f"{s} {p} {o}" for s, p, o in self._rows)).encode("utf-8")
+
+
+def article_lines(result: ArticleResult, run: ExtractionRun, fmt: str = "ntriples") -> bytes:
+    """The article's triples as N-Triples (``fmt="ntriples"``) or N-Quads in its
+    named graph (``fmt="nquads"``), UTF-8 bytes, one sorted line per distinct
+    triple, written straight from the model without an rdflib graph.
+
+    Byte for byte the same as ``serialize_graph(build_article_graph(result, run), fmt)``
+    (``tests/test_rdf_lines.py`` keeps the two equal), at a fraction of the cost.
+
+    :raises ValueError: for another ``fmt``.
+    """
+    if fmt not in ("ntriples", "nquads"):
+        raise ValueError(f"article_lines writes ntriples or nquads, not {fmt!r}")
+    sink = _LineSink()
+    _add_article(sink, result, run)
+    return sink.lines(None if fmt == "ntriples" else str(article_graph_iri(result.article)))
 
 
 def build_dataset(results: Iterable[ArticleResult], run: ExtractionRun) -> Dataset:

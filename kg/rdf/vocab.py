@@ -18,12 +18,14 @@ from rdflib import Namespace, URIRef
 from rdflib.graph import Graph
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
+from kg.rdf.namespaces import ID_BASE, KG_BASE, KGT_BASE, WD_BASE
+
 __all__ = ["KG", "KGT", "ID", "WD", "SCHEMA", "ONTOLOGY_IRI", "PREFIXES", "bind_prefixes"]
 
 #: Base of all instance IRIs (articles, statements, actors, ...).
-ID = Namespace("https://w3id.org/kg-news/id/")
+ID = Namespace(ID_BASE)
 #: Wikidata entities (``wd:Q30``).
-WD = Namespace("http://www.wikidata.org/entity/")
+WD = Namespace(WD_BASE)
 #: schema.org, https form (as schema.org itself publishes it).
 SCHEMA = Namespace("https://schema.org/")
 #: The ontology's own IRI (``owl:Ontology``).
@@ -34,7 +36,7 @@ class KG(DefinedNamespace):
     """kg classes and properties (``ontology/kg.ttl``)."""
 
     _fail = True
-    _NS = Namespace("https://w3id.org/kg-news/ontology#")
+    _NS = Namespace(KG_BASE)
 
     # classes
     Actor: URIRef  # actor
@@ -107,7 +109,7 @@ class KGT(DefinedNamespace):
     """The statement-type concept scheme (``kgt:scheme``) and its 18 concepts."""
 
     _fail = True
-    _NS = Namespace("https://w3id.org/kg-news/statement-type/")
+    _NS = Namespace(KGT_BASE)
 
     ACCUSE: URIRef  # accuse
     ACKNOWLEDGE: URIRef  # acknowledge

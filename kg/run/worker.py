@@ -21,16 +21,16 @@ def _extraction_failed(article: Article, exc: BaseException) -> Skipped:
 
 
 def _finish(pipeline: Pipeline, result: ArticleResult, spec: WorkerSpec) -> Done:
-    from kg.rdf.build import article_graph_iri, build_article_graph
-    from kg.rdf.serialize import serialize_graph
+    from kg.rdf.build import article_graph_iri, article_lines
 
     if pipeline.linker is not None:
         result = pipeline.linker.link(result)  # type: ignore[attr-defined]
     iri = str(article_graph_iri(result.article))
     if spec.payload == "none":
         return Done(result, iri, None)
-    graph = build_article_graph(result, spec.run)
-    return Done(result, iri, serialize_graph(graph, spec.payload))
+    # N-Triples / N-Quads straight from the model: byte for byte what rdflib writes
+    # (tests/test_rdf_lines.py), without building and serializing an rdflib graph.
+    return Done(result, iri, article_lines(result, spec.run, spec.payload))
 
 
 def process_batch(pipeline: Pipeline, articles: list[Article], spec: WorkerSpec) -> list[Done | Skipped]:

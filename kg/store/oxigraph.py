@@ -139,6 +139,7 @@ class OxigraphStore:
         except RuntimeError as exc:  # RocksDB "Corruption: ..." (damaged or foreign store files)
             raise StoreError(Msg.E011, path=self.path, reason=_damaged(exc)) from exc
         self._closed = False
+        self._len: int | None = None  # cached len(store): pyoxigraph counts by a full scan
 
     # -- context manager -------------------------------------------------
     def __enter__(self) -> "OxigraphStore":
@@ -177,6 +178,7 @@ class OxigraphStore:
     # -- helpers ------------------------------------------------------------
     def _write(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
         """Call a pyoxigraph write; I/O failures (disk full, read-only) -> E014."""
+        self._len = None
         try:
             return fn(*args, **kwargs)
         except (OSError, RuntimeError) as exc:
@@ -212,6 +214,9 @@ class OxigraphStore:
         :raises InputError: E007 missing file, E001 unreadable, E013 unknown format.
         """
         path = Path(path)
+        self._len = None
+        if path.is_file() and self._is_empty():
+            return self._load_into_empty(path, fmt, graph_iri)
         media, n, per_graph = _rdfio.scan_file(path, fmt)
         to_graph = ox.NamedNode(graph_iri) if graph_iri and media not in DATASET_FORMATS else None
         if replace:
@@ -238,6 +243,38 @@ class OxigraphStore:
             raise StoreError(Msg.E014, path=self.path or "memory", reason=_reason(exc)) from exc
         return n
 
+    def _is_empty(self) -> bool:
+        return next(iter(self._store.quads_for_pattern(None, None, None, None)), None) is None
+
+    def _load_into_empty(self, path: Path, fmt: str | None, graph_iri: str | None) -> int:
+        """A file into an empty store in one pass, with no separate validating parse
+        (issue 17, "loading at the store's speed"): whatever its size, with the bulk
+        loader (measured: twice as fast as a ``Store.load`` transaction even for 16k
+        quads), whose strict parser checks the syntax while it loads; on an error the
+        store, empty before, is cleared again, so a bad file loads nothing, and there is
+        nothing to replace in an empty store.
+
+        :returns: the number of quads in the store after the load.
+        :raises RdfSyntaxError: E012 with line and column; the store is left empty.
+        """
+        media = resolve_format(fmt, path)
+        _rdfio.check_readable(path)
+        to_graph = ox.NamedNode(graph_iri) if graph_iri and media not in DATASET_FORMATS else None
+        rdf_format = _rdfio.ox_format(media)
+        try:
+            if path.suffix.lower() == ".gz" or _rdfio.has_bom(path):
+                with _rdfio.open_rdf(path) as fh:
+                    self._store.bulk_load(fh, rdf_format, to_graph=to_graph)
+            else:
+                self._store.bulk_load(path=str(path), format=rdf_format, to_graph=to_graph)
+        except SyntaxError as exc:
+            self._write(self._store.clear)
+            raise _rdfio.syntax_error(path, exc) from exc
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(Msg.E014, path=self.path or "memory", reason=_reason(exc)) from exc
+        self._len = len(self._store)  # one scan, kept until the next write (kg load counts after loading)
+        return self._len
+
     def drop_graph(self, graph_iri: str) -> None:
         self._write(self._store.update, f"DROP SILENT GRAPH {Term.iri(graph_iri).n3()}")
 
@@ -253,6 +290,7 @@ class OxigraphStore:
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 update in one transaction.  :raises QueryError: E024."""
+        self._len = None
         try:
             self._store.update(sparql)
         except (SyntaxError, ValueError) as exc:
@@ -262,7 +300,9 @@ class OxigraphStore:
 
     def count(self, graph_iri: str | None = None) -> int:
         if graph_iri is None:
-            return len(self._store)
+            if self._len is None:
+                self._len = len(self._store)  # a full scan in pyoxigraph: kept until the next write
+            return self._len
         g = ox.NamedNode(graph_iri)
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, g))
 

@@ -100,6 +100,7 @@ def open_store(
             query_endpoint or eps.query,
             update_endpoint or eps.update,
             gsp_endpoint or eps.gsp,
+            quads=eps.quads and not gsp_endpoint,
         )
         cls = _load("sparql")
         return cls(

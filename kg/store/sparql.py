@@ -82,11 +82,14 @@ class Endpoints:
     :param query: SPARQL 1.1 query endpoint (required).
     :param update: SPARQL 1.1 update endpoint, or ``None`` (read-only).
     :param gsp: Graph Store Protocol endpoint, or ``None`` (writes use update).
+    :param quads: the GSP endpoint also takes N-Quads POSTed to the whole dataset (no
+        ``?graph=``), as Fuseki's ``/ds/data`` and Oxigraph server's ``/store`` do.
     """
 
     query: str
     update: str | None = None
     gsp: str | None = None
+    quads: bool = False
 
     @classmethod
     def fuseki(cls, dataset_url: str) -> "Endpoints":
@@ -98,13 +101,13 @@ class Endpoints:
             if base.endswith(tail):
                 base = base[: -len(tail)]
                 break
-        return cls(f"{base}/query", f"{base}/update", f"{base}/data")
+        return cls(f"{base}/query", f"{base}/update", f"{base}/data", quads=True)
 
     @classmethod
     def oxigraph(cls, server_url: str) -> "Endpoints":
         """``http://host:7878`` -> ``/query``, ``/update``, ``/store``."""
         base = server_url.rstrip("/")
-        return cls(f"{base}/query", f"{base}/update", f"{base}/store")
+        return cls(f"{base}/query", f"{base}/update", f"{base}/store", quads=True)
 
 
 class SparqlStore:
@@ -270,6 +273,10 @@ class SparqlStore:
                         sent[target] = sent.get(target, 0) + lines
                 sent[target] = n
                 return n
+            elif (media == "application/n-quads" and self.endpoints.quads and self.endpoints.gsp
+                  and not any(g.startswith("_:") for g in per_graph)):
+                self._send_quad_chunks(path, sent, replace=replace)
+                return n
             for q in _rdfio.iter_quads(path, media):
                 graph = target if target is not None else _graph_of(q.graph_name)
                 buf = buffers.setdefault(graph, [])
@@ -289,6 +296,35 @@ class SparqlStore:
             not_loaded = sorted(set(per_graph) - set(loaded))
             raise PartialLoadError(exc, loaded=loaded, not_loaded=not_loaded) from exc
         return n
+
+    def _send_quad_chunks(self, path: Path, sent: dict[str, int], *, replace: bool) -> None:
+        """Send a validated N-Quads file as it is, in chunks of whole lines POSTed to the
+        dataset (one request per chunk, not one per graph; no re-serialization).  With
+        ``replace``, the graphs a chunk names for the first time are dropped (one update)
+        just before it is sent.  ``sent`` counts the quads sent per graph (for
+        :class:`PartialLoadError`).
+
+        :raises EndpointError: E060-E064 from the server.
+        """
+        from collections import Counter
+
+        assert self.endpoints.gsp
+        seen: set[str] = set()
+        with _rdfio.open_rdf(path) as fh:
+            for body, _lines in _line_chunks(fh, self.chunk_bytes, self.chunk_size):
+                counts = Counter(_graph_of(q.graph_name) for q in ox.parse(body, ox.RdfFormat.N_QUADS))
+                fresh = [g for g in counts if g not in seen]
+                seen.update(fresh)
+                if replace and fresh:
+                    for i in range(0, len(fresh), 500):
+                        part = fresh[i : i + 500]
+                        self._post_update(" ;\n".join(f"DROP SILENT GRAPH {Term.iri(g).n3()}" if g else "DROP SILENT DEFAULT"
+                                                      for g in part))
+                        for g in part:
+                            sent.setdefault(g, 0)  # dropped: changed on the server even if its quads never arrive
+                self._request("POST", self.endpoints.gsp, data=body, headers={"Content-Type": "application/n-quads"})
+                for g, k in counts.items():
+                    sent[g] = sent.get(g, 0) + k
 
     def drop_graph(self, graph_iri: str) -> None:
         """Drop a named graph (``DROP SILENT GRAPH``; no error if absent).
