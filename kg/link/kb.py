@@ -22,6 +22,9 @@ accepts when the surname is unique in the KB.  Case rules: an
 abbreviation alias ("US", "IS", "AQ") only matches a surface written in
 capitals ("us" never matches the United States), and a surface without any
 capital letter gets half the score (proper names are capitalized in news).
+
+Length: the KB class keeps its index, layer loading, the role-holder index and the load cache
+together, because they share the private index structures.
 """
 
 from __future__ import annotations

@@ -45,6 +45,9 @@ Disambiguation
 * ambiguity: when the runner-up (another entity) scores within 15% of the
   best, the confidence is reduced in proportion (to one half for a tie); surnames shared by several
   KB persons are NIL.
+
+Length: one disambiguation procedure (mention scoring, role phrases, titled surnames, article-level
+surnames, QID merging) whose steps share the scoring context; split it and the order of the rules is lost.
 """
 
 from __future__ import annotations
