@@ -53,7 +53,7 @@ from kg.errors import KnowledgeBaseError, Msg
 from kg.link.positions import role_keys
 from kg.names import norm, phonetic
 
-__all__ = ["LAYERS", "build_layers", "write_layer", "read_layer", "key_fingerprint", "person_aliases",
+__all__ = ["LAYERS", "build_layers", "person_records", "layer_doc", "write_layer", "read_layer", "key_fingerprint", "person_aliases",
            "party_member_aliases", "LAYER_FORMAT"]
 
 LAYER_FORMAT = "kg-kb-layer"
@@ -212,6 +212,13 @@ def _finish(e: dict[str, Any]) -> dict[str, Any]:
         keys.update(p[4])
     e["popularity"] = _person_popularity(keys)
     return e
+
+
+def person_records(people: Any) -> list[dict[str, Any]]:
+    """Finished person records (aliases, role keys on positions, popularity) from raw records
+    ``{"id", "qid", "label", "kind", "_names": [alias], "country_qid", "positions": [[title, start, end,
+    country QID]], "party_qid"}`` -- the one path for the TSV layers and ``kg kb update --layer people``."""
+    return [_finish(e) for e in people]
 
 
 def _parties(path: Path, iso3_to_qid: dict[str, str]) -> list[dict[str, Any]]:
