@@ -47,7 +47,7 @@ from kg.link.positions import Position, role_keys
 from kg.names import is_acronym, norm, phonetic
 
 __all__ = ["Entity", "Role", "Candidate", "KnowledgeBase", "default_kb", "DEFAULT_KB_PATH", "ALIAS_WEIGHT",
-           "layer_paths", "layer_infos", "iter_aliases", "load_cached", "USER_LAYER_DIR_ENV"]
+           "layer_paths", "layer_infos", "iter_aliases", "load_cached", "user_layer_dir", "USER_LAYER_DIR_ENV"]
 
 #: Environment variable naming the folder of user-built layers (``kg kb update --layer people``);
 #: default ``~/.local/share/kg/kb``.
@@ -134,12 +134,15 @@ class Entity:
         return self.cameo_code
 
     def has_role_on(self, date: str | None) -> bool | None:
-        """True/False whether a dated role or position covers ``date``; ``None`` when there are none."""
-        dated = [r for r in self.roles if r.start or r.end]
+        """True/False whether a dated position (else a dated PETRARCH role) covers ``date``; ``None`` when
+        there are none.  Positions come first: PETRARCH's open-ended roles stop being updated in the 2010s."""
         pos = [p for p in self.positions if p.start]
-        if not (dated or pos) or not date:
+        if pos and date:
+            return any(p.valid_on(date) for p in pos)
+        dated = [r for r in self.roles if r.start or r.end]
+        if not dated or not date:
             return None
-        return any(r.valid_on(date) for r in dated) or any(p.valid_on(date) for p in pos)
+        return any(r.valid_on(date) for r in dated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,7 +320,9 @@ class KnowledgeBase:
                 rows = self._exact.get(lk, []) + (self._phon.get(lpk, []) if lpk and ent.kind == "person" else [])
                 petr = [eid for eid, _, kind in rows
                         if kind == "label" and eid.startswith("petr:") and self.entities[eid].kind == ent.kind
-                        and self.entities[eid].qid is None]
+                        and self.entities[eid].qid is None
+                        and (not ent.country_qid or not self.entities[eid].country_qid
+                             or self.entities[eid].country_qid == ent.country_qid)]
                 if len(set(petr)) == 1:
                     p = self.entities[petr[0]]
                     ent.roles, ent.cameo_code = p.roles, p.cameo_code
@@ -487,7 +492,8 @@ class KnowledgeBase:
         return self.agents.get(p)
 
 
-def _user_layer_dir() -> Path:
+def user_layer_dir() -> Path:
+    """The folder of user-built layers: ``$KG_KB_DIR``, else the user data folder ``kg/kb``."""
     env = os.environ.get(USER_LAYER_DIR_ENV)
     if env:
         return Path(env).expanduser()
@@ -516,7 +522,7 @@ def layer_paths(spec: str | None = None) -> list[Path]:
         if not part:
             continue
         if part == "people":
-            user = _user_layer_dir() / "kb-people.json.gz"
+            user = user_layer_dir() / "kb-people.json.gz"
             cand = user if user.exists() else data / LAYERS["people-nc"]["file"]
         elif part in LAYERS:
             cand = data / LAYERS[part]["file"]

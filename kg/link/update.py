@@ -221,9 +221,9 @@ def write_kb_doc(doc: dict[str, Any], kb_path: Path) -> None:
 def user_people_layer() -> Path:
     """Where ``kg kb update --layer people`` writes the CC0 person layer: ``$KG_KB_DIR/kb-people.json.gz``
     (default ``~/.local/share/kg/kb``); :func:`kg.link.kb.layer_paths` loads it in place of ``people-nc``."""
-    from kg.link.kb import _user_layer_dir  # noqa: PLC0415
+    from kg.link.kb import user_layer_dir  # noqa: PLC0415
 
-    return _user_layer_dir() / "kb-people.json.gz"
+    return user_layer_dir() / "kb-people.json.gz"
 
 
 def people_items(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
