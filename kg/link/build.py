@@ -45,8 +45,8 @@ import yaml
 from rapidfuzz import fuzz
 
 from kg.errors import KnowledgeBaseError, Msg
-from kg.names import is_acronym, norm, phonetic
-from kg.link.people import LAYERS, build_layers, key_fingerprint, write_layer
+from kg.names import is_acronym, norm
+from kg.link.people import LAYERS, build_layers, write_layer
 from kg.link.petrarch import ActorEntry, read_actors, read_agents
 from kg.model import slugify
 
@@ -424,12 +424,9 @@ def build_kb(source_dir: Path, out_path: Path, *, with_layers: bool = True) -> d
     entities.update(petr)
     agents = {**agents, **EXTRA_AGENTS}
 
-    for e in entities.values():  # precomputed lookup keys: loading then does no string work
-        e["keys"] = [[norm(a), phonetic(a) if k != "abbr" and len(norm(a)) >= 5 else ""] for a, k in e["aliases"]]
     doc = {
         "format": FORMAT_VERSION,
         "sources": "see ATTRIBUTION.md",
-        "keys_fingerprint": key_fingerprint(),
         "entities": sorted(entities.values(), key=lambda e: e["id"]),
         "agents": dict(sorted(agents.items())),
         "cameo_countries": dict(sorted(cameo_to_qid.items())),

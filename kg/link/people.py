@@ -25,11 +25,11 @@ file size and load time for national back-benchers news rarely quote.
 
 Layer document: ``{"format": "kg-kb-layer", "version": 1, "layer": name, "licence": str,
 "attribution": str, "sources": [str], "keys": fingerprint, "entities": [record]}``; a record is
-``{"id", "qid", "label", "kind", "aliases": [[alias, alias kind]], "keys": [[exact key,
-transliteration key]], "country_qid", "popularity", "positions": [[title, start, end, country_qid]],
-"party_qid"}``.  The keys are :func:`kg.names.norm` / :func:`kg.names.phonetic` of each alias,
-computed at build time so that loading does no string work; ``keys`` (the fingerprint of the two
-functions, :func:`key_fingerprint`) tells the loader whether they are still valid.
+``{"id", "qid", "label", "kind", "aliases": [[alias, alias kind]], "country_qid", "popularity",
+"positions": [[title, start, end, country_qid, [role keys]]], "party_qid"}``, optionally with
+``"keys": [[exact key, transliteration key]]`` per alias (:func:`layer_doc` ``with_keys``; then the
+document's ``keys_fingerprint``, :func:`key_fingerprint`, tells the loader whether they are still valid).
+The role keys of a position are :func:`kg.link.positions.role_keys` of its title, computed at build time.
 
 Aliases of a person (kg's rules): the label and the source's own aliases (``name``); for names of
 three or more words the name without middle names ("Mohammad Zarif") and the last two words
@@ -296,12 +296,21 @@ def build_layers(people_dir: Path, iso3_to_qid: dict[str, str]) -> dict[str, dic
     return {"open": layer_doc("open", open_ents), "people-nc": layer_doc("people-nc", nc_ents)}
 
 
-def layer_doc(name: str, entities: list[dict[str, Any]], **meta: Any) -> dict[str, Any]:
-    """A layer document for ``entities`` (keys computed), with the licence of :data:`LAYERS` or ``meta``."""
+def layer_doc(name: str, entities: list[dict[str, Any]], *, with_keys: bool = False, **meta: Any) -> dict[str, Any]:
+    """A layer document for ``entities``, with the licence of :data:`LAYERS` or ``meta``.
+
+    :param with_keys: also store the lookup keys of every alias (about 40% more bytes; loading then does no
+        string work).  kg ships its layers without keys: :func:`kg.link.kb.load_cached` caches the built
+        index after the first load instead.
+    """
     info = {k: v for k, v in LAYERS.get(name, {}).items() if k != "file"}
     info.update(meta)
-    return {"format": LAYER_FORMAT, "version": 1, "layer": name, **info, "keys_fingerprint": key_fingerprint(),
-            "entities": [_with_keys(e) for e in sorted(entities, key=lambda e: e["id"])]}
+    ents = sorted(entities, key=lambda e: e["id"])
+    doc = {"format": LAYER_FORMAT, "version": 1, "layer": name, **info,
+           "entities": [_with_keys(e) for e in ents] if with_keys else ents}
+    if with_keys:
+        doc["keys_fingerprint"] = key_fingerprint()
+    return doc
 
 
 def write_layer(doc: dict[str, Any], path: Path) -> dict[str, Any]:
