@@ -173,3 +173,21 @@ def test_link_people_layers_are_labelled() -> None:
     layers = {i["layer"]: i for i in kb.layers}
     assert "CC BY-NC" in layers["people-nc"]["licence"] and "CC0" in layers["open"]["licence"]
     assert kb.get("Q22686").layer == "open" and kb.get("Q14514593").layer == "people-nc"
+
+
+def test_link_people_kg_info_and_kb_layers_name_the_licences(tmp_path, monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+    from kg.store.oxigraph import OxigraphStore
+
+    with OxigraphStore(tmp_path / "st"):
+        pass
+    monkeypatch.setenv("COLUMNS", "250")
+    res = CliRunner().invoke(app, ["info", "--store", str(tmp_path / "st")])
+    assert res.exit_code == 0, res.output
+    flat = " ".join(res.output.split())
+    assert "knowledge base layer people-nc: CC BY-NC 4.0" in flat and "knowledge base layer open: CC0" in flat
+    monkeypatch.setenv("KG_KB_LAYERS", "open")  # the non-commercial layer left out
+    res = CliRunner().invoke(app, ["kb", "layers"])
+    assert res.exit_code == 0 and "people-nc" not in res.output and "open" in res.output
