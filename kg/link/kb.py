@@ -2,7 +2,14 @@
 
 The KB is one gzip JSON file built by :func:`kg.link.build.build_kb` from the
 Wikidata-derived data described in ``kg/link/data/ATTRIBUTION.md``; the
-package ships it as ``kg/link/data/kb.json.gz`` (:func:`default_kb`).
+package ships it as ``kg/link/data/kb.json.gz`` (:func:`default_kb`), with
+*layers* of persons, parties and media beside it, each under its own licence
+(:mod:`kg.link.people`; :func:`layer_paths` says which load, ``KG_KB_LAYERS``
+chooses).  Persons carry dated positions (:class:`kg.link.positions.Position`);
+:meth:`KnowledgeBase.holders` answers "who held this role, where, when".
+:func:`iter_aliases` is the public iterator over every alias (for EntityRulers
+and the like).  :func:`default_kb` loads through an on-disk cache of the built
+index (:func:`load_cached`).
 
 Lookup (:meth:`KnowledgeBase.lookup`) generates candidates in three tiers:
 

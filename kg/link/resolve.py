@@ -20,9 +20,17 @@ Conventions
   is the country's QID and ``cameo_code`` is the PETRARCH country code plus
   the agent's role code from Phoenix.agents.txt (IRNGOV, SYRMIL, TURMIL).
 * **NIL.** A wrong QID is worse than none: a link below the threshold
-  (default :data:`DEFAULT_THRESHOLD`) leaves the actor unlinked.  Persons
-  are in the KB only through the PETRARCH dictionaries, which have no QIDs,
-  so persons get a CAMEO code (valid on the article date) but no QID.
+  (default :data:`DEFAULT_THRESHOLD`) leaves the actor unlinked.
+* **People** (the person layers of :mod:`kg.link.people`): a full name links by lookup; a role phrase
+  without a name ("the Iranian defence minister", "the U.S. president", "the Secretary of State") links
+  to the one person who held that role in that country on the article's date (:meth:`Linker.role_holder`;
+  no date, or several holders, stays NIL); a title before a surname ("President Trump", "Sen.
+  McConnell", "Prime Minister May") links to the one holder of that office with that surname, on the
+  date first, else ever (:meth:`Linker.titled_surname`); a bare surname links only to a person the same
+  article already linked ("Zarif" after "Mohammad Javad Zarif"), never by lookup alone.  The CAMEO code
+  of a person is PETRARCH's code on the date, else the country's code + GOV (LEG for legislators).
+* **Parties and media**: "Republicans", "Democrats", "the Tories" are member-noun aliases of the
+  party (kind ``party`` -> :attr:`ActorKind.ORGANIZATION`); newspapers are ``media``.
 
 Disambiguation
 --------------
@@ -39,9 +47,11 @@ Disambiguation
   Wikidata P39 position) (×1.1);
 * country context: when same-name candidates come from different countries, those whose
   country the context names (by name, code or demonym) get x1.1;
-* the article date against PETRARCH role dates: for persons whose dated
-  roles do not cover the date the score drops (×0.85) and the code valid on
-  the date is used;
+* the article date against dated positions (else PETRARCH role dates): for persons whose
+  positions do not cover the date the score drops (×0.85), for those in office then it rises (×1.1);
+  a title that names an office the person held ("Senator X") ×1.15; a less prominent office holder
+  (:data:`_PROMINENT`) named without title, date in office or country in the context ×0.85, so a
+  full-name match alone stays below the threshold (namesakes are common among them);
 * ambiguity: when the runner-up (another entity) scores within 15% of the
   best, the confidence is reduced in proportion (to one half for a tie); surnames shared by several
   KB persons are NIL.
