@@ -32,11 +32,11 @@ def kb_lookup(
         cands = kb.lookup(name, limit=limit)
         best = Linker(kb).link_mention(name, context=context)
     t = Table(title=f"candidates for {name!r}")
-    for col in ("QID / id", "label", "kind", "CAMEO", "score", "matched alias"):
+    for col in ("QID / id", "label", "kind", "CAMEO", "score", "matched alias", "layer"):
         t.add_column(col)
     for c in cands:
         e = c.entity
-        t.add_row(e.qid or e.id, e.label, e.kind, e.cameo_code or "", f"{c.score:.3f}", c.alias)
+        t.add_row(e.qid or e.id, e.label, e.kind, e.cameo_code or "", f"{c.score:.3f}", c.alias, e.layer)
     out.print(t)
     if best is not None:
         out.print(f"link: {best.entity.label} ({best.entity.qid or 'no QID'}), confidence {best.score:.2f}")
