@@ -44,6 +44,8 @@ class Msg(str, Enum):
     E034 = "E034: --engine dask needs the 'distributed' package, which is not installed: pip install 'kg[dask]' (or pip install 'dask[distributed]')."
     E035 = "E035: --engine dask writes N-Quads shards only, not --format {value!r}; drop --format or use --format nquads."
     E040 = "E040: Knowledge base file {path} is missing or unreadable: {reason}. Rebuild it with 'kg kb build'."
+    E120 = "E120: Knowledge-base layer {path} is missing or unreadable: {reason}. Rebuild it with 'kg kb build' (or 'kg kb update --layer people'), or leave it out with KG_KB_LAYERS."
+    E121 = "E121: KG_KB_LAYERS names an unknown layer {name!r}. Use a comma-separated list of: {choices} (or paths to layer files)."
     E050 = "E050: {path}: not a gold file of the expected form: {reason}."
     E060 = "E060: Cannot reach {endpoint}: {reason}. Check that the server is running and the URL is right."
     E061 = "E061: {endpoint} refused the credentials (HTTP {status}). Check --user and the password (KG_PASSWORD)."

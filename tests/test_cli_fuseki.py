@@ -37,7 +37,7 @@ def test_cli_fuseki_main_job_into_fuseki(fuseki_server, nlp):
     rows = runner.invoke(app, ["query", "who-accused-whom", "--endpoint", url, "-f", "json"])
     assert rows.exit_code == 0, rows.output
     accused = {(r["actor"], r["target_qid"]) for r in json.loads(rows.output)}
-    assert {("Hossein Dehqan", q) for q in ("Q30", "Q851", "Q846", "Q43")} <= accused
+    assert {("Hossein Dehghan", q) for q in ("Q30", "Q851", "Q846", "Q43")} <= accused  # linked: Q14514593
     # a re-run skips the article (same content hash); --force reloads it; neither duplicates
     again = runner.invoke(app, ["run", str(SEED), "--endpoint", url, "--jobs", "1", "--json"])
     assert again.exit_code == 0, again.output

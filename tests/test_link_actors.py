@@ -68,7 +68,7 @@ def test_link_actors_name_wins_over_misattached_mention(lk: Linker) -> None:
     res = ArticleResult(Article("t", text), statements=[], actors=[a])
     lk.link(res)
     assert (a.cameo_code, a.country_qid) == ("FRAGOV", "Q142")
-    assert a.qid is None and a.kind is ActorKind.PERSON
+    assert a.qid == "Q559040" and a.kind is ActorKind.PERSON  # the name, never "Iran's foreign minister"
 
 
 def test_link_actors_person_code_from_name_not_from_other_mentions(lk: Linker) -> None:

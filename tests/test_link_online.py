@@ -4,6 +4,8 @@ pyoxigraph store loaded with a Wikidata-form fixture (fictional QIDs Q99000xx)."
 
 from __future__ import annotations
 
+import functools
+
 import gzip
 import json
 import shutil
@@ -63,6 +65,13 @@ SEARCH = {
     "John Barrow": ["Q9900003", "Q9900004"], "Zorvex Industries": ["Q9900005"], "Zorvex": ["Q9900005"],
     "Pellam Grove": ["Q9900006"], "Reuters": ["Q9900007"],
 }
+
+
+@functools.lru_cache(maxsize=1)
+def _base_kb() -> KnowledgeBase:
+    """The base KB without the person layers: these tests ask Wikidata online for a person
+    ("Hossein Dehqan", a fake QID) that the person layers would already link offline."""
+    return KnowledgeBase.load(default_kb_path())
 
 
 class FakeWikidata:
@@ -143,7 +152,7 @@ def _closed_port() -> int:
 
 
 def test_link_online_links_nil_person_and_caches(fake_wikidata: FakeWikidata, tmp_path: Path) -> None:
-    lk = online_linker(default_kb(), client=_client(fake_wikidata, tmp_path))
+    lk = online_linker(_base_kb(), client=_client(fake_wikidata, tmp_path))
     before = fake_wikidata.count()
     text = "Iranian Defense Minister Hossein Dehqan said on Monday that the drills would go on."
     cand = lk.link_mention("Hossein Dehqan", context=text, ner_label="PERSON", date="2015-05-01")
@@ -155,7 +164,7 @@ def test_link_online_links_nil_person_and_caches(fake_wikidata: FakeWikidata, tm
     used = fake_wikidata.count() - before
     assert used == 2  # one search, one SPARQL
     # a new run (new client, same cache folder): no HTTP request at all
-    lk2 = online_linker(default_kb(), client=_client(fake_wikidata, tmp_path))
+    lk2 = online_linker(_base_kb(), client=_client(fake_wikidata, tmp_path))
     again = lk2.link_mention("Hossein Dehqan", context=text, ner_label="PERSON", date="2015-05-01")
     assert again is not None and again.entity.qid == "Q9900001"
     assert fake_wikidata.count() - before == used
@@ -165,7 +174,7 @@ def test_link_online_links_nil_person_and_caches(fake_wikidata: FakeWikidata, tm
 
 
 def test_link_online_kind_from_subclass_and_org(fake_wikidata: FakeWikidata, tmp_path: Path) -> None:
-    lk = online_linker(default_kb(), client=_client(fake_wikidata, tmp_path))
+    lk = online_linker(_base_kb(), client=_client(fake_wikidata, tmp_path))
     c = lk.link_mention("Army Gen. Martin Quill", context="Army Gen. Martin Quill told reporters.", ner_label="PERSON")
     assert c is not None and c.entity.qid == "Q9900002" and c.entity.kind == "person"
     org = lk.link_mention("Zorvex Industries", ner_label="ORG")
@@ -177,7 +186,7 @@ def test_link_online_kind_from_subclass_and_org(fake_wikidata: FakeWikidata, tmp
 
 def test_link_online_stays_nil_when_ambiguous_obscure_or_not_a_name(fake_wikidata: FakeWikidata,
                                                                    tmp_path: Path) -> None:
-    lk = online_linker(default_kb(), client=_client(fake_wikidata, tmp_path))
+    lk = online_linker(_base_kb(), client=_client(fake_wikidata, tmp_path))
     assert lk.link_mention("John Barrow", ner_label="PERSON") is None  # two equally known John Barrows
     assert lk.link_mention("Pellam Grove", ner_label="PERSON") is None  # no sitelinks
     n = fake_wikidata.count()
@@ -217,8 +226,8 @@ def test_link_online_unreachable_falls_back_to_offline(tmp_path: Path, extract_t
     port = _closed_port()
     client = WikidataClient(f"http://127.0.0.1:{port}/w/api.php", f"http://127.0.0.1:{port}/sparql",
                             cache_dir=tmp_path, min_interval=0.0)
-    lk = online_linker(default_kb(), client=client)
-    offline = Linker(default_kb())
+    lk = online_linker(_base_kb(), client=client)
+    offline = Linker(_base_kb())
     t0 = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -268,7 +277,7 @@ def test_link_online_expired_cache_refetches_and_stale_is_used_offline(fake_wiki
 
 def test_link_online_link_result_keeps_demonym_groups(fake_wikidata: FakeWikidata, tmp_path: Path,
                                                       extract_text) -> None:
-    lk = online_linker(default_kb(), client=_client(fake_wikidata, tmp_path))
+    lk = online_linker(_base_kb(), client=_client(fake_wikidata, tmp_path))
     res = lk.link(extract_text("The Syrian military said on Sunday that Zorvex Industries had supplied the "
                                "rebels. Martin Quill denied it.", "on1"))
     by_name = {a.name: a for a in res.actors}
@@ -280,7 +289,7 @@ def test_link_online_link_result_keeps_demonym_groups(fake_wikidata: FakeWikidat
 
 def test_link_online_promote_cache_into_kb(fake_wikidata: FakeWikidata, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    lk = online_linker(default_kb(), client=_client(fake_wikidata, cache))
+    lk = online_linker(_base_kb(), client=_client(fake_wikidata, cache))
     assert lk.link_mention("Hossein Dehqan", ner_label="PERSON", date="2015-05-01") is not None
     assert lk.link_mention("Zorvex Industries", ner_label="ORG") is not None
     kb_file = tmp_path / "kb.json.gz"
@@ -297,13 +306,13 @@ def test_link_online_promote_cache_into_kb(fake_wikidata: FakeWikidata, tmp_path
     assert c is not None and c.entity.qid == "Q9900005"
     d = offline.link_mention("Hossein Dehqan", ner_label="PERSON", date="2015-05-01")
     assert d is not None and d.entity.qid == "Q9900001" and d.entity.code_on("2015-05-01") == "IRNGOV"
-    assert len(kb) == len(default_kb()) + 1
+    assert len(kb) == len(_base_kb()) + 1
 
 
 def test_link_online_is_a_linker(tmp_path: Path) -> None:
-    lk = online_linker(default_kb(), client=WikidataClient("http://127.0.0.1:9/w/api.php", cache_dir=tmp_path))
+    lk = online_linker(_base_kb(), client=WikidataClient("http://127.0.0.1:9/w/api.php", cache_dir=tmp_path))
     assert isinstance(lk, OnlineLinker) and isinstance(lk, Linker)
-    assert lk.client.api_url.endswith("/w/api.php") and lk.threshold == Linker(default_kb()).threshold
+    assert lk.client.api_url.endswith("/w/api.php") and lk.threshold == Linker(_base_kb()).threshold
 
 
 def test_link_online_env_configures_endpoints(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -318,10 +327,10 @@ def test_link_online_env_configures_endpoints(monkeypatch: pytest.MonkeyPatch, t
 
 def test_link_online_cached_mode_speed(fake_wikidata: FakeWikidata, tmp_path: Path) -> None:
     names = [f"Unknown Person{i}" for i in range(40)] + list(SEARCH)
-    warm = online_linker(default_kb(), client=_client(fake_wikidata, tmp_path))
+    warm = online_linker(_base_kb(), client=_client(fake_wikidata, tmp_path))
     for n in names:
         warm.link_mention(n, context=f"{n} said on Monday.", ner_label="PERSON")
-    lk = online_linker(default_kb(), client=_client(fake_wikidata, tmp_path))
+    lk = online_linker(_base_kb(), client=_client(fake_wikidata, tmp_path))
     t0 = time.perf_counter()
     for n in names:
         lk.link_mention(n, context=f"{n} said on Monday.", ner_label="PERSON")

@@ -59,7 +59,7 @@ def test_output_queries_csv_tsv_markdown(store_dir):
 
 def test_output_queries_table_readable(store_dir):
     out = q(store_dir, "who-accused-whom", "--param", "actor=Dehghan", "--format", "table")
-    assert "Who accused whom" in out and "Hossein Dehqan" in out and "Q846" in out
+    assert "Who accused whom" in out and "Hossein Dehghan" in out and "Q846" in out
     assert "wikidata.org" not in out and "^^" not in out and "4 rows" in out
     empty = json.loads(q(store_dir, "publishers", "--format", "json"))
     assert {"publisher": None, "articles": 1, "statements": 19, "first": None, "last": None} in empty

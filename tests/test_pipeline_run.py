@@ -38,9 +38,9 @@ def test_pipeline_seed_who_accused_and_praised_whom(pipe, tmp_path):
         accused = {(r["actor"], r["target"], r["target_qid"]) for r in _rows(st, "who-accused-whom")}
         praised = {(r["actor"], r["target"], r["target_qid"]) for r in _rows(st, "who-praised-whom")}
     for target, qid in [("United States", "Q30"), ("Saudi Arabia", "Q851"), ("Qatar", "Q846"), ("Turkey", "Q43")]:
-        assert ("Hossein Dehqan", target, qid) in accused
-    assert ("Hossein Dehqan", "Turkey", "Q43") in praised
-    assert ("Hossein Dehqan", "Russia", "Q159") in praised
+        assert ("Hossein Dehghan", target, qid) in accused
+    assert ("Hossein Dehghan", "Turkey", "Q43") in praised
+    assert ("Hossein Dehghan", "Russia", "Q159") in praised
 
 
 def test_pipeline_rerun_leaves_triple_count_unchanged(pipe, tmp_path):

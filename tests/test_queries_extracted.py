@@ -6,6 +6,9 @@ and offline linker) and kg.run.jobs.run_into_store into an embedded store.  The
 rows were computed once, read through (who said what to whom in the texts;
 the negated "Russia did not criticize Iran" and the question "Would Iran
 threaten Israel?" are left out of the counts of statements made) and frozen.
+Refrozen when the person layers of the KB came (issue 15): persons now carry QIDs
+(Hossein Dehghan Q14514593 -- the KB's spelling of Dehqan --, Hassan Rouhani Q348144,
+Angela Merkel Q567, Sergey Shoygu Q32024, Fikri Işık Q15431339), read through again.
 """
 
 from __future__ import annotations
@@ -23,18 +26,18 @@ from tests._queries_fixtures import build_store
 # (query, params, columns, rows)
 CASES = [
     ('who-accused-whom', {}, ('actor', 'actor_qid', 'target', 'target_qid', 'type', 'statements', 'articles'), [
-        ('Hossein Dehqan', None, 'United States', 'Q30', 'ACCUSE', '2', '1'),
+        ('Hossein Dehghan', 'Q14514593', 'United States', 'Q30', 'ACCUSE', '2', '1'),
         ('Iran', 'Q794', 'United States', 'Q30', 'ACCUSE', '2', '2'),
-        ('Hossein Dehqan', None, 'Qatar', 'Q846', 'ACCUSE', '1', '1'),
-        ('Hossein Dehqan', None, 'Saudi Arabia', 'Q851', 'ACCUSE', '1', '1'),
-        ('Hossein Dehqan', None, 'Turkey', 'Q43', 'ACCUSE', '1', '1'),
+        ('Hossein Dehghan', 'Q14514593', 'Qatar', 'Q846', 'ACCUSE', '1', '1'),
+        ('Hossein Dehghan', 'Q14514593', 'Saudi Arabia', 'Q851', 'ACCUSE', '1', '1'),
+        ('Hossein Dehghan', 'Q14514593', 'Turkey', 'Q43', 'ACCUSE', '1', '1'),
         ('United States', 'Q30', 'Iran', 'Q794', 'ACCUSE', '1', '1'),
     ]),
     ('who-accused-whom', {'actor': 'Dehghan'}, ('actor', 'actor_qid', 'target', 'target_qid', 'type', 'statements', 'articles'), [
-        ('Hossein Dehqan', None, 'United States', 'Q30', 'ACCUSE', '2', '1'),
-        ('Hossein Dehqan', None, 'Qatar', 'Q846', 'ACCUSE', '1', '1'),
-        ('Hossein Dehqan', None, 'Saudi Arabia', 'Q851', 'ACCUSE', '1', '1'),
-        ('Hossein Dehqan', None, 'Turkey', 'Q43', 'ACCUSE', '1', '1'),
+        ('Hossein Dehghan', 'Q14514593', 'United States', 'Q30', 'ACCUSE', '2', '1'),
+        ('Hossein Dehghan', 'Q14514593', 'Qatar', 'Q846', 'ACCUSE', '1', '1'),
+        ('Hossein Dehghan', 'Q14514593', 'Saudi Arabia', 'Q851', 'ACCUSE', '1', '1'),
+        ('Hossein Dehghan', 'Q14514593', 'Turkey', 'Q43', 'ACCUSE', '1', '1'),
     ]),
     ('who-criticized-whom', {'target': 'Q30', 'since': '2020-01-01'}, ('actor', 'actor_qid', 'target', 'target_qid', 'type', 'statements', 'articles'), [
         ('Iran', 'Q794', 'United States', 'Q30', 'ACCUSE', '1', '1'),
@@ -42,14 +45,14 @@ CASES = [
     ]),
     ('who-praised-whom', {}, ('actor', 'actor_qid', 'target', 'target_qid', 'type', 'statements', 'articles'), [
         ('European Union', 'Q458', 'Greece', 'Q41', 'PRAISE', '1', '1'),
-        ('Hassan Rouhani', None, 'Russia', 'Q159', 'PRAISE', '1', '1'),
-        ('Hossein Dehqan', None, 'Russia', 'Q159', 'PRAISE', '1', '1'),
-        ('Hossein Dehqan', None, 'Turkey', 'Q43', 'PRAISE', '1', '1'),
+        ('Hassan Rouhani', 'Q348144', 'Russia', 'Q159', 'PRAISE', '1', '1'),
+        ('Hossein Dehghan', 'Q14514593', 'Russia', 'Q159', 'PRAISE', '1', '1'),
+        ('Hossein Dehghan', 'Q14514593', 'Turkey', 'Q43', 'PRAISE', '1', '1'),
     ]),
     ('who-appealed-to-whom', {}, ('actor', 'actor_qid', 'target', 'target_qid', 'type', 'statements', 'articles'), [
-        ('Angela Merkel', None, 'Russia', 'Q159', 'APPEAL', '1', '1'),
-        ('Hossein Dehqan', None, 'all other groups', None, 'APPEAL', '1', '1'),
-        ('Hossein Dehqan', None, 'all parties', None, 'APPEAL', '1', '1'),
+        ('Angela Merkel', 'Q567', 'Russia', 'Q159', 'APPEAL', '1', '1'),
+        ('Hossein Dehghan', 'Q14514593', 'all other groups', None, 'APPEAL', '1', '1'),
+        ('Hossein Dehghan', 'Q14514593', 'all parties', None, 'APPEAL', '1', '1'),
     ]),
     ('who-threatened-whom', {}, ('actor', 'actor_qid', 'target', 'target_qid', 'type', 'statements', 'articles'), [
         ('Turkey', 'Q43', 'Greece', 'Q41', 'THREATEN', '2', '1'),
@@ -58,7 +61,7 @@ CASES = [
     ]),
     ('who-rejected-whom', {}, ('actor', 'actor_qid', 'target', 'target_qid', 'type', 'statements', 'articles'), [
         ('Greece', 'Q41', 'Turkey', 'Q43', 'REJECT', '1', '1'),
-        ('Hossein Dehqan', None, 'United States', 'Q30', 'REJECT', '1', '1'),
+        ('Hossein Dehghan', 'Q14514593', 'United States', 'Q30', 'REJECT', '1', '1'),
         ('Russia', 'Q159', 'Germany', 'Q183', 'REJECT', '1', '1'),
     ]),
     ('who-supported-whom', {'until': '2020-01-31'}, ('actor', 'actor_qid', 'target', 'target_qid', 'type', 'statements', 'articles'), [
@@ -80,12 +83,12 @@ CASES = [
         ('Russia', 'CRITICIZE', 'Iran', 'criticize', 'Iran', 'true', 'Russia did not criticize Iran.', '162', '192', 'Iran criticizes sanctions', 'Daily Example', '2020-03-01', 'https://example.org/daily/3'),
     ]),
     ('actor-network', {'type': 'ACCUSE,THREATEN,WARN'}, ('source', 'source_qid', 'target', 'target_qid', 'type', 'weight', 'articles'), [
-        ('Hossein Dehqan', None, 'United States', 'Q30', 'ACCUSE', '2', '1'),
+        ('Hossein Dehghan', 'Q14514593', 'United States', 'Q30', 'ACCUSE', '2', '1'),
         ('Iran', 'Q794', 'United States', 'Q30', 'ACCUSE', '2', '2'),
         ('Turkey', 'Q43', 'Greece', 'Q41', 'THREATEN', '2', '1'),
-        ('Hossein Dehqan', None, 'Qatar', 'Q846', 'ACCUSE', '1', '1'),
-        ('Hossein Dehqan', None, 'Saudi Arabia', 'Q851', 'ACCUSE', '1', '1'),
-        ('Hossein Dehqan', None, 'Turkey', 'Q43', 'ACCUSE', '1', '1'),
+        ('Hossein Dehghan', 'Q14514593', 'Qatar', 'Q846', 'ACCUSE', '1', '1'),
+        ('Hossein Dehghan', 'Q14514593', 'Saudi Arabia', 'Q851', 'ACCUSE', '1', '1'),
+        ('Hossein Dehghan', 'Q14514593', 'Turkey', 'Q43', 'ACCUSE', '1', '1'),
         ('Iran', 'Q794', 'United States', 'Q30', 'WARN', '1', '1'),
         ('United States', 'Q30', 'Iran', 'Q794', 'ACCUSE', '1', '1'),
         ('United States', 'Q30', 'Iran', 'Q794', 'THREATEN', '1', '1'),
@@ -107,7 +110,7 @@ CASES = [
         ('Russia', 'Q159', '1', '2'),
     ]),
     ('top-speakers', {'type': 'ACCUSE,CRITICIZE,THREATEN'}, ('actor', 'actor_qid', 'statements', 'targets', 'articles', 'first', 'last'), [
-        ('Hossein Dehqan', None, '4', '4', '1', None, None),
+        ('Hossein Dehghan', 'Q14514593', '4', '4', '1', None, None),
         ('Iran', 'Q794', '3', '1', '3', '2020-02-15', '2020-03-01'),
         ('United States', 'Q30', '3', '1', '2', '2020-02-15', '2020-03-01'),
         ('Turkey', 'Q43', '2', '1', '1', '2020-01-10', '2020-01-10'),
@@ -144,26 +147,28 @@ CASES = [
         ('Example Wire', '1', '5', '2020-01-10', '2020-01-10'),
     ]),
     ('actors-by-country', {}, ('country', 'country_qid', 'cameo_country', 'actor', 'actor_qid', 'cameo_code', 'kind', 'made', 'received'), [
-        ('Germany', 'Q183', 'DEU', 'Angela Merkel', None, 'DEUGOV', 'Person', '1', '0'),
+        ('Germany', 'Q183', 'DEU', 'Angela Merkel', 'Q567', 'DEUGOV', 'Person', '1', '0'),
         ('Germany', 'Q183', 'DEU', 'Germany', 'Q183', 'DEU', 'Country', '0', '1'),
         ('Greece', 'Q41', 'GRC', 'Greece', 'Q41', 'GRC', 'Country', '1', '3'),
-        ('Iran', 'Q794', 'IRN', 'Hossein Dehqan', None, 'IRNMIL', 'Person', '16', '0'),
+        ('Iran', 'Q794', 'IRN', 'Hossein Dehghan', 'Q14514593', 'IRNGOV', 'Person', '16', '0'),
         ('Iran', 'Q794', 'IRN', 'Iran', 'Q794', 'IRN', 'Country', '5', '2'),
-        ('Iran', 'Q794', 'IRN', 'Hassan Rouhani', None, 'IRNGOV', 'Person', '1', '0'),
+        ('Iran', 'Q794', 'IRN', 'Hassan Rouhani', 'Q348144', 'IRNGOV', 'Person', '1', '0'),
         ('Israel', 'Q801', 'ISR', 'Israel', 'Q801', 'ISR', 'Country', '0', '0'),
         ('Qatar', 'Q846', 'QAT', 'Qatar', 'Q846', 'QAT', 'Country', '0', '1'),
         ('Russia', 'Q159', 'RUS', 'Russia', 'Q159', 'RUS', 'Country', '1', '3'),
+        ('Russia', 'Q159', 'RUS', 'Sergey Shoygu', 'Q32024', 'RUSGOVMIL', 'Person', '0', '1'),
         ('Saudi Arabia', 'Q851', 'SAU', 'Saudi Arabia', 'Q851', 'SAU', 'Country', '0', '1'),
         ('Syria', 'Q858', 'SYR', 'Syria', 'Q858', 'SYR', 'Country', '0', '1'),
         ('Syria', 'Q858', 'SYR', 'Syrian military', None, 'SYRMIL', 'Group', '1', '0'),
         ('Turkey', 'Q43', 'TUR', 'Turkey', 'Q43', 'TUR', 'Country', '2', '3'),
+        ('Turkey', 'Q43', 'TUR', 'Fikri Işık', 'Q15431339', 'TURGOV', 'Person', '0', '1'),
         ('United States', 'Q30', 'USA', 'United States', 'Q30', 'USA', 'Country', '3', '8'),
         (None, None, 'IGO', 'European Union', 'Q458', 'IGOEUREEC', 'Organization', '1', '0'),
     ]),
     ('actors-by-country', {'country': 'Iran'}, ('country', 'country_qid', 'cameo_country', 'actor', 'actor_qid', 'cameo_code', 'kind', 'made', 'received'), [
-        ('Iran', 'Q794', 'IRN', 'Hossein Dehqan', None, 'IRNMIL', 'Person', '16', '0'),
+        ('Iran', 'Q794', 'IRN', 'Hossein Dehghan', 'Q14514593', 'IRNGOV', 'Person', '16', '0'),
         ('Iran', 'Q794', 'IRN', 'Iran', 'Q794', 'IRN', 'Country', '5', '2'),
-        ('Iran', 'Q794', 'IRN', 'Hassan Rouhani', None, 'IRNGOV', 'Person', '1', '0'),
+        ('Iran', 'Q794', 'IRN', 'Hassan Rouhani', 'Q348144', 'IRNGOV', 'Person', '1', '0'),
     ]),
     ('actors-by-country', {'cameo': 'igo'}, ('country', 'country_qid', 'cameo_country', 'actor', 'actor_qid', 'cameo_code', 'kind', 'made', 'received'), [
         (None, None, 'IGO', 'European Union', 'Q458', 'IGOEUREEC', 'Organization', '1', '0'),
@@ -196,12 +201,12 @@ CASES = [
     ]),
     ('actors-by-kind', {}, ('kind', 'actors', 'linked'), [
         ('Country', '10', '10'),
-        ('Person', '5', '0'),
+        ('Person', '5', '5'),
         ('Group', '3', '0'),
         ('Organization', '1', '1'),
     ]),
     ('corpus-summary', {}, ('articles', 'first_date', 'last_date', 'publishers', 'statements', 'made', 'actors', 'linked_actors'), [
-        ('4', '2020-01-10', '2020-03-01', '2', '34', '32', '19', '11'),
+        ('4', '2020-01-10', '2020-03-01', '2', '34', '32', '19', '16'),
     ]),
 ]
 

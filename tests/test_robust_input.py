@@ -137,8 +137,8 @@ def test_robust_input_hostile_batch_with_seed(pipe, tmp_path):  # noqa: F811
             (seed_graph,) = ref.graphs()
             assert graph_quads(store, seed_graph) == graph_quads(ref, seed_graph)
         seed_types = _types(store, seed_graph)
-        assert ("ACCUSE", "Hossein Dehqan", "Saudi Arabia") in seed_types
-        assert ("PRAISE", "Hossein Dehqan", "Turkey") in seed_types
+        assert ("ACCUSE", "Hossein Dehghan", "Saudi Arabia") in seed_types  # linked: the KB spelling
+        assert ("PRAISE", "Hossein Dehghan", "Turkey") in seed_types
 
         skipped = {s.origin: s for s in summary.skipped}
         processed = [origin for origin, want in expected.items() if want in ("ok", "criticize")]

@@ -169,7 +169,7 @@ def test_robust_stores_read_only_file_system(pipe, tmp_path):  # noqa: F811
         assert res.exit_code == 1 and "E015" in res.output and "Read-only" in res.output, res.output
         # reading still works, from the read-only copy
         res = runner.invoke(app, ["query", "who-accused-whom", "--store", str(store), "-f", "csv"])
-        assert res.exit_code == 0 and "Hossein Dehqan" in res.output, res.output
+        assert res.exit_code == 0 and "Hossein Dehghan" in res.output, res.output
     finally:
         _umount(ro)
     with OxigraphStore(src / "store", read_only=True) as st:

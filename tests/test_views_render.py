@@ -91,7 +91,7 @@ def test_views_network_png_svg(store_dir, edges, tmp_path):
     assert root.tag.endswith("svg")
     text = ET.tostring(root, encoding="unicode")
     accused = {e.source_label for e in edges if e.type in ("ACCUSE", "CRITICIZE")}
-    assert "Hossein Dehqan" in accused
+    assert "Hossein Dehghan" in accused
     assert "ACCUSE" in text and "CRITICIZE" in text and "CONSULT" not in text  # legend of the types shown
 
 
@@ -104,14 +104,14 @@ def test_views_network_graphml_gexf(store_dir, edges, tmp_path):
     g = nx.read_graphml(gml)
     assert g.number_of_edges() == len(edges)
     assert g.number_of_nodes() == len({e.source for e in edges} | {e.target for e in edges})
-    dehqan = "https://w3id.org/kg-news/id/actor/name-hossein-dehqan"
+    dehqan = "https://w3id.org/kg-news/id/actor/wd-Q14514593"  # Hossein Dehghan, linked
     us = "https://w3id.org/kg-news/id/actor/wd-Q30"
-    assert g.nodes[dehqan]["label"] == "Hossein Dehqan" and g.nodes[us]["qid"] == "Q30"
+    assert g.nodes[dehqan]["label"] == "Hossein Dehghan" and g.nodes[us]["qid"] == "Q30"
     accuse = [d for u, v, d in g.edges(data=True) if u == dehqan and v == us and d["type"] == "ACCUSE"]
     assert accuse and accuse[0]["weight"] == next(e.weight for e in edges if (e.source, e.target, e.type) == (dehqan, us, "ACCUSE"))
     assert accuse[0]["color"] == "#c62828"
     h = nx.read_gexf(gexf)
-    assert h.number_of_edges() == len(edges) and h.nodes[dehqan]["label"] == "Hossein Dehqan"
+    assert h.number_of_edges() == len(edges) and h.nodes[dehqan]["label"] == "Hossein Dehghan"
 
 
 def test_views_network_html_is_self_contained(store_dir, edges, tmp_path):
@@ -124,7 +124,7 @@ def test_views_network_html_is_self_contained(store_dir, edges, tmp_path):
     assert "<script src" not in text and "<link" not in text
     data = json.loads(next(t for t in parser.texts if t.strip().startswith("{")))
     assert data["nodes"] and data["edges"]
-    assert "Hossein Dehqan" not in {n["label"] for n in data["nodes"]}  # the seed article is undated: --since drops it
+    assert "Hossein Dehghan" not in {n["label"] for n in data["nodes"]}  # the seed article is undated: --since drops it
     assert "Donald Trump" in {n["label"] for n in data["nodes"]}
 
 
@@ -151,7 +151,7 @@ def test_views_network_html_in_headless_chromium(store_dir, edges, tmp_path, in_
     labels = {e.source_label for e in edges} | {e.target_label for e in edges}
     assert dom.body.get("data-kg-ready") == str(len({e.source for e in edges} | {e.target for e in edges}))
     shown = set(dom.texts)
-    assert {"Hossein Dehqan", "Donald Trump", "United States"} <= shown
+    assert {"Hossein Dehghan", "Donald Trump", "United States"} <= shown
     assert labels <= shown  # every actor is drawn with its name
 
 

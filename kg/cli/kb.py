@@ -32,16 +32,38 @@ def kb_lookup(
         cands = kb.lookup(name, limit=limit)
         best = Linker(kb).link_mention(name, context=context)
     t = Table(title=f"candidates for {name!r}")
-    for col in ("QID / id", "label", "kind", "CAMEO", "score", "matched alias"):
+    for col in ("QID / id", "label", "kind", "CAMEO", "score", "matched alias", "layer"):
         t.add_column(col)
     for c in cands:
         e = c.entity
-        t.add_row(e.qid or e.id, e.label, e.kind, e.cameo_code or "", f"{c.score:.3f}", c.alias)
+        t.add_row(e.qid or e.id, e.label, e.kind, e.cameo_code or "", f"{c.score:.3f}", c.alias, e.layer)
     out.print(t)
     if best is not None:
         out.print(f"link: {best.entity.label} ({best.entity.qid or 'no QID'}), confidence {best.score:.2f}")
     else:
         out.print("link: NIL (no candidate above the threshold)")
+
+
+@kb_app.command("layers")
+def kb_layers() -> None:
+    """List the knowledge-base layers kg loads (KG_KB_LAYERS), with licences, sizes and entity counts.
+
+    The non-commercial person layer (people-nc, CC BY-NC 4.0) is a separate file: leave it out with
+    KG_KB_LAYERS=open, or replace it by the CC0 layer of 'kg kb update --layer people'.
+    """
+    from kg.link.kb import layer_infos
+
+    with kg_errors():
+        infos = layer_infos()
+    t = Table(title="knowledge-base layers (in load order)")
+    for col in ("layer", "licence", "entities", "size", "file"):
+        t.add_column(col)
+    for i in infos:
+        counts = i["counts"] or {}
+        t.add_row(str(i["layer"]), str(i["licence"]),
+                  ", ".join(f"{k} {v:,}" for k, v in counts.items()) or "see ATTRIBUTION.md",
+                  f"{i['size_bytes'] / 1e6:.1f} MB", str(i["path"]))
+    out.print(t)
 
 
 @kb_app.command("build")
@@ -60,15 +82,26 @@ def kb_build(
 @kb_app.command("update")
 def kb_update(
     endpoint: Annotated[str, typer.Option(help="SPARQL endpoint serving Wikidata-form data.")],
-    query_file: Annotated[Path, typer.Option("--query", help="Stored update query (see queries/wikidata/).")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="KB file to update (default: the file kg ships).")] = None,
+    query_file: Annotated[Optional[Path], typer.Option("--query", help="Stored update query (see queries/wikidata/); default for --layer people: queries/wikidata/people.rq.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="KB file to update, or with --layer the layer file to write (default: the file kg ships; for --layer people $KG_KB_DIR/kb-people.json.gz).")] = None,
+    layer: Annotated[Optional[str], typer.Option(help="'people': rebuild the person layer from Wikidata (CC0) instead of merging into the KB; kg then loads it in place of people-nc.")] = None,
+    timeout: Annotated[int, typer.Option(help="HTTP timeout in seconds.")] = 60,
 ) -> None:
-    """Add or refresh KB entities from a SPARQL endpoint (SPARQLWrapper)."""
+    """Add or refresh KB entities from a SPARQL endpoint (SPARQLWrapper), or rebuild the person layer."""
+    from kg.errors import Msg, UsageError
     from kg.link.build import default_kb_path
-    from kg.link.update import update_kb
+    from kg.link.update import PEOPLE_QUERY, update_kb, update_people_layer, user_people_layer
 
     with kg_errors():
-        stats = update_kb(endpoint, query_file, output or default_kb_path())
+        if layer is not None:
+            if layer != "people":
+                raise UsageError(Msg.E071, option="--layer", value=layer, choices="people")
+            stats = update_people_layer(endpoint, query_file or PEOPLE_QUERY, output or user_people_layer(),
+                                        timeout=timeout)
+        else:
+            if query_file is None:
+                raise UsageError(Msg.E071, option="--query", value="(none)", choices="a .rq file of queries/wikidata/")
+            stats = update_kb(endpoint, query_file, output or default_kb_path(), timeout=timeout)
     out.print_json(data=stats)
 
 

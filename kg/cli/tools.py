@@ -108,9 +108,15 @@ def validate(
 def info(
     where: StoreOptions = StoreOptions(),
 ) -> None:
-    """Show kg's version, the store this command uses (and where that choice came from) and its size."""
+    """Show kg's version, the knowledge-base layers loaded (with licences), the store this command uses (and
+    where that choice came from) and its size."""
     with kg_errors():
         out.print(f"kg {__version__}", highlight=False)
+        from kg.link.kb import layer_infos
+
+        for layer in layer_infos():  # read from the layers' .meta.json: the KB itself is not loaded
+            out.print(f"knowledge base layer {layer['layer']}: {layer['licence']} "
+                      f"({layer['size_bytes'] / 1e6:.1f} MB, {layer['path']})", highlight=False, soft_wrap=True)
         out.print(f"store: {where.label()}", highlight=False, soft_wrap=True)
         with where.open(read_only=True) as st:
             out.print(f"contents: {plural(st.count(), 'quad')} in {plural(len(st.graphs()), 'named graph')}", highlight=False)

@@ -46,6 +46,7 @@ from rapidfuzz import fuzz
 
 from kg.errors import KnowledgeBaseError, Msg
 from kg.names import is_acronym, norm
+from kg.link.people import LAYERS, build_layers, write_layer
 from kg.link.petrarch import ActorEntry, read_actors, read_agents
 from kg.model import slugify
 
@@ -303,14 +304,16 @@ def _clean_petrarch_alias(a: str) -> str | None:
     return a
 
 
-def build_kb(source_dir: Path, out_path: Path) -> dict[str, Any]:
+def build_kb(source_dir: Path, out_path: Path, *, with_layers: bool = True) -> dict[str, Any]:
     """Build the knowledge base from ``source_dir`` (the ``data/wikidata`` folder)
-    and write it to ``out_path`` (gzip JSON).
+    and write it to ``out_path`` (gzip JSON); with ``with_layers`` also the person, party and media
+    layers of :mod:`kg.link.people` from ``source_dir/people``, beside ``out_path``
+    (``kb-open.json.gz``, ``kb-people-nc.json.gz``, each with a ``.meta.json``).
 
     :param source_dir: folder with the files listed in the module docstring.
     :param out_path: output file (``.json.gz``); parent folders are created.
-    :returns: stats ``{"counts": {kind: n}, "entities": n, "aliases": n,
-        "size_bytes": n, "seconds": s, "path": str}``.
+    :returns: stats ``{"layers": {name: {"counts", "size_bytes", "licence"}}, "counts": {kind: n},
+        "entities": n, "aliases": n, "size_bytes": n, "seconds": s, "path": str}``.
     :raises KnowledgeBaseError: (E040) when a source file is missing or unreadable.
     """
     t0 = time.perf_counter()
@@ -437,7 +440,13 @@ def build_kb(source_dir: Path, out_path: Path) -> dict[str, Any]:
     counts: dict[str, int] = {}
     for e in entities.values():
         counts[e["kind"]] = counts.get(e["kind"], 0) + 1
+    layers: dict[str, Any] = {}
+    if with_layers:
+        for name, ldoc in build_layers(src / "people", iso3_to_qid).items():
+            meta = write_layer(ldoc, out_path.parent / LAYERS[name]["file"])
+            layers[name] = {"counts": meta["counts"], "size_bytes": meta["size_bytes"], "licence": meta["licence"]}
     return {
+        "layers": layers,
         "counts": dict(sorted(counts.items())),
         "entities": len(entities),
         "with_qid": sum(1 for e in entities.values() if e["qid"]),

@@ -20,9 +20,17 @@ Conventions
   is the country's QID and ``cameo_code`` is the PETRARCH country code plus
   the agent's role code from Phoenix.agents.txt (IRNGOV, SYRMIL, TURMIL).
 * **NIL.** A wrong QID is worse than none: a link below the threshold
-  (default :data:`DEFAULT_THRESHOLD`) leaves the actor unlinked.  Persons
-  are in the KB only through the PETRARCH dictionaries, which have no QIDs,
-  so persons get a CAMEO code (valid on the article date) but no QID.
+  (default :data:`DEFAULT_THRESHOLD`) leaves the actor unlinked.
+* **People** (the person layers of :mod:`kg.link.people`): a full name links by lookup; a role phrase
+  without a name ("the Iranian defence minister", "the U.S. president", "the Secretary of State") links
+  to the one person who held that role in that country on the article's date (:meth:`Linker.role_holder`;
+  no date, or several holders, stays NIL); a title before a surname ("President Trump", "Sen.
+  McConnell", "Prime Minister May") links to the one holder of that office with that surname, on the
+  date first, else ever (:meth:`Linker.titled_surname`); a bare surname links only to a person the same
+  article already linked ("Zarif" after "Mohammad Javad Zarif"), never by lookup alone.  The CAMEO code
+  of a person is PETRARCH's code on the date, else the country's code + GOV (LEG for legislators).
+* **Parties and media**: "Republicans", "Democrats", "the Tories" are member-noun aliases of the
+  party (kind ``party`` -> :attr:`ActorKind.ORGANIZATION`); newspapers are ``media``.
 
 Disambiguation
 --------------
@@ -39,12 +47,17 @@ Disambiguation
   Wikidata P39 position) (×1.1);
 * country context: when same-name candidates come from different countries, those whose
   country the context names (by name, code or demonym) get x1.1;
-* the article date against PETRARCH role dates: for persons whose dated
-  roles do not cover the date the score drops (×0.85) and the code valid on
-  the date is used;
+* the article date against dated positions (else PETRARCH role dates): for persons whose
+  positions do not cover the date the score drops (×0.85), for those in office then it rises (×1.1);
+  a title that names an office the person held ("Senator X") ×1.15; a less prominent office holder
+  (:data:`_PROMINENT`) named without title, date in office or country in the context ×0.85, so a
+  full-name match alone stays below the threshold (namesakes are common among them);
 * ambiguity: when the runner-up (another entity) scores within 15% of the
   best, the confidence is reduced in proportion (to one half for a tie); surnames shared by several
   KB persons are NIL.
+
+Length: one disambiguation procedure (mention scoring, role phrases, titled surnames, article-level
+surnames, QID merging) whose steps share the scoring context; split it and the order of the rules is lost.
 """
 
 from __future__ import annotations
@@ -53,7 +66,8 @@ import re
 from dataclasses import replace
 
 from kg.link.kb import AMBIGUOUS_SHORT, Candidate, Entity, KnowledgeBase
-from kg.names import norm
+from kg.link.positions import TITLE_KEYS, role_keys
+from kg.names import norm, phonetic
 from kg.model import Actor, ActorKind, ArticleResult, Span
 
 __all__ = ["Linker", "DEFAULT_THRESHOLD", "NER_COMPAT"]
@@ -65,11 +79,12 @@ DEFAULT_THRESHOLD = 0.6
 #: kind compatibility of KB entity kinds with spaCy NER labels (None = no label: 1.0).
 NER_COMPAT: dict[str, dict[str, float]] = {
     "PERSON": {"person": 1.0, "group": 1.0},  # "the Iranian defense minister": a person by role, no QID
-    "GPE": {"country": 1.0, "city": 1.0, "region": 0.95, "organization": 0.5, "armed_group": 0.5, "media": 0.3, "group": 0.8},
+    "GPE": {"country": 1.0, "city": 1.0, "region": 0.95, "organization": 0.5, "armed_group": 0.5, "media": 0.3, "group": 0.8,
+            "party": 0.9},
     "LOC": {"country": 0.9, "city": 0.9, "region": 0.9, "organization": 0.3, "armed_group": 0.3},
-    "NORP": {"country": 1.0, "armed_group": 0.8, "organization": 0.6, "group": 1.0, "city": 0.3},
+    "NORP": {"country": 1.0, "armed_group": 0.8, "organization": 0.6, "group": 1.0, "city": 0.3, "party": 1.0},
     "ORG": {"organization": 1.0, "armed_group": 1.0, "media": 1.0, "country": 0.75, "city": 0.4, "region": 0.4,
-            "group": 1.0},
+            "group": 1.0, "party": 1.0},
     "FAC": {"country": 0.9, "organization": 0.6, "city": 0.5},
 }
 _OTHER_LABEL_COMPAT = 0.3
@@ -77,11 +92,17 @@ _OTHER_LABEL_COMPAT = 0.3
 #: (linearly, down to one half when both score the same)
 _AMBIGUITY_FROM = 0.85
 _DEFAULT_KIND_COMPAT = 0.15
+#: persons of the person layers below this popularity (everyone but heads of state and government, key
+#: ministers, senators: see kg.link.people) need a title, a date in office or their country in the context;
+#: without, their score is multiplied by _UNCORROBORATED (a full-name match alone then stays below the
+#: default threshold)
+_PROMINENT = 0.5
+_UNCORROBORATED = 0.85
 
 _KIND_TO_ACTOR = {
     "country": ActorKind.COUNTRY, "city": ActorKind.COUNTRY, "region": ActorKind.COUNTRY, "organization": ActorKind.ORGANIZATION,
     "armed_group": ActorKind.ORGANIZATION, "media": ActorKind.ORGANIZATION, "person": ActorKind.PERSON,
-    "group": ActorKind.GROUP,
+    "group": ActorKind.GROUP, "party": ActorKind.ORGANIZATION,
 }
 _ACTOR_TO_NER = {
     ActorKind.PERSON: "PERSON", ActorKind.ORGANIZATION: "ORG", ActorKind.COUNTRY: "GPE", ActorKind.GROUP: None,
@@ -179,6 +200,89 @@ class Linker:
                 surf = " ".join(words[1:])
         return surf
 
+    # ------------------------------------------------------------ roles and titles
+    @staticmethod
+    def _title_keys(text: str) -> tuple[str, ...]:
+        """Role keys of the title words that end ``text`` ("... President", "Sen.", "Prime Minister")."""
+        t = " ".join(re.sub(r"[^\w\s-]", " ", text).lower().replace("defense", "defence").split())
+        words = t.split()
+        for n in range(min(4, len(words)), 0, -1):
+            tail = " ".join(words[-n:])
+            if tail in TITLE_KEYS:
+                return TITLE_KEYS[tail]
+            keys = role_keys(tail)
+            if keys:
+                return keys
+        return ()
+
+    def _country_words(self, words: list[str]) -> tuple[Entity | None, int]:
+        """The country named by the first 1-3 ``words`` (a demonym, a name, "U.S."), and how many words."""
+        for i in range(min(3, len(words)), 0, -1):
+            head = re.sub(r"['\u2019]s$", "", " ".join(words[:i]))
+            ctry = self.kb.country_of_demonym(head)
+            if ctry is None:
+                hit = [c for c in self.kb.lookup(head, limit=2, fuzzy=False)
+                       if c.entity.kind == "country" and c.alias_kind in ("label", "name", "abbr", "petrarch")]
+                ctry = hit[0].entity if hit else None
+            if ctry is not None:
+                return ctry, i
+        return None, 0
+
+    def role_phrase(self, text: str) -> tuple[tuple[str, ...], str | None] | None:
+        """``(role keys, country QID or None)`` when ``text`` is a role phrase without a name
+        ("the Iranian defence minister", "U.S. President", "Russia's foreign minister", "the president of
+        France", "the Secretary of State"), else ``None`` ("Defense Minister Hossein Dehqan" has a name;
+        "former president" is no current holder)."""
+        t = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+        t = re.sub(r"['\u2019]s\b", "", t)
+        words = t.split()
+        if not words or any(w.lower() in ("former", "ex", "late", "then", "acting", "interim") for w in words):
+            return None
+        ctry, n = self._country_words(words)
+        rest = " ".join(words[n:])
+        m = re.match(r"^(.*?)\s+of\s+(.+)$", rest)
+        if ctry is None and m:  # "president of France"
+            c2, n2 = self._country_words(m.group(2).split())
+            if c2 is not None and n2 == len(m.group(2).split()):
+                ctry, rest = c2, m.group(1)
+        keys = role_keys(rest, ctry.qid if ctry is not None else None)
+        if not keys:
+            return None
+        return keys, (ctry.qid if ctry is not None else None)
+
+    def role_holder(self, text: str, date: str | None) -> Entity | None:
+        """The one person who held the role named by ``text`` (:meth:`role_phrase`) on ``date``, else ``None``
+        (no date, no holder, or several: "the president" without a country, a handover day)."""
+        if not date:
+            return None
+        rp = self.role_phrase(text)
+        if rp is None:
+            return None
+        keys, country = rp
+        hs = self.kb.holders(keys, country_qid=country, date=date)
+        return hs[0][0] if len(hs) == 1 else None
+
+    def titled_surname(self, surname: str, keys: tuple[str, ...], date: str | None,
+                       countries: set[str] | None = None) -> Entity | None:
+        """The one holder of an office with role ``keys`` whose surname is ``surname`` ("President Trump",
+        "Senator McConnell", "Prime Minister May"): among holders on ``date`` first, then at any time;
+        ``countries`` (QIDs the context names) break a tie.  ``None`` when none or several fit."""
+        key = norm(surname)
+        if not key or not keys:
+            return None
+        pk = phonetic(surname)
+        for when in ([date, None] if date else [None]):
+            fits = [e for e, _ in self.kb.holders(keys, date=when) if _surname_fits(e, key, pk)]
+            uniq = {e.id: e for e in fits}
+            if len(uniq) > 1 and countries:
+                here = {i: e for i, e in uniq.items() if e.country_qid in countries}
+                uniq = here or uniq
+            if len(uniq) == 1:
+                return next(iter(uniq.values()))
+            if len(uniq) > 1:
+                return None
+        return None
+
     # ------------------------------------------------------------ one mention
     def candidates(self, surface: str, *, context: str = "", start: int | None = None,
                    ner_label: str | None = None, date: str | None = None,
@@ -216,13 +320,20 @@ class Linker:
             grp = self._group(surf)
             if grp is not None:
                 raw = [grp] + raw
+        titled = stripped != surf and bool(re.search(
+            r"\b(?:gen|general|president|minister|secretary|senator|sen|rep|gov|governor|chancellor|premier|king|"
+            r"queen|prince|emir|sheikh?|ayatollah|mr|mrs|ms|dr|adm|col|lt|maj)\b\.?",
+            surf[:len(surf) - len(stripped)], re.I))
+        title_keys = self._title_keys(surf[:len(surf) - len(stripped)] if stripped != surf else before[-40:])
         sports = bool(context) and bool(_SPORTS.search(context))
         locative = bool(_LOCATIVE_BEFORE.search(before[-20:])) if before else False
         scored: dict[str, Candidate] = {}
+        here: set[str] | None = None
         for c in raw:
             e, s = c.entity, c.score
-            # NER label compatibility
-            if ner_label:
+            # NER label compatibility (a name after a personal title -- "Army Gen. X", "President X" -- is a
+            # person whatever spaCy's label says)
+            if ner_label and not (e.kind == "person" and titled):
                 table = NER_COMPAT.get(ner_label)
                 s *= table.get(e.kind, _DEFAULT_KIND_COMPAT) if table is not None else _OTHER_LABEL_COMPAT
             # metonymy: capitals -> country for agents; the city itself in locative uses
@@ -236,12 +347,27 @@ class Linker:
                 if sports and not locative:
                     s *= 0.3
             if e.kind == "person":
+                if c.alias_kind == "surname" and e.layer != "base":
+                    continue  # a bare surname of a person layer: only by title, role or the article (see link)
                 if _ROLE_WORDS.search(before[-40:]) or stripped != surf:
-                    if any(r.code[3:6] in ("GOV", "MIL", "LEG") or r.code[:3] == "IGO" or r.code.startswith("P39:")
-                           for r in e.roles):
+                    if e.positions or any(r.code[3:6] in ("GOV", "MIL", "LEG") or r.code[:3] == "IGO"
+                                          or r.code.startswith("P39:") for r in e.roles):
                         s *= 1.1
-                if e.has_role_on(date) is False:
+                if title_keys and e.positions_on(None, title_keys):
+                    s *= 1.15  # "Senator X", "Prime Minister X": a namesake without that office falls behind
+                on = e.has_role_on(date)
+                if on is False:
                     s *= 0.85
+                elif on is True and e.positions:
+                    s *= 1.1
+                if e.layer != "base" and e.popularity < _PROMINENT and on is not True and not (
+                        title_keys and e.positions_on(None, title_keys)):
+                    # a less prominent office holder (deputy minister, ambassador, regional official) named
+                    # without a title, a date in office or the country: as likely a namesake -> below threshold
+                    if here is None:
+                        here = self._context_countries(context) if context else set()
+                    if e.country_qid not in here:
+                        s *= _UNCORROBORATED
             s = max(0.0, min(1.0, s))
             old = scored.get(e.id)
             if old is None or s > old.score:
@@ -302,6 +428,7 @@ class Linker:
                 actors.append(a)
         for a in actors:
             self._link_actor(a, text, date)
+        self._link_by_article(actors, date)
         # merge by QID
         canon: dict[str, Actor] = {}
         mapping: dict[int, Actor] = {}
@@ -342,6 +469,65 @@ class Linker:
                 st.target_mentions = tmentions
         return result
 
+    def person_code(self, e: Entity, date: str | None) -> str | None:
+        """CAMEO code of a person on ``date``: the PETRARCH code valid then, else the country's code plus GOV
+        (LEG for members of a legislature) when the person held an office (``"FRAGOV"``), else ``None``."""
+        code = e.code_on(date)
+        if code or not e.positions or not e.country_qid:
+            return code
+        ctry = self.kb.get(e.country_qid)
+        if ctry is None or not ctry.cameo_code:
+            return None
+        keys = {k for p in e.positions for k in p.keys}
+        legislator = keys and keys <= {"senator", "representative", "speaker"}
+        return ctry.cameo_code + ("LEG" if legislator else "GOV")
+
+    def _link_by_role(self, a: Actor, text: str, date: str | None) -> bool:
+        """Link a role phrase ("the Iranian defence minister") to the one holder of the role on ``date``,
+        or a titled surname ("President Trump", "Sen. McConnell") to the one office holder of that name.
+        True when ``a`` was linked."""
+        if not a.qid and (a.kind is not ActorKind.PERSON or self.role_phrase(a.name) is not None):
+            for surf in [a.name, *(m.text for m in a.mentions if m.text and m.text != a.name)]:
+                e = self.role_holder(surf, date)
+                if e is not None and e.qid:
+                    _assign(a, e, 0.9, self.person_code(e, date), role=re.sub(r"^(?:the|a)\s+", "", surf, flags=re.I))
+                    return True
+        words = a.name.split()
+        if a.kind is ActorKind.PERSON and len(words) == 1 and len(norm(a.name)) >= 2:
+            keys: tuple[str, ...] = self._title_keys(a.role) if a.role else ()
+            pos = None
+            for m in a.mentions:
+                i = m.text.find(a.name) if m.text else -1
+                if i > 0:
+                    keys = keys or self._title_keys(m.text[:i])
+                    pos = pos if pos is not None else m.start
+            if not keys:
+                return False
+            ctx = _sentence_window(text, pos, pos + len(a.name))[0] if (text and pos is not None) else ""
+            e = self.titled_surname(a.name, keys, date, self._context_countries(ctx) if ctx else None)
+            if e is not None and e.qid:
+                _assign(a, e, 0.85, self.person_code(e, date))
+                return True
+        return False
+
+    def _link_by_article(self, actors: list[Actor], date: str | None) -> None:
+        """A bare surname ("Zarif", "Mr. Tillerson") links to the one person of the article already linked
+        with that surname (the article introduced the full name); several or none: it stays NIL."""
+        linked = [self.kb.get(a.qid) for a in actors if a.qid and a.kind is ActorKind.PERSON]
+        people = {e.id: e for e in linked if e is not None and e.kind == "person"}
+        if not people:
+            return
+        for a in actors:
+            if a.qid or a.kind is not ActorKind.PERSON:
+                continue
+            name = self._strip_prefixes(a.name)
+            if len(name.split()) != 1:
+                continue
+            key, pk = norm(name), phonetic(name)
+            fits = [e for e in people.values() if _surname_fits(e, key, pk)]
+            if len(fits) == 1:
+                _assign(a, fits[0], 0.85, self.person_code(fits[0], date))
+
     def _link_actor(self, a: Actor, text: str, date: str | None) -> None:
         """Link one actor from its name and mention texts.
 
@@ -352,6 +538,8 @@ class Linker:
         what the name itself says.
         """
         first = a.mentions[0].start if a.mentions else None
+        if self._link_by_role(a, text, date):
+            return
         name_key = norm(a.name)
         # (surface, offset, only a group candidate counts)
         tiers: list[list[tuple[str, int | None, bool]]] = [[(a.name, first, False)], [], []]
@@ -393,9 +581,20 @@ class Linker:
             a.name = e.label
         if not (e.kind == "group" and a.kind is ActorKind.PERSON):
             a.kind = _KIND_TO_ACTOR.get(e.kind, a.kind)
-        a.cameo_code = e.code_on(date) if e.kind == "person" else (e.cameo_code or a.cameo_code)
+        a.cameo_code = self.person_code(e, date) if e.kind == "person" else (e.cameo_code or a.cameo_code)
         a.country_qid = e.country_qid or (self.kb.country_by_cameo(a.cameo_code).qid
                                           if a.cameo_code and self.kb.country_by_cameo(a.cameo_code) else None)
+
+
+def _assign(a: Actor, e: Entity, score: float, code: str | None, role: str | None = None) -> None:
+    """Give actor ``a`` the person ``e`` (QID, name, kind, country) and the CAMEO ``code``."""
+    a.qid = e.qid
+    a.link_confidence = round(score, 4)
+    a.name = e.label
+    a.kind = ActorKind.PERSON
+    a.role = a.role or role
+    a.cameo_code = code or a.cameo_code
+    a.country_qid = e.country_qid or a.country_qid
 
 
 def _own_side(actor: Actor, target: Actor) -> bool:
@@ -407,3 +606,16 @@ def _own_side(actor: Actor, target: Actor) -> bool:
     if target.qid is None:
         return False
     return target.qid == actor.qid or target.qid == actor.country_qid
+
+
+def _surname_fits(e: Entity, key: str, pk: str) -> bool:
+    """True when ``key`` (a :func:`kg.names.norm` surname) is the last word or the particle surname of the
+    entity's label or of one of its aliases, or has the same transliteration key (Dehqan/Dehghan)."""
+    for name in (e.label, *e.aliases):
+        n = norm(name)
+        if n == key or n.endswith(" " + key):
+            return True
+        last = n.split()[-1:] if n else []
+        if last and len(key) >= 5 and phonetic(last[0]) == pk:
+            return True
+    return False

@@ -30,7 +30,11 @@ from kg.http import user_agent
 from kg.names import norm
 from kg.link.wikidata_kinds import CLASS_KIND, kind_of_classes
 
-__all__ = ["update_kb", "merge_items", "read_kb_doc", "write_kb_doc", "CLASS_KIND", "select_rows", "sparqlwrapper_agent"]
+__all__ = ["update_kb", "merge_items", "read_kb_doc", "write_kb_doc", "CLASS_KIND", "select_rows", "sparqlwrapper_agent",
+           "update_people_layer", "people_items", "user_people_layer", "PEOPLE_QUERY"]
+
+#: The stored query of ``kg kb update --layer people``.
+PEOPLE_QUERY = Path(__file__).resolve().parents[2] / "queries" / "wikidata" / "people.rq"
 
 _QID = re.compile(r"(Q\d+)$")
 
@@ -212,3 +216,67 @@ def write_kb_doc(doc: dict[str, Any], kb_path: Path) -> None:
     with tmp.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
         gz.write(payload)
     tmp.replace(kb_path)
+
+
+def user_people_layer() -> Path:
+    """Where ``kg kb update --layer people`` writes the CC0 person layer: ``$KG_KB_DIR/kb-people.json.gz``
+    (default ``~/.local/share/kg/kb``); :func:`kg.link.kb.layer_paths` loads it in place of ``people-nc``."""
+    from kg.link.kb import user_layer_dir  # noqa: PLC0415
+
+    return user_layer_dir() / "kb-people.json.gz"
+
+
+def people_items(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """Person records of a layer (:mod:`kg.link.people`) from the rows of ``queries/wikidata/people.rq``
+    (``?item ?label ?alias ?position ?positionLabel ?start ?end ?country ?party``): one record per item,
+    positions ``[title, start, end, country QID]`` (dates as ``YYYY-MM-DD``), the same aliases and
+    popularity rules as the layers built from the TSVs (:func:`kg.link.people.person_records`)."""
+    from kg.link.people import person_records  # noqa: PLC0415
+
+    people: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        q = _qid(r.get("item"))
+        if not q or not r.get("label"):
+            continue
+        e = people.setdefault(q, {"id": q, "qid": q, "label": r["label"], "kind": "person", "_names": [],
+                                  "country_qid": None, "positions": [], "party_qid": None})
+        if r.get("alias") and r["alias"] not in e["_names"] and r["alias"] != e["label"]:
+            e["_names"].append(r["alias"])
+        country = _qid(r.get("country"))
+        e["country_qid"] = e["country_qid"] or country
+        e["party_qid"] = e["party_qid"] or _qid(r.get("party"))
+        if r.get("positionLabel"):
+            pos = [r["positionLabel"], _date(r.get("start")), _date(r.get("end")), country]
+            if pos not in e["positions"]:
+                e["positions"].append(pos)
+    return person_records(people.values())
+
+
+def update_people_layer(endpoint: str, query_path: Path, out_path: Path, *, timeout: int = 60) -> dict[str, Any]:
+    """Rebuild the person layer from a SPARQL endpoint serving Wikidata (CC0) and write it to ``out_path``
+    (with its ``.meta.json``), replacing the file atomically.
+
+    :param endpoint: SPARQL query endpoint URL (``https://query.wikidata.org/sparql``, a local mirror).
+    :param query_path: the stored query (``queries/wikidata/people.rq`` or one of the same variables).
+    :param out_path: layer file to write (``kb-people.json.gz``).
+    :param timeout: HTTP timeout in seconds.
+    :returns: ``{"rows", "persons", "positions", "size_bytes", "seconds", "path"}``.
+    :raises KnowledgeBaseError: (E040) if the query file cannot be read.
+    :raises EndpointError: (E060/E063/E064) as :func:`select_rows`.
+    """
+    from kg.link.people import layer_doc, write_layer  # noqa: PLC0415
+
+    t0 = time.perf_counter()
+    try:
+        query = Path(query_path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KnowledgeBaseError(Msg.E040, path=query_path, reason=str(exc)) from exc
+    rows = select_rows(endpoint, query, timeout)
+    ents = people_items(rows)
+    doc = layer_doc("people", ents, licence="CC0 1.0 (Wikidata)",
+                    attribution=f"Wikidata (CC0), from {endpoint} with {Path(query_path).name}",
+                    sources=[endpoint, Path(query_path).name],
+                    updated=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+    meta = write_layer(doc, Path(out_path))
+    return {"rows": len(rows), "persons": len(ents), "positions": sum(len(e["positions"]) for e in ents),
+            "size_bytes": meta["size_bytes"], "seconds": round(time.perf_counter() - t0, 2), "path": str(out_path)}
