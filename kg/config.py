@@ -64,6 +64,28 @@ class StoreSettings:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
+#: Environment variable for kg's caches (the knowledge base's built index, the actor-name table):
+#: a folder to keep them in, or ``off`` to keep none.
+CACHE_ENV = "KG_CACHE"
+
+
+def cache_dir(part: str) -> Path | None:
+    """The folder of one of kg's caches: ``$KG_CACHE/<part>``, else the user cache folder
+    (``platformdirs.user_cache_dir("kg")/<part>``); None when ``KG_CACHE`` is ``off`` (or 0/no/false).
+    Caches only hold what kg derived from files it names in the cache key; deleting them is always safe.
+
+    :param part: the cache's sub-folder ("kb", "actors").
+    """
+    env = os.environ.get(CACHE_ENV)
+    if env and env.lower() in ("off", "0", "no", "false"):
+        return None
+    if env:
+        return Path(env).expanduser() / part
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("kg", appauthor=False)) / part
+
+
 def config_path() -> Path:
     """The config file's path (it may not exist)."""
     env = os.environ.get("KG_CONFIG")

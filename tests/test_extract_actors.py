@@ -68,7 +68,8 @@ def _write_kb(path, rows):
         json.dump({"format": 1, "entities": rows}, fh)
 
 
-def test_extract_actors_kb_table_reads_a_kb_file_and_filters_names(tmp_path, nlp):
+def test_extract_actors_kb_table_reads_a_kb_file_and_filters_names(tmp_path, nlp, monkeypatch):
+    monkeypatch.setenv("KG_CACHE", str(tmp_path / "cache"))  # the table cache goes here, not into the user's folder
     """A KB of invented names: the multiword name and the capitalized country match; the
     lower-case and month-like names are left out; a name shared by two kinds is ambiguous."""
     from kg.extract.kbactors import KBActorTagger
@@ -93,6 +94,7 @@ def test_extract_actors_kb_table_reads_a_kb_file_and_filters_names(tmp_path, nlp
     assert any(t.endswith("Brannic Liberation Front") and lab == "ORG" for t, lab in ents) and ("Teodor Vashkin", "PERSON") in ents, ents
     assert ("Varnosia", "GPE") in ents, ents
     # the table is cached: a second tagger reads it back unchanged
+    assert len(list((tmp_path / "cache" / "actors").glob("aliases-*.json"))) == 1
     again = KBActorTagger(nlp, "kb_test2", str(kb))
     assert again.table.labels == labels
 

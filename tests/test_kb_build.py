@@ -109,14 +109,14 @@ def test_kb_build_missing_sources_raises_e040(tmp_path: Path) -> None:
 def test_kb_load_cached_writes_reads_and_rebuilds_a_bad_cache(tmp_path: Path, monkeypatch) -> None:
     from kg.link.kb import load_cached
 
-    monkeypatch.setenv("KG_KB_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("KG_CACHE", str(tmp_path / "cache"))
     first = load_cached(DEFAULT_KB_PATH, [])
-    files = list((tmp_path / "cache").glob("kb-*.pickle"))
+    files = list((tmp_path / "cache" / "kb").glob("kb-*.pickle"))
     assert len(files) == 1 and len(first) == len(KnowledgeBase.load(DEFAULT_KB_PATH))
     again = load_cached(DEFAULT_KB_PATH, [])  # from the cache
     assert again.counts() == first.counts() and again.get("Q30").label == "United States"
     files[0].write_bytes(b"not a pickle")  # a damaged cache is rebuilt, never an error
     third = load_cached(DEFAULT_KB_PATH, [])
     assert third.counts() == first.counts() and files[0].stat().st_size > 1000
-    monkeypatch.setenv("KG_KB_CACHE", "off")
+    monkeypatch.setenv("KG_CACHE", "off")
     assert len(load_cached(DEFAULT_KB_PATH, [])) == len(first)

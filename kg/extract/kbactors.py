@@ -23,7 +23,7 @@ is ambiguous.
 Cost: the table is a ``dict`` from name to label, so matching is a few dictionary lookups per
 capitalized token, whatever the size of the KB.  Building the table reads the whole KB
 file (about 0.5 s for 40,000 names, linear in the KB's size), so the table is cached
-as a JSON file in the user cache folder (``platformdirs.user_cache_dir("kg")``),
+as a JSON file in kg's cache folder (:func:`kg.config.cache_dir`, env ``KG_CACHE``),
 keyed by the KB file's path, size and modification time; a cache hit loads in tens of
 milliseconds, also for a KB four times larger.  An unwritable cache folder only costs
 the rebuild.
@@ -43,6 +43,7 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.config import cache_dir
 from kg.extract.lexicon import load_lexicon
 from kg.extract.syntax import ACTOR_ENTS
 
@@ -141,14 +142,15 @@ class AliasTable:
 
 
 def _cache_path(kb_path: Path) -> Path | None:
+    folder = cache_dir("actors")
     try:
-        from platformdirs import user_cache_dir  # noqa: PLC0415
-
         st = kb_path.stat()
-    except (ImportError, OSError):
+    except OSError:
+        return None
+    if folder is None:
         return None
     key = hashlib.sha1(f"{kb_path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{TABLE_VERSION}".encode()).hexdigest()[:16]
-    return Path(user_cache_dir("kg")) / "actors" / f"aliases-{key}.json"
+    return folder / f"aliases-{key}.json"
 
 
 def load_alias_table(kb_path: str | Path | None = None) -> AliasTable:

@@ -50,6 +50,7 @@ from typing import Any, Iterator, NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from kg.config import cache_dir
 from kg.errors import KnowledgeBaseError, Msg
 from kg.link.positions import Position, role_keys
 from kg.names import is_acronym, norm, phonetic
@@ -570,22 +571,15 @@ def layer_infos(spec: str | None = None) -> list[dict[str, Any]]:
 
 #: Bump when the pickled form of :class:`KnowledgeBase` changes in a way the source hash would miss.
 _CACHE_VERSION = 1
-_CACHE_ENV = "KG_KB_CACHE"
 
 
 def _cache_file(paths: list[Path]) -> Path | None:
-    """Where the index of this KB + layers is cached: ``$KG_KB_CACHE`` (``off`` disables it), else the
-    user cache folder ``kg/kb``; the name hashes the files (path, size, mtime) and the source of the
+    """Where the index of this KB + layers is cached: :func:`kg.config.cache_dir` ``("kb")`` (env
+    ``KG_CACHE``; ``off`` disables it); the name hashes the files (path, size, mtime) and the source of the
     modules that define the KB's in-memory form, so any change gives a new cache file."""
-    env = os.environ.get(_CACHE_ENV)
-    if env and env.lower() in ("off", "0", "no", "false"):
+    folder = cache_dir("kb")
+    if folder is None:
         return None
-    if env:
-        folder = Path(env).expanduser()
-    else:
-        from platformdirs import user_cache_dir  # noqa: PLC0415
-
-        folder = Path(user_cache_dir("kg", appauthor=False)) / "kb"
     h = hashlib.sha256(f"v{_CACHE_VERSION}".encode())
     here = Path(__file__).resolve().parent
     for src in (here / "kb.py", here / "positions.py", here / "people.py", here.parent / "names.py"):
