@@ -178,19 +178,29 @@ class Resolver:
     def _role_phrase(self, m: MentionRef) -> Cluster | None:
         """"the Iranian defense minister", "Iran's foreign minister", "the US
         president" -> the nearest preceding person whose title words hold the
-        head noun and whose country (when both say one) is the same."""
+        head noun or a synonym of it (``roles.tsv``: "envoy" = "ambassador") and
+        whose country (when both say one) is the same; for a phrase naming a
+        country, an earlier person of another or unknown country loses to the
+        subject of the next sentence ("Russia's envoy dismissed ... . "...,"
+        Vassily Nebenzia told the council"), when that person's title and country
+        do not say otherwise."""
         head = self.doc[m.head]
         lemma = head.lemma_.lower()
         if not self.lex.is_title(lemma) or head.tag_ in ("NNS", "NNPS"):
             return None  # "world leaders" is no one person
-        if head.i > 0 and any(t.pos_ == "PROPN" for t in self.doc[m.start:m.end] if t.ent_type_ not in ("NORP", "GPE")):
+        # "the U.N. chief": an organization before the head narrows the role; other names make it a name
+        orgs = {t.lower_.replace(".", "") for t in self.doc[m.start:m.end] if t.ent_type_ == "ORG" and t.i != head.i}
+        if head.i > 0 and any(t.pos_ == "PROPN" for t in self.doc[m.start:m.end] if t.ent_type_ not in ("NORP", "GPE", "ORG")):
             return None
         dem = self._demonym(m)
+        syns = self.lex.role_synonyms(lemma)
+        holds = lambda c: bool(c.role) and (lemma in c.role.lower() or _role_holds(c.role, syns)) and (  # noqa: E731
+            not orgs or _role_holds(c.role.replace(".", ""), frozenset(orgs)))
         best: Cluster | None = None
         best_pos = -1
         later: list[Cluster] = []
         for start, c in self._persons:
-            if not c.role or lemma not in c.role.lower():
+            if not holds(c):
                 continue
             if dem and c.demonym and not same_country(dem, c.demonym):
                 continue
@@ -198,12 +208,34 @@ class Resolver:
                 later.append(c)
             elif start > best_pos:
                 best, best_pos = c, start
+        if dem and (best is None or not best.demonym):
+            nxt = self._next_subject_person(m, dem, holds)
+            if nxt is not None:
+                return nxt
         if best is None and len({c.id for c in later}) == 1:
             # cataphora: "Iran's foreign minister said ..." before "Foreign Minister Javad Zarif"
             best = later[0]
         if best is None and not later and lemma in LEADER_WORDS:
             best = self._main_person(m, dem)
         return best
+
+    def _next_subject_person(self, m: MentionRef, dem: str, holds) -> Cluster | None:
+        """The person who is the first subject of the sentence after ``m``'s, when
+        their title (if any) holds the role (``holds``) and their country (if
+        known) is ``dem``'s: news names the holder of a role phrase right after it."""
+        sent_no = self._sent_no[m.head]
+        for start, c in self._persons:
+            if start <= m.end or self._sent_no[start] <= sent_no:
+                continue
+            if self._sent_no[start] > sent_no + 1:
+                return None
+            if not _subject_name(self.doc[start]):
+                continue
+            if (c.role and not holds(c) and c.role.lower().replace(".", "") not in self.lex.words.courtesy_titles) or (
+                    c.demonym and not same_country(dem, c.demonym)):
+                return None
+            return c
+        return None
 
     def _org_phrase(self, m: MentionRef) -> Cluster | None:
         """"the agency", "the bureau", "the U.N. agency" -> the nearest preceding
@@ -454,6 +486,12 @@ def _honorific_gender(text: str, lex: Lexicon) -> str | None:
         words = words[1:]
     first = words[0].rstrip(".").lower() if words else ""
     return "m" if first in lex.words.male_honorifics else "f" if first in lex.words.female_honorifics else None
+
+
+def _role_holds(role: str, words: frozenset[str]) -> bool:
+    """Whether a title ("U.N. Secretary-General", "Deputy Ambassador") holds one of ``words`` as whole words."""
+    padded = " " + role.lower().replace(",", " ").replace("-", " ") + " "
+    return any(" " + w.replace("-", " ") + " " in padded for w in words)
 
 
 def _subject_name(tok) -> bool:

@@ -1,0 +1,87 @@
+"""Role phrases resolve to the actor they mean (issue 14, "role phrases and
+references"), with the real spaCy model: "Freedonia's envoy" ... "Ambassador
+Tanaka", "the U.N. chief" ... "Secretary-General Reyes" (role synonyms from
+``kg/extract/data/roles.tsv``), the subject of the next sentence for a role
+phrase naming a country, and no confusion between office holders of two
+countries.
+
+The sentences, people and countries are our own, written for these tests; none
+comes from the gold files.  Each row is ``(text, actor name, type)``: some
+statement of the text must have that actor's full name and that type.
+Negative rows give an actor and type no statement of the text may have.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.lexicon import load_lexicon
+
+
+def _actors(res) -> set[tuple[str, str]]:
+    return {(s.actor.name, s.type.value) for s in res.statements}
+
+
+# -- kind 1: role phrases naming a person introduced elsewhere in the article
+
+ROLE_CASES = [
+    # synonyms: envoy = ambassador, chief = secretary-general, spokesperson = spokeswoman
+    ("Sylvanian Ambassador Mira Olsen condemned the attack. Freedonia's envoy accused Sylvania of lying.",
+     "Mira Olsen", "CRITICIZE"),
+    ("U.N. Secretary-General Antonio Reyes visited the camp on Monday. The U.N. chief condemned the attacks "
+     "on the aid workers.", "Antonio Reyes", "CRITICIZE"),
+    ("Government spokeswoman Lena Dahl spoke on Monday. The spokesperson accused Sylvania of lying.",
+     "Lena Dahl", "ACCUSE"),
+    # the role phrase first, the named holder as the next sentence's subject
+    ("Freedonia's envoy rejected the claims of Sylvania at the meeting. \"These accusations are false,\" "
+     "Ambassador Rufus Tanaka told the council.", "Rufus Tanaka", "DENY"),
+    ("Deputy Ambassador Li Wen said the talks should go on. Washington's envoy urged Beijing to press Moscow. "
+     "\"I appeal to my colleague,\" Jane Corder said.", "Jane Corder", "APPEAL"),
+    # two ministers of two countries: the country decides
+    ("Freedonian Foreign Minister Otto Brandt met Sylvanian Foreign Minister Karl Haas on Monday. "
+     "The Freedonian minister accused Sylvania of lying.", "Otto Brandt", "ACCUSE"),
+    ("Freedonian Foreign Minister Otto Brandt met Sylvanian Foreign Minister Karl Haas on Monday. "
+     "Sylvania's foreign minister accused Freedonia of lying.", "Karl Haas", "ACCUSE"),
+]
+
+ROLE_NEGATIVES = [
+    # the organization in the phrase narrows the role: the WHO chief is not the U.N. secretary-general
+    ("U.N. Secretary-General Antonio Reyes visited the camp on Monday. The WHO chief condemned the attacks "
+     "on the aid workers.", "Antonio Reyes", "CRITICIZE"),
+    # another country's minister is no antecedent
+    ("Freedonian Foreign Minister Otto Brandt met Sylvanian Foreign Minister Karl Haas on Monday. "
+     "Sylvania's foreign minister accused Freedonia of lying.", "Otto Brandt", "ACCUSE"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "stype"), ROLE_CASES)
+def test_role_phrase_resolves_to_the_named_holder(extract_text, text, actor, stype):
+    assert (actor, stype) in _actors(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "actor", "stype"), ROLE_NEGATIVES)
+def test_role_phrase_not_confused(extract_text, text, actor, stype):
+    res = extract_text(text)
+    assert any(s.type.value == stype for s in res.statements), "the text has that statement"
+    assert (actor, stype) not in _actors(res)
+
+
+def test_next_subject_with_another_title_is_not_the_holder(extract_text):
+    res = extract_text("Freedonia's envoy rejected the claims of Sylvania at the meeting. \"The claims are serious,\" "
+                       "analyst Piet Vos said.")
+    assert ("Freedonia's envoy", "DENY") in _actors(res), _actors(res)
+
+
+def test_role_phrase_without_antecedent_stays_unresolved(extract_text):
+    res = extract_text("The Freedonian envoy accused Sylvania of lying at the meeting.")
+    assert {a for a, _ in _actors(res)} and not any(" " in a and a[0].isupper() and "envoy" not in a
+                                                     for a, _ in _actors(res)), _actors(res)
+
+
+def test_roles_table_synonyms():
+    lex = load_lexicon()
+    assert {"envoy", "ambassador", "representative"} <= lex.role_synonyms("envoy")
+    assert "secretary-general" in lex.role_synonyms("chief")
+    assert lex.role_synonyms("minister") == frozenset({"minister"})
+    assert lex.role_synonyms("body", "org") >= {"bloc", "body"}
+    assert lex.versions["roles.tsv"] == 1
