@@ -85,3 +85,35 @@ def test_roles_table_synonyms():
     assert lex.role_synonyms("minister") == frozenset({"minister"})
     assert lex.role_synonyms("body", "org") >= {"bloc", "body"}
     assert lex.versions["roles.tsv"] == 1
+
+
+# -- kind 2: "the bloc", "the regional body", "the bureau", "the aid group" -> the organization introduced
+
+ORG_CASES = [
+    ("Sylvania left the Coastal Economic Community after a dispute. The regional body accused Sylvania of "
+     "serving foreign interests.", "Coastal Economic Community", "ACCUSE"),
+    ("The Union of Coastal Nations held a summit on Friday. The bloc accused Sylvania of blocking the port.",
+     "Union of Coastal Nations", "ACCUSE"),
+    ("The Federal Bureau of Inquiry arrested two men. The bureau accused Sylvania of hiring them.",
+     "Federal Bureau of Inquiry", "ACCUSE"),
+    ("The charity International Relief Committee says the floods have cut off a million people. The aid group "
+     "accused the army of blocking the roads.", "International Relief Committee", "ACCUSE"),
+]
+
+ORG_NEGATIVES = [
+    # no organization introduced: the phrase stays itself
+    ("Sylvania and Freedonia signed a trade deal. The bloc accused Sylvania of lying.", "bloc", "ACCUSE"),
+    ("Freedonia's army seized power last year. The junta accused Sylvania of arming the rebels.", "junta", "ACCUSE"),
+    # a company is no "bloc"
+    ("The Sylvanian Mining Company said it would close. The bloc accused Freedonia of theft.", "bloc", "ACCUSE"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "stype"), ORG_CASES)
+def test_org_phrase_resolves_to_the_organization(extract_text, text, actor, stype):
+    assert (actor, stype) in _actors(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "actor", "stype"), ORG_NEGATIVES)
+def test_org_phrase_without_antecedent_stays(extract_text, text, actor, stype):
+    assert (actor, stype) in _actors(extract_text(text))

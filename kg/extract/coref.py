@@ -251,11 +251,25 @@ class Resolver:
         if not words or any(t.dep_ == "poss" and t.i != head.i for t in doc[m.start:m.end]):
             return None
         lemma = head.lemma_.lower()
+        syns = self.lex.role_synonyms(lemma, "org") - {lemma}
         for ent in reversed(self._ents):  # the organizations named before, nearest first
             if ent.end > m.start or ent.label_ != "ORG":
                 continue
             name = words_key(ent.text).split()
             if lemma in name and all(w in name or w == head.lower_ for w in words):
+                return self._named(mention_for(ent.root, self.lex))
+        if not syns:
+            return None
+        for ent in reversed(self._ents):
+            # "the regional body" -> "... Community of ...", "the bloc" -> "European Union" (roles.tsv), or an
+            # organization introduced with such a descriptor ("the charity Doctors Without Borders")
+            if ent.end > m.start or ent.label_ != "ORG":
+                continue
+            name = set(words_key(ent.text).split())
+            described = any(t.lemma_.lower() in syns or t.lemma_.lower() == lemma for t in
+                            (ent.root.head, *ent.root.children, *self.doc[max(0, ent.start - 1):ent.start])
+                            if t.pos_ == "NOUN" and t.dep_ in ("compound", "appos", "nsubj", "dobj", "pobj", "ROOT"))
+            if name & syns or described:
                 return self._named(mention_for(ent.root, self.lex))
         return None
 
