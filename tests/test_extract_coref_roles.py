@@ -117,3 +117,35 @@ def test_org_phrase_resolves_to_the_organization(extract_text, text, actor, styp
 @pytest.mark.parametrize(("text", "actor", "stype"), ORG_NEGATIVES)
 def test_org_phrase_without_antecedent_stays(extract_text, text, actor, stype):
     assert (actor, stype) in _actors(extract_text(text))
+
+
+# -- kind 3: an acronym is the organization it abbreviates or aliases
+
+ACRONYM_CASES = [
+    ("An operation by Freedonia's National Intelligence and Security Agency (NISA) killed 10 rebels. "
+     "According to NISA, \"The operation dealt a blow to the rebels.\"", "National Intelligence and Security Agency",
+     "STATEMENT"),
+    ("The Coastal Trade Council (CTC) met on Monday. Later CTC accused Sylvania of dumping steel.",
+     "Coastal Trade Council", "ACCUSE"),
+    ("The Sylvanian Workers Union held a strike on Monday. SWU accused the government of lying.",
+     "Sylvanian Workers Union", "ACCUSE"),
+    ("The charity International Relief Committee says the floods have cut off a million people. The aid group, "
+     "known by its French acronym CSI, reports that the army blocks the roads. CSI is calling on the Freedonian "
+     "government to open the roads.", "International Relief Committee", "APPEAL"),
+]
+
+ACRONYM_NEGATIVES = [
+    # initials of no organization named before: the acronym stays
+    ("The Sylvanian Workers Union held a strike on Monday. The FBI accused the government of lying.", "FBI", "ACCUSE"),
+    ("The Coastal Trade Council met on Monday. Later CTS accused Sylvania of dumping steel.", "CTS", "ACCUSE"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "stype"), ACRONYM_CASES)
+def test_acronym_resolves_to_the_organization(extract_text, text, actor, stype):
+    assert (actor, stype) in _actors(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "actor", "stype"), ACRONYM_NEGATIVES)
+def test_acronym_without_antecedent_stays(extract_text, text, actor, stype):
+    assert (actor, stype) in _actors(extract_text(text))

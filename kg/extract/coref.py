@@ -9,10 +9,16 @@ order:
 2. surname match: a one-word name equal to the last word of an earlier or
    later full person name ("Dehqan" = "Hossein Dehqan"), whatever NER label
    the small model gave it;
-3. role phrases: "the Iranian defense minister", "the minister" -> the most
-   recent person whose title words contain the head noun, with a matching
-   demonym when one is given; "the agency", "the bureau" -> the most recent
-   organization whose name holds the noun ("... Energy Agency");
+2b. acronyms: "NISA" after "... Security Agency (NISA)", after "the group,
+   known by its acronym NISA", or equal to the initials of an organization
+   named before;
+3. role phrases: "the Iranian defense minister", "the minister", "Russia's
+   envoy" -> the most recent person whose title words contain the head noun
+   or a synonym of it (``roles.tsv``: envoy = ambassador), with a matching
+   demonym when one is given, else the subject of the next sentence when a
+   country is given; "the agency", "the bureau", "the bloc" -> the most recent
+   organization whose name holds the noun or a synonym ("... Energy Agency",
+   "European Union") or that was introduced with such a descriptor;
 4. pronouns: he/she/him/her/his -> the most recent speaker that is a person,
    else the most recent person mentioned before; "it"/"its" -> the nearest
    preceding country or organization in the sentence or the one before,
@@ -154,6 +160,9 @@ class Resolver:
             if c is not None:
                 c.label = "PERSON"
                 self.by_surname.setdefault(words[0], c)
+        if c is None and len(words) == 1 and name.isupper() and 2 <= len(name) <= 8 and name.isalpha() and label not in (
+                "GPE", "NORP"):
+            c = self._acronym(name, m)
         if c is None and len(words) > 1 and (label == "PERSON" or (label == "PROPN" and all(
                 t[:1].isupper() for t in name.split()))):
             # a later (or, NER having run first, an unlabelled) full name for a bare surname
@@ -173,6 +182,46 @@ class Resolver:
         dem = self._demonym(m)
         if dem and not c.demonym:
             c.demonym = dem
+        return c
+
+    def _acronym(self, name: str, m: MentionRef) -> Cluster | None:
+        """"NISA" after "National Intelligence and Security Agency (NISA)" or the
+        initials of an earlier organization's name; "MSF" after "The aid group,
+        known by its French acronym MSF" -> what that noun phrase resolves to."""
+        doc = self.doc
+        c: Cluster | None = None
+        for ent in self._ents:
+            if ent.start > m.head or ent.text != name:  # the alias itself or an earlier one
+                continue
+            tok = doc[ent.start]
+            if tok.i >= 2 and doc[tok.i - 1].text == "(" and doc[tok.i - 2].ent_type_ == "ORG":
+                owner = ent_of_token(self._ents, tok.i - 2)
+                if owner is not None and owner.text != name:
+                    c = self._named(mention_for(owner.root, self.lex))
+                    break
+            up = tok
+            for _ in range(4):  # "known by its French acronym MSF", "known as MSF"
+                up = up.head
+                if up.lemma_ == "know" and up.dep_ in ("acl", "relcl") and up.head.pos_ in ("NOUN", "PROPN"):
+                    owner_m = mention_for(up.head, self.lex)
+                    if owner_m.label == "AGENT":
+                        c = self._org_phrase(owner_m)
+                    elif words_key(self._name_of(owner_m)) != words_key(name):
+                        c = self._named(owner_m)
+                    break
+            if c is not None:
+                break
+        if c is None and len(name) >= 3:  # "US" is no "Union of Students"
+            want = name.lower()
+            for ent in self._ents:
+                if ent.start >= m.start or ent.label_ != "ORG":
+                    continue
+                initials = "".join(w[0] for w in words_key(ent.text).split() if w not in _NAME_LINKS)
+                if initials == want and len(ent) > 1:
+                    c = self._named(mention_for(ent.root, self.lex))
+                    break
+        if c is not None:
+            self.by_name.setdefault(words_key(name), c)
         return c
 
     def _role_phrase(self, m: MentionRef) -> Cluster | None:
@@ -500,6 +549,15 @@ def _honorific_gender(text: str, lex: Lexicon) -> str | None:
         words = words[1:]
     first = words[0].rstrip(".").lower() if words else ""
     return "m" if first in lex.words.male_honorifics else "f" if first in lex.words.female_honorifics else None
+
+
+#: Function words left out of an organization's initials ("National Intelligence and Security Agency" = NISA).
+_NAME_LINKS = frozenset({"and", "of", "the", "for", "on", "in", "de", "du", "des", "la", "le", "et"})
+
+
+def ent_of_token(ents, i: int):
+    """The entity of ``ents`` holding token ``i``, or None (a linear scan; acronyms are rare)."""
+    return next((e for e in ents if e.start <= i < e.end), None)
 
 
 def _role_holds(role: str, words: frozenset[str]) -> bool:
