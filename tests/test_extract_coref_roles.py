@@ -149,3 +149,23 @@ def test_acronym_resolves_to_the_organization(extract_text, text, actor, stype):
 @pytest.mark.parametrize(("text", "actor", "stype"), ACRONYM_NEGATIVES)
 def test_acronym_without_antecedent_stays(extract_text, text, actor, stype):
     assert (actor, stype) in _actors(extract_text(text))
+
+
+# -- kind 4: "the Chinese side" of talks is the country (or the union) of the demonym
+
+SIDE_CASES = [
+    ("Freedonia and Sylvania met in Geneva. The Freedonian side accused Sylvania of stalling.", "Freedonia", "ACCUSE"),
+    ("Sylvania and the European Union held talks on steel. During the talks, the European side refused the offer.",
+     "European Union", "REJECT"),
+    ("Sylvania and Freedonia met in Geneva on Monday. The Sylvanian side condemned the attack on the port.",
+     "Sylvania", "CRITICIZE"),
+]
+
+SIDE_NEGATIVES = [
+    ("Freedonia and Sylvania met in Geneva. The other side accused Sylvania of stalling.", "other side", "ACCUSE"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "stype"), SIDE_CASES + SIDE_NEGATIVES)
+def test_side_phrase(extract_text, text, actor, stype):
+    assert (actor, stype) in _actors(extract_text(text))

@@ -18,7 +18,8 @@ order:
    demonym when one is given, else the subject of the next sentence when a
    country is given; "the agency", "the bureau", "the bloc" -> the most recent
    organization whose name holds the noun or a synonym ("... Energy Agency",
-   "European Union") or that was introduced with such a descriptor;
+   "European Union") or that was introduced with such a descriptor; "the
+   Chinese side" -> the country of the demonym;
 4. pronouns: he/she/him/her/his -> the most recent speaker that is a person,
    else the most recent person mentioned before; "it"/"its" -> the nearest
    preceding country or organization in the sentence or the one before,
@@ -26,6 +27,9 @@ order:
    dropped rather than guessed).
 
 Titles and roles are stripped from person names and kept as the actor's role.
+
+Length: over 600 lines because the sieves share one resolver state (clusters,
+persons, sentence numbers); splitting them would pass that state around.
 """
 
 from __future__ import annotations
@@ -322,6 +326,22 @@ class Resolver:
                 return self._named(mention_for(ent.root, self.lex))
         return None
 
+    def _side_phrase(self, m: MentionRef) -> Cluster | None:
+        """"the Chinese side", "the European side" (of talks) -> the country of the
+        demonym named in the article ("China"), else the first organization named
+        whose first word is the demonym ("European Union"); None otherwise."""
+        head = self.doc[m.head]
+        if head.lemma_.lower() != "side" or head.tag_ in ("NNS", "NNPS"):
+            return None
+        dem = self._demonym(m)
+        if not dem:
+            return None
+        stem = dem.lower()[:4]
+        orgs = [e for e in self._ents if e.label_ == "ORG" and len(stem) == 4 and e.text.lower().removeprefix("the ")[:4] == stem]
+        for ent in [e for e in self._ents if e.label_ == "GPE" and same_country(dem, e.text)] + orgs:
+            return self._named(mention_for(ent.root, self.lex))
+        return None
+
     def _main_person(self, m: MentionRef, dem: str | None) -> Cluster | None:
         """"The US president", "the American leader" with no titled antecedent:
         the article's most mentioned person before ``m`` (at least twice), when
@@ -508,7 +528,7 @@ class Resolver:
         if m.label == "PRON":
             c = self._pronoun(m, speaker_of)
         elif m.label == "AGENT":
-            c = self._role_phrase(m) or self._org_phrase(m)
+            c = self._role_phrase(m) or self._org_phrase(m) or self._side_phrase(m)
             if c is None:
                 name = self._name_of(m)
                 key = words_key(name)
