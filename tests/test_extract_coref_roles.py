@@ -169,3 +169,26 @@ SIDE_NEGATIVES = [
 @pytest.mark.parametrize(("text", "actor", "stype"), SIDE_CASES + SIDE_NEGATIVES)
 def test_side_phrase(extract_text, text, actor, stype):
     assert (actor, stype) in _actors(extract_text(text))
+
+
+# -- kind 5: a title with a "for <country>" phrase before the name ("Resident Coordinator for X Name said")
+
+TITLE_FOR_CASES = [
+    ("\u201cThe protests continue,\u201d U.N. Resident Coordinator for Freedonia Piet Vos said on Monday.",
+     "Piet Vos", "STATEMENT"),
+    ("\u201cThe army has increased the violence,\u201d Special Envoy for Sylvania Mira Olsen said.", "Mira Olsen", "ACCUSE"),
+    ("\u201cThe protests continue,\u201d U.N. Resident Coordinator for Freedonia Piet Vos said on Monday. "
+     "\u201cThe army has increased the violence,\u201d Vos said.", "Piet Vos", "ACCUSE"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "stype"), TITLE_FOR_CASES)
+def test_title_for_country_before_the_name(extract_text, text, actor, stype):
+    assert (actor, stype) in _actors(extract_text(text))
+
+
+def test_title_for_country_without_a_name_stays(extract_text):
+    res = extract_text("\u201cThe army has increased the violence,\u201d the Minister for Freedonia Affairs said.")
+    assert not any(" " in s.actor.name and s.actor.name[0].isupper() and "Minister" not in s.actor.name
+                   for s in res.statements), _actors(res)
+    assert res.statements

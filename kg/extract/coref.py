@@ -501,6 +501,24 @@ class Resolver:
                 return mention_for(c, self.lex)
         return None
 
+    def _title_for_name(self, m: MentionRef) -> MentionRef | None:
+        """"U.N. Resident Coordinator for Myanmar Andrew Kirkwood said", which the
+        small model parses as a title with the person inside its "for" phrase ->
+        the person's mention (the title becomes their role)."""
+        head = self.doc[m.head]
+        low = head.lower_
+        if not (self.lex.is_title(low) or self.lex.roles.get(low, ("", ""))[1] == "person"):
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+                obj = next((c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"), None)
+                if obj is not None and any(c.dep_ == "compound" and c.ent_type_ == "GPE" for c in obj.children):
+                    p = mention_for(obj, self.lex)
+                    if p.label == "PERSON":
+                        p.role = p.role or self.doc[m.start:p.name_start].text
+                        return p
+        return None
+
     # -- public
 
     def same_side(self, speaker: Cluster, target: Cluster) -> bool:
@@ -522,7 +540,7 @@ class Resolver:
     def resolve(self, m: MentionRef, *, is_speaker: bool = False, speaker_of: Cluster | None = None) -> Cluster | None:
         """The cluster ``m`` refers to, creating one when it is new; None when a
         pronoun cannot be resolved."""
-        owner = self._office_holder(m)
+        owner = self._office_holder(m) or self._title_for_name(m)
         if owner is not None:
             return self.resolve(owner, is_speaker=is_speaker, speaker_of=speaker_of)
         if m.label == "PRON":
