@@ -192,3 +192,27 @@ def test_title_for_country_without_a_name_stays(extract_text):
     assert not any(" " in s.actor.name and s.actor.name[0].isupper() and "Minister" not in s.actor.name
                    for s in res.statements), _actors(res)
     assert res.statements
+
+
+# -- kind 6: a counted group as a target ("the trio", "both countries") is each member named before
+
+GROUP_TARGET_CASES = [
+    ("Freedonia, Sylvania and Osterlich left the union after a long dispute. The union said it will keep trade "
+     "relations with the trio.", {"Freedonia", "Sylvania", "Osterlich"}),
+    ("Freedonia, Sylvania and Osterlich left the union after a long dispute. Later the union condemned the trio "
+     "for the blockade.", {"Freedonia", "Sylvania", "Osterlich"}),
+    ("Freedonia and Sylvania met on Monday. Osterlich criticized both countries for the blockade.",
+     {"Freedonia", "Sylvania"}),
+]
+
+
+@pytest.mark.parametrize(("text", "members"), GROUP_TARGET_CASES)
+def test_counted_group_target_is_its_members(extract_text, text, members):
+    res = extract_text(text)
+    assert any(members <= {t.name for t in s.targets} for s in res.statements), [
+        (s.actor.name, [t.name for t in s.targets]) for s in res.statements]
+
+
+def test_counted_group_target_without_list_stays(extract_text):
+    res = extract_text("Osterlich criticized the trio for the blockade.")
+    assert not any(t.name in ("Freedonia", "Sylvania") for s in res.statements for t in s.targets)
