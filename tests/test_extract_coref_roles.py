@@ -216,3 +216,34 @@ def test_counted_group_target_is_its_members(extract_text, text, members):
 def test_counted_group_target_without_list_stays(extract_text):
     res = extract_text("Osterlich criticized the trio for the blockade.")
     assert not any(t.name in ("Freedonia", "Sylvania") for s in res.statements for t in s.targets)
+
+
+# -- kind 7: "the former Freedonian foreign minister" is an epithet of the article's main person
+
+EPITHET_CASES = [
+    ("Former union official Jonas Keller says migration to Freedonia should stop. Keller spoke on Tuesday. "
+     "The former Freedonian foreign minister accused Sylvania of lying. Keller also met students.",
+     "Jonas Keller", "ACCUSE"),
+    ("Veteran negotiator Ilse Brandauer says the talks have failed. Brandauer spoke in Vienna. Brandauer left early. "
+     "The former Osterlich finance minister criticized Sylvania for the delay.", "Ilse Brandauer", "CRITICIZE"),
+    ("Activist Tomas Ruiz says the law must change. Ruiz marched on Monday. The former mayor condemned the police "
+     "for the arrests. Ruiz was later released.", "Tomas Ruiz", "CRITICIZE"),
+]
+
+EPITHET_NEGATIVES = [
+    # no person dominates the article: the epithet stays
+    ("Jonas Keller and Piet Vos met on Tuesday. The former Freedonian foreign minister accused Sylvania of lying.",
+     "Jonas Keller", "ACCUSE"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "stype"), EPITHET_CASES)
+def test_former_epithet_is_the_main_person(extract_text, text, actor, stype):
+    assert (actor, stype) in _actors(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "actor", "stype"), EPITHET_NEGATIVES)
+def test_former_epithet_without_main_person(extract_text, text, actor, stype):
+    res = extract_text(text)
+    assert any(s.type.value == stype for s in res.statements)
+    assert (actor, stype) not in _actors(res)

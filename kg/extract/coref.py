@@ -268,8 +268,10 @@ class Resolver:
         if best is None and len({c.id for c in later}) == 1:
             # cataphora: "Iran's foreign minister said ..." before "Foreign Minister Javad Zarif"
             best = later[0]
-        if best is None and not later and lemma in LEADER_WORDS:
-            best = self._main_person(m, dem)
+        former = any(t.lower_ in ("former", "ex") for t in self.doc[m.start:m.head])
+        if best is None and ((not later and lemma in LEADER_WORDS) or former):
+            # "the former French foreign minister": an epithet of the article's main person
+            best = self._main_person(m, dem, any_role=former)
         return best
 
     def _next_subject_person(self, m: MentionRef, dem: str, holds) -> Cluster | None:
@@ -342,10 +344,12 @@ class Resolver:
             return self._named(mention_for(ent.root, self.lex))
         return None
 
-    def _main_person(self, m: MentionRef, dem: str | None) -> Cluster | None:
+    def _main_person(self, m: MentionRef, dem: str | None, any_role: bool = False) -> Cluster | None:
         """"The US president", "the American leader" with no titled antecedent:
         the article's most mentioned person before ``m`` (at least twice), when
-        no title or country of theirs says otherwise."""
+        no title or country of theirs says otherwise; with ``any_role`` ("the
+        former French foreign minister", an epithet) whatever their title, counting
+        the mentions of the whole article."""
         counts: dict[int, int] = {}
         by_id: dict[int, Cluster] = {}
         for start, c in self._persons:
@@ -353,13 +357,14 @@ class Resolver:
                 by_id[c.id] = c
         for c in by_id.values():
             # every earlier use of the surname, whatever label the small model gave it
-            counts[c.id] = sum(1 for t in self.doc[:m.start] if t.lower_ == c.surname and t.pos_ == "PROPN")
+            counts[c.id] = sum(1 for t in self.doc[:len(self.doc) if any_role else m.start]
+                              if t.lower_ == c.surname and t.pos_ == "PROPN")
         ranked = sorted(counts, key=lambda i: -counts[i])
         if not ranked or counts[ranked[0]] < 2 or (len(ranked) > 1 and counts[ranked[1]] == counts[ranked[0]]):
             return None
         c = by_id[ranked[0]]
         role = (c.role or "").lower().replace(".", "")
-        if role and role not in self.lex.words.courtesy_titles and not any(w in role for w in LEADER_WORDS):
+        if role and not any_role and role not in self.lex.words.courtesy_titles and not any(w in role for w in LEADER_WORDS):
             return None
         if dem and c.demonym and not same_country(dem, c.demonym):
             return None
