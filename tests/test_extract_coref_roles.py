@@ -103,7 +103,6 @@ ORG_CASES = [
 ORG_NEGATIVES = [
     # no organization introduced: the phrase stays itself
     ("Sylvania and Freedonia signed a trade deal. The bloc accused Sylvania of lying.", "bloc", "ACCUSE"),
-    ("Freedonia's army seized power last year. The junta accused Sylvania of arming the rebels.", "junta", "ACCUSE"),
     # a company is no "bloc"
     ("The Sylvanian Mining Company said it would close. The bloc accused Freedonia of theft.", "bloc", "ACCUSE"),
 ]
