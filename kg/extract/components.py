@@ -216,7 +216,7 @@ def resolve_statements(doc: Doc, lex: Lexicon) -> list[ResolvedDraft]:
             continue
         targets: list[Cluster] = []
         t_mentions: list[tuple[int, int]] = []
-        for m in d.targets:
+        for m in [x for t in d.targets for x in (group_members(t, doc, lex) or [t])]:  # "relations with the trio"
             c = resolver.resolve(m, speaker_of=spk)
             if c is None or c is spk or c in targets or resolver.same_side(spk, c):
                 continue

@@ -9,10 +9,17 @@ order:
 2. surname match: a one-word name equal to the last word of an earlier or
    later full person name ("Dehqan" = "Hossein Dehqan"), whatever NER label
    the small model gave it;
-3. role phrases: "the Iranian defense minister", "the minister" -> the most
-   recent person whose title words contain the head noun, with a matching
-   demonym when one is given; "the agency", "the bureau" -> the most recent
-   organization whose name holds the noun ("... Energy Agency");
+2b. acronyms: "NISA" after "... Security Agency (NISA)", after "the group,
+   known by its acronym NISA", or equal to the initials of an organization
+   named before;
+3. role phrases: "the Iranian defense minister", "the minister", "Russia's
+   envoy" -> the most recent person whose title words contain the head noun
+   or a synonym of it (``roles.tsv``: envoy = ambassador), with a matching
+   demonym when one is given, else the subject of the next sentence when a
+   country is given; "the agency", "the bureau", "the bloc" -> the most recent
+   organization whose name holds the noun or a synonym ("... Energy Agency",
+   "European Union") or that was introduced with such a descriptor; "the
+   Chinese side" -> the country of the demonym;
 4. pronouns: he/she/him/her/his -> the most recent speaker that is a person,
    else the most recent person mentioned before; "it"/"its" -> the nearest
    preceding country or organization in the sentence or the one before,
@@ -20,6 +27,9 @@ order:
    dropped rather than guessed).
 
 Titles and roles are stripped from person names and kept as the actor's role.
+
+Length: over 600 lines because the sieves share one resolver state (clusters,
+persons, sentence numbers); splitting them would pass that state around.
 """
 
 from __future__ import annotations
@@ -154,6 +164,9 @@ class Resolver:
             if c is not None:
                 c.label = "PERSON"
                 self.by_surname.setdefault(words[0], c)
+        if c is None and len(words) == 1 and name.isupper() and 2 <= len(name) <= 8 and name.isalpha() and label not in (
+                "GPE", "NORP"):
+            c = self._acronym(name, m)
         if c is None and len(words) > 1 and (label == "PERSON" or (label == "PROPN" and all(
                 t[:1].isupper() for t in name.split()))):
             # a later (or, NER having run first, an unlabelled) full name for a bare surname
@@ -175,22 +188,72 @@ class Resolver:
             c.demonym = dem
         return c
 
+    def _acronym(self, name: str, m: MentionRef) -> Cluster | None:
+        """"NISA" after "National Intelligence and Security Agency (NISA)" or the
+        initials of an earlier organization's name; "MSF" after "The aid group,
+        known by its French acronym MSF" -> what that noun phrase resolves to."""
+        doc = self.doc
+        c: Cluster | None = None
+        for ent in self._ents:
+            if ent.start > m.head or ent.text != name:  # the alias itself or an earlier one
+                continue
+            tok = doc[ent.start]
+            if tok.i >= 2 and doc[tok.i - 1].text == "(" and doc[tok.i - 2].ent_type_ == "ORG":
+                owner = ent_of_token(self._ents, tok.i - 2)
+                if owner is not None and owner.text != name:
+                    c = self._named(mention_for(owner.root, self.lex))
+                    break
+            up = tok
+            for _ in range(4):  # "known by its French acronym MSF", "known as MSF"
+                up = up.head
+                if up.lemma_ == "know" and up.dep_ in ("acl", "relcl") and up.head.pos_ in ("NOUN", "PROPN"):
+                    owner_m = mention_for(up.head, self.lex)
+                    if owner_m.label == "AGENT":
+                        c = self._org_phrase(owner_m)
+                    elif words_key(self._name_of(owner_m)) != words_key(name):
+                        c = self._named(owner_m)
+                    break
+            if c is not None:
+                break
+        if c is None and len(name) >= 3:  # "US" is no "Union of Students"
+            want = name.lower()
+            for ent in self._ents:
+                if ent.start >= m.start or ent.label_ != "ORG":
+                    continue
+                initials = "".join(w[0] for w in words_key(ent.text).split() if w not in _NAME_LINKS)
+                if initials == want and len(ent) > 1:
+                    c = self._named(mention_for(ent.root, self.lex))
+                    break
+        if c is not None:
+            self.by_name.setdefault(words_key(name), c)
+        return c
+
     def _role_phrase(self, m: MentionRef) -> Cluster | None:
         """"the Iranian defense minister", "Iran's foreign minister", "the US
         president" -> the nearest preceding person whose title words hold the
-        head noun and whose country (when both say one) is the same."""
+        head noun or a synonym of it (``roles.tsv``: "envoy" = "ambassador") and
+        whose country (when both say one) is the same; for a phrase naming a
+        country, an earlier person of another or unknown country loses to the
+        subject of the next sentence ("Russia's envoy dismissed ... . "...,"
+        Vassily Nebenzia told the council"), when that person's title and country
+        do not say otherwise."""
         head = self.doc[m.head]
         lemma = head.lemma_.lower()
         if not self.lex.is_title(lemma) or head.tag_ in ("NNS", "NNPS"):
             return None  # "world leaders" is no one person
-        if head.i > 0 and any(t.pos_ == "PROPN" for t in self.doc[m.start:m.end] if t.ent_type_ not in ("NORP", "GPE")):
+        # "the U.N. chief": an organization before the head narrows the role; other names make it a name
+        orgs = {t.lower_.replace(".", "") for t in self.doc[m.start:m.end] if t.ent_type_ == "ORG" and t.i != head.i}
+        if head.i > 0 and any(t.pos_ == "PROPN" for t in self.doc[m.start:m.end] if t.ent_type_ not in ("NORP", "GPE", "ORG")):
             return None
         dem = self._demonym(m)
+        syns = self.lex.role_synonyms(lemma)
+        holds = lambda c: bool(c.role) and (lemma in c.role.lower() or _role_holds(c.role, syns)) and (  # noqa: E731
+            not orgs or _role_holds(c.role.replace(".", ""), frozenset(orgs)))
         best: Cluster | None = None
         best_pos = -1
         later: list[Cluster] = []
         for start, c in self._persons:
-            if not c.role or lemma not in c.role.lower():
+            if not holds(c):
                 continue
             if dem and c.demonym and not same_country(dem, c.demonym):
                 continue
@@ -198,12 +261,36 @@ class Resolver:
                 later.append(c)
             elif start > best_pos:
                 best, best_pos = c, start
+        if dem and (best is None or not best.demonym):
+            nxt = self._next_subject_person(m, dem, holds)
+            if nxt is not None:
+                return nxt
         if best is None and len({c.id for c in later}) == 1:
             # cataphora: "Iran's foreign minister said ..." before "Foreign Minister Javad Zarif"
             best = later[0]
-        if best is None and not later and lemma in LEADER_WORDS:
-            best = self._main_person(m, dem)
+        former = any(t.lower_ in ("former", "ex") for t in self.doc[m.start:m.head])
+        if best is None and ((not later and lemma in LEADER_WORDS) or former):
+            # "the former French foreign minister": an epithet of the article's main person
+            best = self._main_person(m, dem, any_role=former)
         return best
+
+    def _next_subject_person(self, m: MentionRef, dem: str, holds) -> Cluster | None:
+        """The person who is the first subject of the sentence after ``m``'s, when
+        their title (if any) holds the role (``holds``) and their country (if
+        known) is ``dem``'s: news names the holder of a role phrase right after it."""
+        sent_no = self._sent_no[m.head]
+        for start, c in self._persons:
+            if start <= m.end or self._sent_no[start] <= sent_no:
+                continue
+            if self._sent_no[start] > sent_no + 1:
+                return None
+            if not _subject_name(self.doc[start]):
+                continue
+            if (c.role and not holds(c) and c.role.lower().replace(".", "") not in self.lex.words.courtesy_titles) or (
+                    c.demonym and not same_country(dem, c.demonym)):
+                return None
+            return c
+        return None
 
     def _org_phrase(self, m: MentionRef) -> Cluster | None:
         """"the agency", "the bureau", "the U.N. agency" -> the nearest preceding
@@ -219,18 +306,50 @@ class Resolver:
         if not words or any(t.dep_ == "poss" and t.i != head.i for t in doc[m.start:m.end]):
             return None
         lemma = head.lemma_.lower()
+        syns = self.lex.role_synonyms(lemma, "org") - {lemma}
         for ent in reversed(self._ents):  # the organizations named before, nearest first
             if ent.end > m.start or ent.label_ != "ORG":
                 continue
             name = words_key(ent.text).split()
             if lemma in name and all(w in name or w == head.lower_ for w in words):
                 return self._named(mention_for(ent.root, self.lex))
+        if not syns:
+            return None
+        for ent in reversed(self._ents):
+            # "the regional body" -> "... Community of ...", "the bloc" -> "European Union" (roles.tsv), or an
+            # organization introduced with such a descriptor ("the charity Doctors Without Borders")
+            if ent.end > m.start or ent.label_ != "ORG":
+                continue
+            name = set(words_key(ent.text).split())
+            described = any(t.lemma_.lower() in syns or t.lemma_.lower() == lemma for t in
+                            (ent.root.head, *ent.root.children, *self.doc[max(0, ent.start - 1):ent.start])
+                            if t.pos_ == "NOUN" and t.dep_ in ("compound", "appos", "nsubj", "dobj", "pobj", "ROOT"))
+            if name & syns or described:
+                return self._named(mention_for(ent.root, self.lex))
         return None
 
-    def _main_person(self, m: MentionRef, dem: str | None) -> Cluster | None:
+    def _side_phrase(self, m: MentionRef) -> Cluster | None:
+        """"the Chinese side", "the European side" (of talks) -> the country of the
+        demonym named in the article ("China"), else the first organization named
+        whose first word is the demonym ("European Union"); None otherwise."""
+        head = self.doc[m.head]
+        if head.lemma_.lower() != "side" or head.tag_ in ("NNS", "NNPS"):
+            return None
+        dem = self._demonym(m)
+        if not dem:
+            return None
+        stem = dem.lower()[:4]
+        orgs = [e for e in self._ents if e.label_ == "ORG" and len(stem) == 4 and e.text.lower().removeprefix("the ")[:4] == stem]
+        for ent in [e for e in self._ents if e.label_ == "GPE" and same_country(dem, e.text)] + orgs:
+            return self._named(mention_for(ent.root, self.lex))
+        return None
+
+    def _main_person(self, m: MentionRef, dem: str | None, any_role: bool = False) -> Cluster | None:
         """"The US president", "the American leader" with no titled antecedent:
         the article's most mentioned person before ``m`` (at least twice), when
-        no title or country of theirs says otherwise."""
+        no title or country of theirs says otherwise; with ``any_role`` ("the
+        former French foreign minister", an epithet) whatever their title, counting
+        the mentions of the whole article."""
         counts: dict[int, int] = {}
         by_id: dict[int, Cluster] = {}
         for start, c in self._persons:
@@ -238,13 +357,14 @@ class Resolver:
                 by_id[c.id] = c
         for c in by_id.values():
             # every earlier use of the surname, whatever label the small model gave it
-            counts[c.id] = sum(1 for t in self.doc[:m.start] if t.lower_ == c.surname and t.pos_ == "PROPN")
+            counts[c.id] = sum(1 for t in self.doc[:len(self.doc) if any_role else m.start]
+                              if t.lower_ == c.surname and t.pos_ == "PROPN")
         ranked = sorted(counts, key=lambda i: -counts[i])
         if not ranked or counts[ranked[0]] < 2 or (len(ranked) > 1 and counts[ranked[1]] == counts[ranked[0]]):
             return None
         c = by_id[ranked[0]]
         role = (c.role or "").lower().replace(".", "")
-        if role and role not in self.lex.words.courtesy_titles and not any(w in role for w in LEADER_WORDS):
+        if role and not any_role and role not in self.lex.words.courtesy_titles and not any(w in role for w in LEADER_WORDS):
             return None
         if dem and c.demonym and not same_country(dem, c.demonym):
             return None
@@ -386,6 +506,24 @@ class Resolver:
                 return mention_for(c, self.lex)
         return None
 
+    def _title_for_name(self, m: MentionRef) -> MentionRef | None:
+        """"U.N. Resident Coordinator for Myanmar Andrew Kirkwood said", which the
+        small model parses as a title with the person inside its "for" phrase ->
+        the person's mention (the title becomes their role)."""
+        head = self.doc[m.head]
+        low = head.lower_
+        if not (self.lex.is_title(low) or self.lex.roles.get(low, ("", ""))[1] == "person"):
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+                obj = next((c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"), None)
+                if obj is not None and any(c.dep_ == "compound" and c.ent_type_ == "GPE" for c in obj.children):
+                    p = mention_for(obj, self.lex)
+                    if p.label == "PERSON":
+                        p.role = p.role or self.doc[m.start:p.name_start].text
+                        return p
+        return None
+
     # -- public
 
     def same_side(self, speaker: Cluster, target: Cluster) -> bool:
@@ -407,13 +545,13 @@ class Resolver:
     def resolve(self, m: MentionRef, *, is_speaker: bool = False, speaker_of: Cluster | None = None) -> Cluster | None:
         """The cluster ``m`` refers to, creating one when it is new; None when a
         pronoun cannot be resolved."""
-        owner = self._office_holder(m)
+        owner = self._office_holder(m) or self._title_for_name(m)
         if owner is not None:
             return self.resolve(owner, is_speaker=is_speaker, speaker_of=speaker_of)
         if m.label == "PRON":
             c = self._pronoun(m, speaker_of)
         elif m.label == "AGENT":
-            c = self._role_phrase(m) or self._org_phrase(m)
+            c = self._role_phrase(m) or self._org_phrase(m) or self._side_phrase(m)
             if c is None:
                 name = self._name_of(m)
                 key = words_key(name)
@@ -454,6 +592,21 @@ def _honorific_gender(text: str, lex: Lexicon) -> str | None:
         words = words[1:]
     first = words[0].rstrip(".").lower() if words else ""
     return "m" if first in lex.words.male_honorifics else "f" if first in lex.words.female_honorifics else None
+
+
+#: Function words left out of an organization's initials ("National Intelligence and Security Agency" = NISA).
+_NAME_LINKS = frozenset({"and", "of", "the", "for", "on", "in", "de", "du", "des", "la", "le", "et"})
+
+
+def ent_of_token(ents, i: int):
+    """The entity of ``ents`` holding token ``i``, or None (a linear scan; acronyms are rare)."""
+    return next((e for e in ents if e.start <= i < e.end), None)
+
+
+def _role_holds(role: str, words: frozenset[str]) -> bool:
+    """Whether a title ("U.N. Secretary-General", "Deputy Ambassador") holds one of ``words`` as whole words."""
+    padded = " " + role.lower().replace(",", " ").replace("-", " ") + " "
+    return any(" " + w.replace("-", " ") + " " in padded for w in words)
 
 
 def _subject_name(tok) -> bool:

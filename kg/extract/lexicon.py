@@ -14,7 +14,9 @@ header row), not in code, so that analysts can read and extend them:
   from X"), for :mod:`kg.extract.nominal` (CAMEO 1.1b3 noun forms of its cue verbs);
 * ``words.tsv`` -- the closed word lists the rules test words against
   ("refuse", "deny" ... under which a cue is not asserted; attack nouns; months),
-  read into :class:`RuleWords`.
+  read into :class:`RuleWords`;
+* ``roles.tsv`` -- role nouns naming one office or one kind of body ("envoy" =
+  "ambassador", "body" = "bloc"), for within-article coreference.
 
 Each file starts with a ``# kg ... -- version N`` line; :attr:`Lexicon.versions`
 keeps the numbers.  Content classes are the :class:`ContentClass` enum: a class
@@ -45,7 +47,7 @@ PARTICLES = frozenset(
 
 
 #: Data files of a lexicon folder, saved by :meth:`Lexicon.to_disk` (``nouns.tsv`` may be absent).
-DATA_FILES = ("cues.tsv", "content.tsv", "agents.tsv", "nouns.tsv", "words.tsv")
+DATA_FILES = ("cues.tsv", "content.tsv", "agents.tsv", "nouns.tsv", "words.tsv", "roles.tsv")
 
 
 class ContentClass(str, Enum):
@@ -289,6 +291,7 @@ class Lexicon:
     by_lemma: dict[str, list[Cue]] = field(default_factory=dict)
     report_lemmas: frozenset[str] = frozenset()
     source_dir: Path = DATA_DIR
+    roles: dict[str, tuple[str, str]] = field(default_factory=dict)  # roles.tsv: word -> (class, kind)
 
     @classmethod
     def from_dir(cls, path: Path = DATA_DIR) -> "Lexicon":
@@ -331,6 +334,8 @@ class Lexicon:
         # which are the shipped file's
         words = path / "words.tsv"
         lex.words = RuleWords.from_file(words if words.exists() else DATA_DIR / "words.tsv")
+        roles = path / "roles.tsv"  # a lexicon saved before roles.tsv existed uses the shipped one
+        lex.roles = {r["word"]: (r["class"], r["kind"]) for r in _rows(roles if roles.exists() else DATA_DIR / "roles.tsv")}
         lex.versions = {name: file_version(path / name) for name in DATA_FILES if (path / name).exists()}
         lex._index()
         return lex
@@ -350,7 +355,7 @@ class Lexicon:
         """Save the data files to ``path`` (a folder), for ``nlp.to_disk``."""
         path.mkdir(parents=True, exist_ok=True)
         for name in DATA_FILES:
-            if name not in ("nouns.tsv", "words.tsv") or (self.source_dir / name).exists():
+            if name not in ("nouns.tsv", "words.tsv", "roles.tsv") or (self.source_dir / name).exists():
                 shutil.copyfile(self.source_dir / name, path / name)
 
     def is_agent(self, lemma: str) -> bool:
@@ -365,6 +370,15 @@ class Lexicon:
     def is_title(self, lemma: str) -> bool:
         """True for nouns used as titles before names ("minister", "president")."""
         return self.agents.get(lemma, ("-", False))[1]
+
+    def role_synonyms(self, word: str, kind: str = "person") -> frozenset[str]:
+        """The words of ``roles.tsv`` naming the same office (``kind="person"``: "envoy" ->
+        {"envoy", "ambassador", "representative", ...}) or the same kind of body (``kind="org"``:
+        "body" -> {"bloc", "body", ...}); ``{word}`` for a word the file does not list."""
+        cls = self.roles.get(word)
+        if cls is None or cls[1] != kind:
+            return frozenset({word})
+        return frozenset(w for w, c in self.roles.items() if c == cls)
 
     def content_class(self, lemma: str) -> ContentClass | None:
         """The content class of a lemma (``ContentClass.WRONG_VERB``, ...), or None.

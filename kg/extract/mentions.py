@@ -320,6 +320,7 @@ def speaker_side(subj: Token | None, speaker: Token | None) -> bool:
 
 #: Spellings of the two countries whose demonyms share no stem with their names.
 _COUNTRY_FORMS = {"us": "us", "u.s.": "us", "usa": "us", "america": "us", "american": "us", "united states": "us",
+                  "washington": "us",
                   "uk": "uk", "u.k.": "uk", "britain": "uk", "british": "uk", "united kingdom": "uk"}
 
 
