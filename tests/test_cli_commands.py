@@ -57,7 +57,7 @@ def test_cli_query_injection_is_bound_not_executed(seeded_store):
     evil = '" } ; DROP ALL ; #'
     res = runner.invoke(app, ["query", "statements-about", "--param", f"target={evil}", "--store", str(seeded_store), "-f", "json"])
     assert res.exit_code == 0, res.output
-    assert json.loads(res.output) == []
+    assert json.loads(res.stdout) == [] and "E028" in res.stderr  # the answer on stdout, the warning on stderr
     with open_store(store_path=seeded_store) as st:
         assert st.count() == before
 

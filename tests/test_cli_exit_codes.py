@@ -54,6 +54,8 @@ USAGE_CASES = [
     ("param-no-equals", ["query", "statements-by-actor", "-p", "actor", "--store", "{store}"], "E022", "key=value"),
     ("param-bad-value", ["query", "who-accused-whom", "-p", "limit=ten", "--store", "{store}"], "E022", "limit"),
     ("param-unknown", ["query", "who-accused-whom", "-p", "colour=red", "--store", "{store}"], "E021", "colour"),
+    ("param-twice", ["query", "who-accused-whom", "-p", "actor=Arnor", "-p", "actor=Gondor", "--store", "{store}"],
+     "E022", "given twice"),
     ("query-unknown", ["query", "who-blamed-whom", "--store", "{store}"], "E020", "kg query --list"),
     ("engine", ["run", "{nq}", "--engine", "spark", "--store", "{store}"], "E071", "local, dask"),
     ("dask-format", ["extract", "{nq}", "-o", "{tmp}/shards", "--engine", "dask", "-f", "ttl"], "E035", "N-Quads"),
@@ -90,6 +92,14 @@ def test_cli_runtime_errors_exit_1(empty_store, tmp_path):
     assert res.exit_code == 1 and "E028" in _flat(res.output)
     res = runner.invoke(app, ["sparql", "SELECT WHERE {", "--store", str(empty_store)])
     assert res.exit_code == 1 and "E024" in _flat(res.output)
+
+
+def test_cli_query_actor_matching_nothing_warns(empty_store):
+    """An actor parameter that matches no actor gives the (empty) answer and says so on stderr."""
+    res = runner.invoke(app, ["query", "who-accused-whom", "-p", "actor=Zzyzx Qwerty", "-f", "csv",
+                              "--store", str(empty_store)])
+    flat = _flat(res.output)
+    assert res.exit_code == 0 and "warning: E028" in flat and "'Zzyzx Qwerty'" in flat
 
 
 def test_cli_exit_code_follows_the_message():

@@ -24,11 +24,22 @@ from kg.cli.options import QUERY_OPTIONS, StoreOptions, store_options
 # ----------------------------------------------------------------------------- query / sparql
 
 
-def _actor_resolver(st):
-    """Map a user's actor name or QID to actor IRIs in the store (forgiving match)."""
+def _actor_resolver(st, unmatched: list[str] | None = None):
+    """Map a user's actor name or QID to actor IRIs in the store (forgiving match); a value
+    that matches no actor is appended to ``unmatched`` (when given)."""
     from kg.queries import store_actor_resolver
 
-    return store_actor_resolver(st)
+    resolve = store_actor_resolver(st)
+    if unmatched is None:
+        return resolve
+
+    def recording(value: str) -> list[str]:
+        found = resolve(value)
+        if not found:
+            unmatched.append(value)
+        return found
+
+    return recording
 
 
 def _parse_params(params: list[str], name: str = "-") -> dict[str, str]:
@@ -39,6 +50,9 @@ def _parse_params(params: list[str], name: str = "-") -> dict[str, str]:
         key, sep, value = p.partition("=")
         if not sep or not key.strip():
             raise QueryError(Msg.E022, name=name, param=p, reason="must be written key=value")
+        if key.strip() in out:
+            raise QueryError(Msg.E022, name=name, param=key.strip(),
+                             reason=f"is given twice ({out[key.strip()]!r} and {value!r}); give each parameter once")
         out[key.strip()] = value
     return out
 
@@ -122,8 +136,9 @@ def query(
             return
         values = _parse_params(param, sq.name)
         fmt_ = _fmt(fmt)
+        unmatched: list[str] = []
         with where.open(read_only=True) as st:
-            text = sq.bind(values, resolve_actor=_actor_resolver(st))
+            text = sq.bind(values, resolve_actor=_actor_resolver(st, unmatched))
             if show:
                 print(text)
                 return
@@ -131,6 +146,13 @@ def query(
         if limit is not None:
             result.rows = result.rows[:limit]
         render(result, fmt_, sys.stdout, title=sq.title)
+        if unmatched:
+            from kg.errors import Msg
+
+            by_value = {v: k for k, v in values.items()}
+            for actor in unmatched:
+                err.print(f"warning: {Msg.E028.format(name=sq.name, param=by_value.get(actor, 'actor'), actor=actor)}",
+                          markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
