@@ -139,7 +139,7 @@ def run(
             else:
                 pipe = make_pipeline(model, batch_size, n_jobs, link=not no_link, online=online)
                 summary = run_with_progress(run_into_store, articles, st, pipe, force=force, on_item=stored.add)
-            summary_store = repr(st)
+            summary_store = where.label()
     if json_summary:
         print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
     print_summary(summary, f"kg run -> {summary_store}")
