@@ -62,7 +62,8 @@ def write_warc(path: Path) -> None:
 
 
 def serve_smoke(store: str, tmp_path: Path) -> None:
-    """``kg serve`` on the store: the SPARQL endpoint answers a query and the actor search finds Dehqan."""
+    """``kg serve`` on the store: the SPARQL endpoint answers a query and the actor search for the
+    article's spelling "Dehqan" finds the linked person (the knowledge base spells him "Dehghan")."""
     import json
     import socket
     import urllib.parse
@@ -89,8 +90,9 @@ def serve_smoke(store: str, tmp_path: Path) -> None:
             n = int(json.load(resp)["results"]["bindings"][0]["n"]["value"])
         with urllib.request.urlopen(f"{base}/actors?q=dehqan", timeout=60) as resp:
             page = resp.read().decode("utf-8")
-        if n < 100 or "Hossein Dehqan" not in page:
-            raise RuntimeError(f"{n} quads; Dehqan {'found' if 'Hossein Dehqan' in page else 'not found'}")
+        found = "Hossein Dehghan" in page
+        if n < 100 or not found:
+            raise RuntimeError(f"{n} quads; Dehqan {'found' if found else 'not found'} as Hossein Dehghan")
     except (OSError, RuntimeError, ValueError, KeyError) as exc:
         print(f"smoke: FAILED kg serve: {exc}", file=sys.stderr)
         print((tmp_path / "serve.log").read_text(errors="replace")[-3000:], file=sys.stderr)
