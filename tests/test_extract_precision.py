@@ -50,3 +50,36 @@ CLIP_KEEP = [
 @pytest.mark.parametrize("text,name", CLIP_KEEP)
 def test_names_with_inner_prepositions_stay_whole(extract_text, text, name):
     assert name in _actors(extract_text(text))
+
+
+# -- kind 2: a one-word name that only says what kind of thing a common noun is
+
+MODIFIER_NEGATIVE = [
+    ("Minister Dorn Halvik said the Schengen system of free movement had failed.", "Schengen"),
+    ("Lorna Vask warned that the Brexit negotiations would be hard.", "Brexit"),
+    ('"The COVID-19 pandemic has worsened the crisis," Erik Sarn wrote.', "COVID-19"),
+    ("The Velorian ministers discussed Indo-Pacific stability behind closed doors.", "Indo-Pacific"),
+]
+
+
+@pytest.mark.parametrize("text,name", MODIFIER_NEGATIVE)
+def test_name_modifying_a_thing_is_no_target(extract_text, text, name):
+    assert not any(name in t for t in _targets(extract_text(text)))
+
+
+MODIFIER_KEEP = [
+    # a country standing for its government, a KB organization, an acronym, an actor noun
+    ("Chile said the U.S. proposal was a surprise.", "U.S."),
+    ("Minister Dorn Halvik said the Hamas leadership had failed.", "Hamas leadership"),
+    ("Minister Dorn Halvik said the U.N. plan had failed.", "U.N."),
+]
+
+
+@pytest.mark.parametrize("text,name", MODIFIER_KEEP)
+def test_country_organization_and_acronym_modifiers_stay_targets(extract_text, text, name):
+    assert name in _targets(extract_text(text))
+
+
+def test_modifier_of_an_actor_noun_is_the_actor(extract_text):
+    actors = _actors(extract_text("The Kremlin spokesman criticized the plan on Monday."))
+    assert any("Kremlin" in a for a in actors), actors

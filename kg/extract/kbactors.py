@@ -195,6 +195,9 @@ def _capitalized(text: str) -> bool:
     return text[:1].isupper() or (text[:1].isdigit() and len(text) > 1)
 
 
+#: ``doc.user_data`` key of the token ranges ``[start, end]`` of the names the KB knows as actors (of one kind or several)
+#: (read by :func:`kg.extract.mentions.kb_known`).
+KB_SPANS_KEY = "kg_kb_spans"
 #: Parts of speech that never start an actor's name: "Beyond Ukraine, ..." tagged PERSON is "Ukraine".
 LEADING_NON_NAME_POS = frozenset({"ADP", "ADV", "SCONJ", "CCONJ"})
 
@@ -292,7 +295,9 @@ class KBActorTagger:
                 owner[t] = k
         replace: dict[int, list[Span]] = {}  # ent index -> spans that take its place
         add: list[Span] = []
-        for start, end, label in self.matches(doc):
+        found = self.matches(doc)
+        doc.user_data[KB_SPANS_KEY] = [[start, end] for start, end, _label in found]
+        for start, end, label in found:
             # a longer capitalized name the KB does not know ("Kim Jong Un" around "Kim"): leave it
             if end < len(doc) and doc[end].pos_ == "PROPN" and _capitalized(doc[end].text) and doc[end].ent_type_ in ("", *ACTOR_ENTS) \
                     and owner[end] == -1:

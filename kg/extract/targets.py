@@ -20,7 +20,16 @@ from spacy.tokens import Token
 from kg.extract import weights
 from kg.extract.events import act_agents, agents_of, Events, is_action_noun
 from kg.extract.lexicon import Cue, Lexicon
-from kg.extract.mentions import actor_mentions, inner_actors, is_actor_head, mention_for, MentionRef, same_country, speaker_side
+from kg.extract.mentions import (
+    actor_mentions,
+    inner_actors,
+    is_actor_head,
+    mention_for,
+    MentionRef,
+    modifier_name,
+    same_country,
+    speaker_side,
+)
 from kg.extract.syntax import (
     ACTOR_ENTS,
     FIRST_PERSON,
@@ -287,14 +296,15 @@ def _owners(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int
     """Whose a non-actor noun is: its possessor ("Israel's objective"), its
     ``of``/``by`` actor ("the decision of Congress", "any crossing by X"), a
     national or named modifier ("the U.S. proposal"), but not the place of a
-    meeting ("the New York gathering")."""
+    meeting ("the New York gathering"), nor a one-word name that says what kind of
+    thing the noun is ("the Schengen system": :func:`kg.extract.mentions.modifier_name`)."""
     if own_possession(tok):
         return []  # "his government's policy": the speaker's own
     out: list[Token] = []
     meeting = tok.lemma_.lower() in lex.words.meeting_nouns or tok.lemma_.lower() in _GATHERINGS
     for c in tok.children:
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and not meeting
-                                and c.ent_type_ in ACTOR_ENTS):
+                                and c.ent_type_ in ACTOR_ENTS and not modifier_name(c, lex)):
             out += [h for h in with_conjuncts(c) if _keep(h, lex, speaker, skip)]
     for p in prep_objects(tok, {"of", "by", "between", "like"}):  # "cooperation between X and Y", "a tycoon like X"
         out += [a for h in with_conjuncts(p) for a in _actors_of(h, lex, speaker, skip)]
