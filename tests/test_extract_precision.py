@@ -83,3 +83,31 @@ def test_country_organization_and_acronym_modifiers_stay_targets(extract_text, t
 def test_modifier_of_an_actor_noun_is_the_actor(extract_text):
     actors = _actors(extract_text("The Kremlin spokesman criticized the plan on Monday."))
     assert any("Kremlin" in a for a in actors), actors
+
+
+# -- kind 3: people in general, described, not addressed
+
+BARE_NEGATIVE = [
+    ("Kaspar Velt says people are subject to attacks and abuse.", "people"),
+    ("Mira Tolk says residents are subject to brutal attacks.", "residents"),
+]
+
+
+@pytest.mark.parametrize("text,name", BARE_NEGATIVE)
+def test_bare_common_noun_is_no_criticism_target(extract_text, text, name):
+    res = extract_text(text)
+    assert not any(t.name == name for s in res.statements if s.type.value in ("CRITICIZE", "ACCUSE")
+                   for t in s.targets), [(s.type.value, [t.name for t in s.targets]) for s in res.statements]
+
+
+BARE_KEEP = [
+    # a named or definite group stays: the country's people, a national body
+    ("Kaspar Velt says the Tolvian government is guilty of brutal abuse.", "Tolvian government"),
+]
+
+
+@pytest.mark.parametrize("text,name", BARE_KEEP)
+def test_definite_group_stays_criticism_target(extract_text, text, name):
+    res = extract_text(text)
+    assert any(name in t.name for s in res.statements for t in s.targets), [
+        (s.type.value, [t.name for t in s.targets]) for s in res.statements]

@@ -466,3 +466,18 @@ def modifier_name(tok: Token, lex: Lexicon) -> bool:
         return False  # "the U.N. plan", "a G7 statement", "the AKK proposal"
     return not any(kb_known(t) for t in toks)
 
+
+#: Dependents that make a common noun phrase a definite group ("the people of Tolvia", "its citizens").
+_DEFINING_DEPS = frozenset({"det", "poss", "amod", "compound", "nmod", "nummod", "quantmod", "predet", "appos", "prep",
+                            "acl", "relcl"})
+
+
+def bare_common_noun(tok: Token) -> bool:
+    """A plural or mass common noun with no determiner, owner, modifier or phrase of its own
+    ("people", "civilians", "residents"): people in general, whom a statement describes
+    rather than addresses -- no target of a criticism or accusation read from a clause
+    ("he says people are subject to attacks").  "The people of Tolvia", "Tolvian
+    officials", "its citizens" are not bare."""
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and tok.tag_ in ("NNS", "NN") and not any(
+        c.dep_ in _DEFINING_DEPS for c in tok.children)
+
