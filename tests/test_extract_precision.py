@@ -111,3 +111,32 @@ def test_definite_group_stays_criticism_target(extract_text, text, name):
     res = extract_text(text)
     assert any(name in t.name for s in res.statements for t in s.targets), [
         (s.type.value, [t.name for t in s.targets]) for s in res.statements]
+
+
+# -- kind 4: a region is no actor (countries and cities, which stand for governments, are)
+
+PLACE_NEGATIVE = [
+    ("Minister Arlo Penn visited Europe in late May and met with officials.", "Europe"),
+    ("Minister Arlo Penn visited Asia last week.", "Asia"),
+]
+
+
+@pytest.mark.parametrize("text,name", PLACE_NEGATIVE)
+def test_region_visited_is_no_target(extract_text, text, name):
+    assert name not in _targets(extract_text(text))
+
+
+PLACE_KEEP = [
+    # a capital for its government, a country the model may tag LOC, invented countries
+    ("Paris rejected the plan on Monday.", "Paris", None),
+    ("Cyprus criticized Turkey over the drilling.", "Cyprus", "Turkey"),
+    ("Arnor condemned Gondor for the raid.", "Arnor", "Gondor"),
+]
+
+
+@pytest.mark.parametrize("text,actor,target", PLACE_KEEP)
+def test_countries_and_cities_stay_actors(extract_text, text, actor, target):
+    res = extract_text(text)
+    assert any(actor in a for a in _actors(res)), _actors(res)
+    if target is not None:
+        assert any(target in t for t in _targets(res)), _targets(res)

@@ -92,13 +92,25 @@ def is_actor_head(tok: Token, lex: Lexicon) -> bool:
         # a name the small model mislabelled here ("Trump" as WORK_OF_ART) is still an
         # actor when the article names it as a person or organization elsewhere
         return tok.pos_ == "PROPN" and tok.text in _actor_words(tok.doc)
+    if tok.ent_type_ == "LOC" and "kg_kb_spans" in tok.doc.user_data and _one_word_name(tok):
+        # the small model often tags countries as LOC ("Cyprus"), which kg_kb_actors has relabelled
+        # from the KB by now: a one-word LOC left is a region ("Europe", "the Sahel"); a longer one
+        # may be a body named after its region ("the Middle East Quartet")
+        return False
     if tok.pos_ == "PROPN" and tok.text[:1].isupper():
-        # the small model often tags countries as LOC ("Cyprus"); regions rarely act as
-        # speakers or targets in the positions the rules read, so LOC proper nouns count
+        # without kg_kb_actors, LOC proper nouns count (regions rarely act as speakers or targets in
+        # the positions the rules read)
         return True
     if tok.pos_ in ("NOUN", "PROPN") and (lex.is_agent(tok.lemma_.lower()) or lex.is_agent(tok.lower_)):
         return True
     return False
+
+
+def _one_word_name(tok: Token) -> bool:
+    """The entity of ``tok`` is one word, hyphens aside ("Europe", "the Indo-Pacific")."""
+    ent = ent_of(tok)
+    toks = [t for t in ent if t.lower_ != "the"] if ent is not None else [tok]
+    return not any(t.whitespace_ for t in toks[:-1])
 
 
 def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
