@@ -140,3 +140,42 @@ def test_countries_and_cities_stay_actors(extract_text, text, actor, target):
     assert any(actor in a for a in _actors(res)), _actors(res)
     if target is not None:
         assert any(target in t for t in _targets(res)), _targets(res)
+
+
+# -- kind 5: a title-cased headline's common noun, capitalized only by the headline
+
+BODY = "\n\nAnalysts in Velor said on Monday that solar power and wind farms are cheap. Tolvia had broken the pact, they said."
+
+HEADLINE_WORDS = [
+    # (text, word, is it a headline's capitalized common noun?)
+    ("More Wind Farms, Solar Panels Needed Now, Experts Warn" + BODY, "Farms", True),
+    ("More Wind Farms, Solar Panels Needed Now, Experts Warn" + BODY, "Panels", True),
+    # a country the body names with its capital, an actor noun, a person's full name
+    ("Tolvia Must Leave the Pact, Karvania Warns" + BODY, "Tolvia", False),
+    ("More Wind Farms, Solar Panels Needed Now, Experts Warn" + BODY, "Experts", False),
+    ("Farmers Slam Governor Greg Abbott Over Drought Aid" + BODY, "Abbott", False),
+    # a line with no body is a sentence to code, not a headline
+    ("More Wind Farms, Solar Panels Needed Now, Experts Warn", "Farms", False),
+]
+
+
+@pytest.mark.parametrize("text,word,expected", HEADLINE_WORDS)
+def test_headline_capitals(nlp, text, word, expected):
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.targets import headline_capitals
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert headline_capitals(tok, load_lexicon()) is expected
+
+
+HEADLINE_KEEP = [
+    ("Tolvia Must Leave the Pact, Karvania Warns", "Tolvia"),
+    ("Farmers Slam Agriculture Minister Over Drought Aid", "Agriculture Minister"),
+]
+
+
+@pytest.mark.parametrize("head,kept", HEADLINE_KEEP)
+def test_headline_actors_stay_targets(extract_text, head, kept):
+    targets = _targets(extract_text(head + BODY))
+    assert any(kept in t for t in targets), targets

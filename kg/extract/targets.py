@@ -24,6 +24,7 @@ from kg.extract.mentions import (
     actor_mentions,
     inner_actors,
     is_actor_head,
+    kb_known,
     mention_for,
     MentionRef,
     modifier_name,
@@ -32,6 +33,7 @@ from kg.extract.mentions import (
 )
 from kg.extract.syntax import (
     ACTOR_ENTS,
+    ent_of,
     FIRST_PERSON,
     RELATIVE,
     clause_objects,
@@ -237,6 +239,28 @@ _THIRD_PERSON = frozenset({"he", "she", "they"})
 _DUMMY_SUBJECTS = frozenset({"it", "this", "that"})
 #: Entity labels that make a common noun phrase a named actor ("U.S. lawmakers", "the people of Chad").
 _NAMING_ENTS = frozenset({"PERSON", "ORG", "GPE"})
+
+
+def headline_capitals(tok: Token, lex: Lexicon) -> bool:
+    """A capitalized word of a title-cased headline that looks like a name only by its capitals
+    ("More Solar Power Needed ..., Experts Warn"): not a country or nationality (GPE, NORP), not
+    an actor noun of the agents table ("Agriculture Minister"), not a person's full name, not a name the KB knows (:func:`kg.extract.mentions.kb_known`), and not written with its capital
+    in the article's body other than at a sentence's start.  Only the title-cased headline the
+    ``kg_headlines`` component recorded (``user_data["kg_title_line"]``) is read so, and never
+    one with no body (a single sentence to code)."""
+    span = tok.doc.user_data.get("kg_title_line")  # recorded by the kg_headlines component
+    if not span or not (span[0] <= tok.i < span[1]) or span[1] >= len(tok.doc) - 1:
+        return False
+    line = tok.doc[span[0]:span[1]]
+    if tok.ent_type_ in ("GPE", "NORP") or not tok.text[:1].isupper() or kb_known(tok) or lex.is_agent(
+            tok.lemma_.lower()) or lex.is_agent(tok.lower_):
+        return False  # (an actor noun is one whatever its case: "Farmers Slam Agriculture Minister")
+    ent = ent_of(tok)
+    if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
+        return False  # a person's full name ("Governor Greg Abbott")
+    m = mention_for(tok, lex)
+    words = {t.text for t in tok.doc[m.start:m.end] if t.text[:1].isupper()}
+    return not any(t.text in words and not t.is_sent_start for t in tok.doc[line.end:])
 
 
 def named_enough(tok: Token, lex: Lexicon) -> bool:
