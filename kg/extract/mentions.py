@@ -493,3 +493,25 @@ def bare_common_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and not tok.ent_type_ and tok.tag_ in ("NNS", "NN") and not any(
         c.dep_ in _DEFINING_DEPS for c in tok.children)
 
+
+def thing_names(doc: Doc, lex: Lexicon) -> frozenset[str]:
+    """Names the article itself uses as the kind of a thing (:func:`modifier_name` at one of
+    their mentions: "the Schengen zone", "Brexit talks"), so that their bare mentions are no
+    actor either ("railed against Schengen", "Brexit would not have happened").  Kept on the
+    doc's ``user_data`` as a sorted list.  Cost: one pass over the doc's entities."""
+    key = "kg_thing_names"
+    names = doc.user_data.get(key)
+    if names is None:
+        names = sorted({e.text.removeprefix("the ") for e in doc.ents if e.label_ in ("PERSON", "ORG")
+                        and modifier_name(e[-1], lex)})
+        doc.user_data[key] = names
+    return frozenset(names)
+
+
+def thing_mention(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
+    """A mention of one of the article's :func:`thing_names` ("Schengen" after "the Schengen
+    system"), but not of a name the KB knows as an actor."""
+    ns, ne = (m.name_start, m.name_end) if m.name_start >= 0 else (m.start, m.end)
+    names = thing_names(doc, lex)
+    return bool(names) and doc[ns:ne].text in names and not any(kb_known(doc[i]) for i in range(ns, ne))
+
