@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from kg.extract import weights
 from kg.extract.events import agents_of, Events, main_attack_agent
 from kg.extract.lexicon import ContentClass, Lexicon
-from kg.extract.mentions import country_word, inner_actors, is_actor_head, same_country, speaker_side
+from kg.extract.mentions import bare_common_noun, country_word, inner_actors, is_actor_head, same_country, speaker_side
 from kg.extract.syntax import (
     ACTOR_ENTS,
     clause_objects,
@@ -494,7 +494,7 @@ def analyse_clause(
             # a named actor doing something strongly negative is alleged wrongdoing (an
             # announced future act, "X will abandon ties", is not)
             accuse = True
-        if accuse:
+        if accuse and not bare_common_noun(subj):
             found.append((StatementType.ACCUSE, [subj], weights.CLAUSE_EXPLICIT))
             continue
         dismissed = [t for t in own if lex.content_class(t.lemma_) == ContentClass.ACCUSATION_NOUN and t.i != subj.i and any(
@@ -532,7 +532,8 @@ def analyse_clause(
             # "Trump's ignorant hate speech belongs in medieval times": criticism of the
             # actor the evaluation is about -- the subject, else the subject's possessor,
             # else the agent of the event the subject names, else who the state is "with"
-            if not undergoer and not speaker_side(subj, speaker) and is_actor_head(subj, lex) and not is_pronoun(subj):
+            if not undergoer and not speaker_side(subj, speaker) and is_actor_head(subj, lex) and not is_pronoun(subj) \
+                    and not bare_common_noun(subj):
                 found.append((StatementType.CRITICIZE, [subj], weights.CLAUSE_INFERRED))
                 continue
             inner = [v.doc[m.head] for m in inner_actors(subj, lex)] if subj is not None else []

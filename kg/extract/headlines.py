@@ -199,6 +199,10 @@ class HeadlineReparser:
         line = headline(doc)
         if line is None or is_all_caps(line) or not _own_sentences(line):
             return doc
+        words = _content_words(line)
+        if words and sum(t.text[0].isupper() for t in words) >= TITLE_SHARE * len(words):
+            # title-cased counting the words of entities too (the NER often runs such a line into names)
+            doc.user_data[TITLE_LINE_KEY] = [line.start, line.end]
         titled = is_title_case(line, self.titles)
         if not titled and has_predicate(line):
             return doc
@@ -248,6 +252,11 @@ class HeadlineReparser:
             tok.lemma_ = lemma
             return reparsed
         return None
+
+
+#: ``doc.user_data`` key of the token range ``[start, end]`` of a title-cased headline (all its
+#: content words counted, those of entities too), read by :func:`kg.extract.targets.headline_capitals`.
+TITLE_LINE_KEY = "kg_title_line"
 
 
 def headline(doc: Doc) -> Span | None:

@@ -10,6 +10,8 @@ runs of capitalized tokens in a table of the KB's names (:class:`AliasTable`, re
 * **relabels** an actor entity whose NER label contradicts the KB, when every KB entity with
   that exact name is of one kind and no title or honorific stands before it: "Boko Haram"
   or "Kismayo" labelled PERSON become ORG and GPE (so a later "he" does not resolve to them);
+* **clips** the prepositions and adverbs an actor entity starts with ("Beyond Ukraine" as
+  PERSON is "Ukraine": :func:`clip_leading_particles`);
 * **splits** an entity after a title's preposition that starts with a KB country or
   organization the NER ran into a person's name ("Coordinator for Myanmar Andrew Kirkwood"
   -> GPE "Myanmar" + PERSON "Andrew Kirkwood"; "Ambassador to the UN Kelly Craft").
@@ -193,6 +195,34 @@ def _capitalized(text: str) -> bool:
     return text[:1].isupper() or (text[:1].isdigit() and len(text) > 1)
 
 
+#: ``doc.user_data`` key of the token ranges ``[start, end]`` of the names the KB knows as actors (of one kind or several)
+#: (read by :func:`kg.extract.mentions.kb_known`).
+KB_SPANS_KEY = "kg_kb_spans"
+#: Parts of speech that never start an actor's name: "Beyond Ukraine, ..." tagged PERSON is "Ukraine".
+LEADING_NON_NAME_POS = frozenset({"ADP", "ADV", "SCONJ", "CCONJ"})
+
+
+def clip_leading_particles(doc: Doc) -> list[Span]:
+    """``doc.ents`` with the leading prepositions, adverbs and conjunctions of actor entities
+    cut off ("Beyond Ukraine" as PERSON -> "Ukraine", "Also Reuters" -> "Reuters"); an entity
+    that is nothing but such words is dropped.  A capitalized word tagged a proper noun stays
+    ("Doctors Without Borders" starts with a noun anyway).
+
+    :returns: the new entity list (the doc is not changed).
+    """
+    out: list[Span] = []
+    for e in doc.ents:
+        start = e.start
+        if e.label_ in ACTOR_ENTS:
+            while start < e.end and doc[start].pos_ in LEADING_NON_NAME_POS:
+                start += 1
+        if start == e.start:
+            out.append(e)
+        elif start < e.end:
+            out.append(Span(doc, start, e.end, label=e.label_))
+    return out
+
+
 class KBActorTagger:
     """The ``kg_kb_actors`` component (see the module docstring)."""
 
@@ -256,14 +286,18 @@ class KBActorTagger:
         return prev is not None and prev.lower_.rstrip(".") in self._titles
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
+        ents = clip_leading_particles(doc)
+        if len(ents) != len(doc.ents) or any(a.start != b.start for a, b in zip(ents, doc.ents)):
+            doc.set_ents(ents, default="outside")
         owner: list[int] = [-1] * len(doc)  # token -> index into ents
         for k, e in enumerate(ents):
             for t in range(e.start, e.end):
                 owner[t] = k
         replace: dict[int, list[Span]] = {}  # ent index -> spans that take its place
         add: list[Span] = []
-        for start, end, label in self.matches(doc):
+        found = self.matches(doc)
+        doc.user_data[KB_SPANS_KEY] = [[start, end] for start, end, _label in found]
+        for start, end, label in found:
             # a longer capitalized name the KB does not know ("Kim Jong Un" around "Kim"): leave it
             if end < len(doc) and doc[end].pos_ == "PROPN" and _capitalized(doc[end].text) and doc[end].ent_type_ in ("", *ACTOR_ENTS) \
                     and owner[end] == -1:

@@ -9,6 +9,7 @@ article-level actors.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -91,13 +92,25 @@ def is_actor_head(tok: Token, lex: Lexicon) -> bool:
         # a name the small model mislabelled here ("Trump" as WORK_OF_ART) is still an
         # actor when the article names it as a person or organization elsewhere
         return tok.pos_ == "PROPN" and tok.text in _actor_words(tok.doc)
+    if tok.ent_type_ == "LOC" and "kg_kb_spans" in tok.doc.user_data and _one_word_name(tok):
+        # the small model often tags countries as LOC ("Cyprus"), which kg_kb_actors has relabelled
+        # from the KB by now: a one-word LOC left is a region ("Europe", "the Sahel"); a longer one
+        # may be a body named after its region ("the Middle East Quartet")
+        return False
     if tok.pos_ == "PROPN" and tok.text[:1].isupper():
-        # the small model often tags countries as LOC ("Cyprus"); regions rarely act as
-        # speakers or targets in the positions the rules read, so LOC proper nouns count
+        # without kg_kb_actors, LOC proper nouns count (regions rarely act as speakers or targets in
+        # the positions the rules read)
         return True
     if tok.pos_ in ("NOUN", "PROPN") and (lex.is_agent(tok.lemma_.lower()) or lex.is_agent(tok.lower_)):
         return True
     return False
+
+
+def _one_word_name(tok: Token) -> bool:
+    """The entity of ``tok`` is one word, hyphens aside ("Europe", "the Indo-Pacific")."""
+    ent = ent_of(tok)
+    toks = [t for t in ent if t.lower_ != "the"] if ent is not None else [tok]
+    return not any(t.whitespace_ for t in toks[:-1])
 
 
 def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
@@ -215,7 +228,8 @@ def actor_mentions(tok: Token, lex: Lexicon) -> list[MentionRef]:
 def inner_actors(tok: Token, lex: Lexicon, depth: int = 3) -> list[MentionRef]:
     """Actors inside a non-actor object: possessors, compounds, ``of``/``by``/
     ``between`` objects ("Washington's lack", "U.S. air strikes",
-    "cooperation between Ankara and Moscow")."""
+    "cooperation between Ankara and Moscow"); a one-word name that only says what
+    kind of thing the object is ("Indo-Pacific stability": :func:`modifier_name`) is none."""
     if depth == 0:
         return []
     found: list[MentionRef] = []
@@ -225,7 +239,8 @@ def inner_actors(tok: Token, lex: Lexicon, depth: int = 3) -> list[MentionRef]:
         return [m for a in names for m in actor_mentions(a, lex)]
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "nmod") and child.i < tok.i:
-            if is_actor_head(child, lex) and not (is_pronoun(child) and child.lower_ in FIRST_PERSON):
+            if is_actor_head(child, lex) and not (is_pronoun(child) and child.lower_ in FIRST_PERSON) \
+                    and not modifier_name(child, lex):
                 found.extend(actor_mentions(child, lex))
             elif child.dep_ == "compound" and child.pos_ == "NOUN":
                 found.extend(inner_actors(child, lex, depth - 1))  # "a Security Council resolution ..."
@@ -414,3 +429,89 @@ def weak_person_mention(tok: Token) -> bool:
     core = [t for t in ent if t.lower_ not in ("the", "'s", "’s")]
     return len(core) == 1 and core[0].dep_ in ("compound", "nmod", "amod") and core[0].head.pos_ == "NOUN" \
         and core[0].head.i > core[0].i
+
+
+def kb_known(tok: Token) -> bool:
+    """Whether ``tok`` lies in a name the knowledge base knows as an actor (the token ranges
+    ``kg_kb_actors`` recorded on the doc as ``user_data["kg_kb_spans"]``; False without that component)."""
+    return any(s <= tok.i < e for s, e in tok.doc.user_data.get("kg_kb_spans", ()))
+
+
+#: An acronym of capitals, digits and periods ("U.N.", "G7", "AKK"; not "COVID-19").
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9.&]+")
+
+
+def modifier_name(tok: Token, lex: Lexicon) -> bool:
+    """A one-word name used as a modifier of a common noun that names no actor ("the
+    Schengen system", "Brexit negotiations", "the COVID-19 pandemic", "Indo-Pacific
+    stability"): such a name is the kind of thing the noun is, not whose it is.
+
+    Only names the model labels PERSON or ORG are read so.  The name still is an actor when
+    it stands for a country or city (a GPE or NORP entity, or an unlabelled proper noun, as
+    invented countries often are: "the U.S. proposal", "the Tolvian plan"), when the knowledge base knows it as an actor
+    ("the Hamas leadership", "a NATO plan": :func:`kb_known`), when it is an acronym
+    ("the AKK proposal", "the U.N. plan"), or when the noun it modifies is an actor noun
+    ("Kremlin spokesman", "Zorbu officials": :func:`is_actor_head`), a group noun
+    (:data:`GROUP_NOUNS`: "the Zorbu junta") or an attack or crime the name did ("the Zorbu
+    raid": the doer, as :func:`kg.extract.events.act_agents` reads it).
+    """
+    ent = ent_of(tok)
+    toks = [t for t in ent if t.lower_ not in ("the", "'s", "’s")] if ent is not None else [tok]
+    if ent is None or ent.label_ not in ("PERSON", "ORG") or not toks:
+        return False  # a country or city, or a name without a label (invented countries often have none)
+    if any(t.whitespace_ for t in toks[:-1]):
+        return False  # a name of several words ("the Human Rights Watch report")
+    last = toks[-1]
+    if last.dep_ not in ("compound", "nmod", "amod") or last.head.i <= last.i:
+        return False
+    head = last.head
+    # (the small model tags some nouns after a name as adjectives: "The COVID-19 pandemic/ADJ has ...")
+    nominal = head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"))
+    if not nominal or is_actor_head(head, lex) or head.i in {t.i for t in toks}:
+        return False
+    low = head.lemma_.lower()
+    if low in GROUP_NOUNS or low in lex.words.attack_nouns or low in lex.words.violent_acts or lex.content_class(low) in (
+            ContentClass.CRIME_NOUN, ContentClass.TERROR):
+        return False  # a group ("the Zorbu junta") or an act the name did ("the Zorbu attack")
+    text = "".join(t.text_with_ws for t in toks).strip()
+    if _ACRONYM.fullmatch(text):
+        return False  # "the U.N. plan", "a G7 statement", "the AKK proposal"
+    return not any(kb_known(t) for t in toks)
+
+
+#: Dependents that make a common noun phrase a definite group ("the people of Tolvia", "its citizens").
+_DEFINING_DEPS = frozenset({"det", "poss", "amod", "compound", "nmod", "nummod", "quantmod", "predet", "appos", "prep",
+                            "acl", "relcl"})
+
+
+def bare_common_noun(tok: Token) -> bool:
+    """A plural or mass common noun with no determiner, owner, modifier or phrase of its own
+    ("people", "civilians", "residents"): people in general, whom a statement describes
+    rather than addresses -- no target of a criticism or accusation read from a clause
+    ("he says people are subject to attacks").  "The people of Tolvia", "Tolvian
+    officials", "its citizens" are not bare."""
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and tok.tag_ in ("NNS", "NN") and not any(
+        c.dep_ in _DEFINING_DEPS for c in tok.children)
+
+
+def thing_names(doc: Doc, lex: Lexicon) -> frozenset[str]:
+    """Names the article itself uses as the kind of a thing (:func:`modifier_name` at one of
+    their mentions: "the Schengen zone", "Brexit talks"), so that their bare mentions are no
+    actor either ("railed against Schengen", "Brexit would not have happened").  Kept on the
+    doc's ``user_data`` as a sorted list.  Cost: one pass over the doc's entities."""
+    key = "kg_thing_names"
+    names = doc.user_data.get(key)
+    if names is None:
+        names = sorted({e.text.removeprefix("the ") for e in doc.ents if e.label_ in ("PERSON", "ORG")
+                        and modifier_name(e[-1], lex)})
+        doc.user_data[key] = names
+    return frozenset(names)
+
+
+def thing_mention(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
+    """A mention of one of the article's :func:`thing_names` ("Schengen" after "the Schengen
+    system"), but not of a name the KB knows as an actor."""
+    ns, ne = (m.name_start, m.name_end) if m.name_start >= 0 else (m.start, m.end)
+    names = thing_names(doc, lex)
+    return bool(names) and doc[ns:ne].text in names and not any(kb_known(doc[i]) for i in range(ns, ne))
+

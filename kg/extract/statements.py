@@ -46,12 +46,12 @@ from kg.extract import weights
 from kg.extract.clauses import analyse_clause, terror_like
 from kg.extract.events import event_index
 from kg.extract.lexicon import Cue, Lexicon
-from kg.extract.mentions import actor_mentions, Draft, is_actor_head, is_anonymous, is_media, mention_for
+from kg.extract.mentions import actor_mentions, Draft, is_actor_head, is_anonymous, is_media, mention_for, thing_mention
 from kg.extract.nominal import find_nominal_statements, meeting_noun_statements
 from kg.extract.quotes import OPENING_QUOTES, quote_balance, quoted_tokens
 from kg.extract.speakers import coordinated_actors, headline_speaker
 from kg.extract.syntax import clause_objects, is_hypothetical, match_cue
-from kg.extract.targets import content_targets
+from kg.extract.targets import content_targets, headline_capitals
 from kg.extract.verbal import cue_statements, DocCues, in_reported_clause, uncued_verb_statements
 from kg.model import Mode, StatementType
 
@@ -67,11 +67,15 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
     draft each; for symmetric types (AGREE, CONSULT) without a target, each
     speaker targets the others.  Unnamed sources ("a senior official said")
     and news media ("AFP reported") give no STATEMENT: they attribute, they do
-    not state (PETRARCH/CAMEO coding practice).
+    not state (PETRARCH/CAMEO coding practice).  No target is a title-cased headline's
+    common noun (:func:`kg.extract.targets.headline_capitals`).
     """
     drafts = _warnings_with_threats(list(_raw_statements(doc, lex)))
     drafts += _quote_continuations(doc, lex, drafts)
     for d in drafts:
+        # a title-cased headline's common noun, a name the article uses for a kind of thing ("the
+        # Schengen zone"), is no target, whichever rule found it
+        d.targets = [m for m in d.targets if not headline_capitals(doc[m.head], lex) and not thing_mention(m, doc, lex)]
         if d.type == StatementType.STATEMENT and (is_anonymous(d.speaker, doc, lex) or is_media(d.speaker, doc, lex)):
             continue
         if not d.targets and is_anonymous(d.speaker, doc, lex):

@@ -20,9 +20,20 @@ from spacy.tokens import Token
 from kg.extract import weights
 from kg.extract.events import act_agents, agents_of, Events, is_action_noun
 from kg.extract.lexicon import Cue, Lexicon
-from kg.extract.mentions import actor_mentions, inner_actors, is_actor_head, mention_for, MentionRef, same_country, speaker_side
+from kg.extract.mentions import (
+    actor_mentions,
+    inner_actors,
+    is_actor_head,
+    kb_known,
+    mention_for,
+    MentionRef,
+    modifier_name,
+    same_country,
+    speaker_side,
+)
 from kg.extract.syntax import (
     ACTOR_ENTS,
+    ent_of,
     FIRST_PERSON,
     RELATIVE,
     clause_objects,
@@ -230,6 +241,28 @@ _DUMMY_SUBJECTS = frozenset({"it", "this", "that"})
 _NAMING_ENTS = frozenset({"PERSON", "ORG", "GPE"})
 
 
+def headline_capitals(tok: Token, lex: Lexicon) -> bool:
+    """A capitalized word of a title-cased headline that looks like a name only by its capitals
+    ("More Solar Power Needed ..., Experts Warn"): not a country or nationality (GPE, NORP), not
+    an actor noun of the agents table ("Agriculture Minister"), not a person's full name, not a name the KB knows (:func:`kg.extract.mentions.kb_known`), and not written with its capital
+    in the article's body other than at a sentence's start.  Only the title-cased headline the
+    ``kg_headlines`` component recorded (``user_data["kg_title_line"]``) is read so, and never
+    one with no body (a single sentence to code)."""
+    span = tok.doc.user_data.get("kg_title_line")  # recorded by the kg_headlines component
+    if not span or not (span[0] <= tok.i < span[1]) or span[1] >= len(tok.doc) - 1:
+        return False
+    line = tok.doc[span[0]:span[1]]
+    if tok.ent_type_ in ("GPE", "NORP") or not tok.text[:1].isupper() or kb_known(tok) or lex.is_agent(
+            tok.lemma_.lower()) or lex.is_agent(tok.lower_):
+        return False  # (an actor noun is one whatever its case: "Farmers Slam Agriculture Minister")
+    ent = ent_of(tok)
+    if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
+        return False  # a person's full name ("Governor Greg Abbott")
+    m = mention_for(tok, lex)
+    words = {t.text for t in tok.doc[m.start:m.end] if t.text[:1].isupper()}
+    return not any(t.text in words and not t.is_sent_start for t in tok.doc[line.end:])
+
+
 def named_enough(tok: Token, lex: Lexicon) -> bool:
     """A content actor worth a target: a name (an actor entity or an acronym), or a common
     noun phrase tied to a named country, organization or person ("U.S. lawmakers",
@@ -287,14 +320,15 @@ def _owners(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int
     """Whose a non-actor noun is: its possessor ("Israel's objective"), its
     ``of``/``by`` actor ("the decision of Congress", "any crossing by X"), a
     national or named modifier ("the U.S. proposal"), but not the place of a
-    meeting ("the New York gathering")."""
+    meeting ("the New York gathering"), nor a one-word name that says what kind of
+    thing the noun is ("the Schengen system": :func:`kg.extract.mentions.modifier_name`)."""
     if own_possession(tok):
         return []  # "his government's policy": the speaker's own
     out: list[Token] = []
     meeting = tok.lemma_.lower() in lex.words.meeting_nouns or tok.lemma_.lower() in _GATHERINGS
     for c in tok.children:
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and not meeting
-                                and c.ent_type_ in ACTOR_ENTS):
+                                and c.ent_type_ in ACTOR_ENTS and not modifier_name(c, lex)):
             out += [h for h in with_conjuncts(c) if _keep(h, lex, speaker, skip)]
     for p in prep_objects(tok, {"of", "by", "between", "like"}):  # "cooperation between X and Y", "a tycoon like X"
         out += [a for h in with_conjuncts(p) for a in _actors_of(h, lex, speaker, skip)]
