@@ -28,9 +28,11 @@ from __future__ import annotations
 import http.server
 import json
 import os
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -61,6 +63,7 @@ __all__ = [
     "fuseki_jar",
     "fuseki_server",
     "fuseki_tdb2_server",
+    "oxigraph_loaded",
     "oxigraph_server",
     "start_fuseki",
     "unavailable",
@@ -174,6 +177,24 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
         return _or_unavailable(starters.start_oxigraph, tmp_path_factory.mktemp("oxigraph-server"), binary)
 
     yield from _session_server("oxigraph_server", start)
+
+
+@contextmanager
+def oxigraph_loaded(turtle: str, workdir: Path) -> Iterator[str]:
+    """``oxigraph serve`` on a store first loaded with ``turtle`` (``oxigraph load``), for tests that
+    need a SPARQL endpoint holding their own fixture (e.g. a Wikidata-form one); yields the query
+    endpoint URL and stops the server after.  Skips (fails when ``CI=true``) without the binary."""
+    binary = _or_unavailable(starters.oxigraph_binary)
+    workdir.mkdir(parents=True, exist_ok=True)
+    ttl = workdir / "fixture.ttl"
+    ttl.write_text(turtle, encoding="utf-8")
+    subprocess.run([str(binary), "load", "--location", str(workdir / "db"), "--file", str(ttl)],
+                   check=True, capture_output=True)
+    server = _or_unavailable(starters.start_oxigraph, workdir, binary)
+    try:
+        yield f"{server.url}/query"
+    finally:
+        server.stop()
 
 
 # -- a server that fails on purpose ------------------------------------------------------

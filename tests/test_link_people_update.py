@@ -4,19 +4,16 @@ loaded with a Wikidata-form fixture written for this test (made-up persons and p
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
-import requests
 from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.link.kb import DEFAULT_KB_PATH, KnowledgeBase, layer_infos
 from kg.link.resolve import Linker
 from kg.link.update import PEOPLE_QUERY, update_people_layer
+from tests.servers import oxigraph_loaded
 
 FIXTURE = """\
 @prefix wd: <http://www.wikidata.org/entity/> .
@@ -43,45 +40,10 @@ wd:Q910000003-s1 ps:P39 wd:Q910000102 ; pq:P580 "1990-01-01T00:00:00Z"^^xsd:date
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def wikidata_endpoint(tmp_path_factory: pytest.TempPathFactory):
-    from benchmarks.servers import ServerUnavailable, oxigraph_binary
-    from tests.servers import unavailable
-
-    try:
-        exe = str(oxigraph_binary())
-    except ServerUnavailable as exc:
-        unavailable(str(exc))
-    loc = tmp_path_factory.mktemp("oxi-people")
-    ttl = loc.parent / "wd_people.ttl"
-    ttl.write_text(FIXTURE, encoding="utf-8")
-    subprocess.run([exe, "load", "--location", str(loc), "--file", str(ttl)], check=True, capture_output=True)
-    port = _free_port()
-    proc = subprocess.Popen([exe, "serve", "--location", str(loc), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                requests.get(f"{base}/query", params={"query": "ASK {}"}, timeout=1)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("oxigraph serve did not start")
-        yield f"{base}/query"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    with oxigraph_loaded(FIXTURE, tmp_path_factory.mktemp("oxi-people")) as url:
+        yield url
 
 
 @pytest.mark.server

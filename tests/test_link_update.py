@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
-import requests
 
 from kg.errors import EndpointError
 from kg.link.kb import DEFAULT_KB_PATH, KnowledgeBase
 from kg.link.resolve import Linker
 from kg.link.update import update_kb
+from tests.servers import free_port, oxigraph_loaded
 
 REPO = Path(__file__).resolve().parents[1]
 QUERY = REPO / "queries" / "wikidata" / "entities.rq"
@@ -41,45 +38,10 @@ wd:Q30 rdfs:label "United States"@en ; skos:altLabel "the States"@en ; wdt:P31 w
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def oxigraph_endpoint(tmp_path_factory: pytest.TempPathFactory):
-    from benchmarks.servers import ServerUnavailable, oxigraph_binary
-    from tests.servers import unavailable
-
-    try:
-        exe = str(oxigraph_binary())  # next to this Python (the venv), else on PATH
-    except ServerUnavailable as exc:
-        unavailable(str(exc))  # skips locally, fails when CI=true
-    loc = tmp_path_factory.mktemp("oxi")
-    ttl = loc.parent / "wd_fixture.ttl"
-    ttl.write_text(FIXTURE, encoding="utf-8")
-    subprocess.run([exe, "load", "--location", str(loc), "--file", str(ttl)], check=True, capture_output=True)
-    port = _free_port()
-    proc = subprocess.Popen([exe, "serve", "--location", str(loc), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                requests.get(f"{base}/query", params={"query": "ASK {}"}, timeout=1)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("oxigraph serve did not start")
-        yield f"{base}/query"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    with oxigraph_loaded(FIXTURE, tmp_path_factory.mktemp("oxi")) as url:
+        yield url
 
 
 @pytest.mark.server
@@ -106,4 +68,4 @@ def test_link_update_unreachable_endpoint(tmp_path: Path) -> None:
     kb_file = tmp_path / "kb.json.gz"
     shutil.copy(DEFAULT_KB_PATH, kb_file)
     with pytest.raises(EndpointError):
-        update_kb(f"http://127.0.0.1:{_free_port()}/query", QUERY, kb_file, timeout=2)
+        update_kb(f"http://127.0.0.1:{free_port()}/query", QUERY, kb_file, timeout=2)
