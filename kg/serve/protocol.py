@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from kg.errors import Msg, QueryError
 from kg.rdf.vocab import PREFIXES
 from kg.store.base import QueryResult, Term
+from kg.store._rdfio import term_to_ox  # the one Term -> pyoxigraph term conversion
 
 __all__ = ["RESULT_TYPES", "GRAPH_TYPES", "negotiate", "serialize_result", "results_json", "NotAcceptable"]
 
@@ -142,16 +143,6 @@ def results_json(result: QueryResult) -> bytes:
                       ensure_ascii=False).encode("utf-8")
 
 
-def _ox_term(t: Term):  # -> ox.NamedNode | ox.BlankNode | ox.Literal
-    if t.kind == "iri":
-        return ox.NamedNode(t.value)
-    if t.kind == "bnode":
-        return ox.BlankNode(t.value)
-    if t.lang:
-        return ox.Literal(t.value, language=t.lang)
-    return ox.Literal(t.value, datatype=ox.NamedNode(t.datatype)) if t.datatype else ox.Literal(t.value)
-
-
 def serialize_result(result: QueryResult, media: str) -> bytes:
     """``result`` in the format of ``media`` (one of :data:`RESULT_TYPES` or :data:`GRAPH_TYPES`
     values, as :func:`negotiate` returns).
@@ -161,7 +152,7 @@ def serialize_result(result: QueryResult, media: str) -> bytes:
     if result.kind == "graph":
         if media not in _OX_GRAPH:
             raise ValueError(f"{media} is not a graph format")
-        triples = [ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in result.rows]  # type: ignore[arg-type]
+        triples = [ox.Triple(term_to_ox(s), term_to_ox(p), term_to_ox(o)) for s, p, o in result.rows]  # type: ignore[arg-type]
         prefixes = PREFIXES if media == "text/turtle" else None
         out = ox.serialize(triples, format=_OX_GRAPH[media], prefixes=prefixes) if prefixes else \
             ox.serialize(triples, format=_OX_GRAPH[media])
