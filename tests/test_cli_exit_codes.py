@@ -49,7 +49,7 @@ USAGE_CASES = [
     ("server-remote", ["query", "who-accused-whom", "--endpoint", REMOTE, "--server", "virtuoso"], "E066",
      "fuseki, oxigraph, generic"),
     ("server-local", ["stats", "--server", "blazegraph", "--store", "{store}"], "E066", "--server 'blazegraph'"),
-    ("timeout", ["sparql", "ASK {}", "--endpoint", REMOTE, "--timeout", "-1"], "E008", "--timeout"),
+    ("timeout", ["sparql", "ASK {}", "--endpoint", REMOTE, "--timeout", "-1"], "E067", "--timeout -1.0 must be a positive number"),
     ("endpoint-url", ["info", "--endpoint", "localhost:3030/news"], "E065", "not a valid URL"),
     ("param-no-equals", ["query", "statements-by-actor", "-p", "actor", "--store", "{store}"], "E022", "key=value"),
     ("param-bad-value", ["query", "who-accused-whom", "-p", "limit=ten", "--store", "{store}"], "E022", "limit"),
@@ -65,6 +65,7 @@ USAGE_CASES = [
     ("graph-queries-missing", ["graph", "-o", "{tmp}/net.png", "--queries", "{tmp}/nope", "--store", "{store}"], "E031",
      "--queries"),
     ("engine", ["run", "{nq}", "--engine", "spark", "--store", "{store}"], "E071", "local, dask"),
+    ("kb-update-no-query", ["kb", "update", "--endpoint", REMOTE], "E072", "kg kb update needs --query FILE.rq"),
     ("dask-format", ["extract", "{nq}", "-o", "{tmp}/shards", "--engine", "dask", "-f", "ttl"], "E035", "N-Quads"),
     ("update-missing", ["sparql", "INSERT DATA { <urn:a> <urn:b> <urn:c> }", "--store", "{store}"], "E025",
      "--update"),
@@ -118,10 +119,10 @@ def test_cli_query_actor_matching_nothing_warns(empty_store):
 def test_cli_exit_code_follows_the_message():
     assert KgError(Msg.E026, option="-f", value="x", what="output", choices="a").exit_code == 2
     assert KgError(Msg.E007, path="x").exit_code == 1
-    # the same message is a usage error when the CLI says so (a bad --timeout), an input error in a file
-    bad_timeout = dict(origin="--timeout", field="timeout", expected="a positive number", got="-1")
-    assert UsageError(Msg.E008, **bad_timeout).exit_code == 2
-    assert KgError(Msg.E008, **bad_timeout).exit_code == 1
+    # a bad --timeout is its own usage error (E067); a bad timeout in the config file or env is an input error (E008)
+    assert KgError(Msg.E067, option="--timeout", value=-1.0).exit_code == 2
+    assert KgError(Msg.E008, origin="KG_TIMEOUT", field="timeout", expected="a positive number", got="'-1'").exit_code == 1
+    assert UsageError(Msg.E008, origin="x", field="f", expected="e", got="g").exit_code == 2  # the class can say so
     assert USAGE_CODES <= {m.name for m in Msg}
 
 
