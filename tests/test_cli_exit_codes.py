@@ -64,6 +64,7 @@ USAGE_CASES = [
     ("queries-env-missing", ["query", "--list", "--env", "KG_QUERIES={tmp}/gone"], "E031", "KG_QUERIES"),
     ("graph-queries-missing", ["graph", "-o", "{tmp}/net.png", "--queries", "{tmp}/nope", "--store", "{store}"], "E031",
      "--queries"),
+    ("serve-queries-missing", ["serve", "--queries", "{tmp}/nope", "--store", "{store}"], "E031", "no such folder"),
     ("engine", ["run", "{nq}", "--engine", "spark", "--store", "{store}"], "E071", "local, dask"),
     ("kb-update-no-query", ["kb", "update", "--endpoint", REMOTE], "E072", "kg kb update needs --query FILE.rq"),
     ("dask-format", ["extract", "{nq}", "-o", "{tmp}/shards", "--engine", "dask", "-f", "ttl"], "E035", "N-Quads"),
