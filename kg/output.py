@@ -2,18 +2,29 @@
 
 Formats (:data:`FORMATS`, from :data:`kg.formats.QUERY_RESULTS`):
 
-* ``table`` -- a Rich table, the default on a terminal (:func:`default_format`);
+* ``table`` -- a Rich table, the default on a terminal (:func:`default_format`).
+  When the columns do not fit the console width without breaking words (Rich's
+  own minimum width of the table, :class:`rich.measure.Measurement`), each row
+  is printed as a record instead: one ``column  value`` line per column, values
+  folded at the right edge (wide stored queries such as
+  ``statements-with-evidence`` have 18 columns, which no 80-column table shows);
 * ``markdown`` -- a GitHub-flavoured Markdown table;
 * ``csv`` -- RFC 4180 with a header row (Python's ``csv`` module);
-* ``tsv`` -- tab-separated with a header row; tabs, newlines and backslashes
-  in values are written as ``\\t``, ``\\n``, ``\\\\``;
+* ``tsv`` -- the SPARQL 1.1 Query Results TSV format (W3C Recommendation,
+  2013-03-21, section 3): a header row of ``?variable`` names, then each value
+  as an RDF term in Turtle syntax -- ``<IRI>``, ``"text"`` (with the escapes
+  ``\\t \\n \\r \\" \\\\``), ``"text"@lang``, ``"lexical"^^<datatype>``,
+  ``_:label``, and integers, decimals and doubles written bare (``3``,
+  ``0.5``); unbound values are empty.  A row is always one line, and any SPARQL
+  results parser reads it back (the ``/sparql`` endpoint of ``kg serve``
+  writes the same format); plain values are the ``csv`` format's;
 * ``json`` -- a JSON array of objects, one per row;
 * ``jsonl`` -- one JSON object per line.
 
 Readable vs full values: ``table`` and ``markdown`` show Wikidata IRIs as
 their id (``http://www.wikidata.org/entity/Q30`` -> ``Q30``), other IRIs as
 ``prefix:local`` when a prefix is given, literals as their lexical value.
-``csv``, ``tsv``, ``json`` and ``jsonl`` keep full IRIs; ``json``/``jsonl``
+``csv``, ``tsv``, ``json`` and ``jsonl`` keep full IRIs (``tsv`` full RDF terms); ``json``/``jsonl``
 give numbers and booleans as JSON numbers and booleans.  Unbound values are
 empty cells, or ``null`` in JSON.
 """
@@ -30,7 +41,7 @@ from typing import TextIO
 from kg.formats import QUERY_RESULTS
 from kg.store.base import QueryResult, Term
 
-__all__ = ["FORMATS", "render", "default_format", "display_value", "full_value"]
+__all__ = ["FORMATS", "render", "default_format", "display_value", "full_value", "tsv_term"]
 
 #: The format names, those of :data:`kg.formats.QUERY_RESULTS`.
 FORMATS: tuple[str, ...] = QUERY_RESULTS.names()
@@ -76,8 +87,32 @@ def display_value(term: Term | None, prefixes: Mapping[str, str] | None = None) 
     return term.value
 
 
-def _tsv_escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+#: Turtle's INTEGER, DECIMAL and DOUBLE productions (https://www.w3.org/TR/turtle/#grammar-production-INTEGER):
+#: a numeric literal whose lexical form matches its datatype's production is written bare in TSV.
+_TURTLE_NUMBERS = {
+    "integer": re.compile(r"[+-]?[0-9]+"),
+    "decimal": re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+    "double": re.compile(r"[+-]?(?:[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.[0-9]+[eE][+-]?[0-9]+|[0-9]+[eE][+-]?[0-9]+)"),
+}
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def tsv_term(term: Term | None) -> str:
+    """One value of the SPARQL 1.1 Query Results TSV format (W3C, section 3.2): the term in
+    Turtle syntax (:meth:`Term.n3`: ``<IRI>``, ``"text"`` with ``\\t \\n \\r \\" \\\\``
+    escaped, ``@lang``, ``^^<datatype>``, ``_:label``), integers, decimals and doubles in their
+    bare Turtle form; ``""`` if unbound.
+
+    >>> tsv_term(Term.literal("a\\tb")), tsv_term(Term.literal("3", datatype=_XSD + "integer"))
+    ('"a\\\\tb"', '3')
+    """
+    if term is None:
+        return ""
+    if term.kind == "literal" and term.datatype and term.datatype.startswith(_XSD):
+        number = _TURTLE_NUMBERS.get(term.datatype[len(_XSD):])
+        if number is not None and number.fullmatch(term.value):
+            return term.value
+    return term.n3()
 
 
 def _md_escape(value: str) -> str:
@@ -99,11 +134,14 @@ def render(
     *,
     prefixes: Mapping[str, str] | None = None,
     title: str | None = None,
+    width: int | None = None,
 ) -> None:
     """Write ``result`` to ``file`` (default stdout) in format ``fmt``.
 
     :param prefixes: prefix -> namespace IRI, for ``table``/``markdown`` display.
     :param title: optional table title (``table`` only).
+    :param width: console width in characters for ``table`` (default: the terminal's; for a
+        file or pipe, env ``COLUMNS`` when set, else 200).
     :raises kg.errors.UsageError: E026 (a ``ValueError``) if ``fmt`` is not one of :data:`FORMATS`.
     """
     out = file if file is not None else sys.stdout
@@ -113,9 +151,9 @@ def render(
         writer.writerow(result.columns)
         writer.writerows([full_value(t) for t in row] for row in result.rows)
     elif fmt == "tsv":
-        out.write("\t".join(result.columns) + "\n")
+        out.write("\t".join("?" + c for c in result.columns) + "\n")
         for row in result.rows:
-            out.write("\t".join(_tsv_escape(full_value(t)) for t in row) + "\n")
+            out.write("\t".join(tsv_term(t) for t in row) + "\n")
     elif fmt in ("json", "jsonl"):
         records = [{c: _json_value(t) for c, t in zip(result.columns, row)} for row in result.rows]
         if fmt == "json":
@@ -130,25 +168,63 @@ def render(
         for row in result.rows:
             out.write("| " + " | ".join(_md_escape(display_value(t, prefixes)) for t in row) + " |\n")
     else:
-        _render_table(result, out, prefixes, title)
+        _render_table(result, out, prefixes, title, width)
 
 
-def _render_table(result: QueryResult, out: TextIO, prefixes: Mapping[str, str] | None, title: str | None) -> None:
+def _is_numeric(result: QueryResult, col: int) -> bool:
+    return bool(result.rows) and all(
+        t is None or (t.kind == "literal" and isinstance(t.to_python(), (int, float)) and not isinstance(t.to_python(), bool))
+        for t in (row[col] for row in result.rows))
+
+
+def _is_id(result: QueryResult, col: int, prefixes: Mapping[str, str] | None) -> bool:
+    """A column of identifiers (IRIs shown as QIDs or ``prefix:local``, no spaces): never wrapped."""
+    shown = [display_value(t, prefixes) for t in (row[col] for row in result.rows) if t is not None]
+    return bool(shown) and all(t.kind == "iri" for row in result.rows if (t := row[col]) is not None) and \
+        all(" " not in v and len(v) <= 24 for v in shown)
+
+
+def _render_table(result: QueryResult, out: TextIO, prefixes: Mapping[str, str] | None, title: str | None,
+                  width: int | None = None) -> None:
+    """A Rich table; or, when its minimum width (no word broken) exceeds the console's width,
+    one record per row (column name, value), so that wide results stay readable at 80 columns."""
+    import os
+
     from rich.console import Console
+    from rich.measure import Measurement
+    from rich.rule import Rule
     from rich.table import Table
     from rich.text import Text
 
+    if width is None:
+        is_tty = hasattr(out, "isatty") and out.isatty()
+        # a terminal: Rich finds its width; a file or pipe: COLUMNS when set, else wide
+        width = None if is_tty or os.environ.get("COLUMNS", "").strip().isdigit() else 200
+    console = Console(file=out, width=width, soft_wrap=False, highlight=False)
     n = len(result.rows)
-    table = Table(title=title, caption=f"{n} row{'s' if n != 1 else ''}", show_lines=False)
-    for col in result.columns:
-        numeric = bool(result.rows) and all(
-            t is None or (t.kind == "literal" and isinstance(t.to_python(), (int, float)) and not isinstance(t.to_python(), bool))
-            for t in (row[result.columns.index(col)] for row in result.rows)
-        )
-        table.add_column(col, justify="right" if numeric else "left", overflow="fold")
-    for row in result.rows:
-        # Text() so that values are never read as Rich markup ("[bold]" stays literal)
-        table.add_row(*(Text(display_value(t, prefixes)) for t in row))
-    is_tty = hasattr(out, "isatty") and out.isatty()
-    console = Console(file=out, width=None if is_tty else 200, soft_wrap=False, highlight=False)
-    console.print(table)
+    caption = f"{n} row{'s' if n != 1 else ''}"
+    cells = [[Text(display_value(t, prefixes)) for t in row] for row in result.rows]  # Text: never Rich markup
+    table = Table(title=title, caption=caption, show_lines=False)
+    for i, col in enumerate(result.columns):
+        numeric = _is_numeric(result, i)
+        table.add_column(col, justify="right" if numeric else "left", overflow="fold",
+                         no_wrap=numeric or _is_id(result, i, prefixes))
+    for row in cells:
+        table.add_row(*row)
+    # measured without the width limit (Measurement.get clamps to it): the width no word is broken at
+    if Measurement.get(console, console.options.update_width(10**6), table).minimum <= console.width:
+        console.print(table)
+        return
+    # records: too many or too wide columns for one line per row
+    if title:
+        console.print(Text(title, style="italic"), justify="center")
+    key_width = max((len(c) for c in result.columns), default=0)
+    for number, row in enumerate(cells, 1):
+        console.print(Rule(Text(f"{number} / {n}"), align="left", style="dim"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True, min_width=key_width)
+        grid.add_column(overflow="fold")
+        for col, value in zip(result.columns, row):
+            grid.add_row(col, value)
+        console.print(grid)
+    console.print(Text(caption, style="dim"))

@@ -41,7 +41,7 @@ from pathlib import Path
 
 import kg
 from kg import sparql_terms
-from kg.errors import Msg, QueryError
+from kg.errors import Msg, QueryError, UsageError
 from kg.model import StatementType, slugify
 from kg.rdf.namespaces import ID_BASE, KGT_BASE
 
@@ -54,6 +54,7 @@ __all__ = [
     "Param",
     "StoredQuery",
     "Catalog",
+    "query_dirs",
     "parse_query_file",
     "match_actor_names",
     "store_actor_resolver",
@@ -312,11 +313,36 @@ def parse_query_file(path: Path) -> StoredQuery:
     return query
 
 
+def query_dirs(given: Sequence[Path] = (), env_value: str = "", *, option: str = "--queries",
+               env_name: str = "KG_QUERIES") -> list[Path]:
+    """The folders of a catalog: :data:`QUERIES_DIR`, then the folders of ``env_value`` (the
+    value of env ``env_name``, several separated by the OS path separator, ':' on Linux), then
+    ``given`` (the ``option`` values); later folders override names of earlier ones.
+
+    :raises kg.errors.UsageError: E031 (exit code 2) for a folder that does not exist or is a
+        file, naming it and where it came from; nothing is run.
+    """
+    import os
+
+    env = [(Path(p).expanduser(), env_name) for p in env_value.split(os.pathsep) if p.strip()]
+    dirs = [QUERIES_DIR]
+    for path, origin in [*env, *((Path(p), option) for p in given)]:
+        if not path.is_dir():
+            raise UsageError(Msg.E031, origin=origin, path=path,
+                             reason="is a file, not a folder" if path.exists() else "no such folder")
+        dirs.append(path)
+    return dirs
+
+
 class Catalog:
     """The stored queries of some folders (later folders override earlier names).
 
+    A file with a bad header does not spoil the others: :meth:`list` leaves it out and
+    :meth:`broken` returns its error (E023, naming the file); :meth:`get` of its name raises it.
+
     :param dirs: folders with ``*.rq`` files; default ``[QUERIES_DIR]``.
-        User folders can be appended: ``Catalog([QUERIES_DIR, Path("my-queries")])``.
+        User folders can be appended: ``Catalog([QUERIES_DIR, Path("my-queries")])``
+        (:func:`query_dirs` checks that they exist); a folder that does not exist holds no query.
     """
 
     def __init__(self, dirs: Sequence[Path] | None = None) -> None:
@@ -330,15 +356,27 @@ class Catalog:
                     files[path.stem] = path
         return files
 
-    def list(self) -> list[StoredQuery]:
-        """All stored queries, sorted by name.
+    def _parse_all(self) -> tuple[list[StoredQuery], list[QueryError]]:
+        good: list[StoredQuery] = []
+        bad: list[QueryError] = []
+        for _, path in sorted(self._files().items()):
+            try:
+                good.append(parse_query_file(path))
+            except QueryError as exc:
+                bad.append(exc)
+        return good, bad
 
-        :raises QueryError: Msg.E023 for a file with a bad header.
-        """
-        return [parse_query_file(path) for _, path in sorted(self._files().items())]
+    def list(self) -> list[StoredQuery]:
+        """The stored queries whose files parse, sorted by name (see :meth:`broken` for the others)."""
+        return self._parse_all()[0]
+
+    def broken(self) -> list[QueryError]:
+        """The errors of the files that do not parse (Msg.E023 with the file's path, in
+        ``.fields["path"]``), sorted by query name; ``[]`` when every file is good."""
+        return self._parse_all()[1]
 
     def names(self) -> list[str]:
-        """The names of the stored queries (file stems), sorted."""
+        """The names of the stored queries (file stems, broken files included), sorted."""
         return sorted(self._files())
 
     def get(self, name: str) -> StoredQuery:

@@ -49,7 +49,7 @@ USAGE_CASES = [
     ("server-remote", ["query", "who-accused-whom", "--endpoint", REMOTE, "--server", "virtuoso"], "E066",
      "fuseki, oxigraph, generic"),
     ("server-local", ["stats", "--server", "blazegraph", "--store", "{store}"], "E066", "--server 'blazegraph'"),
-    ("timeout", ["sparql", "ASK {}", "--endpoint", REMOTE, "--timeout", "-1"], "E008", "--timeout"),
+    ("timeout", ["sparql", "ASK {}", "--endpoint", REMOTE, "--timeout", "-1"], "E067", "--timeout -1.0 must be a positive number"),
     ("endpoint-url", ["info", "--endpoint", "localhost:3030/news"], "E065", "not a valid URL"),
     ("param-no-equals", ["query", "statements-by-actor", "-p", "actor", "--store", "{store}"], "E022", "key=value"),
     ("param-bad-value", ["query", "who-accused-whom", "-p", "limit=ten", "--store", "{store}"], "E022", "limit"),
@@ -57,7 +57,16 @@ USAGE_CASES = [
     ("param-twice", ["query", "who-accused-whom", "-p", "actor=Arnor", "-p", "actor=Gondor", "--store", "{store}"],
      "E022", "given twice"),
     ("query-unknown", ["query", "who-blamed-whom", "--store", "{store}"], "E020", "kg query --list"),
+    ("queries-missing", ["query", "--list", "--queries", "{tmp}/no-such-folder"], "E031",
+     "--queries {tmp}/no-such-folder: no such folder"),
+    ("queries-missing-run", ["query", "who-accused-whom", "--queries", "{tmp}/nope", "--store", "{store}"], "E031",
+     "no such folder"),
+    ("queries-env-missing", ["query", "--list", "--env", "KG_QUERIES={tmp}/gone"], "E031", "KG_QUERIES"),
+    ("graph-queries-missing", ["graph", "-o", "{tmp}/net.png", "--queries", "{tmp}/nope", "--store", "{store}"], "E031",
+     "--queries"),
+    ("serve-queries-missing", ["serve", "--queries", "{tmp}/nope", "--store", "{store}"], "E031", "no such folder"),
     ("engine", ["run", "{nq}", "--engine", "spark", "--store", "{store}"], "E071", "local, dask"),
+    ("kb-update-no-query", ["kb", "update", "--endpoint", REMOTE], "E072", "kg kb update needs --query FILE.rq"),
     ("dask-format", ["extract", "{nq}", "-o", "{tmp}/shards", "--engine", "dask", "-f", "ttl"], "E035", "N-Quads"),
     ("update-missing", ["sparql", "INSERT DATA { <urn:a> <urn:b> <urn:c> }", "--store", "{store}"], "E025",
      "--update"),
@@ -75,10 +84,16 @@ USAGE_CASES = [
 def test_cli_usage_error_exits_2_with_a_numbered_message(argv, code, words, empty_store, nq_file, tmp_path):
     args = [a.replace("{store}", str(empty_store)).replace("{nq}", str(nq_file)).replace("{tmp}", str(tmp_path))
             for a in argv]
-    res = runner.invoke(app, args)
+    env = {}
+    if "--env" in args:  # an environment variable for the command, not an option of it
+        i = args.index("--env")
+        key, _, value = args.pop(i + 1).partition("=")
+        args.pop(i)
+        env[key] = value
+    res = runner.invoke(app, args, env=env)
     flat = _flat(res.output)
     assert res.exit_code == 2, flat
-    assert f"{code}: " in flat and words in flat, flat
+    assert f"{code}: " in flat and words.replace("{tmp}", str(tmp_path)) in flat, flat
     assert "Traceback" not in flat
     assert not list(tmp_path.iterdir()), "a usage error writes nothing"
 
@@ -105,8 +120,31 @@ def test_cli_query_actor_matching_nothing_warns(empty_store):
 def test_cli_exit_code_follows_the_message():
     assert KgError(Msg.E026, option="-f", value="x", what="output", choices="a").exit_code == 2
     assert KgError(Msg.E007, path="x").exit_code == 1
-    # the same message is a usage error when the CLI says so (a bad --timeout), an input error in a file
-    bad_timeout = dict(origin="--timeout", field="timeout", expected="a positive number", got="-1")
-    assert UsageError(Msg.E008, **bad_timeout).exit_code == 2
-    assert KgError(Msg.E008, **bad_timeout).exit_code == 1
+    # a bad --timeout is its own usage error (E067); a bad timeout in the config file or env is an input error (E008)
+    assert KgError(Msg.E067, option="--timeout", value=-1.0).exit_code == 2
+    assert KgError(Msg.E008, origin="KG_TIMEOUT", field="timeout", expected="a positive number", got="'-1'").exit_code == 1
+    assert UsageError(Msg.E008, origin="x", field="f", expected="e", got="g").exit_code == 2  # the class can say so
     assert USAGE_CODES <= {m.name for m in Msg}
+
+
+def test_cli_query_bad_user_query_file_is_reported_and_the_others_work(empty_store, tmp_path):
+    """One .rq file with a bad header: a numbered warning naming it; --list shows it broken; other queries run."""
+    (tmp_path / "count-graphs.rq").write_text(
+        "# title: Count graphs\n# description: How many named graphs.\n"
+        "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }\n", encoding="utf-8")
+    bad = tmp_path / "half-done.rq"
+    bad.write_text("# title: Half done\n# colour: red\nSELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    res = runner.invoke(app, ["query", "--list", "--queries", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    stderr = _flat(res.stderr)
+    assert "warning: E023" in stderr and str(bad) in stderr and "unknown header field 'colour'" in stderr
+    listing = _flat(res.stdout)
+    assert "count-graphs Count graphs" in listing and "who-accused-whom" in listing
+    assert re.search(r"half-done broken: E023", listing), listing
+    res = runner.invoke(app, ["query", "count-graphs", "--queries", str(tmp_path), "-f", "json", "--store", str(empty_store)])
+    assert res.exit_code == 0 and res.stdout.strip().startswith("[") and '"n": 0' in res.stdout, res.output
+    assert "E023" in res.stderr and "half-done.rq" in res.stderr
+    res = runner.invoke(app, ["query", "who-accused-whom", "--queries", str(tmp_path), "-f", "csv", "--store", str(empty_store)])
+    assert res.exit_code == 0 and res.stdout.startswith("actor,"), res.output
+    res = runner.invoke(app, ["query", "half-done", "--queries", str(tmp_path), "--store", str(empty_store)])
+    assert res.exit_code == 1 and "E023" in _flat(res.output)

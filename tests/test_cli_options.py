@@ -51,8 +51,8 @@ def test_cli_options_sets():
 
 
 @pytest.mark.parametrize(("options", "code"), [(StoreOptions(server="virtuoso"), "E066"),
-                                               (StoreOptions(timeout=0.0), "E008"),
-                                               (StoreOptions(timeout=-3.0), "E008")])
+                                               (StoreOptions(timeout=0.0), "E067"),
+                                               (StoreOptions(timeout=-3.0), "E067")])
 def test_cli_options_check_is_a_usage_error(options, code):
     with pytest.raises(UsageError) as err:
         options.check()

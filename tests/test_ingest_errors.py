@@ -153,3 +153,41 @@ def test_ingest_hash_id_stable():
 def test_ingest_skipped_str_is_one_line(tmp_path):
     _, (s,) = split(read_articles([Path(tmp_path) / "x" / "y.jsonl"]))
     assert str(s) == s.reason and s.reason.startswith("E007:") and "\n" not in s.reason
+
+
+def _complete_lines_before_cut(data: bytes) -> int:
+    """How many whole lines a truncated gzip stream holds (zlib, independent of kg's reader)."""
+    import zlib
+
+    return zlib.decompressobj(wbits=31).decompress(data).count(b"\n")
+
+
+@pytest.mark.parametrize("keep", [0.3, 0.5, 0.9])
+def test_ingest_truncated_gzip_keeps_every_complete_line(tmp_path, keep):
+    """A .jsonl.gz cut mid-stream: every whole line before the cut is an article, then one E001 skip
+    naming the file and the line that was cut."""
+    path = tmp_path / "cut.jsonl.gz"
+    lines = [json.dumps({"id": f"c{i}", "text": f"Story {i}: " + os.urandom(150).hex()}) for i in range(600)]
+    data = gzip.compress(("\n".join(lines) + "\n").encode())
+    cut = data[: int(len(data) * keep)]
+    path.write_bytes(cut)
+    whole = _complete_lines_before_cut(cut)
+    assert 0 < whole < 600
+    arts, skips = split(read_articles([path]))
+    assert [a.id for a in arts] == [f"c{i}" for i in range(whole)]
+    (skip,) = skips
+    assert skip.code == "E001" and skip.origin == f"{path}:{whole + 1}" and f"line {whole + 1}" in skip.reason
+
+
+def test_ingest_gzip_members_empty_and_not_gzip(tmp_path):
+    two = tmp_path / "two.jsonl.gz"  # two gzip members, as `cat a.gz b.gz` makes
+    two.write_bytes(gzip.compress(b'{"id": "m1", "text": "One."}\n') + gzip.compress(b'{"id": "m2", "text": "Two."}\n'))
+    arts, skips = split(read_articles([two]))
+    assert [a.id for a in arts] == ["m1", "m2"] and not skips
+    empty = tmp_path / "empty.jsonl.gz"
+    empty.write_bytes(b"")
+    assert split(read_articles([empty])) == ([], [])
+    plain = tmp_path / "plain.jsonl.gz"
+    plain.write_bytes(b'{"id": "p", "text": "not compressed"}\n')
+    arts, (skip,) = split(read_articles([plain]))
+    assert arts == [] and skip.code == "E001" and skip.origin == f"{plain}:1" and "corrupt or truncated" in skip.reason

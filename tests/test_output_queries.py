@@ -51,7 +51,10 @@ def test_output_queries_csv_tsv_markdown(store_dir):
     assert rows[1] == ["United States", "Q30", "3", "1", "3", "2020-01-10", "2020-03-01"]
     assert len(rows) == 3
     tsv = q(store_dir, *ARGS, "--format", "tsv").splitlines()
-    assert tsv[1].split("\t") == rows[1]
+    assert tsv[0].split("\t") == ["?" + c for c in rows[0]]
+    assert tsv[1].split("\t") == ['"United States"', '"Q30"', "3", "1", "3",
+                                   '"2020-01-10"^^<http://www.w3.org/2001/XMLSchema#date>',
+                                   '"2020-03-01"^^<http://www.w3.org/2001/XMLSchema#date>']
     md = q(store_dir, *ARGS, "--format", "markdown").splitlines()
     assert md[0] == "| target | target_qid | statements | speakers | articles | first | last |"
     assert md[2] == "| United States | Q30 | 3 | 1 | 3 | 2020-01-10 | 2020-03-01 |"
@@ -80,3 +83,14 @@ def test_output_queries_user_folder_from_env(store_dir, tmp_path, monkeypatch):
         "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a a kg:Article } }\n", encoding="utf-8")
     monkeypatch.setenv("KG_QUERIES", str(tmp_path))
     assert json.loads(q(store_dir, "count-articles", "--format", "json")) == [{"n": 4}]
+
+
+def test_output_queries_wide_table_readable_at_80_columns(store_dir, monkeypatch):
+    """statements-with-evidence (18 columns) in an 80-column terminal: one record per row, no line wider."""
+    monkeypatch.setenv("COLUMNS", "80")
+    out = q(store_dir, "statements-with-evidence", "--param", "actor=Dehghan", "--format", "table")
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 80, max(lines, key=len)
+    assert lines[1].startswith("1 / ")
+    assert any(line.startswith("actor         Hossein Dehghan") for line in lines)
+    assert any(line.startswith("sentence      ") for line in lines)

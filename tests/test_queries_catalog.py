@@ -222,3 +222,34 @@ def test_queries_store_resolver_ids_equal_the_full_name_match():
         expected = match_actor_names(text, cands) or (
             [f"https://w3id.org/kg-news/id/actor/wd-Q{text[1:]}"] if text[:1] in "Qq" and text[1:].isdigit() else [])
         assert store_actor_resolver(store)(text) == expected, text
+
+
+def test_queries_catalog_a_bad_file_spoils_no_other(tmp_path):
+    (tmp_path / "mine.rq").write_text("# title: Mine\n# description: d\nSELECT * WHERE { ?s ?p ?o }\n")
+    (tmp_path / "broken.rq").write_bytes(b"# title: \xff\xfe\n")  # not UTF-8
+    (tmp_path / "headless.rq").write_text("SELECT * WHERE { ?s ?p ?o }\n")
+    cat = Catalog([QUERIES_DIR, tmp_path])
+    names = [q.name for q in cat.list()]
+    assert "mine" in names and "who-accused-whom" in names and "broken" not in names and "headless" not in names
+    assert [(e.code, Path(str(e.fields["path"])).name) for e in cat.broken()] == [("E023", "broken.rq"),
+                                                                              ("E023", "headless.rq")]
+    assert "cannot read it" in str(cat.broken()[0]) and "no '# title:' line" in str(cat.broken()[1])
+    assert "broken" in cat.names()
+    with pytest.raises(QueryError) as err:
+        cat.get("headless")
+    assert err.value.code == "E023"
+    assert Catalog().broken() == []
+
+
+def test_queries_catalog_query_dirs_are_checked(tmp_path):
+    from kg.errors import UsageError
+    from kg.queries import query_dirs
+
+    assert query_dirs([tmp_path]) == [QUERIES_DIR, tmp_path]
+    assert query_dirs([], f"{tmp_path}") == [QUERIES_DIR, tmp_path]
+    with pytest.raises(UsageError) as err:
+        query_dirs([tmp_path / "missing"])
+    assert err.value.code == "E031" and err.value.exit_code == 2 and "no such folder" in str(err.value)
+    (tmp_path / "file.rq").write_text("x")
+    with pytest.raises(UsageError, match="KG_QUERIES .*file.rq: is a file, not a folder"):
+        query_dirs([], str(tmp_path / "file.rq"))

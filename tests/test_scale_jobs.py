@@ -81,3 +81,29 @@ def test_scale_big_nquads_use_the_bulk_loader(pipe, tmp_path, monkeypatch):
         big = load_files([nq], st)
         assert quads_of(st) == expected
     assert not small.errors and not big.errors and big.after == small.after > 300
+
+
+def test_scale_jobs_shard_reports_and_run_summaries_share_one_tally():
+    """A Dask shard's report and a run's summary are the same Tally: counting articles one by one into a
+    Summary equals counting them into shard reports and merging those (actors counted once)."""
+    from dataclasses import fields
+
+    from kg.run.dask import ShardReport, _merge
+    from kg.run.summary import Summary, Tally
+    from tests._rdf_fixtures import results
+
+    tally_fields = [f.name for f in fields(Tally)]
+    assert tally_fields == ["articles", "statements", "types", "actors", "linked", "skipped"]
+    assert issubclass(Summary, Tally) and issubclass(ShardReport, Tally)
+    assert [f.name for f in fields(ShardReport)] == [*tally_fields, "name", "existed"]
+    arts = results()
+    direct = Summary()
+    for r in arts:
+        direct.add(r)
+    merged = Summary()
+    for i, r in enumerate(arts):
+        report = ShardReport(name=f"shard-{i}")
+        report.add(r)
+        _merge(merged, report)
+    assert direct.statements > 0 and len(direct.actors) > 1
+    assert merged.to_dict() | {"graphs": 0} == direct.to_dict() and merged.graphs == len(arts)

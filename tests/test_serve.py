@@ -18,9 +18,7 @@ import requests
 from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
 
 from kg.serve.data import kind_of_iri
-from tests._serve_fixtures import (
-    BREAKER_NAME, EVIL_NAME, KG, RLO, build_hostile_store, start_serve, stop,
-)
+from tests._serve_fixtures import BREAKER_NAME, EVIL_NAME, KG, RLO, start_serve, stop
 
 pytestmark = pytest.mark.server
 
@@ -29,27 +27,7 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a <https://w3id.org/kg-ne
 OURS = "FILTER (STRSTARTS(STR(?g), 'https://w3id.org/kg-news/id/graph/hostile-'))"
 
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
-    return build_hostile_store(tmp_path_factory.mktemp("serve-hostile"))
-
-
-@pytest.fixture(scope="module", params=["embedded", "fuseki"])
-def served(request, hostile, tmp_path_factory):
-    """``kg serve`` on the embedded store, then on Fuseki holding the same quads."""
-    store, nq = hostile
-    logdir = tmp_path_factory.mktemp("serve-logs")
-    if request.param == "embedded":
-        args = ["--store", str(store)]
-    else:
-        fuseki = request.getfixturevalue("fuseki_server")
-        r = requests.post(fuseki.dataset_url, data=nq, headers={"Content-Type": "application/n-quads"}, timeout=60)
-        assert r.status_code in (200, 201, 204), r.text
-        args = ["--endpoint", fuseki.dataset_url]
-    s = start_serve(args, logdir / "serve.log")
-    s.kind = request.param
-    yield s
-    stop(s)
+# the fixtures `hostile` (the store) and `served` (kg serve on it, embedded and on Fuseki) are in tests/conftest.py
 
 
 def _html(resp: requests.Response) -> str:

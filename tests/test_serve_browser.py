@@ -12,9 +12,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-import requests
 
-from tests._serve_fixtures import BREAKER_NAME, EVIL_NAME, build_hostile_store, start_serve, stop
+from tests._serve_fixtures import BREAKER_NAME, EVIL_NAME
 from tests.servers import unavailable
 
 pytestmark = pytest.mark.server
@@ -39,19 +38,7 @@ def browser():
         b.close()
 
 
-@pytest.fixture(scope="module", params=["embedded", "fuseki"])
-def served(request, tmp_path_factory):
-    store, nq = build_hostile_store(tmp_path_factory.mktemp("browser-store"))
-    if request.param == "embedded":
-        args = ["--store", str(store)]
-    else:
-        fuseki = request.getfixturevalue("fuseki_server")
-        r = requests.post(fuseki.dataset_url, data=nq, headers={"Content-Type": "application/n-quads"}, timeout=60)
-        assert r.status_code in (200, 201, 204), r.text
-        args = ["--endpoint", fuseki.dataset_url]
-    s = start_serve(args, tmp_path_factory.mktemp("browser-logs") / "serve.log")
-    yield s
-    stop(s)
+# `served` (kg serve on the hostile store, embedded and on Fuseki) is the fixture of tests/conftest.py
 
 
 def _png(data: bytes) -> None:

@@ -178,7 +178,11 @@ def _log_warnings(quiet: bool) -> None:
 # ----------------------------------------------------------------------------- shared options
 
 ModelOpt = Annotated[str, typer.Option("--model", "-m", help="spaCy pipeline (installed package name or path).")]
-FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", help="Output format: table, csv, tsv, json, markdown (default: table on a terminal, else tsv).")]
+FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", help=(
+    "Output format (default: table on a terminal, else tsv): table (one record per row when the columns do not fit "
+    "the terminal); csv (RFC 4180, plain values); tsv (the W3C SPARQL 1.1 Query Results TSV format: ?names, values "
+    "as RDF terms -- <IRI>, \"text\" with \\t \\n \\\" \\\\ escaped, numbers bare -- so every row is one line "
+    "and any SPARQL results reader reads it back); json; jsonl; markdown."))]
 
 
 def parse_format(choice: FormatChoice, value: str | None, default: Format | None = None,

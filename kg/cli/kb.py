@@ -100,7 +100,8 @@ def kb_update(
                                         timeout=timeout)
         else:
             if query_file is None:
-                raise UsageError(Msg.E071, option="--query", value="(none)", choices="a .rq file of queries/wikidata/")
+                raise UsageError(Msg.E072, command="kg kb update", option="--query FILE.rq",
+                                 what="the SPARQL of the entities to add (a .rq file of queries/wikidata/), or --layer people")
             stats = update_kb(endpoint, query_file, output or default_kb_path(), timeout=timeout)
     out.print_json(data=stats)
 

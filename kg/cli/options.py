@@ -109,14 +109,13 @@ class StoreOptions:
     def check(self) -> None:
         """Check the values given on the command line.
 
-        :raises kg.errors.UsageError: E066 for an unknown ``--server``, E008 for a
+        :raises kg.errors.UsageError: E066 for an unknown ``--server``, E067 for a
             ``--timeout`` that is not a positive number.
         """
         if self.server is not None and self.server not in SERVER_KINDS:
             raise UsageError(Msg.E066, option="--server", value=self.server, choices=", ".join(SERVER_KINDS))
         if self.timeout is not None and not self.timeout > 0:
-            raise UsageError(Msg.E008, origin="--timeout", field="timeout", expected="a positive number of seconds",
-                             got=repr(self.timeout))
+            raise UsageError(Msg.E067, option="--timeout", value=self.timeout)
 
     def settings(self) -> "StoreSettings":
         """These options over the environment, the config file and the defaults.
@@ -138,7 +137,7 @@ class StoreOptions:
         (``read_only`` for commands that only read, so a running ``kg run`` does
         not block them).
 
-        :raises kg.errors.UsageError: E066, E008 (see :meth:`check`); E066 also for
+        :raises kg.errors.UsageError: E066, E067 (see :meth:`check`); E066 also for
             a bad server kind from env ``KG_SERVER`` or the config file.
         :raises kg.errors.EndpointError: E065 for an endpoint that is not an http(s) URL.
         :raises kg.errors.StoreError: E011 when the store path is a file; E010/E011

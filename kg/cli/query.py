@@ -57,13 +57,24 @@ def _parse_params(params: list[str], name: str = "-") -> dict[str, str]:
     return out
 
 
-def _user_query_dirs(queries: list[Path]) -> list[Path]:
-    """Folders of the user's own queries: env KG_QUERIES (several separated by the
-    OS path separator, ':' on Linux) and then the --queries options."""
+def _catalog(queries: list[Path]):
+    """The catalog of the stored queries, env KG_QUERIES's folders (several separated by the
+    OS path separator, ':' on Linux) and the --queries folders; a file that does not parse is
+    reported on stderr (E023, naming it) and left out, the other queries work.
+
+    :raises kg.errors.UsageError: E031 for a folder that does not exist.
+    """
     import os
 
-    env = [Path(p).expanduser() for p in os.environ.get("KG_QUERIES", "").split(os.pathsep) if p.strip()]
-    return [*env, *queries]
+    from kg.cli.common import State
+    from kg.queries import Catalog, query_dirs
+
+    catalog = Catalog(query_dirs(queries, os.environ.get("KG_QUERIES", "")))
+    if not State.quiet:
+        for exc in catalog.broken():
+            err.print(f"warning: {exc} That query is left out; the others work.", markup=False, highlight=False,
+                      soft_wrap=True)
+    return catalog
 
 
 def _describe(sq) -> None:
@@ -100,7 +111,7 @@ def query(
     param: Annotated[list[str], typer.Option("--param", "-p", help="Parameter as key=value; repeat for several.")] = [],
     list_: Annotated[bool, typer.Option("--list", "-l", help="List the stored queries with titles and parameters.")] = False,
     describe: Annotated[bool, typer.Option("--describe", "-d", help="Show the query's title, description, parameters and an example.")] = False,
-    queries: Annotated[list[Path], typer.Option("--queries", help="Extra folder of your own .rq queries (same header format).")] = [],
+    queries: Annotated[list[Path], typer.Option("--queries", help="Extra folder of your own .rq queries (same header format); a folder that does not exist is a usage error (E031), a file with a bad header is reported (E023) and left out.")] = [],
     fmt: FormatOpt = None,
     limit: Annotated[Optional[int], typer.Option("--limit", help="Show at most this many rows.", min=0)] = None,
     show: Annotated[bool, typer.Option("--show-sparql", help="Print the SPARQL with bound parameters instead of running it.")] = False,
@@ -113,21 +124,26 @@ def query(
     Your own queries (same header format) go in a folder given with --queries
     or in env KG_QUERIES.
     """
+    from rich.text import Text
+
     from kg.output import render
-    from kg.queries import QUERIES_DIR, Catalog
 
     if help_ and name is None:
         typer.echo(ctx.get_help())
         raise typer.Exit()
     with kg_errors():
-        catalog = Catalog([QUERIES_DIR, *_user_query_dirs(queries)])
+        catalog = _catalog(queries)
         if list_ or name is None:
             t = Table(title="Stored queries")
             t.add_column("name", style="bold", no_wrap=True)
             t.add_column("title")
             t.add_column("parameters")
-            for q in catalog.list():
-                t.add_row(q.name, q.title, ", ".join(f"{p.name} ({p.kind})" + (f" = {p.default}" if p.default else "") for p in q.params))
+            rows = [(q.name, Text(q.title), Text(", ".join(f"{p.name} ({p.kind})" + (f" = {p.default}" if p.default else "")
+                                                       for p in q.params))) for q in catalog.list()]
+            rows += [(Path(str(exc.fields["path"])).stem, Text(f"broken: {exc}", style="red"), Text("-"))
+                     for exc in catalog.broken()]
+            for row in sorted(rows, key=lambda r: r[0]):
+                t.add_row(*row)
             out.print(t)
             return
         sq = catalog.get(name)

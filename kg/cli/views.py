@@ -30,9 +30,10 @@ QueriesOpt = Annotated[list[Path], typer.Option("--queries", help="Extra folder 
 
 
 def _catalog(queries: list[Path]):
-    from kg.queries import QUERIES_DIR, Catalog
+    """:raises kg.errors.UsageError: E031 for a --queries folder that does not exist."""
+    from kg.queries import Catalog, query_dirs
 
-    return Catalog([QUERIES_DIR, *queries])
+    return Catalog(query_dirs(queries))
 
 
 

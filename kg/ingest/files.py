@@ -61,9 +61,69 @@ def _read_json_file(path: Path, name: str) -> Iterator[Article | Skipped]:
         yield record_to_article(doc, name)
 
 
+class _Gunzip:
+    """A gzip stream (RFC 1952, one or several members) read with ``zlib`` so that nothing
+    decompressed before damage is lost: :meth:`read` returns every byte the data held up to a
+    truncation or corruption, and only the read after them raises.
+
+    (``gzip.GzipFile.read(n)`` raises ``EOFError`` for a truncated file and drops what that call
+    had decompressed already: up to ``n`` bytes of complete JSON lines before the cut.)
+
+    :raises EOFError: from :meth:`read` when the data ends inside a member (truncated file).
+    :raises zlib.error: from :meth:`read` for data that is not gzip, or corrupt.
+    """
+
+    _FEED = 1 << 14  # compressed bytes per step: a corrupt step loses at most what it holds
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self._raw = raw
+        self._member = zlib.decompressobj(wbits=31)  # 31: a gzip header and trailer
+        self._member_started = False
+        self._buf = b""
+        self._error: BaseException | None = None
+        self._done = False
+
+    def _feed(self, data: bytes) -> None:
+        while data:
+            if self._member.eof:  # the next member of a multi-member file
+                self._member = zlib.decompressobj(wbits=31)
+                self._member_started = False
+            self._member_started = True
+            self._buf += self._member.decompress(data)
+            data = self._member.unused_data if self._member.eof else b""
+
+    def read(self, size: int = -1) -> bytes:
+        while not self._done and (size < 0 or len(self._buf) < size):
+            data = self._raw.read(self._FEED)
+            if not data:
+                self._done = True
+                if self._member_started and not self._member.eof:
+                    self._error = EOFError("Compressed file ended before the end-of-stream marker was reached")
+                break
+            try:
+                self._feed(data)
+            except zlib.error as exc:
+                self._done, self._error = True, exc
+        if not self._buf and self._error is not None:
+            raise self._error
+        if size < 0:
+            size = len(self._buf)
+        out, self._buf = self._buf[:size], self._buf[size:]
+        return out
+
+    def close(self) -> None:
+        self._raw.close()
+
+    def __enter__(self) -> "_Gunzip":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def _read_jsonl_file(path: Path, name: str, *, gz: bool) -> Iterator[Article | Skipped]:
     try:
-        stream: IO[bytes] = gzip.open(path, "rb") if gz else open(path, "rb")  # noqa: SIM115
+        stream: IO[bytes] = _Gunzip(open(path, "rb")) if gz else open(path, "rb")  # type: ignore[assignment]  # noqa: SIM115
     except OSError as exc:
         yield skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__)
         return

@@ -27,7 +27,6 @@ import hashlib
 import os
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -35,9 +34,9 @@ from pathlib import Path
 
 from kg.errors import KgError, Msg
 from kg.ingest import Skipped
-from kg.model import Article, ArticleResult, tally
+from kg.model import Article
 from kg.run.spec import Done, Pipeline, WorkerSpec
-from kg.run.summary import Summary
+from kg.run.summary import Summary, Tally
 from kg.run.worker import process_batch
 
 __all__ = ["ShardReport", "DaskMissingError", "dask_extract", "shard_name", "require_dask", "DEFAULT_SHARD_SIZE"]
@@ -63,16 +62,11 @@ def require_dask():
 
 
 @dataclass(slots=True)
-class ShardReport:
-    """What one shard task did (small, sent back to the client)."""
+class ShardReport(Tally):
+    """What one shard task did (small, sent back to the client): the :class:`~kg.run.summary.Tally`
+    of its articles, the shard file's ``name`` and whether it ``existed``."""
 
-    name: str
-    articles: int = 0
-    statements: int = 0
-    types: Counter = field(default_factory=Counter)
-    actors: set[str] = field(default_factory=set)
-    linked: set[str] = field(default_factory=set)
-    skipped: list[Skipped] = field(default_factory=list)
+    name: str = field(kw_only=True)
     existed: bool = False
 
 
@@ -103,7 +97,7 @@ def _write_shard(articles: list[Article], spec: WorkerSpec, out_dir: str, name: 
     with _lock:
         pipeline = _pipeline(spec.model, spec.link, spec.online, spec.batch_size)
         items = process_batch(pipeline, articles, spec)
-    report = ShardReport(name)
+    report = ShardReport(name=name)
     target = Path(out_dir) / name
     tmp = target.with_name(f".{name}.{os.getpid()}.tmp")
     try:
@@ -114,7 +108,7 @@ def _write_shard(articles: list[Article], spec: WorkerSpec, out_dir: str, name: 
                     continue
                 assert isinstance(item, Done) and item.data is not None
                 fh.write(item.data)
-                _count(report, item.result)
+                report.add(item.result)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
@@ -122,11 +116,6 @@ def _write_shard(articles: list[Article], spec: WorkerSpec, out_dir: str, name: 
         tmp.unlink(missing_ok=True)
         raise
     return report
-
-
-def _count(report: ShardReport, result: ArticleResult) -> None:
-    report.articles += 1
-    report.statements += tally(result, report.types, report.actors, report.linked)
 
 
 # --------------------------------------------------------------------------- client side
@@ -211,10 +200,5 @@ def dask_extract(
 
 
 def _merge(summary: Summary, report: ShardReport) -> None:
-    summary.articles += report.articles
+    summary.merge(report)
     summary.graphs += report.articles
-    summary.statements += report.statements
-    summary.types.update(report.types)
-    summary.actors |= report.actors
-    summary.linked |= report.linked
-    summary.skipped.extend(report.skipped)

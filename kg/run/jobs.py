@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from kg.errors import KgError
+from kg.errors import KgError, Msg
 from kg.ingest import Skipped, read_articles
 from kg.model import Article, ArticleResult, ExtractionRun
 from kg.run.dask import DEFAULT_SHARD_SIZE, dask_extract
@@ -219,7 +219,7 @@ def load_files(paths: Iterable[str | Path], store, *, fmt: str | None = None,
         except KgError as exc:
             summary.errors.append(str(exc))
         except OSError as exc:
-            summary.errors.append(f"E001: Cannot read {path}: {exc.strerror or exc}. Check that the path exists and is readable.")
+            summary.errors.append(Msg.E001.format(path=path, reason=exc.strerror or exc))
         if progress is not None:
             progress(str(path))
     summary.after = store.count() if count else -1

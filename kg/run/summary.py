@@ -8,25 +8,20 @@ from dataclasses import dataclass, field
 from kg.ingest import Skipped
 from kg.model import ArticleResult, tally
 
-__all__ = ["Summary", "LoadSummary"]
+__all__ = ["Tally", "Summary", "LoadSummary"]
 
 
 @dataclass(slots=True)
-class Summary:
-    """What a run did.
+class Tally:
+    """The counts of some processed articles: what a run (:class:`Summary`) and a Dask shard
+    (:class:`kg.run.dask.ShardReport`) both report.
 
     :param articles: articles read and processed.
     :param statements: statements extracted.
-    :param types: statements per statement type.
-    :param actors: distinct actors (by cross-article key).
+    :param types: statements per statement type (name -> count).
+    :param actors: distinct actors (by cross-article key, :attr:`kg.model.Actor.key`).
     :param linked: distinct actors linked to a Wikidata QID.
     :param skipped: inputs skipped, with reasons.
-    :param graphs: named graphs written or loaded.
-    :param seconds: wall-clock time of the run.
-    :param failed: named graphs that could not be loaded (remote stores).
-    :param output: the output file or folder, if any.
-    :param done: articles skipped because the store already holds their
-        graph with the same content hash (a resumed run; not an error).
     """
 
     articles: int = 0
@@ -35,16 +30,39 @@ class Summary:
     actors: set[str] = field(default_factory=set)
     linked: set[str] = field(default_factory=set)
     skipped: list[Skipped] = field(default_factory=list)
-    graphs: int = 0
-    seconds: float = 0.0
-    failed: list[str] = field(default_factory=list)
-    output: str | None = None
-    done: int = 0
 
     def add(self, result: ArticleResult) -> None:
         """Count one article's statements, types and actors."""
         self.articles += 1
         self.statements += tally(result, self.types, self.actors, self.linked)
+
+    def merge(self, other: "Tally") -> None:
+        """Add ``other``'s counts to these (actors as sets: an actor of both counts once)."""
+        self.articles += other.articles
+        self.statements += other.statements
+        self.types.update(other.types)
+        self.actors |= other.actors
+        self.linked |= other.linked
+        self.skipped.extend(other.skipped)
+
+
+@dataclass(slots=True)
+class Summary(Tally):
+    """What a run did: the :class:`Tally` of its articles and
+
+    :param graphs: named graphs written or loaded.
+    :param seconds: wall-clock time of the run.
+    :param failed: named graphs that could not be loaded (remote stores).
+    :param output: the output file or folder, if any.
+    :param done: articles skipped because the store already holds their
+        graph with the same content hash (a resumed run; not an error).
+    """
+
+    graphs: int = 0
+    seconds: float = 0.0
+    failed: list[str] = field(default_factory=list)
+    output: str | None = None
+    done: int = 0
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form printed by ``--json`` (counts, skipped with reasons, speed)."""

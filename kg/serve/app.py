@@ -304,7 +304,7 @@ def create_app(store, config: ServeConfig | None = None) -> Starlette:
         iri = _param(request, "iri")
 
         def build() -> dict[str, Any]:
-            a = data.actor_view(store.query, iri)
+            a = data.actor_view(store.query, iri, index.name)
             by = data.statements(store.query, actor=iri, limit=actor_rows)
             about = data.statements(store.query, target=iri, limit=actor_rows)
             return {"actor": a, "by": data.group_by_type(by), "about": data.group_by_type(about),

@@ -216,7 +216,8 @@ class ActorIndex:
 @dataclass(slots=True)
 class Actor:
     """An actor's own properties: ``iri``, ``names`` (sorted), ``qid``, ``wikidata`` (entity IRI),
-    ``kinds`` (``Person``, ``Organization`` ...), ``roles``, ``country`` (actor IRI) and CAMEO codes."""
+    ``kinds`` (``Person``, ``Organization`` ...), ``roles``, ``country`` (actor IRI) with its
+    ``country_name`` (the country actor's ``kg:name``, else its QID) and CAMEO codes."""
 
     iri: str
     names: list[str] = field(default_factory=list)
@@ -226,14 +227,36 @@ class Actor:
     roles: list[str] = field(default_factory=list)
     country: str | None = None
     cameo: list[str] = field(default_factory=list)
+    country_name: str | None = None
 
     @property
     def name(self) -> str:
         return self.names[0] if self.names else self.iri
 
 
-def actor_view(run: Runner, iri: str) -> Actor:
-    """The actor ``iri``.  :raises QueryError: E108 when the store has no such actor; E111 for a bad IRI."""
+_NAMES = _PREFIX + """SELECT DISTINCT ?name WHERE { GRAPH ?g { %s kg:name ?name } } LIMIT 50"""
+
+
+def _country_name(run: Runner, country: str, name_of: Callable[[str], str | None] | None) -> str:
+    """The country actor's shortest ``kg:name`` (from ``name_of``, else the store), else its QID
+    (``.../actor/wd-Q794`` -> ``Q794``), else the IRI's last part."""
+    name = name_of(country) if name_of is not None else None
+    if name is None:
+        names = sorted((str(r[0]) for r in run(_NAMES % _iri(country)).rows if r[0] is not None),
+                       key=lambda n: (len(n), n))
+        name = names[0] if names else None
+    if name is None:
+        local = country.rsplit("/", 1)[-1]
+        name = local[3:] if local.startswith("wd-Q") else local
+    return name
+
+
+def actor_view(run: Runner, iri: str, name_of: Callable[[str], str | None] | None = None) -> Actor:
+    """The actor ``iri``.
+
+    :param name_of: an actor IRI's name when known (:meth:`ActorIndex.name`), for the country's label.
+    :raises QueryError: E108 when the store has no such actor; E111 for a bad IRI.
+    """
     rows = run(_ACTOR % _iri(iri)).rows
     if not rows:
         raise QueryError(Msg.E108, what="Actor", value=iri)
@@ -262,6 +285,8 @@ def actor_view(run: Runner, iri: str) -> Actor:
     a.roles.sort()
     if a.wikidata is None and a.qid:
         a.wikidata = f"http://www.wikidata.org/entity/{a.qid}"
+    if a.country:
+        a.country_name = _country_name(run, a.country, name_of)
     return a
 
 
