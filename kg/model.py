@@ -150,6 +150,14 @@ class Actor:
         """Cross-article identity: ``wd-Q30`` when linked, else a slug of the name."""
         return f"wd-{self.qid}" if self.qid else f"name-{slugify(self.name)}"
 
+    def key_in(self, article_key: str) -> str:
+        """Identity of this actor in the article of key ``article_key``, as the RDF graph has
+        it (:func:`kg.rdf.build.actor_iri`): :attr:`key`, except that an unlinked person
+        merges within its article only (``{article_key}/name-{slug}``; issue 15)."""
+        if not self.qid and self.kind is ActorKind.PERSON:
+            return f"{article_key}/{self.key}"
+        return self.key
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
@@ -316,16 +324,18 @@ def tally(result: ArticleResult, types: dict[str, int], actors: set[str], linked
     """Count one article's statements into run summaries.
 
     :param types: statement type name -> count (a ``collections.Counter``), updated.
-    :param actors: cross-article actor keys (:attr:`Actor.key`) of speakers and targets, updated.
+    :param actors: actor keys (:meth:`Actor.key_in`: cross-article, but an unlinked person per
+        article) of speakers and targets, updated.
     :param linked: the keys of those actors that carry a QID, updated.
     :returns: the number of statements of ``result``.
     """
     for st in result.statements:
         types[st.type.value] = types.get(st.type.value, 0) + 1
         for a in [st.actor, *st.targets]:
-            actors.add(a.key)
+            key = a.key_in(result.article.key)
+            actors.add(key)
             if a.qid:
-                linked.add(a.key)
+                linked.add(key)
     return len(result.statements)
 
 
