@@ -163,10 +163,10 @@ def test_rdf_build_unlinked_persons_merge_within_an_article_only():
     assert str(actor_iri(Actor("John Smith", ActorKind.PERSON))) == f"{ID}actor/name-john-smith"
 
 
-def _two_kinds_result(article_id: str) -> ArticleResult:
+def _two_kinds_result(article_id: str, title: str | None = None, date: str = "2026-01-02") -> ArticleResult:
     """'John Smith' as a PERSON speaker and, in the same article, as a target NER typed ORG."""
     t = "John Smith accused Hamas. Hamas criticized John Smith."
-    art = Article(article_id, t, date="2026-01-02")
+    art = Article(article_id, t, title=title, date=date)
     smith, smith_org, hamas = (Actor("John Smith", ActorKind.PERSON), Actor("John Smith", ActorKind.ORGANIZATION),
                                Actor("Hamas", ActorKind.ORGANIZATION))
     s1, s2 = Span(0, 25, t[:25]), Span(26, len(t), t[26:])

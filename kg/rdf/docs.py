@@ -33,7 +33,8 @@ segment is a slug (`kg.model.slugify`: ASCII letters, digits, `-`) or a number.
 | mention | `kgid:article/{article key}/mention/{start}-{end}` |
 | statement | `kgid:article/{article key}/statement/{index}` |
 | actor, linked | `kgid:actor/wd-{QID}` (same IRI in every article) |
-| actor, unlinked name | `kgid:actor/name-{slug of the name}` |
+| actor, unlinked person | `kgid:article/{article key}/actor/{slug of the name}` (one per article: a name alone does not say which person it is) |
+| actor, unlinked organization, country, group or other name | `kgid:actor/name-{slug of the name}` (same IRI in every article) |
 | actor, unlinked description (no capital letter: "officials") | `kgid:article/{article key}/actor/{slug}` (one per article) |
 | extraction run | `kgid:run/{slug of kg version, model name, model version}` |
 

@@ -19,7 +19,10 @@ one is refused).
 
 Actor search is :func:`kg.queries.match_actor_names` (kg's forgiving matcher: :mod:`kg.names`
 normalizer, surnames, transliteration keys, rapidfuzz) over the names and mention texts of the
-store's actors, fetched once and kept for :attr:`ActorIndex.ttl` seconds.
+store's actors, fetched once and kept for :attr:`ActorIndex.ttl` seconds.  An unlinked person is
+one actor per article (``{ID}article/{key}/actor/{slug}``, :func:`kg.rdf.build.actor_iri`): a
+search finds every same-named one, grouped by name, each with its article
+(:func:`article_of_actor`), and the actor page of one lists that article's statements.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from kg.views.data import corpus_stats
 __all__ = [
     "ActorIndex", "Actor", "Evidence", "ArticleView", "Overview", "EgoNetwork",
     "actor_view", "statements", "article_view", "overview", "ego_network", "timeline", "kind_of_iri",
+    "article_of_actor",
 ]
 
 _PREFIX = """PREFIX kg: <https://w3id.org/kg-news/ontology#>
@@ -113,6 +117,24 @@ def kind_of_iri(iri: str) -> str | None:
     if re.fullmatch(r"article/[^/]+/statement/\d+", rest):
         return "statement"
     return None
+
+
+_SCOPED_ACTOR = re.compile(re.escape(str(ID)) + r"article/([^/]+)/actor/[^/]+$")
+
+
+def article_of_actor(iri: str) -> str | None:
+    """The article IRI of an article-scoped actor IRI (``{ID}article/{key}/actor/{slug}``: an
+    unlinked person or a description, :func:`kg.rdf.build.actor_iri`), else ``None``."""
+    m = _SCOPED_ACTOR.match(iri)
+    return f"{ID}article/{m.group(1)}" if m else None
+
+
+def _article_heads(run: Runner, articles: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """Article IRI -> (headline, date), each read in its own graph (``article/{key}`` -> ``graph/{key}``)."""
+    pairs = [(a, f"{ID}graph/{a[len(str(ID) + 'article/'):]}") for a in articles]
+    props = _props(run, pairs, [_SCHEMA + "headline", _SCHEMA + "datePublished"]) if pairs else {}
+    return {a: (_one(props.get((a, g), {}), _SCHEMA + "headline"), _one(props.get((a, g), {}), _SCHEMA + "datePublished"))
+            for a, g in pairs}
 
 
 def _v(t: Term | None) -> str | None:
@@ -190,7 +212,11 @@ class ActorIndex:
 
     def search(self, text: str, limit: int = 50) -> list[dict[str, object]]:
         """The actors ``text`` names: dicts of ``iri``, ``name`` (the shortest canonical name),
-        ``qid``, ``made`` and ``received`` (statement counts), most statements first.
+        ``qid``, ``made`` and ``received`` (statement counts), and for an article-scoped actor (an
+        unlinked person: one actor per article) its ``article`` IRI, ``headline`` and ``date``
+        (else ``None``).  Grouped by name (the names with most statements first), and within a
+        name the actors with most statements first, then by date: the same-named unlinked persons
+        of several articles come together, one row per article.
 
         :raises QueryError: E111 for an empty search.
         """
@@ -205,8 +231,17 @@ class ActorIndex:
         counts = {str(r[0]): (_int(r[1]) or 0, _int(r[2]) or 0)
                   for r in self.run(_COUNTS % " ".join(_iri(i) for i in iris)).rows}
         out = [{"iri": i, "name": names.get(i, i), "qid": qids.get(i),
-                "made": counts.get(i, (0, 0))[0], "received": counts.get(i, (0, 0))[1]} for i in iris]
-        out.sort(key=lambda d: (-(d["made"] + d["received"]), str(d["name"])))  # type: ignore[operator]
+                "made": counts.get(i, (0, 0))[0], "received": counts.get(i, (0, 0))[1],
+                "article": article_of_actor(i), "headline": None, "date": None} for i in iris]
+        heads = _article_heads(self.run, sorted({str(d["article"]) for d in out if d["article"]}))
+        for d in out:
+            if d["article"]:
+                d["headline"], d["date"] = heads[str(d["article"])]
+        group: dict[str, int] = defaultdict(int)
+        for d in out:
+            group[str(d["name"])] += int(d["made"]) + int(d["received"])  # type: ignore[call-overload]
+        out.sort(key=lambda d: (-group[str(d["name"])], str(d["name"]), -(d["made"] + d["received"]),  # type: ignore[operator]
+                                str(d["date"] or "9999"), str(d["iri"])))
         return out
 
 
@@ -216,7 +251,8 @@ class ActorIndex:
 @dataclass(slots=True)
 class Actor:
     """An actor's own properties: ``iri``, ``names`` (sorted), ``qid``, ``wikidata`` (entity IRI),
-    ``kinds`` (``Person``, ``Organization`` ...), ``roles``, ``country`` (actor IRI) and CAMEO codes."""
+    ``kinds`` (``Person``, ``Organization`` ...), ``roles``, ``country`` (actor IRI), CAMEO codes, and
+    for an article-scoped actor (an unlinked person) its ``article`` IRI and ``headline``."""
 
     iri: str
     names: list[str] = field(default_factory=list)
@@ -226,6 +262,8 @@ class Actor:
     roles: list[str] = field(default_factory=list)
     country: str | None = None
     cameo: list[str] = field(default_factory=list)
+    article: str | None = None
+    headline: str | None = None
 
     @property
     def name(self) -> str:
@@ -262,6 +300,9 @@ def actor_view(run: Runner, iri: str) -> Actor:
     a.roles.sort()
     if a.wikidata is None and a.qid:
         a.wikidata = f"http://www.wikidata.org/entity/{a.qid}"
+    a.article = article_of_actor(iri)
+    if a.article:
+        a.headline = _article_heads(run, [a.article])[a.article][0]
     return a
 
 
