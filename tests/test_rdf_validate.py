@@ -32,6 +32,17 @@ def test_rdf_validate_article_scoped_persons_conform():
     assert report.conforms, report.violations
 
 
+def test_rdf_validate_run_settings_and_kb_files_conform_and_a_bad_digest_does_not():
+    from kg.model import ExtractionRun
+    from kg.rdf.build import kb_file_iri
+
+    run = ExtractionRun("0.1.0", "m", "1", "2024-05-01T12:00:00+00:00", "offline", (("kb.json.gz", "a" * 64),))
+    g = build_article_graph(article1(), run)
+    assert validate(g).conforms, validate(g).violations
+    g.set((kb_file_iri("kb.json.gz", "a" * 64), KG.fileDigest, Literal("not-a-digest")))
+    assert not validate(g).conforms
+
+
 def _broken(edit):
     r = article1()
     g = build_article_graph(r, RUN)

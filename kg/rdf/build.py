@@ -15,6 +15,7 @@ actor                  ``actor/wd-Q30`` (linked, across articles), ``actor/name-
                        ``article/{article.key}/actor/{slug}`` (an unlinked person, or a
                        description such as "officials": within the article only)
 run                    ``run/{run.key}``
+knowledge-base file    ``kb/{slug of file name}-{16 hex of its SHA-256}`` (``prov:used`` by the run)
 =====================  =====================================================
 
 ``article.key`` is the slug of the article id, so the same article and text
@@ -33,7 +34,9 @@ schema:headline, schema:datePublished as xsd:date when the date is ISO
 when it is an absolute IRI after percent-encoding, kg:contentHash), its
 statements, their sentences, the actors they name (types, kg:name, role,
 QID, Wikidata entity, link confidence, CAMEO code, country, mentions) and the
-extraction run (``kg:ExtractionRun``).  Derived direct edges (``kg:accused``
+extraction run (``kg:ExtractionRun``: kg and model versions, linking mode, the
+knowledge-base files it used with their SHA-256 and ``kg:settingsDigest`` of all
+these, which :mod:`kg.run.resume` compares).  Derived direct edges (``kg:accused``
 ...) are not written; see ``queries/derive-direct-edges.rq``.
 """
 
@@ -64,6 +67,7 @@ __all__ = [
     "actor_iri",
     "person_slugs",
     "run_iri",
+    "kb_file_iri",
     "clean_text",
     "safe_iri",
     "build_article_graph",
@@ -194,8 +198,14 @@ def country_iri(qid: str) -> URIRef:
 
 
 def run_iri(run: ExtractionRun) -> URIRef:
-    """IRI of an extraction run: ``{ID}run/{run.key}`` (same software and model -> same IRI)."""
+    """IRI of an extraction run: ``{ID}run/{run.key}`` (same software, model, linking and
+    knowledge-base files -> same IRI)."""
     return ID[f"run/{run.key}"]
+
+
+def kb_file_iri(name: str, digest: str) -> URIRef:
+    """IRI of a knowledge-base file a run used: ``{ID}kb/{slug of file name}-{first 16 hex of its SHA-256}``."""
+    return ID[f"kb/{slugify(name)}-{slugify(digest)[:16]}"]
 
 
 # ----------------------------------------------------------------------- literals
@@ -345,6 +355,14 @@ def _add_run(g: _Sink, run: ExtractionRun) -> URIRef:
     g.add((iri, KG.softwareVersion, _str(run.software_version)))
     g.add((iri, KG.modelName, _str(run.model_name)))
     g.add((iri, KG.modelVersion, _str(run.model_version)))
+    g.add((iri, KG.linking, Literal(run.linking)))
+    g.add((iri, KG.settingsDigest, Literal(run.settings_digest)))
+    for name, digest in run.kb_files:
+        f = kb_file_iri(name, digest)
+        g.add((iri, PROV.used, f))
+        g.add((f, RDF.type, KG.KnowledgeBaseFile))
+        g.add((f, KG.fileName, _str(name)))
+        g.add((f, KG.fileDigest, Literal(digest)))
     started = _datetime(run.started)
     if started is not None:
         g.add((iri, PROV.startedAtTime, started))
