@@ -192,6 +192,12 @@ def test_rdf_build_unlinked_person_is_one_node_in_its_article_whatever_the_menti
         assert g.value(st0, KG.actor) == smith and g.value(st1, KG.target) == smith
         assert g.value(st0, KG.target) == hamas
         assert not list(g.triples((ID["actor/name-john-smith"], None, None)))
+    # the person kind wins whichever mention comes first
+    r = _two_kinds_result("p3")
+    r.actors.insert(0, Actor("John Smith", ActorKind.ORGANIZATION))
+    g3 = build_article_graph(r, RUN)
+    smith3 = ID["article/p3/actor/john-smith"]
+    assert (smith3, RDF.type, KG.Person) in g3 and (smith3, RDF.type, KG.Organization) not in g3
     # the organisation is one node across both articles, the persons are two
     assert {str(c) for _s, _p, _o, c in ds.quads((hamas, KG.name, None, None))} == {str(ID["graph/p1"]), str(ID["graph/p2"])}
     assert smith1 != smith2

@@ -282,7 +282,8 @@ def safe_iri(value: str | None) -> URIRef | None:
 
 def _merge_actors(result: ArticleResult, persons: frozenset[str]) -> dict[URIRef, tuple[Actor, list[Span]]]:
     """Actors of the article by IRI: first seen gives the name and kind, later
-    ones fill missing fields (a PERSON kind wins over the others); mentions are united."""
+    ones fill missing fields (an unlinked PERSON's kind wins: its article-scoped node may
+    hold mentions NER typed otherwise); mentions are united."""
     merged: dict[URIRef, tuple[Actor, list[Span]]] = {}
     fill = ("role", "qid", "link_confidence", "cameo_code", "country_qid")
 
@@ -293,7 +294,8 @@ def _merge_actors(result: ArticleResult, persons: frozenset[str]) -> dict[URIRef
                           actor.link_confidence, actor.cameo_code, valid_qid(actor.country_qid))
             merged[iri] = (first, [])
         first, mentions = merged[iri]
-        if (first.kind is ActorKind.OTHER and actor.kind is not ActorKind.OTHER) or actor.kind is ActorKind.PERSON:
+        if (first.kind is ActorKind.OTHER and actor.kind is not ActorKind.OTHER) or (
+                actor.kind is ActorKind.PERSON and not valid_qid(actor.qid)):  # an unlinked person's node is a person
             first.kind = actor.kind
         for name in fill:
             if getattr(first, name) is None and getattr(actor, name) is not None:
