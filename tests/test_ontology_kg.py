@@ -12,7 +12,7 @@ from kg.rdf.build import build_dataset
 from kg.rdf.docs import REFERENCE_PATH, render_reference
 from kg.rdf.validate import load_ontology
 from kg.rdf.vocab import ID, KG, KGT, ONTOLOGY_IRI, SCHEMA
-from tests._rdf_fixtures import RUN, results
+from tests._rdf_fixtures import DEHQAN_QID, RUN, results
 
 ONT = load_ontology()
 
@@ -36,7 +36,7 @@ def test_ontology_property_documented(prop):
 
 def test_ontology_classes_documented():
     classes = [c for c in ONT.subjects(RDF.type, OWL.Class) if str(c).startswith(str(KG._NS))]
-    assert len(classes) == 12
+    assert len(classes) == 13  # KnowledgeBaseFile: the files a run linked with (issue 15)
     for c in classes:
         assert ONT.value(c, RDFS.label) and ONT.value(c, RDFS.comment)
 
@@ -75,7 +75,7 @@ def _closure(semantics) -> Graph:
 
 def test_ontology_rdfs_closure_adds_expected_types():
     g = _closure(owlrl.RDFS_Semantics)
-    dehqan = ID["actor/name-hossein-dehqan"]
+    dehqan = ID[f"actor/wd-{DEHQAN_QID}"]
     assert (dehqan, RDF.type, SCHEMA.Person) in g
     assert (ID["actor/wd-Q30"], RDF.type, SCHEMA.Country) in g
     art = ID["article/dehqan-1"]
@@ -90,10 +90,10 @@ def test_ontology_owlrl_closure_derived_edge_implies_broader():
     g = _closure(owlrl.OWLRL_Semantics)
     # the derived edges are not in the data, so no edge is inferred from statements
     assert not list(g.triples((None, KG.accused, None)))
-    g.add((ID["actor/name-hossein-dehqan"], KG.accused, ID["actor/wd-Q30"]))
+    g.add((ID[f"actor/wd-{DEHQAN_QID}"], KG.accused, ID["actor/wd-Q30"]))
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(g)
-    assert (ID["actor/name-hossein-dehqan"], KG.criticized, ID["actor/wd-Q30"]) in g
-    assert (ID["actor/name-hossein-dehqan"], RDF.type, KG.Person) in g
+    assert (ID[f"actor/wd-{DEHQAN_QID}"], KG.criticized, ID["actor/wd-Q30"]) in g
+    assert (ID[f"actor/wd-{DEHQAN_QID}"], RDF.type, KG.Person) in g
 
 
 def test_ontology_reference_in_sync():

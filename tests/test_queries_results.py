@@ -12,7 +12,7 @@ import pytest
 from kg.queries import Catalog, match_actor_names
 from kg.rdf.build import build_dataset
 from kg.rdf.serialize import serialize_graph
-from tests._rdf_fixtures import RUN, results
+from tests._rdf_fixtures import DEHQAN_QID, RUN, results
 
 D = "Hossein Dehqan"
 ID = "https://w3id.org/kg-news/id/"
@@ -45,11 +45,11 @@ PAIR = ("actor", "actor_qid", "target", "target_qid", "type", "statements", "art
 
 def test_queries_who_accused_whom(store):
     assert run(store, "who-accused-whom", PAIR) == [
-        (D, None, "US", "Q30", "ACCUSE", "2", "2"),
-        (D, None, "Qatar", "Q846", "ACCUSE", "1", "1"),
-        (D, None, "Saudi Arabia", "Q851", "ACCUSE", "1", "1"),
-        (D, None, "Turkey", "Q43", "ACCUSE", "1", "1"),
-        ("United States", "Q30", D, None, "ACCUSE", "1", "1"),
+        (D, DEHQAN_QID, "US", "Q30", "ACCUSE", "2", "2"),
+        (D, DEHQAN_QID, "Qatar", "Q846", "ACCUSE", "1", "1"),
+        (D, DEHQAN_QID, "Saudi Arabia", "Q851", "ACCUSE", "1", "1"),
+        (D, DEHQAN_QID, "Turkey", "Q43", "ACCUSE", "1", "1"),
+        ("United States", "Q30", D, DEHQAN_QID, "ACCUSE", "1", "1"),
     ]
 
 
@@ -59,28 +59,28 @@ def test_queries_who_accused_whom_forgiving_actor(store):
     for spelling in ("dehqan", "Dehghan", "HOSSEIN DEHQÁN"):
         assert run(store, "who-accused-whom", PAIR, actor=spelling) == expected
     assert run(store, "who-accused-whom", PAIR, target="q30") == [
-        (D, None, "US", "Q30", "ACCUSE", "2", "2")
+        (D, DEHQAN_QID, "US", "Q30", "ACCUSE", "2", "2")
     ]
     assert run(store, "who-accused-whom", PAIR, limit="2") == expected[:2]
 
 
 def test_queries_who_criticized_whom(store):
     assert run(store, "who-criticized-whom", PAIR, actor="Dehqan", target="United States") == [
-        (D, None, "US", "Q30", "ACCUSE", "2", "2"),
-        (D, None, "US", "Q30", "CRITICIZE", "1", "1"),
+        (D, DEHQAN_QID, "US", "Q30", "ACCUSE", "2", "2"),
+        (D, DEHQAN_QID, "US", "Q30", "CRITICIZE", "1", "1"),
     ]
 
 
 def test_queries_who_praised_whom(store):
     assert run(store, "who-praised-whom", PAIR) == [
-        (D, None, "Russia", "Q159", "PRAISE", "1", "1"),
-        (D, None, "Turkey", "Q43", "PRAISE", "1", "1"),
+        (D, DEHQAN_QID, "Russia", "Q159", "PRAISE", "1", "1"),
+        (D, DEHQAN_QID, "Turkey", "Q43", "PRAISE", "1", "1"),
         ("Turkey", "Q43", "Iran", "Q794", "PRAISE", "1", "1"),
     ]
 
 
 def test_queries_who_appealed_to_whom(store):
-    assert run(store, "who-appealed-to-whom", PAIR) == [(D, None, "all parties", None, "APPEAL", "1", "1")]
+    assert run(store, "who-appealed-to-whom", PAIR) == [(D, DEHQAN_QID, "all parties", None, "APPEAL", "1", "1")]
 
 
 LIST = ("date", "actor", "type", "target", "target_qid", "cue", "negated", "hypothetical", "confidence")
@@ -92,7 +92,7 @@ def test_queries_statements_by_actor(store):
         ("2016-10-12", "Turkey", "THREATEN", "Iran", "Q794", "threaten", "false", "true", "0.4"),
     ]
     rows = run(store, "statements-by-actor", LIST, actor="Q30")
-    assert rows == [("2016-10-12", "United States", "ACCUSE", D, None, "accused", "false", "false", "0.8")]
+    assert rows == [("2016-10-12", "United States", "ACCUSE", D, DEHQAN_QID, "accused", "false", "false", "0.8")]
     rows = run(store, "statements-by-actor", LIST, actor="Dehqan", until="2016-10-11", type="PRAISE,APPEAL")
     assert rows == [
         ("2016-10-11", D, "PRAISE", "Russia", "Q159", "praised", "false", "false", "0.85"),
@@ -140,13 +140,13 @@ def test_queries_actor_network(store):
 
 def test_queries_mutual_accusations(store):
     cols = ("actor_a", "actor_a_qid", "actor_b", "actor_b_qid", "a_to_b", "b_to_a")
-    assert run(store, "mutual-accusations", cols) == [(D, None, "US", "Q30", "3", "1")]
+    assert run(store, "mutual-accusations", cols) == [(D, DEHQAN_QID, "US", "Q30", "3", "1")]
     assert run(store, "mutual-accusations", cols, actor="Qatar") == []
 
 
 def test_queries_top_actors(store):
     assert run(store, "top-actors", ("actor", "actor_qid", "made", "received"), type="ACCUSE", limit="2") == [
-        (D, None, "3", "1"),
+        (D, DEHQAN_QID, "3", "1"),
         ("US", "Q30", "1", "2"),
     ]
 
@@ -156,15 +156,15 @@ def test_queries_derive_direct_edges(store):
     kg = "https://w3id.org/kg-news/ontology#"
     edges = sorted((t.subject.value[len(ID):], t.predicate.value[len(kg):], t.object.value[len(ID):]) for t in store.query(text))
     assert edges == [
-        ("actor/name-hossein-dehqan", "accused", "actor/wd-Q30"),
-        ("actor/name-hossein-dehqan", "accused", "actor/wd-Q43"),
-        ("actor/name-hossein-dehqan", "accused", "actor/wd-Q846"),
-        ("actor/name-hossein-dehqan", "accused", "actor/wd-Q851"),
-        ("actor/name-hossein-dehqan", "appealedTo", "article/dehqan-1/actor/all-parties"),  # a description: article-scoped
-        ("actor/name-hossein-dehqan", "criticized", "actor/wd-Q30"),
-        ("actor/name-hossein-dehqan", "praised", "actor/wd-Q159"),
-        ("actor/name-hossein-dehqan", "praised", "actor/wd-Q43"),
-        ("actor/wd-Q30", "accused", "actor/name-hossein-dehqan"),
+        (f"actor/wd-{DEHQAN_QID}", "accused", "actor/wd-Q30"),
+        (f"actor/wd-{DEHQAN_QID}", "accused", "actor/wd-Q43"),
+        (f"actor/wd-{DEHQAN_QID}", "accused", "actor/wd-Q846"),
+        (f"actor/wd-{DEHQAN_QID}", "accused", "actor/wd-Q851"),
+        (f"actor/wd-{DEHQAN_QID}", "appealedTo", "article/dehqan-1/actor/all-parties"),  # a description: article-scoped
+        (f"actor/wd-{DEHQAN_QID}", "criticized", "actor/wd-Q30"),
+        (f"actor/wd-{DEHQAN_QID}", "praised", "actor/wd-Q159"),
+        (f"actor/wd-{DEHQAN_QID}", "praised", "actor/wd-Q43"),
+        ("actor/wd-Q30", "accused", f"actor/wd-{DEHQAN_QID}"),
         ("actor/wd-Q43", "praised", "actor/wd-Q794"),
     ]
     only = Catalog().get("derive-direct-edges").bind({"type": "PRAISE"})
@@ -180,3 +180,42 @@ def test_queries_same_rows_with_union_default_graph(store):
         plain = [tuple(str(v) for v in r) for r in store.query(text)]
         union = [tuple(str(v) for v in r) for r in store.query(text, use_default_graph_as_union=True)]
         assert plain == union, q.name  # non-empty on real data: test_queries_extracted.py
+
+
+# ------------------------------------------------ unlinked persons: one actor per article (issue 15)
+
+
+@pytest.fixture(scope="module")
+def scoped_store() -> ox.Store:
+    """Two articles, each with an unlinked person 'John Smith' and an unlinked organisation 'Hamas'
+    (tests.test_rdf_build._two_kinds_result): two person nodes, one organisation node."""
+    from tests.test_rdf_build import _two_kinds_result
+
+    s = ox.Store()
+    ds = build_dataset([_two_kinds_result("p1"), _two_kinds_result("p2")], RUN)
+    s.load(serialize_graph(ds, "nquads"), format=ox.RdfFormat.N_QUADS)
+    return s
+
+
+def test_queries_every_stored_query_runs_with_article_scoped_persons(scoped_store):
+    for name in Catalog().names():
+        if name == "derive-direct-edges":
+            assert len(list(scoped_store.query(Catalog().get(name).bind({})))) == 4  # 2 accused + 2 criticized
+            continue
+        list(scoped_store.query(Catalog().get(name).bind({}, resolve_actor=resolver(scoped_store))))
+
+
+def test_queries_unlinked_person_counts_per_article_organisation_across(scoped_store):
+    rows = run(scoped_store, "top-actors", ("actor", "actor_qid", "made", "received"))
+    # Hamas: one actor in both articles; John Smith: one actor in each article (no QID says they are one)
+    assert rows == [("Hamas", None, "2", "2"), ("John Smith", None, "1", "1"), ("John Smith", None, "1", "1")]
+    cols = ("actor", "target", "type", "statements", "articles")
+    assert run(scoped_store, "who-accused-whom", cols) == [("John Smith", "Hamas", "ACCUSE", "1", "1")] * 2
+
+
+def test_queries_actor_name_finds_every_same_named_unlinked_person(scoped_store):
+    # the name resolves to both article-scoped persons, so a query by name sees both articles
+    assert resolver(scoped_store)("John Smith") == [f"{ID}article/p1/actor/john-smith", f"{ID}article/p2/actor/john-smith"]
+    rows = run(scoped_store, "statements-by-actor", ("statement", "actor", "type", "target"), actor="john smith")
+    assert sorted(r[0][len(ID):] for r in rows) == ["article/p1/statement/0", "article/p2/statement/0"]
+    assert {r[1:] for r in rows} == {("John Smith", "ACCUSE", "Hamas")}

@@ -10,7 +10,7 @@ from kg.rdf.build import build_article_graph, build_dataset, statement_iri
 from kg.rdf.validate import validate
 from kg.rdf.vocab import KG, KGT
 from tests._rdf_fixtures import RUN, article1, results
-from tests.test_rdf_build import _odd_result
+from tests.test_rdf_build import _odd_result, _two_kinds_result
 
 
 def test_rdf_validate_built_dataset_conforms():
@@ -22,6 +22,25 @@ def test_rdf_validate_built_dataset_conforms():
 def test_rdf_validate_odd_names_conform():
     report = validate(build_article_graph(_odd_result('Jo "x" \\ <y>\n', "Ünïcode 😀\ud800"), RUN))
     assert report.conforms, report.violations
+
+
+def test_rdf_validate_article_scoped_persons_conform():
+    # unlinked persons get article-scoped IRIs (article/{key}/actor/{slug}); the shapes take any actor IRI
+    ds = build_dataset([_two_kinds_result("p1"), _two_kinds_result("p2")], RUN)
+    assert any(str(s).endswith("article/p1/actor/john-smith") for s, _p, _o, _g in ds.quads((None, RDF.type, KG.Person, None)))
+    report = validate(ds)
+    assert report.conforms, report.violations
+
+
+def test_rdf_validate_run_settings_and_kb_files_conform_and_a_bad_digest_does_not():
+    from kg.model import ExtractionRun
+    from kg.rdf.build import kb_file_iri
+
+    run = ExtractionRun("0.1.0", "m", "1", "2024-05-01T12:00:00+00:00", "offline", (("kb.json.gz", "a" * 64),))
+    g = build_article_graph(article1(), run)
+    assert validate(g).conforms, validate(g).violations
+    g.set((kb_file_iri("kb.json.gz", "a" * 64), KG.fileDigest, Literal("not-a-digest")))
+    assert not validate(g).conforms
 
 
 def _broken(edit):

@@ -23,6 +23,7 @@ from tests._serve_fixtures import BREAKER_NAME, EVIL_NAME, KG, RLO, start_serve,
 pytestmark = pytest.mark.server
 
 ACTOR = "https://w3id.org/kg-news/id/actor/"
+ARTICLE = "https://w3id.org/kg-news/id/article/"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a <https://w3id.org/kg-news/ontology#Statement> } }"
 OURS = "FILTER (STRSTARTS(STR(?g), 'https://w3id.org/kg-news/id/graph/hostile-'))"
 
@@ -164,7 +165,8 @@ def test_serve_actor_search_is_forgiving(served):
 
 
 def test_serve_actor_page_escapes_names_and_marks_evidence(served):
-    iri = ACTOR + "name-script-alert-kg-xss-script-brandt"
+    # an unlinked person: one actor per article (kg.rdf.build.actor_iri), so the IRI is the article's
+    iri = ARTICLE + "hostile-4/actor/script-alert-kg-xss-script-brandt"
     assert kind_of_iri(iri) == "actor"
     html = _html(served.get("/actor", params={"iri": iri}))
     assert "<bdi>&lt;script&gt;alert(&#39;kg-xss&#39;)&lt;/script&gt; Brandt</bdi>" in html
@@ -177,7 +179,7 @@ def test_serve_actor_page_escapes_names_and_marks_evidence(served):
 
 
 def test_serve_actor_page_of_extracted_actor_has_source_links(served):
-    html = _html(served.get("/actor", params={"iri": ACTOR + "name-lena-o-hara"}))
+    html = _html(served.get("/actor", params={"iri": ARTICLE + "hostile-3/actor/lena-o-hara"}))  # unlinked person
     assert "praised" in html and "Freedonia" in html and "Ruritania" in html
     assert "Ambassador&#39; onmouseover=&#39;alert(3) praises Freedonia" in html
     assert "&lt;/textarea&gt;&lt;script&gt;" in html

@@ -110,7 +110,7 @@ def run(
     jobs: JobsOpt = None,
     no_link: Annotated[bool, typer.Option("--no-link", help="Do not link actors to Wikidata.")] = False,
     online: OnlineOpt = False,
-    force: Annotated[bool, typer.Option("--force", help="Redo articles the store already holds with the same text (default: skip them as done).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Redo articles the store already holds with the same text and settings (default: skip them as done).")] = False,
     engine: EngineOpt = "local",
     scheduler: SchedulerOpt = None,
     shards: Annotated[Optional[Path], typer.Option("--shards", help="With --engine dask: a folder every worker can write, for the N-Quads shards (default: a temporary folder on this machine, removed after loading).")] = None,
@@ -120,8 +120,9 @@ def run(
 ) -> None:
     """The main job: read articles, extract statements, link actors, load one named graph per article into the store.
 
-    Re-running on the same articles skips those already loaded with the same text (--force redoes them), so an
-    interrupted run is completed by running it again, and the store does not grow.
+    Re-running on the same articles skips those already loaded with the same text and settings (--force redoes
+    them), so an interrupted run is completed by running it again, and the store does not grow. An article loaded
+    with another spaCy model, kg version or knowledge-base layers (KG_KB_LAYERS) is redone.
     """
     from kg.run.jobs import load_files, run_into_store
 
@@ -168,11 +169,23 @@ class _Tally:
 
 
 def _print_done(summary) -> None:
-    if summary.done and not State.quiet:
+    if State.quiet:
+        return
+    if summary.done:
         one = summary.done == 1
         err.print(f"already done: {plural(summary.done, 'article')} {'was' if one else 'were'} in the store with the "
-                  f"same text and {'was' if one else 'were'} skipped (--force redoes {'it' if one else 'them'})",
-                  highlight=False)
+                  f"same text and settings and {'was' if one else 'were'} skipped (--force redoes "
+                  f"{'it' if one else 'them'})", highlight=False)
+    redone = getattr(summary, "redone", 0)
+    if redone:
+        one = redone == 1
+        from rich.markup import escape
+
+        reasons = [(escape(r), n) for r, n in summary.redo_reasons.most_common()]
+        why = reasons[0][0] if len(reasons) == 1 else "; ".join(f"{n}: {r}" for r, n in reasons[:3])
+        more = f"; {len(reasons) - 3} other reasons" if len(reasons) > 3 else ""
+        err.print(f"redone: {plural(redone, 'article')} {'was' if one else 'were'} in the store from other settings "
+                  f"({why}{more}) and {'was' if one else 'were'} extracted again", highlight=False, soft_wrap=True)
 
 
 def _run_dask(articles, st, model, batch_size, jobs, link, online, force, scheduler, shards, shard_size, load_files):

@@ -57,7 +57,8 @@ from kg.names import is_acronym, norm, phonetic
 
 __all__ = ["Entity", "Role", "Candidate", "KnowledgeBase", "default_kb", "DEFAULT_KB_PATH", "ALIAS_WEIGHT",
            "Alias", "read_aliases",
-           "layer_paths", "layer_infos", "iter_aliases", "load_cached", "user_layer_dir", "USER_LAYER_DIR_ENV"]
+           "layer_paths", "layer_infos", "iter_aliases", "load_cached", "user_layer_dir", "USER_LAYER_DIR_ENV",
+           "kb_files", "file_digest"]
 
 #: Environment variable naming the folder of user-built layers (``kg kb update --layer people``);
 #: default ``~/.local/share/kg/kb``.
@@ -567,6 +568,42 @@ def layer_infos(spec: str | None = None) -> list[dict[str, Any]]:
         out.append({"layer": meta.get("layer"), "licence": meta.get("licence"), "path": str(p),
                     "size_bytes": p.stat().st_size, "counts": meta.get("counts")})
     return out
+
+
+def kb_files(kb: KnowledgeBase | None = None) -> list[Path]:
+    """The files a knowledge base is made of, in load order: the base file, then each layer.
+
+    :param kb: a loaded KB (its files as loaded); ``None``: the files :func:`default_kb` would load
+        now (:data:`DEFAULT_KB_PATH` and :func:`layer_paths`, from ``$KG_KB_LAYERS``), without loading them.
+    :raises KnowledgeBaseError: (E121) for an unknown layer name in ``$KG_KB_LAYERS``.
+    """
+    if kb is None:
+        return [DEFAULT_KB_PATH, *layer_paths()]
+    out = []
+    for i, layer in enumerate(kb.layers):
+        path = layer.get("path") or (DEFAULT_KB_PATH if i == 0 else None)
+        if path:
+            out.append(Path(path))
+    return out
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 (hex) of the bytes of ``path``, kept per process for the same path, size and
+    modification time (:func:`kg.run.spec.Pipeline.run_info` asks once per run).
+
+    :raises OSError: when the file cannot be read.
+    """
+    st = path.stat()
+    return _file_digest(str(path.resolve()), st.st_size, st.st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _file_digest(path: str, size: int, mtime_ns: int) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 #: Bump when the pickled form of :class:`KnowledgeBase` changes in a way the source hash would miss.

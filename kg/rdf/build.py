@@ -10,14 +10,17 @@ article                ``article/{article.key}``
 sentence               ``article/{article.key}/sentence/{start}-{end}``
 mention                ``article/{article.key}/mention/{start}-{end}``
 statement              ``article/{article.key}/statement/{statement.index}``
-actor                  ``actor/wd-Q30`` (linked), ``actor/name-{slug}`` (a name), or
-                       ``article/{article.key}/actor/{slug}`` (a description: "officials")
+actor                  ``actor/wd-Q30`` (linked, across articles), ``actor/name-{slug}``
+                       (an unlinked organisation, country or group name, across articles), or
+                       ``article/{article.key}/actor/{slug}`` (an unlinked person, or a
+                       description such as "officials": within the article only)
 run                    ``run/{run.key}``
+knowledge-base file    ``kb/{slug of file name}-{16 hex of its SHA-256}`` (``prov:used`` by the run)
 =====================  =====================================================
 
 ``article.key`` is the slug of the article id, so the same article and text
 give the same IRIs; actors linked to the same QID share one IRI across
-articles.  No blank nodes are produced, so reloading an article's graph
+articles, unlinked persons merge within their article only (:func:`actor_iri`).  No blank nodes are produced, so reloading an article's graph
 replaces it exactly.
 
 Literals: lone surrogates (``\\ud800``-``\\udfff``, which UTF-8 cannot encode)
@@ -31,7 +34,9 @@ schema:headline, schema:datePublished as xsd:date when the date is ISO
 when it is an absolute IRI after percent-encoding, kg:contentHash), its
 statements, their sentences, the actors they name (types, kg:name, role,
 QID, Wikidata entity, link confidence, CAMEO code, country, mentions) and the
-extraction run (``kg:ExtractionRun``).  Derived direct edges (``kg:accused``
+extraction run (``kg:ExtractionRun``: kg and model versions, linking mode, the
+knowledge-base files it used with their SHA-256 and ``kg:settingsDigest`` of all
+these, which :mod:`kg.run.resume` compares).  Derived direct edges (``kg:accused``
 ...) are not written; see ``queries/derive-direct-edges.rq``.
 """
 
@@ -60,7 +65,9 @@ __all__ = [
     "mention_iri",
     "statement_iri",
     "actor_iri",
+    "person_slugs",
     "run_iri",
+    "kb_file_iri",
     "clean_text",
     "safe_iri",
     "build_article_graph",
@@ -127,19 +134,56 @@ def valid_qid(qid: str | None) -> str | None:
     return qid if qid and _QID.match(qid) else None
 
 
-def actor_iri(actor: Actor, article: Article | None = None) -> URIRef:
-    """IRI of an actor from :attr:`kg.model.Actor.key`: ``{ID}actor/wd-Q30`` when
-    linked, ``{ID}actor/name-{slug of name}`` for an unlinked name.  An unlinked
-    description without a capital letter ("government", "police", "all parties")
-    names no one across articles, so with ``article`` given it is scoped to the
-    article: ``{ID}article/{article.key}/actor/{slug}``.  A malformed QID counts as
-    unlinked (it cannot become a safe IRI)."""
+def actor_iri(actor: Actor, article: Article | None = None, persons: frozenset[str] = frozenset()) -> URIRef:
+    """IRI of an actor (see the module doc's table).
+
+    * linked (a well-formed QID): ``{ID}actor/wd-Q30``, the same in every article
+      ("Javad Zarif" and "Mohammad Javad Zarif" in two articles are one node);
+    * an unlinked person (:attr:`kg.model.ActorKind.PERSON`), with ``article`` given:
+      ``{ID}article/{article.key}/actor/{slug}``.  A name without a QID does not say
+      which person it is ("John Smith" in two articles may be two people), so
+      unlinked persons merge within their article only (issue 15);
+    * an unlinked description without a capital letter ("government", "police",
+      "all parties"), with ``article`` given: also article-scoped, it names no one
+      across articles;
+    * any other unlinked name (an organisation, country, group or other name with a
+      capital: "Hamas", "Iranian officials"): ``{ID}actor/name-{slug of name}``, one
+      node across articles.  Such names are far less ambiguous than a person's name
+      (an unlinked "Hamas" in two articles is the same group), and merging them keeps
+      the cross-article counts of event data (CAMEO-style actors) for what the KB
+      lacks.
+
+    Without ``article`` every unlinked actor gets the name IRI (no article to scope
+    it to).  A malformed QID counts as unlinked (it cannot become a safe IRI).
+
+    :param persons: slugs of the names of the article's unlinked persons
+        (:func:`person_slugs`): an unlinked actor of another kind with one of these
+        names (a mention NER typed otherwise) is the same article-scoped node.
+    """
     qid = valid_qid(actor.qid)
     if qid:
         return ID[f"actor/wd-{qid}"]
-    if article is not None and is_generic_name(actor.name):
-        return ID[f"article/{article.key}/actor/{slugify(actor.name)}"]
-    return ID[f"actor/name-{slugify(actor.name)}"]
+    slug = slugify(actor.name)
+    if article is not None and (actor.kind is ActorKind.PERSON or slug in persons or is_generic_name(actor.name)):
+        return ID[f"article/{article.key}/actor/{slug}"]
+    return ID[f"actor/name-{slug}"]
+
+
+def person_slugs(result: ArticleResult) -> frozenset[str]:
+    """Slugs of the names of the unlinked persons (:attr:`kg.model.ActorKind.PERSON`, no
+    valid QID) among the actors, speakers and targets of ``result``, for :func:`actor_iri`."""
+    out = set()
+    for actor in _all_actors(result):
+        if actor.kind is ActorKind.PERSON and not valid_qid(actor.qid):
+            out.add(slugify(actor.name))
+    return frozenset(out)
+
+
+def _all_actors(result: ArticleResult) -> Iterable[Actor]:
+    yield from result.actors
+    for st in result.statements:
+        yield st.actor
+        yield from st.targets
 
 
 def is_generic_name(name: str) -> bool:
@@ -154,8 +198,14 @@ def country_iri(qid: str) -> URIRef:
 
 
 def run_iri(run: ExtractionRun) -> URIRef:
-    """IRI of an extraction run: ``{ID}run/{run.key}`` (same software and model -> same IRI)."""
+    """IRI of an extraction run: ``{ID}run/{run.key}`` (same software, model, linking and
+    knowledge-base files -> same IRI)."""
     return ID[f"run/{run.key}"]
+
+
+def kb_file_iri(name: str, digest: str) -> URIRef:
+    """IRI of a knowledge-base file a run used: ``{ID}kb/{slug of file name}-{first 16 hex of its SHA-256}``."""
+    return ID[f"kb/{slugify(name)}-{slugify(digest)[:16]}"]
 
 
 # ----------------------------------------------------------------------- literals
@@ -230,20 +280,22 @@ def safe_iri(value: str | None) -> URIRef | None:
 # -------------------------------------------------------------------------- build
 
 
-def _merge_actors(result: ArticleResult) -> dict[URIRef, tuple[Actor, list[Span]]]:
+def _merge_actors(result: ArticleResult, persons: frozenset[str]) -> dict[URIRef, tuple[Actor, list[Span]]]:
     """Actors of the article by IRI: first seen gives the name and kind, later
-    ones fill missing fields; mentions are united."""
+    ones fill missing fields (an unlinked PERSON's kind wins: its article-scoped node may
+    hold mentions NER typed otherwise); mentions are united."""
     merged: dict[URIRef, tuple[Actor, list[Span]]] = {}
     fill = ("role", "qid", "link_confidence", "cameo_code", "country_qid")
 
     def add(actor: Actor) -> None:
-        iri = actor_iri(actor, result.article)
+        iri = actor_iri(actor, result.article, persons)
         if iri not in merged:
             first = Actor(actor.name, actor.kind, [], actor.role, valid_qid(actor.qid),
                           actor.link_confidence, actor.cameo_code, valid_qid(actor.country_qid))
             merged[iri] = (first, [])
         first, mentions = merged[iri]
-        if first.kind is ActorKind.OTHER and actor.kind is not ActorKind.OTHER:
+        if (first.kind is ActorKind.OTHER and actor.kind is not ActorKind.OTHER) or (
+                actor.kind is ActorKind.PERSON and not valid_qid(actor.qid)):  # an unlinked person's node is a person
             first.kind = actor.kind
         for name in fill:
             if getattr(first, name) is None and getattr(actor, name) is not None:
@@ -251,12 +303,8 @@ def _merge_actors(result: ArticleResult) -> dict[URIRef, tuple[Actor, list[Span]
                 setattr(first, name, valid_qid(value) if name.endswith("qid") else value)
         mentions.extend(actor.mentions)
 
-    for actor in result.actors:
+    for actor in _all_actors(result):
         add(actor)
-    for st in result.statements:
-        add(st.actor)
-        for target in st.targets:
-            add(target)
     return merged
 
 
@@ -309,26 +357,35 @@ def _add_run(g: _Sink, run: ExtractionRun) -> URIRef:
     g.add((iri, KG.softwareVersion, _str(run.software_version)))
     g.add((iri, KG.modelName, _str(run.model_name)))
     g.add((iri, KG.modelVersion, _str(run.model_version)))
+    g.add((iri, KG.linking, Literal(run.linking)))
+    g.add((iri, KG.settingsDigest, Literal(run.settings_digest)))
+    for name, digest in run.kb_files:
+        f = kb_file_iri(name, digest)
+        g.add((iri, PROV.used, f))
+        g.add((f, RDF.type, KG.KnowledgeBaseFile))
+        g.add((f, KG.fileName, _str(name)))
+        g.add((f, KG.fileDigest, Literal(digest)))
     started = _datetime(run.started)
     if started is not None:
         g.add((iri, PROV.startedAtTime, started))
     return iri
 
 
-def _add_statement(g: _Sink, st: Statement, article: Article, run: URIRef, seen: set[URIRef]) -> None:
+def _add_statement(g: _Sink, st: Statement, article: Article, run: URIRef, seen: set[URIRef],
+                   persons: frozenset[str]) -> None:
     art = article_iri(article)
     iri = statement_iri(st)
     g.add((iri, RDF.type, KG.Statement))
     g.add((iri, KG.index, _nonneg(st.index)))
     g.add((iri, KG.statementType, KGT[st.type.value]))
-    g.add((iri, KG.actor, actor_iri(st.actor, article)))
+    g.add((iri, KG.actor, actor_iri(st.actor, article, persons)))
     g.add((iri, KG.actorMention, _add_span(g, mention_iri(article, st.actor_mention), KG.Mention, st.actor_mention, art, seen)))
-    g.add((actor_iri(st.actor, article), KG.mention, mention_iri(article, st.actor_mention)))
+    g.add((actor_iri(st.actor, article, persons), KG.mention, mention_iri(article, st.actor_mention)))
     for target, span in zip(st.targets, st.target_mentions):
         g.add((iri, KG.targetMention, _add_span(g, mention_iri(article, span), KG.Mention, span, art, seen)))
-        g.add((actor_iri(target, article), KG.mention, mention_iri(article, span)))
+        g.add((actor_iri(target, article, persons), KG.mention, mention_iri(article, span)))
     for target in st.targets:
-        g.add((iri, KG.target, actor_iri(target, article)))
+        g.add((iri, KG.target, actor_iri(target, article, persons)))
     g.add((iri, KG.cue, _str(st.cue.text)))
     if st.cue_lemma:
         g.add((iri, KG.cueLemma, _str(st.cue_lemma)))
@@ -364,10 +421,11 @@ def _add_article(g: _Sink, result: ArticleResult, run: ExtractionRun) -> None:
         g.add((art, SCHEMA.url, url))
     run_node = _add_run(g, run)
     seen: set[URIRef] = set()
-    for iri, (actor, mentions) in _merge_actors(result).items():
+    persons = person_slugs(result)
+    for iri, (actor, mentions) in _merge_actors(result, persons).items():
         _add_actor(g, iri, actor, mentions, article, seen)
     for st in result.statements:
-        _add_statement(g, st, article, run_node, seen)
+        _add_statement(g, st, article, run_node, seen, persons)
 
 
 def build_article_graph(result: ArticleResult, run: ExtractionRun) -> Graph:

@@ -33,9 +33,11 @@ segment is a slug (`kg.model.slugify`: ASCII letters, digits, `-`) or a number.
 | mention | `kgid:article/{article key}/mention/{start}-{end}` |
 | statement | `kgid:article/{article key}/statement/{index}` |
 | actor, linked | `kgid:actor/wd-{QID}` (same IRI in every article) |
-| actor, unlinked name | `kgid:actor/name-{slug of the name}` |
+| actor, unlinked person | `kgid:article/{article key}/actor/{slug of the name}` (one per article: a name alone does not say which person it is) |
+| actor, unlinked organization, country, group or other name | `kgid:actor/name-{slug of the name}` (same IRI in every article) |
 | actor, unlinked description (no capital letter: "officials") | `kgid:article/{article key}/actor/{slug}` (one per article) |
-| extraction run | `kgid:run/{slug of kg version, model name, model version}` |
+| extraction run | `kgid:run/{slug of kg version, model name, model version, 12 hex of the settings digest}` |
+| knowledge-base file a run used | `kgid:kb/{slug of the file name}-{16 hex of its SHA-256}` |
 
 The article key is the slug of the article id, so the same article gives the same IRIs and a
 reload replaces its named graph. No blank nodes are written.

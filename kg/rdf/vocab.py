@@ -44,6 +44,7 @@ class KG(DefinedNamespace):
     Country: URIRef  # country
     ExtractionRun: URIRef  # extraction run
     Group: URIRef  # group
+    KnowledgeBaseFile: URIRef  # knowledge-base file
     Mention: URIRef  # mention
     Organization: URIRef  # organization
     Person: URIRef  # person
@@ -74,10 +75,13 @@ class KG(DefinedNamespace):
     derivedBy: URIRef  # derived by
     directEdge: URIRef  # direct edge
     endOffset: URIRef  # end offset
+    fileDigest: URIRef  # file digest
+    fileName: URIRef  # file name
     hypothetical: URIRef  # hypothetical
     inArticle: URIRef  # in article
     index: URIRef  # index
     linkConfidence: URIRef  # link confidence
+    linking: URIRef  # linking
     mention: URIRef  # mention
     mode: URIRef  # mode
     modelName: URIRef  # model name
@@ -91,6 +95,7 @@ class KG(DefinedNamespace):
     rejected: URIRef  # rejected
     role: URIRef  # role
     sentence: URIRef  # sentence
+    settingsDigest: URIRef  # settings digest
     softwareVersion: URIRef  # software version
     startOffset: URIRef  # start offset
     statedAbout: URIRef  # made a statement about

@@ -9,7 +9,8 @@ folder, atomically (temporary name, then rename).  ``kg load OUT/*.nq``
 (or ``kg run --engine dask``, which does it for you) loads them.
 
 Shard names hold the shard's number and a hash of its articles' graph IRIs
-and content hashes, so re-running the same command skips shards already
+and content hashes and of the run's settings (model, kg version, knowledge-base
+files), so re-running the same command skips shards already
 written (``force`` redoes them) and the output is the same as a
 single-process ``kg extract -f nquads``: the same quads, split over files.
 
@@ -70,12 +71,14 @@ class ShardReport(Tally):
     existed: bool = False
 
 
-def shard_name(index: int, articles: list[Article]) -> str:
+def shard_name(index: int, articles: list[Article], settings: str = "") -> str:
     """``shard-{index:06d}-{12 hex}.nq``: the hash covers the articles' graph
-    IRIs and content hashes, so a changed input gets a new name."""
+    IRIs and content hashes and ``settings`` (the run's
+    :attr:`kg.model.ExtractionRun.settings_digest`), so a changed input, model,
+    kg version or knowledge-base layers give a new name."""
     from kg.rdf.build import article_graph_iri
 
-    h = hashlib.sha256()
+    h = hashlib.sha256(settings.encode())
     for a in articles:
         h.update(f"{article_graph_iri(a)} {a.content_hash}\n".encode())
     return f"shard-{index:06d}-{h.hexdigest()[:12]}.nq"
@@ -178,7 +181,7 @@ def dask_extract(
                 progress(report)
 
         for index, shard in enumerate(_shards(items, shard_size, summary.skipped)):
-            name = shard_name(index, shard)
+            name = shard_name(index, shard, spec.run.settings_digest)
             target = out_dir / name
             paths.append(target)
             if target.exists() and not force:

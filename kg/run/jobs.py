@@ -56,10 +56,13 @@ def run_into_store(
 
     Reloading an article replaces its named graph (one transaction per graph),
     so an interrupted run leaves only whole graphs.  Articles whose graph is
-    already in the store with the same ``kg:contentHash`` are skipped as done
-    (counted in :attr:`Summary.done`, not as errors) unless ``force``; so
-    re-running an interrupted command completes it, and re-running a finished
-    one changes nothing.  ``pipeline.n_process`` worker processes do the
+    already in the store with the same ``kg:contentHash`` and made with the same
+    settings (``kg:settingsDigest``: kg and model versions, linking, knowledge-base
+    files; :mod:`kg.run.resume`) are skipped as done (counted in
+    :attr:`Summary.done`, not as errors) unless ``force``; so re-running an
+    interrupted command completes it, and re-running a finished one changes
+    nothing.  Articles stored with other settings are redone (their graphs
+    replaced), counted in :attr:`Summary.redone` with the reasons.  ``pipeline.n_process`` worker processes do the
     extraction, linking and RDF (:mod:`kg.run.local`); results are identical for
     any number.
 
@@ -71,7 +74,7 @@ def run_into_store(
     run = run or pipeline.run_info
     items = guard_stored(size_checked(read_articles(inputs)), store)
     if not force:
-        items = skip_done(items, store, summary)
+        items = skip_done(items, store, summary, run)
     flush = getattr(store, "flush", None)
     for item in run_batches(items, pipeline, spec_for(pipeline, run, "ntriples"), pipeline.n_process):
         if isinstance(item, Skipped):
@@ -190,7 +193,7 @@ def extract_with_dask(
     if skip_done_in is not None:
         items = guard_stored(items, skip_done_in)
     if skip_done_in is not None and not force:
-        items = skip_done(items, skip_done_in, summary)
+        items = skip_done(items, skip_done_in, summary, run)
     paths = dask_extract(items, out_dir, spec_for(pipeline, run, "nquads"), summary, scheduler=scheduler,
                          workers=max(1, pipeline.n_process), shard_size=shard_size or DEFAULT_SHARD_SIZE,
                          force=force, progress=progress)

@@ -67,15 +67,30 @@ class Pipeline:
 
     @property
     def run_info(self) -> ExtractionRun:
-        """The provenance of a run starting now (software and model versions, UTC start time)."""
+        """The provenance of a run starting now: software and model versions, UTC start time, the
+        linking mode and the knowledge-base files (names and SHA-256 digests) linking uses: those of
+        the loaded linker's KB, or, when the linker is not loaded here (``--engine dask``: the
+        workers load it), the files :func:`kg.link.kb.default_kb` would load with this
+        ``$KG_KB_LAYERS``.  :attr:`kg.model.ExtractionRun.settings_digest` of these decides whether
+        a stored article is done (:mod:`kg.run.resume`).
+
+        :raises kg.errors.KnowledgeBaseError: (E121) for an unknown layer name in ``$KG_KB_LAYERS``.
+        """
         from kg.extract.pipeline import model_version
 
         name, version = model_version(self.nlp)  # type: ignore[arg-type]
+        files: tuple[tuple[str, str], ...] = ()
+        if self.link:
+            from kg.link.kb import file_digest, kb_files
+
+            files = tuple((p.name, file_digest(p)) for p in kb_files(getattr(self.linker, "kb", None)) if p.exists())
         return ExtractionRun(
             software_version=__version__,
             model_name=name,
             model_version=version,
             started=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+            linking=("online" if self.online else "offline") if self.link else "none",
+            kb_files=files,
         )
 
     def process(self, items: Iterable[Article | Skipped], skipped: list[Skipped]) -> Iterator[ArticleResult]:

@@ -55,7 +55,11 @@ class Summary(Tally):
     :param failed: named graphs that could not be loaded (remote stores).
     :param output: the output file or folder, if any.
     :param done: articles skipped because the store already holds their
-        graph with the same content hash (a resumed run; not an error).
+        graph with the same content hash, made with the same settings (a
+        resumed run; not an error; :mod:`kg.run.resume`).
+    :param redone: articles the store held with the same text but made with
+        other settings (model, kg version, knowledge-base layers), done again.
+    :param redo_reasons: why, as :func:`kg.run.resume.redo_reason` says -> articles.
     """
 
     graphs: int = 0
@@ -63,6 +67,8 @@ class Summary(Tally):
     failed: list[str] = field(default_factory=list)
     output: str | None = None
     done: int = 0
+    redone: int = 0
+    redo_reasons: Counter = field(default_factory=Counter)
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form printed by ``--json`` (counts, skipped with reasons, speed)."""
@@ -76,6 +82,8 @@ class Summary(Tally):
             "skipped": [{"origin": s.origin, "reason": s.reason} for s in self.skipped],
             "failed": self.failed,
             "already_done": self.done,
+            "redone": self.redone,
+            "redone_why": dict(self.redo_reasons.most_common()),
             "seconds": round(self.seconds, 2),
             "articles_per_second": round(self.articles / self.seconds, 2) if self.seconds else None,
             "output": self.output,

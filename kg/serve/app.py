@@ -56,7 +56,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from kg import __version__
 from kg.errors import EndpointError, KgError, Msg, QueryError
 from kg.queries import KINDS, QUERIES_DIR, Catalog
-from kg.serve import data, protocol
+from kg.serve import charts, data, protocol
 from kg.views.style import type_color
 
 __all__ = ["ServeConfig", "create_app", "LOOPBACK_HOSTS", "is_loopback"]
@@ -308,8 +308,8 @@ def create_app(store, config: ServeConfig | None = None) -> Starlette:
             by = data.statements(store.query, actor=iri, limit=actor_rows)
             about = data.statements(store.query, target=iri, limit=actor_rows)
             return {"actor": a, "by": data.group_by_type(by), "about": data.group_by_type(about),
-                    "n_by": len(by), "n_about": len(about), "timeline": data.timeline(store.query, iri),
-                    "network": data.ego_network(store.query, iri, index.name), "page_rows": actor_rows}
+                    "n_by": len(by), "n_about": len(about), "timeline": charts.timeline(store.query, iri),
+                    "network": charts.ego_network(store.query, iri, index.name), "page_rows": actor_rows}
 
         return page(request, "actor.html", **(await in_thread(build)))
 

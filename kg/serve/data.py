@@ -19,12 +19,14 @@ one is refused).
 
 Actor search is :func:`kg.queries.match_actor_names` (kg's forgiving matcher: :mod:`kg.names`
 normalizer, surnames, transliteration keys, rapidfuzz) over the names and mention texts of the
-store's actors, fetched once and kept for :attr:`ActorIndex.ttl` seconds.
+store's actors, fetched once and kept for :attr:`ActorIndex.ttl` seconds.  An unlinked person is
+one actor per article (``{ID}article/{key}/actor/{slug}``, :func:`kg.rdf.build.actor_iri`): a
+search finds every same-named one, grouped by name, each with its article
+(:func:`article_of_actor`), and the actor page of one lists that article's statements.
 """
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 import time
@@ -41,11 +43,12 @@ from kg.store.base import QueryResult, Term
 from kg.views.data import corpus_stats
 
 __all__ = [
-    "ActorIndex", "Actor", "Evidence", "ArticleView", "Overview", "EgoNetwork",
-    "actor_view", "statements", "article_view", "overview", "ego_network", "timeline", "kind_of_iri",
+    "ActorIndex", "Actor", "Evidence", "ArticleView", "Overview",
+    "actor_view", "statements", "article_view", "overview", "kind_of_iri", "article_of_actor",
+    "PREFIX", "Runner", "iri_term", "int_value",
 ]
 
-_PREFIX = """PREFIX kg: <https://w3id.org/kg-news/ontology#>
+PREFIX = """PREFIX kg: <https://w3id.org/kg-news/ontology#>
 PREFIX kgt: <https://w3id.org/kg-news/statement-type/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX schema: <https://schema.org/>
@@ -53,24 +56,24 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 """
 
-_CANDIDATES = _PREFIX + """SELECT DISTINCT ?a ?name ?qid ?canonical WHERE { GRAPH ?g {
+_CANDIDATES = PREFIX + """SELECT DISTINCT ?a ?name ?qid ?canonical WHERE { GRAPH ?g {
   { ?a kg:name ?name BIND (true AS ?canonical) } UNION { ?a kg:mention ?m . ?m kg:text ?name }
   OPTIONAL { ?a kg:qid ?qid } } }"""
 
-_COUNTS = _PREFIX + """SELECT ?a (COUNT(DISTINCT ?made) AS ?made_n) (COUNT(DISTINCT ?recv) AS ?received_n) WHERE {
+_COUNTS = PREFIX + """SELECT ?a (COUNT(DISTINCT ?made) AS ?made_n) (COUNT(DISTINCT ?recv) AS ?received_n) WHERE {
   VALUES ?a { %s }
   { GRAPH ?g { ?made kg:actor ?a } } UNION { GRAPH ?h { ?recv kg:target ?a } }
 } GROUP BY ?a"""
 
-_ACTOR = _PREFIX + """SELECT DISTINCT ?p ?o WHERE { VALUES ?a { %s } GRAPH ?g { ?a ?p ?o }
+_ACTOR = PREFIX + """SELECT DISTINCT ?p ?o WHERE { VALUES ?a { %s } GRAPH ?g { ?a ?p ?o }
   FILTER (?p IN (rdf:type, kg:name, kg:qid, kg:role, kg:wikidataEntity, kg:country, kg:cameoCode)) } LIMIT 500"""
 
 # the statements of an actor, to an actor or of an article (%s = the selecting pattern): IRIs and graphs
-_SELECT_STATEMENTS = _PREFIX + """SELECT DISTINCT ?s ?g WHERE { GRAPH ?g { %s ?s a kg:Statement } } LIMIT %d"""
+_SELECT_STATEMENTS = PREFIX + """SELECT DISTINCT ?s ?g WHERE { GRAPH ?g { %s ?s a kg:Statement } } LIMIT %d"""
 
 # properties of nodes in their graphs (%s = VALUES pairs, %s = predicates): one pattern, no OPTIONAL,
 # so the engine starts from the VALUES block (pyoxigraph evaluates an OPTIONAL's right side on its own)
-_PROPS = _PREFIX + """SELECT ?x ?g ?p ?o WHERE { VALUES (?x ?g) { %s } GRAPH ?g { ?x ?p ?o } FILTER (?p IN (%s)) }"""
+_PROPS = PREFIX + """SELECT ?x ?g ?p ?o WHERE { VALUES (?x ?g) { %s } GRAPH ?g { ?x ?p ?o } FILTER (?p IN (%s)) }"""
 
 _KG = "https://w3id.org/kg-news/ontology#"
 _SCHEMA = "https://schema.org/"
@@ -81,13 +84,13 @@ _NODE_PROPS = [_KG + p for p in ("text", "startOffset", "endOffset", "name", "qi
     [_SCHEMA + p for p in ("headline", "datePublished", "publisher", "url")]
 _BATCH = 400
 
-_ARTICLE = _PREFIX + """SELECT ?headline ?date ?publisher ?url ?id WHERE { VALUES ?art { %s } GRAPH ?g {
+_ARTICLE = PREFIX + """SELECT ?headline ?date ?publisher ?url ?id WHERE { VALUES ?art { %s } GRAPH ?g {
   ?art a kg:Article .
   OPTIONAL { ?art schema:headline ?headline } OPTIONAL { ?art schema:datePublished ?date }
   OPTIONAL { ?art schema:publisher ?publisher } OPTIONAL { ?art schema:url ?url }
   OPTIONAL { ?art dcterms:identifier ?id } } } LIMIT 1"""
 
-_ARTICLE_SENTENCES = _PREFIX + """SELECT DISTINCT ?start ?end ?text WHERE { VALUES ?art { %s } GRAPH ?g {
+_ARTICLE_SENTENCES = PREFIX + """SELECT DISTINCT ?start ?end ?text WHERE { VALUES ?art { %s } GRAPH ?g {
   ?sp a kg:Sentence ; kg:inArticle ?art ; kg:startOffset ?start ; kg:endOffset ?end ; kg:text ?text } } LIMIT 5000"""
 
 _ACTOR_IRI = str(ID) + "actor/"
@@ -115,18 +118,37 @@ def kind_of_iri(iri: str) -> str | None:
     return None
 
 
+_SCOPED_ACTOR = re.compile(re.escape(str(ID)) + r"article/([^/]+)/actor/[^/]+$")
+
+
+def article_of_actor(iri: str) -> str | None:
+    """The article IRI of an article-scoped actor IRI (``{ID}article/{key}/actor/{slug}``: an
+    unlinked person or a description, :func:`kg.rdf.build.actor_iri`), else ``None``."""
+    m = _SCOPED_ACTOR.match(iri)
+    return f"{ID}article/{m.group(1)}" if m else None
+
+
+def _article_heads(run: Runner, articles: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """Article IRI -> (headline, date), each read in its own graph (``article/{key}`` -> ``graph/{key}``)."""
+    pairs = [(a, f"{ID}graph/{a[len(str(ID) + 'article/'):]}") for a in articles]
+    props = _props(run, pairs, [_SCHEMA + "headline", _SCHEMA + "datePublished"]) if pairs else {}
+    return {a: (_one(props.get((a, g), {}), _SCHEMA + "headline"), _one(props.get((a, g), {}), _SCHEMA + "datePublished"))
+            for a, g in pairs}
+
+
 def _v(t: Term | None) -> str | None:
     return None if t is None else t.value
 
 
-def _int(t: Term | None) -> int | None:
+def int_value(t: Term | None) -> int | None:
+    """The integer value of a literal term, else None."""
     try:
         return int(t.value) if t is not None else None
     except ValueError:
         return None
 
 
-def _iri(value: str) -> str:
+def iri_term(value: str) -> str:
     """``value`` as a SPARQL IRI term.  :raises QueryError: E111 for a value that is not an absolute IRI."""
     try:
         return sparql_terms.iri(value)
@@ -190,7 +212,11 @@ class ActorIndex:
 
     def search(self, text: str, limit: int = 50) -> list[dict[str, object]]:
         """The actors ``text`` names: dicts of ``iri``, ``name`` (the shortest canonical name),
-        ``qid``, ``made`` and ``received`` (statement counts), most statements first.
+        ``qid``, ``made`` and ``received`` (statement counts), and for an article-scoped actor (an
+        unlinked person: one actor per article) its ``article`` IRI, ``headline`` and ``date``
+        (else ``None``).  Grouped by name (the names with most statements first), and within a
+        name the actors with most statements first, then by date: the same-named unlinked persons
+        of several articles come together, one row per article.
 
         :raises QueryError: E111 for an empty search.
         """
@@ -202,11 +228,20 @@ class ActorIndex:
         wanted = set(iris)
         qids = {i: q for i, _n, q in self.candidates() if q and i in wanted}
         names = self._names
-        counts = {str(r[0]): (_int(r[1]) or 0, _int(r[2]) or 0)
-                  for r in self.run(_COUNTS % " ".join(_iri(i) for i in iris)).rows}
+        counts = {str(r[0]): (int_value(r[1]) or 0, int_value(r[2]) or 0)
+                  for r in self.run(_COUNTS % " ".join(iri_term(i) for i in iris)).rows}
         out = [{"iri": i, "name": names.get(i, i), "qid": qids.get(i),
-                "made": counts.get(i, (0, 0))[0], "received": counts.get(i, (0, 0))[1]} for i in iris]
-        out.sort(key=lambda d: (-(d["made"] + d["received"]), str(d["name"])))  # type: ignore[operator]
+                "made": counts.get(i, (0, 0))[0], "received": counts.get(i, (0, 0))[1],
+                "article": article_of_actor(i), "headline": None, "date": None} for i in iris]
+        heads = _article_heads(self.run, sorted({str(d["article"]) for d in out if d["article"]}))
+        for d in out:
+            if d["article"]:
+                d["headline"], d["date"] = heads[str(d["article"])]
+        group: dict[str, int] = defaultdict(int)
+        for d in out:
+            group[str(d["name"])] += int(d["made"]) + int(d["received"])  # type: ignore[call-overload]
+        out.sort(key=lambda d: (-group[str(d["name"])], str(d["name"]), -(d["made"] + d["received"]),  # type: ignore[operator]
+                                str(d["date"] or "9999"), str(d["iri"])))
         return out
 
 
@@ -217,7 +252,8 @@ class ActorIndex:
 class Actor:
     """An actor's own properties: ``iri``, ``names`` (sorted), ``qid``, ``wikidata`` (entity IRI),
     ``kinds`` (``Person``, ``Organization`` ...), ``roles``, ``country`` (actor IRI) with its
-    ``country_name`` (the country actor's ``kg:name``, else its QID) and CAMEO codes."""
+    ``country_name`` (the country actor's ``kg:name``, else its QID), CAMEO codes, and for an
+    article-scoped actor (an unlinked person) its ``article`` IRI and ``headline``."""
 
     iri: str
     names: list[str] = field(default_factory=list)
@@ -228,13 +264,15 @@ class Actor:
     country: str | None = None
     cameo: list[str] = field(default_factory=list)
     country_name: str | None = None
+    article: str | None = None
+    headline: str | None = None
 
     @property
     def name(self) -> str:
         return self.names[0] if self.names else self.iri
 
 
-_NAMES = _PREFIX + """SELECT DISTINCT ?name WHERE { GRAPH ?g { %s kg:name ?name } } LIMIT 50"""
+_NAMES = PREFIX + """SELECT DISTINCT ?name WHERE { GRAPH ?g { %s kg:name ?name } } LIMIT 50"""
 
 
 def _country_name(run: Runner, country: str, name_of: Callable[[str], str | None] | None) -> str:
@@ -242,7 +280,7 @@ def _country_name(run: Runner, country: str, name_of: Callable[[str], str | None
     (``.../actor/wd-Q794`` -> ``Q794``), else the IRI's last part."""
     name = name_of(country) if name_of is not None else None
     if name is None:
-        names = sorted((str(r[0]) for r in run(_NAMES % _iri(country)).rows if r[0] is not None),
+        names = sorted((str(r[0]) for r in run(_NAMES % iri_term(country)).rows if r[0] is not None),
                        key=lambda n: (len(n), n))
         name = names[0] if names else None
     if name is None:
@@ -257,7 +295,7 @@ def actor_view(run: Runner, iri: str, name_of: Callable[[str], str | None] | Non
     :param name_of: an actor IRI's name when known (:meth:`ActorIndex.name`), for the country's label.
     :raises QueryError: E108 when the store has no such actor; E111 for a bad IRI.
     """
-    rows = run(_ACTOR % _iri(iri)).rows
+    rows = run(_ACTOR % iri_term(iri)).rows
     if not rows:
         raise QueryError(Msg.E108, what="Actor", value=iri)
     a = Actor(iri)
@@ -287,6 +325,9 @@ def actor_view(run: Runner, iri: str, name_of: Callable[[str], str | None] | Non
         a.wikidata = f"http://www.wikidata.org/entity/{a.qid}"
     if a.country:
         a.country_name = _country_name(run, a.country, name_of)
+    a.article = article_of_actor(iri)
+    if a.article:
+        a.headline = _article_heads(run, [a.article])[a.article][0]
     return a
 
 
@@ -325,7 +366,7 @@ def _props(run: Runner, pairs: list[tuple[str, str]], preds: list[str]) -> dict[
     plist = ", ".join(f"<{p}>" for p in preds)
     uniq = list(dict.fromkeys(pairs))
     for i in range(0, len(uniq), _BATCH):
-        block = " ".join(f"({_iri(x)} {_iri(g)})" for x, g in uniq[i:i + _BATCH])
+        block = " ".join(f"({iri_term(x)} {iri_term(g)})" for x, g in uniq[i:i + _BATCH])
         for x, g, p, o in run(_PROPS % (block, plist)).rows:
             if x is not None and g is not None and p is not None and o is not None:
                 out[(x.value, g.value)][p.value].append(o.value)
@@ -410,11 +451,11 @@ def statements(run: Runner, *, actor: str | None = None, target: str | None = No
     :raises QueryError: E111 for a bad IRI.
     """
     if actor:
-        pattern = f"?s kg:actor {_iri(actor)} ."
+        pattern = f"?s kg:actor {iri_term(actor)} ."
     elif target:
-        pattern = f"?s kg:target {_iri(target)} ."
+        pattern = f"?s kg:target {iri_term(target)} ."
     elif article:
-        pattern = f"?s prov:wasDerivedFrom {_iri(article)} ."
+        pattern = f"?s prov:wasDerivedFrom {iri_term(article)} ."
     else:
         raise ValueError("statements() needs actor, target or article")
     found = [(r[0].value, r[1].value) for r in run(_SELECT_STATEMENTS % (pattern, int(limit))).rows
@@ -432,72 +473,6 @@ def group_by_type(evidence: list[Evidence]) -> list[tuple[str, list[Evidence]]]:
     for e in evidence:
         groups[e.type].append(e)
     return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-
-
-@dataclass(slots=True)
-class TimelineRow:
-    """Statements of one actor on one date: per type counts and the total (for the bar's width)."""
-
-    date: str
-    by_type: dict[str, int]
-    total: int
-
-
-_TIMELINE = _PREFIX + """SELECT ?date ?st (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g {
-  ?s kg:actor %s ; kg:statementType ?st ; kg:negated false ; kg:hypothetical false ; prov:wasDerivedFrom ?art .
-  ?art schema:datePublished ?date } } GROUP BY ?date ?st"""
-
-_EGO = _PREFIX + """SELECT ?a ?t ?st (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g {
-  %s ?s kg:actor ?a ; kg:target ?t ; kg:statementType ?st ; kg:negated false ; kg:hypothetical false } }
-  GROUP BY ?a ?t ?st ORDER BY DESC(?n) LIMIT %d"""
-
-
-def timeline(run: Runner, iri: str) -> list[TimelineRow]:
-    """The actor's statements made (neither negated nor hypothetical) per publication date and type:
-    the counts of the stored query ``actor-timeline``, asked with one pattern and no OPTIONAL (fast
-    on pyoxigraph; the page links to the stored query)."""
-    per: dict[str, dict[str, int]] = defaultdict(dict)
-    for d, st, n in run(_TIMELINE % _iri(iri)).rows:
-        if d is not None and st is not None:
-            per[d.value][st.value.rsplit("/", 1)[-1]] = _int(n) or 0
-    return [TimelineRow(d, dict(sorted(t.items())), sum(t.values())) for d, t in sorted(per.items())]
-
-
-@dataclass(slots=True)
-class EgoNetwork:
-    """The actor's ego network as drawn: ``nodes`` (IRI, label, x, y in [0, 1], is the ego) and
-    ``edges`` (source IRI, target IRI, type, weight): edges from and to the actor."""
-
-    nodes: list[tuple[str, str, float, float, bool]]
-    edges: list[tuple[str, str, str, int]]
-
-
-def ego_network(run: Runner, iri: str, names: Callable[[str], str | None], limit: int = 24) -> EgoNetwork:
-    """Edges from and to the actor ``iri`` (statements made, counted as the stored query
-    ``actor-network`` counts them), the ``limit`` heaviest neighbours kept, laid out radially: the
-    actor in the centre, its neighbours on a circle, heaviest first (clockwise from the top).
-
-    :param names: actor IRI -> its name (:meth:`ActorIndex.name`).
-    """
-    term = _iri(iri)
-    edges: list[tuple[str, str, str, int]] = []
-    for pattern in (f"VALUES ?a {{ {term} }}", f"VALUES ?t {{ {term} }}"):
-        for a, t, st, n in run(_EGO % (pattern, 200)).rows:
-            if a is not None and t is not None and st is not None and a.value != t.value:
-                edges.append((a.value, t.value, st.value.rsplit("/", 1)[-1], _int(n) or 0))
-    weight: dict[str, int] = defaultdict(int)
-    for a, t, _st, n in edges:
-        weight[t if a == iri else a] += n
-    keep = sorted(weight, key=lambda x: (-weight[x], x))[:limit]
-    if not keep:
-        return EgoNetwork([], [])
-    label = lambda x: names(x) or x.rsplit("/", 1)[-1]  # noqa: E731
-    nodes = [(iri, label(iri), 0.5, 0.5, True)]
-    for i, x in enumerate(keep):
-        angle = math.pi / 2 - 2 * math.pi * i / len(keep)
-        nodes.append((x, label(x), 0.5 + 0.5 * math.cos(angle), 0.5 + 0.5 * math.sin(angle), False))
-    kept = set(keep) | {iri}
-    return EgoNetwork(nodes, [e for e in edges if e[0] in kept and e[1] in kept])
 
 
 @dataclass(slots=True)
@@ -533,13 +508,13 @@ def article_view(run: Runner, iri: str) -> ArticleView:
 
     :raises QueryError: E108 when the store has no such article; E111 for a bad IRI.
     """
-    meta = run(_ARTICLE % _iri(iri))
+    meta = run(_ARTICLE % iri_term(iri))
     if not meta.rows:
         raise QueryError(Msg.E108, what="Article", value=iri)
     m = dict(zip(meta.columns, meta.rows[0]))
     sts = statements(run, article=iri, limit=20000)
-    sentences = sorted({(_int(r[0]) or 0, _int(r[1]) or 0, _v(r[2]) or "")
-                        for r in run(_ARTICLE_SENTENCES % _iri(iri)).rows})
+    sentences = sorted({(int_value(r[0]) or 0, int_value(r[1]) or 0, _v(r[2]) or "")
+                        for r in run(_ARTICLE_SENTENCES % iri_term(iri)).rows})
     marks: list[Mark] = []
     for e in sts:
         if e.actor_span:
