@@ -60,11 +60,11 @@ def small_disk(tmp_path):
 def _fill(folder: Path, leave: int) -> Path:
     """Write a ballast file until the disk is full, then free ``leave`` bytes."""
     ballast = folder / "ballast"
-    with open(ballast, "wb") as fh:
+    # unbuffered: with a buffer, closing the file would flush the unwritten rest and raise ENOSPC again
+    with open(ballast, "wb", buffering=0) as fh:
         try:
             while True:
                 fh.write(b"\0" * 65536)
-                fh.flush()
         except OSError:
             pass
     size = ballast.stat().st_size
