@@ -50,6 +50,54 @@ def _subject_after_quote(verb: Token) -> Token | None:
     return next((c for c in subs if c.i > max(closing)), None)
 
 
+def participle_agent(verb: Token) -> Token | None:
+    """The ``by``-agent of a passive participle that has no passive subject of its own: a
+    reduced relative on a noun ("a meeting requested by France", "the plan rejected by
+    Iran") or a passive conjoined under another verb ("which favours X and was rejected by
+    Y").  The agent acts, not the subject of the clause the noun stands in ("Iran slammed
+    the plan rejected by Syria": Syria rejects).  None for other verbs."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("nsubjpass", *SUBJECTS) for c in verb.children):
+        return None
+    if verb.dep_ not in ("acl", "conj", "relcl", "advcl"):
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((p for p in child.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def participle_noun(verb: Token) -> Token | None:
+    """The noun a passive participle with a ``by``-agent qualifies: "the plan rejected by
+    Iran" and "the plan, which was rejected by X" -> plan; also through a conjunct ("a plan
+    which favours X and was rejected by Y"); a name too ("a session of the Council requested
+    by France" -> Council, the parser's attachment); None otherwise."""
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    cur = verb.head if verb.dep_ == "conj" else verb
+    if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
+        return cur.head
+    return None
+
+
+def _stranded_on_noun_root(cue_tok: Token) -> Token | None:
+    """The speaker of a main verb the parser stranded as a participle on a sentence whose
+    root is the speaker's name, often through the name's appositive: "Nigel Brand, a
+    veteran lawmaker, joked that ..." (``joked`` an ``acl`` of "lawmaker", "Brand" the
+    ROOT) -> the root.  Only with a reported clause of its own and no passive agent, so
+    that "X, a man accused of fraud" stays a description."""
+    if cue_tok.dep_ != "acl" or cue_tok.tag_ not in ("VBD", "VBN") or cue_tok.head.i > cue_tok.i:
+        return None
+    if not any(c.dep_ in ("ccomp", "parataxis") for c in cue_tok.children) or any(
+            c.dep_ in ("agent", "auxpass", "nsubjpass") for c in cue_tok.children):
+        return None
+    head = cue_tok.head
+    if head.dep_ == "appos":
+        head = head.head
+    if head.dep_ == "ROOT" and head.pos_ in ("PROPN", "NOUN"):
+        return head
+    return None
+
+
 def _trailing_appositive(cue_tok: Token, lex: Lexicon) -> Token | None:
     """A trailing source the parser hung as an apposition on the clause's last noun:
     "Gondor will not yield, a close aide to the king said" (``aide`` an ``appos`` of
@@ -173,6 +221,9 @@ def find_speaker(
     own = own_speaker(cue_tok, lex)
     if own is not None:
         return _reporter_for_pronoun(own, cue_tok, cue_set, lex)
+    agent = participle_agent(cue_tok)
+    if agent is not None:
+        return agent
     if cue_tok.dep_ == "relcl":
         return cue_tok.head
     trailing = _trailing_appositive(cue_tok, lex)
@@ -192,6 +243,9 @@ def find_speaker(
         # "The foreign minister called on X ..." parsed as a noun phrase with a clause
         if cue_tok.head.dep_ in ("ROOT", "nsubj") and is_actor_head(cue_tok.head, lex):
             return cue_tok.head
+    stranded = _stranded_on_noun_root(cue_tok)
+    if stranded is not None and is_actor_head(stranded, lex):
+        return stranded
     if cue_tok.dep_ == "conj":
         s = own_speaker(cue_tok.head, lex)
         if s is not None and is_actor_head(s, lex):
@@ -279,3 +333,27 @@ def coordinated_actors(head: Token, lex: Lexicon) -> list[Token]:
             if a.dep_ == "appos" and a.pos_ == "PROPN" and any(c.dep_ == "conj" for c in a.children):
                 out += [a] + [c for c in a.conjuncts if is_actor_head(c, lex)]
     return sorted(set(out), key=lambda t: t.i)
+
+
+#: Prepositions that introduce named examples of a group ("leaders such as X", "states, including X").
+EXAMPLE_PREPS = frozenset({"as", "including"})
+
+
+def example_members(head: Token, lex: Lexicon) -> list[Token]:
+    """The named actors a plural common-noun speaker gives as its examples: "populist
+    leaders, such as Prime Minister X, railed against ..." -> X; "Gulf states, including
+    Qatar and Oman, welcomed ..." -> Qatar, Oman.  They speak, not the unnamed group (CAMEO
+    codes the named actors).  Empty for names, singular nouns and examples that are no actors."""
+    if head.pos_ != "NOUN" or head.tag_ not in ("NNS", "NNPS"):
+        return []
+    out: list[Token] = []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in EXAMPLE_PREPS:
+            continue
+        if prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children) and not (
+                prep.i > 0 and head.doc[prep.i - 1].lower_ == "such"):
+            continue
+        for p in prep.children:
+            if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in ACTOR_ENTS) and is_actor_head(p, lex):
+                out += [p] + [c for c in p.conjuncts if c.i > p.i and is_actor_head(c, lex)]
+    return out

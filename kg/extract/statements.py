@@ -49,7 +49,7 @@ from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import actor_mentions, Draft, is_actor_head, is_anonymous, is_media, mention_for, thing_mention
 from kg.extract.nominal import find_nominal_statements, meeting_noun_statements
 from kg.extract.quotes import OPENING_QUOTES, quote_balance, quoted_tokens
-from kg.extract.speakers import coordinated_actors, headline_speaker
+from kg.extract.speakers import coordinated_actors, example_members, headline_speaker
 from kg.extract.syntax import clause_objects, is_hypothetical, match_cue
 from kg.extract.targets import content_targets, headline_capitals
 from kg.extract.verbal import cue_statements, DocCues, in_reported_clause, uncued_verb_statements
@@ -81,6 +81,13 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
         if not d.targets and is_anonymous(d.speaker, doc, lex):
             continue  # "defence officials cautioned that ...": an unnamed source without a target
         head = doc[d.speaker.head]
+        members = example_members(head, lex)
+        if members:
+            # "leaders such as X and Y condemned ...": the named examples speak, each on its own
+            for m in members:
+                yield Draft(d.sent_start, d.sent_end, d.cue_tokens, d.cue_lemma, d.type, d.prior, mention_for(m, lex),
+                            d.targets, d.content, d.mode, d.negated, d.hypothetical, d.evidence)
+            continue
         conj = coordinated_actors(head, lex) if d.speaker.label != "PRON" else []
         # "the Islamic State of Iraq and the Levant": coordination inside one name is no list
         conj = [c for c in conj if not d.speaker.start <= c.i < d.speaker.end]

@@ -26,7 +26,14 @@ from kg.extract.mentions import (
     speaker_side,
 )
 from kg.extract.quotes import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS
-from kg.extract.speakers import coordinated_actors, find_speaker, meeting_speaker, own_speaker
+from kg.extract.speakers import (
+    coordinated_actors,
+    find_speaker,
+    meeting_speaker,
+    own_speaker,
+    participle_agent,
+    participle_noun,
+)
 from kg.extract.syntax import (
     FIRST_PERSON,
     RELATIVE,
@@ -310,7 +317,8 @@ def in_reported_clause(tok: Token, cue_matches: dict[int, tuple[Cue, list[int]]]
 #: Types whose passive participle on a noun ("the plan rejected by X") acts on the noun's owner;
 #: not SUPPORT ("forces backed by X" is material backing).
 PARTICIPLE_TARGET_TYPES = frozenset({StatementType.REJECT, StatementType.CRITICIZE, StatementType.PRAISE,
-                                     StatementType.DENY, StatementType.ACCUSE})
+                                     StatementType.DENY, StatementType.ACCUSE, StatementType.APPEAL,
+                                     StatementType.DEMAND})
 #: Types of an inner cue whose refusal is a rejection ("refused to support X"), unlike "declined to criticise X".
 COOPERATIVE_TYPES = frozenset({StatementType.SUPPORT, StatementType.AGREE, StatementType.PROMISE})
 #: Prepositions of a meeting's place ("held a summit in Nairobi"), never its partner.
@@ -439,6 +447,8 @@ def cue_statements(
     spk_tok = find_speaker(tok, cue_idx, lex, ctx.cue_set)
     if spk_tok is None or not is_actor_head(spk_tok, lex):
         return
+    if cue.type == StatementType.SUPPORT and (agent := participle_agent(tok)) is not None and agent.i == spk_tok.i:
+        return  # "forces backed by Iran": material backing, no voiced support
     speaker = mention_for(spk_tok, lex)
     label = labeling(tok, lex, ctx.events) if tok.lemma_.lower() in lex.words.label_verbs else None
     if label is not None:
@@ -537,11 +547,15 @@ def cue_statements(
                 # aimed at the accuser (CAMEO 016); "dismissed the experts' findings": at the owners
                 # of the findings the target rules found, when no author is named
                 stype, targets = StatementType.DENY, accusers or targets
-        if not targets and stype in PARTICIPLE_TARGET_TYPES and tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and any(
-                c.dep_ == "agent" for c in tok.children):
-            # "Trump's plan, which was rejected by the Palestinians", "the U.S. plan rejected by Iran":
-            # the owner of the thing acted on
-            targets = [m for m in inner_actors(tok.head, lex) if not speaker_side(doc[m.head], spk_tok)]
+        acted_on = participle_noun(tok)
+        if acted_on is not None and stype in (StatementType.APPEAL, StatementType.DEMAND):
+            targets = []  # "a meeting of the Council requested by X to discuss Y": the Council is asked
+        if not targets and stype in PARTICIPLE_TARGET_TYPES and acted_on is not None:
+            # "Trump's plan, which was rejected by the Palestinians", "the U.S. plan rejected by Iran",
+            # "a session of the Council requested by France": the owner of the thing acted on
+            named = acted_on.pos_ == "PROPN" and is_actor_head(acted_on, lex)
+            targets = [m for m in (actor_mentions(acted_on, lex) if named else inner_actors(acted_on, lex))
+                       if not speaker_side(doc[m.head], spk_tok)]
         if not targets and stype in EVENT_TARGET_TYPES:
             targets = event_agents(tok, ctx.events, lex)
         if stype == StatementType.PROMISE:
