@@ -132,3 +132,60 @@ NOT_EXAMPLE_CASES = [
 @pytest.mark.parametrize("text,not_speaker", NOT_EXAMPLE_CASES)
 def test_extract_found_no_example_speaker_without_a_named_example(extract_text, text, not_speaker):
     assert not_speaker not in {a for a, _ in _speakers_types(extract_text(text))}
+
+
+# ---- a document stands where the speaker would: its author speaks ("a report by X says", "X's statement urged")
+
+DOCUMENT_CASES = [
+    ("A new report by Human Rights Watch says Ethiopian troops killed civilians.",
+     ("Watch", "ACCUSE", "Ethiopian troops", False)),
+    ("A statement from the Chilean foreign ministry said Peru must stop the raids.", ("ministry", "APPEAL", "Peru", False)),
+    ("The ministry's statement urged Peru to free the fishermen.", ("ministry", "APPEAL", "Peru", False)),
+    ("A Kremlin statement said Ukraine had shelled a nuclear plant.", ("Kremlin", "ACCUSE", "Ukraine", False)),
+    ("According to a statement from the ministry, Peru violated the truce.", ("ministry", "ACCUSE", "Peru", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", DOCUMENT_CASES)
+def test_extract_found_the_author_of_a_document_speaks(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+NOT_DOCUMENT_CASES = [
+    # a document that names no author: no one to attribute it to
+    "A new report says the economy is shrinking.",
+    "The letter urged Peru to free the fishermen.",
+    # a caption line: the possessor above the line break is no author of what follows
+    "Anna Berg's video report\nMembers of the opposition say the vote was unfair.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DOCUMENT_CASES)
+def test_extract_found_no_author_no_document_speaker(extract_text, text):
+    assert not any(s.actor.name.split()[-1] in ("report", "letter", "Berg") for s in extract_text(text).statements)
+
+
+# ---- a reported clause the parser hung on the noun of "in a statement", "during a visit to X" (syntax.hung_clauses)
+
+HUNG_CLAUSE_CASES = [
+    ("Chile's foreign ministry said in a statement that Peru must stop the raids.", ("ministry", "APPEAL", "Peru", False)),
+    ("Ruto said during a visit to Paris that France had betrayed Africa.", ("Ruto", "ACCUSE", "France", False)),
+    ("Lopez argued at a rally that Venezuela must hold elections.", ("Lopez", "APPEAL", "Venezuela", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", HUNG_CLAUSE_CASES)
+def test_extract_found_a_clause_hung_on_the_phrase_noun_is_reported(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+NOT_HUNG_CLAUSE_CASES = [
+    # a relative clause that describes the place is no content of the verb
+    "The minister spoke in a hall that was full.",
+    "The minister spoke in a hall that the army had built.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_HUNG_CLAUSE_CASES)
+def test_extract_found_a_describing_clause_is_not_reported(extract_text, text):
+    assert not extract_text(text).statements

@@ -58,8 +58,8 @@ def participle_agent(verb: Token) -> Token | None:
     the plan rejected by Syria": Syria rejects).  None for other verbs."""
     if verb.tag_ != "VBN" or any(c.dep_ in ("nsubjpass", *SUBJECTS) for c in verb.children):
         return None
-    if verb.dep_ not in ("acl", "conj", "relcl", "advcl"):
-        return None
+    if verb.dep_ not in ("acl", "conj", "relcl"):
+        return None  # not a fronted "Asked by VOA whether ..., X said": the asker asks a question
     for child in verb.children:
         if child.dep_ == "agent":
             return next((p for p in child.children if p.dep_ == "pobj"), None)
@@ -76,6 +76,30 @@ def participle_noun(verb: Token) -> Token | None:
     cur = verb.head if verb.dep_ == "conj" else verb
     if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
         return cur.head
+    return None
+
+
+def _is_document(tok: Token, lex: Lexicon) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.words.document_nouns
+
+
+def document_author(noun: Token, lex: Lexicon) -> Token | None:
+    """The author of a document noun (``lex.words.document_nouns``) that stands where a
+    speaker would: its possessor ("the ministry's statement"), the object of "by"/"from"/"of"
+    ("a report by Amnesty International", "a statement from the embassy"), or a name or
+    nationality before it ("a Kremlin statement", "a U.N. report"); None when the document
+    names no actor ("a new report says": no one to attribute it to)."""
+    for c in noun.children:
+        if c.dep_ == "poss" and is_actor_head(c, lex) and c.lower_ not in ("its", "their"):
+            return c
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+            for p in prep.children:
+                if p.dep_ == "pobj" and is_actor_head(p, lex) and not is_pronoun(p):
+                    return p
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and c.ent_type_ in ACTOR_ENTS and is_actor_head(c, lex):
+            return c
     return None
 
 
@@ -215,10 +239,17 @@ def find_speaker(
     doc = cue_tok.doc
     if cue_tok.lower_ == "according":
         to = doc[cue_idx[1]] if len(cue_idx) > 1 else next((c for c in cue_tok.children if c.lower_ == "to"), None)
-        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        return document_author(source, lex) if source is not None and _is_document(source, lex) else source
     if any(c.dep_ == "nsubjpass" for c in cue_tok.children) and passive_agent(cue_tok) is None:
         return None
     own = own_speaker(cue_tok, lex)
+    if own is not None and _is_document(own, lex):
+        # "a report by X says ...", "the ministry's statement urged ...": the document's author speaks;
+        # not across a line break ("X's video report" captions a picture above the next paragraph)
+        if any("\n" in t.text or "\n" in t.whitespace_ for t in doc[min(own.i, cue_tok.i):max(own.i, cue_tok.i)]):
+            return None
+        return document_author(own, lex)
     if own is not None:
         return _reporter_for_pronoun(own, cue_tok, cue_set, lex)
     agent = participle_agent(cue_tok)

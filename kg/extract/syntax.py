@@ -115,6 +115,25 @@ def _adjunct_prep(verb: Token, prep: Token) -> bool:
     return any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children)
 
 
+def hung_clauses(verb: Token) -> list[Token]:
+    """Reported clauses the parser hung on the noun of the verb's "in"/"during"/"at" phrase
+    instead of on the verb: "said in a statement that X must stop ..." (``stop`` an ``acl`` of
+    "statement" with the mark "that"; "said during a visit to Paris that ...", hung on "Paris") -> [stop].  Only clauses with "that" and a subject of
+    their own, so that "spoke in a hall that was full" stays a description."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at"):
+            continue
+        for c in prep.subtree:
+            # on the phrase's noun or a noun inside it ("during a visit to Paris that ...")
+            if c.dep_ in ("acl", "relcl") and c.head.pos_ in ("NOUN", "PROPN") and c.head.i < c.i \
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) \
+                    and any(m.dep_ in ("nsubj", "nsubjpass", "expl") for m in c.children):
+                out.append(c)
+                break
+    return out
+
+
 def subject_of(verb: Token) -> Token | None:
     """The first active subject (``nsubj``/``csubj``) child of ``verb``, or None."""
     for child in verb.children:

@@ -38,6 +38,7 @@ from kg.extract.syntax import (
     FIRST_PERSON,
     RELATIVE,
     clause_objects,
+    hung_clauses,
     is_hypothetical,
     is_negated,
     is_pronoun,
@@ -148,8 +149,8 @@ def threat_in_complement(cue_tok: Token, lex: Lexicon) -> list[MentionRef] | Non
 def says_something(tok: Token, cue_idx: list[int], sent: SpacySpan) -> bool:
     """The cue has a reported clause (or stands in it as a parenthetical), a topic
     ("about", "of", "on"), or a quote or colon right after it ("spoke: “...”")."""
-    if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
-        return True
+    if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or hung_clauses(tok):
+        return True  # also "joked in an interview that ...", the clause hung on "interview"
     if tok.dep_ == "parataxis" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return True  # a parenthetical hung on the reported clause: "The plan, X contended, was doomed"
     if any(c.dep_ == "prep" and c.lower_ in ("about", "of", "on") and not any(
@@ -471,7 +472,7 @@ def cue_statements(
         yield Draft(type=StatementType.CONSULT, targets=consult, evidence=weights.REPORT_MEETING,
                     **{**base, "cue_lemma": "talk with", "content": None, "mode": Mode.SPEECH_ACT})
     if cue.kind == "report":
-        clause_verbs = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
+        clause_verbs = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")] or hung_clauses(tok)
         if cue.lemma == "according":
             clause_verbs = [tok.head] if tok.head.i != tok.i else []
             while clause_verbs and clause_verbs[0].dep_ in ("ccomp", "xcomp") and clause_verbs[0].head.pos_ in ("VERB", "AUX"):
