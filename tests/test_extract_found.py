@@ -189,3 +189,34 @@ NOT_HUNG_CLAUSE_CASES = [
 @pytest.mark.parametrize("text", NOT_HUNG_CLAUSE_CASES)
 def test_extract_found_a_describing_clause_is_not_reported(extract_text, text):
     assert not extract_text(text).statements
+
+
+# ---- a quotation mark left open by a typo quotes nothing after the next quotation opens (quotes.quoted_tokens)
+
+def test_extract_found_an_unclosed_straight_quote_does_not_swallow_the_cues_after_it(extract_text):
+    text = ('In the past, the council "was run by a small group of states, Ruiz said. "That time is over." '
+            '"Brazil and Chile now lead the region," he added.')
+    found = _flat(extract_text(text))
+    assert ("Ruiz", "STATEMENT", "Brazil", False) in found
+    assert ("Ruiz", "STATEMENT", "Chile", False) in found
+
+
+QUOTED_VERB_CASES = [
+    # verbs inside closed quotations stay the quoted speaker's words, not statements of the text
+    ('"Brazil condemned the plan and Chile praised it," the minister said.', {"Brazil", "Chile"}),
+    ('The senator said "Brazil condemned the plan" and left.', {"Brazil"}),
+]
+
+
+@pytest.mark.parametrize("text,not_speakers", QUOTED_VERB_CASES)
+def test_extract_found_verbs_in_a_closed_quotation_state_nothing(extract_text, text, not_speakers):
+    assert not not_speakers & {s.actor.name for s in extract_text(text).statements}
+
+
+def test_extract_found_straight_marks_pair_by_spacing(nlp):
+    from kg.extract.quotes import quoted_tokens
+
+    doc = nlp('He said "the talks failed. Then "we left," she said.')
+    inside = {doc[i].text for i in quoted_tokens(doc)}
+    assert "we" in inside and "left" in inside
+    assert "talks" not in inside  # the first mark was never closed: it quotes nothing
