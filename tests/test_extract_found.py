@@ -220,3 +220,61 @@ def test_extract_found_straight_marks_pair_by_spacing(nlp):
     inside = {doc[i].text for i in quoted_tokens(doc)}
     assert "we" in inside and "left" in inside
     assert "talks" not in inside  # the first mark was never closed: it quotes nothing
+
+
+# ---- adjectives of attitude predicated of the speaker (kg.extract.adjectival)
+
+ADJECTIVE_CASES = [
+    ("The Chilean minister was highly critical of Peru.", ("minister", "CRITICIZE", "Peru", False)),
+    ("While highly critical of Peru and its leaders, the Chilean minister said the talks would continue.",
+     ("minister", "CRITICIZE", "Peru", False)),
+    ("The senator became increasingly critical of Venezuela and its leaders.", ("senator", "CRITICIZE", "Venezuela", False)),
+    ("Chile has been supportive of Argentina.", ("Chile", "SUPPORT", "Argentina", False)),
+    ("The senator was not critical of Venezuela.", ("senator", "CRITICIZE", "Venezuela", True)),
+]
+
+
+@pytest.mark.parametrize("text,expected", ADJECTIVE_CASES)
+def test_extract_found_an_attitude_adjective_is_a_statement(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+NOT_ADJECTIVE_CASES = [
+    # "critical for/to" is "important"; an attitude on a name is background; no actor holds the attitude
+    "Water is critical for the region.",
+    "Lopez, long critical of the government, resigned.",
+    "The election is critical of Peru's future.",
+    "The vote is critical to Chile.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ADJECTIVE_CASES)
+def test_extract_found_no_attitude_statement(extract_text, text):
+    assert not {t for _, t in _speakers_types(extract_text(text))} & {"CRITICIZE", "SUPPORT"}
+
+
+# ---- a clause the parser put before the cue is no "trailing source" when the cue has a that-clause of its own
+
+def test_extract_found_a_cue_with_its_own_clause_is_no_trailing_source(extract_text):
+    text = ("Dutch minister Anna Berg led the talks. Berg, too, was a strong advocate of the treaty and during "
+            "the negotiations she stressed that the four freedoms are indivisible.")
+    assert ("Berg", "STATEMENT") in _speakers_types(extract_text(text))
+
+
+def test_extract_found_a_trailing_source_of_a_past_event_still_states_nothing(extract_text):
+    assert not extract_text("Zambia extradited the banker to Britain, an official said.").statements
+
+
+# ---- a surname the NER left untagged is an antecedent of the pronouns after it (kg.extract.coref)
+
+def test_extract_found_he_refers_to_the_untagged_surname_not_to_the_last_tagged_name(extract_text):
+    text = ("Former commissioner Michel Barnier says the bloc must change. Commission President Ursula von der Leyen "
+            "has argued that the bloc is strong. Barnier, too, was a strong advocate of the bloc and during the "
+            "negotiations he emphasized that the four freedoms are indivisible. “Cherry picking is not an option,” he warned.")
+    warns = {s.actor.name for s in extract_text(text).statements if s.type.value == "WARN"}
+    assert warns == {"Michel Barnier"}
+
+
+def test_extract_found_an_attitude_inside_a_reported_clause_is_the_reporters_content(extract_text):
+    found = _speakers_types(extract_text("China's ambassador told reporters that Beijing was not supportive of the Security Council."))
+    assert ("Beijing", "SUPPORT") not in found

@@ -44,6 +44,7 @@ from spacy.tokens import Doc
 
 from kg.extract import weights
 from kg.extract.clauses import analyse_clause, terror_like
+from kg.extract.adjectival import adjective_statements
 from kg.extract.events import event_index
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import actor_mentions, Draft, is_actor_head, is_anonymous, is_media, mention_for, thing_mention
@@ -233,6 +234,8 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
             yield from cue_statements(tok, cue, cue_idx, sent, lex, ctx)
         # statements carried by nouns ("X's criticism of Y", "drew condemnation from Y")
         yield from find_nominal_statements(doc, sent, lex, cue_matches, events)
+        # and by adjectives of attitude ("X was critical of Y", "While critical of Y, X said")
+        yield from adjective_statements(sent, lex, in_quotes)
         if hl is None:
             # "Ghana's talks with Togo", "talks between X and Y", "X-Y talks" (CAMEO 04x)
             yield from meeting_noun_statements(sent, lex, cue_matches)

@@ -520,7 +520,8 @@ def cue_statements(
                 yield Draft(type=stype, targets=targets, evidence=ev, **base)
             return
         if (cue.type == StatementType.STATEMENT and clause_verbs and clause_verbs[0].i < tok.i and not quoted
-                and past_event(clause_verbs[0]) and not own_pronoun(subject_of(clause_verbs[0]))):
+                and past_event(clause_verbs[0]) and not own_pronoun(subject_of(clause_verbs[0]))
+                and not any(v.i > tok.i for v in clause_verbs)):  # "X was ... and he stressed that ...": a clause of its own
             # "Zambia extradited X to Britain, an official said": the source of a
             # reported past event, not a statement (CAMEO codes the event itself)
             return
