@@ -278,3 +278,27 @@ def test_extract_found_he_refers_to_the_untagged_surname_not_to_the_last_tagged_
 def test_extract_found_an_attitude_inside_a_reported_clause_is_the_reporters_content(extract_text):
     found = _speakers_types(extract_text("China's ambassador told reporters that Beijing was not supportive of the Security Council."))
     assert ("Beijing", "SUPPORT") not in found
+
+
+# ---- a subject swallowed into a fronted phrase; a document named again ("the statement")
+
+def test_extract_found_a_name_hung_as_an_apposition_on_a_fronted_phrase_speaks(extract_text):
+    text = "In an interview on Monday with VOA, Lopez's lawyer, Marta Ruiz, said Lopez does not recognize the court."
+    assert ("Ruiz", "STATEMENT") in _speakers_types(extract_text(text))
+
+
+DOCUMENT_AGAIN_CASES = [
+    ("The European Union issued a statement on Somalia on Monday. The statement threatened sanctions against Farmajo.",
+     ("Union", "THREATEN", "Farmajo", False)),
+    ("Peru released a report on Monday. The report said Chilean troops tortured detainees.",
+     ("Peru", "ACCUSE", "Chilean troops", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", DOCUMENT_AGAIN_CASES)
+def test_extract_found_the_document_named_again_speaks_for_its_issuer(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+def test_extract_found_a_document_named_again_without_an_issuer_states_nothing(extract_text):
+    assert not extract_text("A report was published on Monday. The report said Peru tortured detainees.").statements

@@ -137,6 +137,7 @@ class RuleWords:
     prediction_modals: frozenset[str] = frozenset()
     criticism_adjectives: frozenset[str] = frozenset()
     support_adjectives: frozenset[str] = frozenset()
+    issuing_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_file(cls, path: Path) -> "RuleWords":

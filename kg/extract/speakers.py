@@ -83,12 +83,14 @@ def _is_document(tok: Token, lex: Lexicon) -> bool:
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.words.document_nouns
 
 
-def document_author(noun: Token, lex: Lexicon) -> Token | None:
+def document_author(noun: Token, lex: Lexicon, _depth: int = 0) -> Token | None:
     """The author of a document noun (``lex.words.document_nouns``) that stands where a
     speaker would: its possessor ("the ministry's statement"), the object of "by"/"from"/"of"
     ("a report by Amnesty International", "a statement from the embassy"), or a name or
-    nationality before it ("a Kremlin statement", "a U.N. report"); None when the document
-    names no actor ("a new report says": no one to attribute it to)."""
+    nationality before it ("a Kremlin statement", "a U.N. report"), the agent of a participle
+    on it ("a statement posted by X"), the subject of an issuing verb ("X issued a statement"); for "the/this statement", the author of the same
+    document named in the two sentences before; None when the document names no actor
+    ("a new report says": no one to attribute it to)."""
     for c in noun.children:
         if c.dep_ == "poss" and is_actor_head(c, lex) and c.lower_ not in ("its", "their"):
             return c
@@ -100,6 +102,29 @@ def document_author(noun: Token, lex: Lexicon) -> Token | None:
     for c in noun.children:
         if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and c.ent_type_ in ACTOR_ENTS and is_actor_head(c, lex):
             return c
+    for c in noun.children:
+        # "a statement posted by the news agency", "a letter signed by 40 lawmakers"
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    p = next((x for x in a.children if x.dep_ == "pobj"), None)
+                    if p is not None and is_actor_head(p, lex) and not is_pronoun(p):
+                        return p
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.words.issuing_verbs:
+        issuer = own_speaker(noun.head, lex)  # "X issued a statement"
+        if issuer is not None and is_actor_head(issuer, lex) and not is_pronoun(issuer):
+            return issuer
+    if _depth == 0 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        # "The statement threatened sanctions": the same document named with its author shortly before
+        doc = noun.doc
+        floor = doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else 0
+        if floor > 0:
+            floor = doc[floor - 1].sent.start
+        for t in reversed(doc[floor:noun.i]):
+            if t.pos_ == "NOUN" and t.lemma_.lower() == noun.lemma_.lower():
+                author = document_author(t, lex, _depth=1)
+                if author is not None:
+                    return author
     return None
 
 
@@ -137,6 +162,29 @@ def _trailing_appositive(cue_tok: Token, lex: Lexicon) -> Token | None:
         if t.i >= cue_tok.i or t.right_edge.i != cue_tok.i - 1:
             break
         if t.dep_ == "appos" and t.head.i < t.i and t.left_edge.i > 0 and cue_tok.doc[t.left_edge.i - 1].text == ",":
+            return t if is_actor_head(t, lex) else None
+    return None
+
+
+def _fronted_appositive(cue_tok: Token, lex: Lexicon) -> Token | None:
+    """A subject the parser swallowed into a fronted phrase as an apposition: "In an
+    interview with VOA, Dodik's lawyer, Anto Nobilo, said ..." (``Nobilo`` an ``appos`` of
+    "VOA", the cue left without subject) -> the name right before the cue; None when the
+    cue has a subject or nothing but a comma separates the phrase from it."""
+    if cue_tok.i < 2 or any(c.dep_ in (*SUBJECTS, "nsubjpass", "expl") for c in cue_tok.children):
+        return None
+    doc = cue_tok.doc
+    if not any(c.dep_ in ("prep", "advcl", "npadvmod") and c.i < cue_tok.i and c.right_edge.i >= cue_tok.i - 2
+               for c in cue_tok.children):
+        return None
+    j = cue_tok.i - 1
+    while j > 0 and doc[j].is_punct and doc[j].text not in QUOTE_CHARS:
+        j -= 1
+    last = doc[j]
+    for t in [last, *last.ancestors]:
+        if t.i >= cue_tok.i:
+            break
+        if t.dep_ == "appos" and t.right_edge.i == j and (t.ent_type_ == "PERSON" or lex.is_agent(t.lemma_.lower())):
             return t if is_actor_head(t, lex) else None
     return None
 
@@ -257,7 +305,7 @@ def find_speaker(
         return agent
     if cue_tok.dep_ == "relcl":
         return cue_tok.head
-    trailing = _trailing_appositive(cue_tok, lex)
+    trailing = _trailing_appositive(cue_tok, lex) or _fronted_appositive(cue_tok, lex)
     if trailing is not None:
         return trailing
     if cue_tok.dep_ == "acl" and cue_tok.head.lemma_.lower() in lex.words.document_nouns and cue_tok.head.dep_ in ("dobj", "nsubjpass"):
