@@ -302,3 +302,12 @@ def test_extract_found_the_document_named_again_speaks_for_its_issuer(extract_te
 
 def test_extract_found_a_document_named_again_without_an_issuer_states_nothing(extract_text):
     assert not extract_text("A report was published on Monday. The report said Peru tortured detainees.").statements
+
+
+# ---- "U.S.-Ukraine talks": a hyphen after an abbreviation joins two names (pipeline.split_abbreviation_hyphens)
+
+def test_extract_found_an_abbreviation_hyphen_splits_into_two_sides(extract_text, nlp):
+    assert [t.text for t in nlp("U.S.-Ukraine talks")][:3] == ["U.S.", "-", "Ukraine"]
+    assert [t.text for t in nlp("the U.S.-led coalition")][1] == "U.S.-led"  # a participle stays one word
+    found = _flat(extract_text("U.K.-Norway talks in Oslo ended on Tuesday."))
+    assert ("U.K.", "CONSULT", "Norway", False) in found and ("Norway", "CONSULT", "U.K.", False) in found
