@@ -10,7 +10,7 @@ and target mentions to article-level actors.
 Imports run one way: :mod:`~kg.extract.quotes`, :mod:`~kg.extract.syntax` <-
 :mod:`~kg.extract.mentions` <- :mod:`~kg.extract.events` <- :mod:`~kg.extract.speakers`,
 :mod:`~kg.extract.targets` <- :mod:`~kg.extract.clauses` <- :mod:`~kg.extract.verbal`,
-:mod:`~kg.extract.nominal` <- this module <- :mod:`~kg.extract.components`.
+:mod:`~kg.extract.nominal`, :mod:`~kg.extract.adjectival` <- this module <- :mod:`~kg.extract.components`.
 
 What the rules cover (``../shared/docs/design.md``, "What the extractor must
 get right"):
