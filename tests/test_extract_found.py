@@ -311,3 +311,53 @@ def test_extract_found_an_abbreviation_hyphen_splits_into_two_sides(extract_text
     assert [t.text for t in nlp("the U.S.-led coalition")][1] == "U.S.-led"  # a participle stays one word
     found = _flat(extract_text("U.K.-Norway talks in Oslo ended on Tuesday."))
     assert ("U.K.", "CONSULT", "Norway", False) in found and ("Norway", "CONSULT", "U.K.", False) in found
+
+
+# ---- a conversation is a consultation (cues.tsv talk verbs with "with"); an interview or staff talk is not
+
+CONVERSATION_CASES = [
+    ("Milei spoke by phone with Lula on Monday.", ("Milei", "CONSULT", "Lula", False)),
+    ("Ruto talked with Somali President Hassan Sheikh Mohamud about the border.", ("Ruto", "CONSULT", "Mohamud", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", CONVERSATION_CASES)
+def test_extract_found_a_conversation_is_a_consultation(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+NOT_CONVERSATION_CASES = [
+    "VOA spoke with Armitage about his trip to Taiwan.",
+    "Lopez, who spoke with VOA on condition of anonymity, left the country.",
+    "The nominee has been speaking with a number of advisers.",
+    "Ruto spoke with reporters in Nairobi.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CONVERSATION_CASES)
+def test_extract_found_an_interview_is_no_consultation(extract_text, text):
+    assert "CONSULT" not in {t for _, t in _speakers_types(extract_text(text))}
+
+
+# ---- an act asked of someone ("X said Peru must apologize") is not that actor's act; a spokesperson's principal speaks
+
+def test_extract_found_an_obliged_act_is_not_a_statement_of_the_obliged(extract_text):
+    found = _speakers_types(extract_text("The Chilean president said Peru must apologize."))
+    assert ("president", "APPEAL") in found and ("Peru", "APOLOGIZE") not in found
+    assert ("president", "CRITICIZE") in _speakers_types(extract_text("“We must condemn this attack by Peru,” the Chilean president said."))
+
+
+SPOKESPERSON_CASES = [
+    ("A spokesperson for the Chilean president said Peru must apologize.", ("president", "APPEAL", "Peru", False)),
+    ("A spokesman for the Peruvian army said Chilean troops had killed civilians.", ("army", "ACCUSE", "Chilean troops", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPOKESPERSON_CASES)
+def test_extract_found_an_unnamed_spokesperson_speaks_for_the_principal(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+def test_extract_found_a_named_spokesperson_speaks_for_herself(extract_text):
+    found = _speakers_types(extract_text("The Kremlin's spokeswoman, Anna Petrova, said Ukraine had shelled the plant."))
+    assert any(a == "Petrova" for a, _ in found)

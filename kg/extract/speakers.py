@@ -7,10 +7,10 @@ headline; who took part in talks; actors coordinated with a speaker.
 
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.mentions import is_actor_head
+from kg.extract.mentions import is_actor_head, is_media, MentionRef
 from kg.extract.quotes import QUOTE_CHARS
 from kg.extract.syntax import (
     ACTOR_ENTS,
@@ -20,6 +20,7 @@ from kg.extract.syntax import (
     SUBJECTS,
     is_pronoun,
     passive_agent,
+    prep_objects,
     subject_of,
 )
 
@@ -275,6 +276,27 @@ def _reporter_for_pronoun(own: Token, cue_tok: Token, cue_set: set[int], lex: Le
 def find_speaker(
     cue_tok: Token, cue_idx: list[int], lex: Lexicon, cue_set: set[int], _depth: int = 0
 ) -> Token | None:
+    """The token heading the speaker of a cue (:func:`_find_speaker`); an unnamed
+    spokesperson for an actor speaks for that actor (:func:`_principal`)."""
+    spk = _find_speaker(cue_tok, cue_idx, lex, cue_set, _depth)
+    return _principal(spk, lex) if spk is not None else None
+
+
+def _principal(spk: Token, lex: Lexicon) -> Token:
+    """"A spokesperson for the Chilean president said" -> president: an unnamed spokes noun
+    (``words.tsv`` ``spokes_nouns``) with a "for" actor speaks for it, as CAMEO codes the
+    principal; a named one ("his spokesman, Ana Ruiz") stays, and so does any other speaker."""
+    if spk.pos_ != "NOUN" or spk.lemma_.lower() not in lex.words.spokes_nouns or spk.ent_type_:
+        return spk
+    for p in prep_objects(spk, {"for"}):
+        if is_actor_head(p, lex) and not is_pronoun(p):
+            return p
+    return spk
+
+
+def _find_speaker(
+    cue_tok: Token, cue_idx: list[int], lex: Lexicon, cue_set: set[int], _depth: int = 0
+) -> Token | None:
     """The token heading the speaker of a cue.
 
     Order: the cue's own subject (or passive agent; a passive without agent has
@@ -340,7 +362,7 @@ def find_speaker(
                 return _reporter_for_pronoun(s, cur, cue_set, lex)
             if cur.i == cue_tok.i or _depth > 4:
                 return None
-            return find_speaker(cur, [cur.i], lex, cue_set, _depth + 1)
+            return _find_speaker(cur, [cur.i], lex, cue_set, _depth + 1)
     if cue_tok.dep_ in ("advcl", "xcomp", "conj"):
         s = own_speaker(cue_tok.head, lex)
         if s is not None:
@@ -435,4 +457,20 @@ def example_members(head: Token, lex: Lexicon) -> list[Token]:
         for p in prep.children:
             if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in ACTOR_ENTS) and is_actor_head(p, lex):
                 out += [p] + [c for c in p.conjuncts if c.i > p.i and is_actor_head(c, lex)]
+    return out
+
+
+def conversation_partners(targets: list[MentionRef], speaker: MentionRef, doc: Doc, lex: Lexicon) -> list[MentionRef]:
+    """The partners of a conversation cue ("spoke by phone with X", cues.tsv talk verbs) that
+    make it a consultation: named actors, office holders ("his Chilean counterpart", "the
+    minister"), not the speaker's staff ("speaking with advisers"); none when a news outlet
+    speaks ("VOA spoke with X" is an interview)."""
+    if is_media(speaker, doc, lex):
+        return []
+    out = []
+    for m in targets:
+        h = doc[m.head]
+        if h.pos_ == "PROPN" or h.ent_type_ or lex.is_title(h.lemma_.lower()) or any(
+                c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ACTOR_ENTS for c in h.children):
+            out.append(m)
     return out

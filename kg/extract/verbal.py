@@ -21,12 +21,14 @@ from kg.extract.mentions import (
     Draft,
     inner_actors,
     is_actor_head,
+    is_media,
     mention_for,
     MentionRef,
     speaker_side,
 )
 from kg.extract.quotes import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS
 from kg.extract.speakers import (
+    conversation_partners,
     coordinated_actors,
     find_speaker,
     meeting_speaker,
@@ -437,8 +439,11 @@ def cue_statements(
         subj = own_speaker(tok, lex)
         if subj is None or not (is_pronoun(subj) and subj.lower_ in FIRST_PERSON):
             return  # a verb inside a quotation is the quoted speaker's words, not a statement of the text
-    if cue.lemma in lex.words.content_only_cues and not says_something(tok, cue_idx, sent):
-        return  # "spoke at a rally", "speaking with advisers": no speech act without what was said
+    if cue.lemma in lex.words.content_only_cues and cue.type != StatementType.CONSULT and not says_something(tok, cue_idx, sent):
+        return  # "spoke at a rally": no speech act without what was said ("spoke with X" is a conversation)
+    if lex.words.obligation_modals & {c.lower_ for c in tok.children if c.dep_ == "aux"} and not (
+            (sj := subject_of(tok)) is not None and sj.lower_ in FIRST_PERSON):
+        return  # "X said Peru must apologize": the act asked of Peru, not one it made (clauses type the APPEAL)
     if cue.lemma in lex.words.own_subject_cues and own_speaker(tok, lex) is None:
         return  # "trade grew 50 percent compared with last year": no one compares
     if cue.lemma in lex.words.negating_heads and cue.type == StatementType.REJECT and any(
@@ -580,7 +585,9 @@ def cue_statements(
             # "held a summit in Nairobi": the place of a meeting is no partner of it; "briefed
             # reporters": the press is no party consulted (CAMEO 04x)
             targets = [m for m in targets if not (doc[m.head].dep_ == "pobj" and doc[m.head].head.lower_ in PLACE_PREPS)
-                       and doc[m.head].lower_ not in lex.words.press_audiences]
+                       and doc[m.head].lower_ not in lex.words.press_audiences and not is_media(m, doc, lex)]
+        if stype == StatementType.CONSULT and cue.particle == "with" and not conversation_partners(targets, speaker, doc, lex):
+            return  # "speaking with advisers", "VOA spoke with X": no partner, or an interview
         if not targets and stype in DYADIC_ONLY and not (stype == StatementType.CONSULT and coordinated_actors(spk_tok, lex)):
             return  # "Kenya and Ethiopia held a summit": the speakers are each other's targets (statements.SYMMETRIC)
         yield Draft(type=stype, targets=targets, evidence=weights.ACT_WITH_TARGET if targets else weights.CUE_ALONE, **base)
