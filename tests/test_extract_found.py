@@ -361,3 +361,30 @@ def test_extract_found_an_unnamed_spokesperson_speaks_for_the_principal(extract_
 def test_extract_found_a_named_spokesperson_speaks_for_herself(extract_text):
     found = _speakers_types(extract_text("The Kremlin's spokeswoman, Anna Petrova, said Ukraine had shelled the plant."))
     assert any(a == "Petrova" for a, _ in found)
+
+
+# ---- a deadline is a demand of its addressee (kg.extract.deadlines)
+
+DEADLINE_CASES = [
+    ("Israel gave Hamas 48 hours to release the hostages.", ("Israel", "DEMAND", "Hamas", False)),
+    ("The army gave the rebels until Friday to lay down their arms.", ("army", "DEMAND", "rebels", False)),
+    ("The court gave Peru a deadline to respond.", ("court", "DEMAND", "Peru", False)),
+    ("Kenya had given the United Nations 14 days to present a plan.", ("Kenya", "DEMAND", "United Nations", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", DEADLINE_CASES)
+def test_extract_found_a_deadline_is_a_demand(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+NOT_DEADLINE_CASES = [
+    "The minister gave the students two hours of his time.",
+    "Peru gave Chile three days of talks.",
+    "Israel gave Hamas the documents on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DEADLINE_CASES)
+def test_extract_found_time_given_without_an_act_to_do_is_no_demand(extract_text, text):
+    assert "DEMAND" not in {t for _, t in _speakers_types(extract_text(text))}

@@ -138,6 +138,8 @@ class RuleWords:
     criticism_adjectives: frozenset[str] = frozenset()
     support_adjectives: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
+    deadline_verbs: frozenset[str] = frozenset()
+    deadline_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_file(cls, path: Path) -> "RuleWords":

@@ -10,7 +10,7 @@ and target mentions to article-level actors.
 Imports run one way: :mod:`~kg.extract.quotes`, :mod:`~kg.extract.syntax` <-
 :mod:`~kg.extract.mentions` <- :mod:`~kg.extract.events` <- :mod:`~kg.extract.speakers`,
 :mod:`~kg.extract.targets` <- :mod:`~kg.extract.clauses` <- :mod:`~kg.extract.verbal`,
-:mod:`~kg.extract.nominal`, :mod:`~kg.extract.adjectival` <- this module <- :mod:`~kg.extract.components`.
+:mod:`~kg.extract.nominal`, :mod:`~kg.extract.adjectival`, :mod:`~kg.extract.deadlines` <- this module <- :mod:`~kg.extract.components`.
 
 What the rules cover (``../shared/docs/design.md``, "What the extractor must
 get right"):
@@ -45,6 +45,7 @@ from spacy.tokens import Doc
 from kg.extract import weights
 from kg.extract.clauses import analyse_clause, terror_like
 from kg.extract.adjectival import adjective_statements
+from kg.extract.deadlines import deadline_statements
 from kg.extract.events import event_index
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import actor_mentions, Draft, is_actor_head, is_anonymous, is_media, mention_for, thing_mention
@@ -236,6 +237,8 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
         yield from find_nominal_statements(doc, sent, lex, cue_matches, events)
         # and by adjectives of attitude ("X was critical of Y", "While critical of Y, X said")
         yield from adjective_statements(sent, lex, in_quotes)
+        # and by deadlines ("gave Hamas 48 hours to release the hostages")
+        yield from deadline_statements(sent, lex, in_quotes)
         if hl is None:
             # "Ghana's talks with Togo", "talks between X and Y", "X-Y talks" (CAMEO 04x)
             yield from meeting_noun_statements(sent, lex, cue_matches)
