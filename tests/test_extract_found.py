@@ -388,3 +388,13 @@ NOT_DEADLINE_CASES = [
 @pytest.mark.parametrize("text", NOT_DEADLINE_CASES)
 def test_extract_found_time_given_without_an_act_to_do_is_no_demand(extract_text, text):
     assert "DEMAND" not in {t for _, t in _speakers_types(extract_text(text))}
+
+
+def test_extract_found_a_name_after_the_closing_quote_speaks(extract_text):
+    text = '"This is a very good deal for farmers and I am proud of the minister," Republican Senator Mark Olsen, told VOA.'
+    assert ("Olsen", "STATEMENT") in _speakers_types(extract_text(text))
+
+
+def test_extract_found_a_cue_after_another_cue_keeps_its_speaker(extract_text):
+    found = [s for s in extract_text('"We are the last colony," Evenor told VOA, adding that there could be no link.').statements]
+    assert {s.cue.text for s in found} == {"told", "adding"} and {s.actor.name for s in found} == {"Evenor"}

@@ -190,6 +190,28 @@ def _fronted_appositive(cue_tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _name_after_quote(cue_tok: Token, lex: Lexicon) -> Token | None:
+    """A name between a closing quotation mark and a cue left without subject, which the parser
+    hung inside the quotation: "“... proud of the minister,” Senator Mark Olsen, told VOA"
+    (``Olsen`` an ``attr`` of the quoted verb) -> the name's last word; None when more than a
+    short name stands there."""
+    if any(c.dep_ in (*SUBJECTS, "nsubjpass", "expl") for c in cue_tok.children):
+        return None
+    doc, sent = cue_tok.doc, cue_tok.sent
+    j = cue_tok.i - 1
+    while j > sent.start and doc[j].is_punct and doc[j].text not in QUOTE_CHARS:
+        j -= 1
+    k = j
+    while k > sent.start and not doc[k].is_punct:
+        k -= 1
+    if k == j or doc[k].text not in ("”", '"', "»") or j - k > 6 or doc[j].pos_ != "PROPN":
+        return None
+    if doc[j].ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") or any(
+            doc[x].head.i == cue_tok.i or doc[x].pos_ not in ("PROPN", "NOUN", "ADJ", "DET") for x in range(k + 1, j + 1)):
+        return None  # only a name phrase ("Republican Senator Mark Olsen"), not "X told VOA, adding"
+    return doc[j] if is_actor_head(doc[j], lex) else None
+
+
 def _named_appositive(tok: Token, lex: Lexicon) -> Token:
     """A descriptor subject with a name in apposition names its actor by that name:
     "Iraq's top cleric, Grand Ayatollah Ali al-Sistani, condemned" -> Sistani;
@@ -327,7 +349,7 @@ def _find_speaker(
         return agent
     if cue_tok.dep_ == "relcl":
         return cue_tok.head
-    trailing = _trailing_appositive(cue_tok, lex) or _fronted_appositive(cue_tok, lex)
+    trailing = _trailing_appositive(cue_tok, lex) or _fronted_appositive(cue_tok, lex) or _name_after_quote(cue_tok, lex)
     if trailing is not None:
         return trailing
     if cue_tok.dep_ == "acl" and cue_tok.head.lemma_.lower() in lex.words.document_nouns and cue_tok.head.dep_ in ("dobj", "nsubjpass"):
