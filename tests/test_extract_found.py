@@ -73,6 +73,12 @@ NOT_PARTICIPLE_CASES = [
 ]
 
 
+def test_extract_found_a_participle_acts_on_its_noun_not_on_the_clause_around_it(extract_text):
+    found = _flat(extract_text("The proposal by Peru, welcomed by Chile, angered Bolivia."))
+    assert ("Chile", "PRAISE", "Peru", False) in found
+    assert ("Chile", "PRAISE", "Bolivia", False) not in found
+
+
 @pytest.mark.parametrize("text,unexpected", NOT_PARTICIPLE_CASES)
 def test_extract_found_no_statement_of_the_wrong_doer(extract_text, text, unexpected):
     assert unexpected not in _speakers_types(extract_text(text))

@@ -555,7 +555,7 @@ def cue_statements(
                 # of the findings the target rules found, when no author is named
                 stype, targets = StatementType.DENY, accusers or targets
         acted_on = participle_noun(tok)
-        if acted_on is not None and stype in (StatementType.APPEAL, StatementType.DEMAND):
+        if acted_on is not None:
             targets = []  # "a meeting of the Council requested by X to discuss Y": the Council is asked
         if not targets and stype in PARTICIPLE_TARGET_TYPES and acted_on is not None:
             # "Trump's plan, which was rejected by the Palestinians", "the U.S. plan rejected by Iran",
