@@ -113,6 +113,18 @@ class Resolver:
                 m = mention_for(ent.root, lex)
                 c = self._named(m)
                 self._persons.append((ent.start, c))
+        # a surname the NER left untagged after the full name ("Michel Barnier ... Barnier, too, was ...")
+        # is a mention of that person for the pronouns after it
+        first = {}
+        for start, c in self._persons:
+            if c.surname:
+                first.setdefault(c.surname, (start, c))
+        for t in doc:
+            if not t.ent_type_ and t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() and t.dep_ in ("nsubj", "nsubjpass"):
+                hit = first.get(unidecode(t.text).lower())
+                if hit is not None and hit[0] < t.i:
+                    self._persons.append((t.i, hit[1]))
+        self._persons.sort(key=lambda x: x[0])
 
     # -- helpers
 

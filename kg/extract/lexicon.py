@@ -135,6 +135,11 @@ class RuleWords:
     unheld_verbs: frozenset[str] = frozenset()
     unheld_modifiers: frozenset[str] = frozenset()
     prediction_modals: frozenset[str] = frozenset()
+    criticism_adjectives: frozenset[str] = frozenset()
+    support_adjectives: frozenset[str] = frozenset()
+    issuing_verbs: frozenset[str] = frozenset()
+    deadline_verbs: frozenset[str] = frozenset()
+    deadline_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_file(cls, path: Path) -> "RuleWords":

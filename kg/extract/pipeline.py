@@ -7,6 +7,7 @@ from typing import Iterable, Iterator
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from kg.errors import ModelError, Msg
 from kg.extract import components as _components  # noqa: F401  (registers the factories)
@@ -38,6 +39,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         raise ModelError(Msg.E030, model=model, reason=str(exc).splitlines()[0]) from exc
     if "parser" not in nlp.pipe_names:
         raise ModelError(Msg.E030, model=model, reason="it has no dependency parser")
+    split_abbreviation_hyphens(nlp)
     if "kg_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
     if "kg_headlines" not in nlp.pipe_names:
@@ -53,6 +55,19 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     if "kg_statements" not in nlp.pipe_names:
         nlp.add_pipe("kg_statements", last=True)
     return nlp
+
+
+#: A hyphen between an abbreviation with dots and a name ("U.S.-Ukraine talks", "U.K.-EU deal"),
+#: which spaCy's English tokenizer keeps inside one token: it joins two actors.
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Z][A-Za-z])"
+
+
+def split_abbreviation_hyphens(nlp: Language) -> None:
+    """Make the tokenizer split :data:`ABBREVIATION_HYPHEN` ("U.S.-Ukraine" -> "U.S.", "-",
+    "Ukraine"), so that the NER and the rules see both names ("U.S.-led" stays one token)."""
+    infixes = list(nlp.Defaults.infixes or [])
+    if ABBREVIATION_HYPHEN not in infixes:
+        nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, ABBREVIATION_HYPHEN]).finditer
 
 
 def model_version(nlp: Language) -> tuple[str, str]:

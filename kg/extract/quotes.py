@@ -36,10 +36,14 @@ def quoted_tokens(doc: Doc) -> set[int]:
             m = marks[k]
             closer = None
             for n in marks[k + 1:]:
-                if (m.text == '"' and n.text == '"') or (m.text in OPENING_QUOTES and n.text in CLOSING_QUOTES):
+                if (m.text == '"' and n.text == '"' and not (_straight_side(m) == _straight_side(n) == "open")) or (
+                        m.text in OPENING_QUOTES and n.text in CLOSING_QUOTES):
                     closer = n
                     break
-                if m.text in OPENING_QUOTES and n.text in OPENING_QUOTES:
+                if (m.text in OPENING_QUOTES and n.text in OPENING_QUOTES) or (
+                        m.text == '"' and _straight_side(m) == "open" and _straight_side(n) == "open"):
+                    # a second opening mark before any closing one: the first quotation was never
+                    # closed (a typo, common in news copy); it quotes nothing rather than the rest
                     break
             if m.text in CLOSING_QUOTES:
                 k += 1
@@ -52,6 +56,19 @@ def quoted_tokens(doc: Doc) -> set[int]:
             inside.update(range(m.i + 1, closer.i))
             k = marks.index(closer) + 1
     return inside
+
+
+def _straight_side(t: Token) -> str | None:
+    """Which side of a quotation a straight mark stands on, from its spacing: "open" when
+    it follows a space (or starts the text) and sticks to the next word (`` "We`` ), "close"
+    when it sticks to the word before (`` said."`` ), None when it cannot be told."""
+    doc = t.doc
+    before_space = t.i == 0 or bool(doc[t.i - 1].whitespace_) or doc[t.i - 1].is_space
+    if before_space and not t.whitespace_:
+        return "open"
+    if not before_space:
+        return "close"
+    return None
 
 
 OPENING_QUOTES = "“„«"

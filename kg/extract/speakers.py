@@ -7,10 +7,10 @@ headline; who took part in talks; actors coordinated with a speaker.
 
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.mentions import is_actor_head
+from kg.extract.mentions import is_actor_head, is_media, MentionRef
 from kg.extract.quotes import QUOTE_CHARS
 from kg.extract.syntax import (
     ACTOR_ENTS,
@@ -20,6 +20,7 @@ from kg.extract.syntax import (
     SUBJECTS,
     is_pronoun,
     passive_agent,
+    prep_objects,
     subject_of,
 )
 
@@ -50,6 +51,103 @@ def _subject_after_quote(verb: Token) -> Token | None:
     return next((c for c in subs if c.i > max(closing)), None)
 
 
+def participle_agent(verb: Token) -> Token | None:
+    """The ``by``-agent of a passive participle that has no passive subject of its own: a
+    reduced relative on a noun ("a meeting requested by France", "the plan rejected by
+    Iran") or a passive conjoined under another verb ("which favours X and was rejected by
+    Y").  The agent acts, not the subject of the clause the noun stands in ("Iran slammed
+    the plan rejected by Syria": Syria rejects).  None for other verbs."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("nsubjpass", *SUBJECTS) for c in verb.children):
+        return None
+    if verb.dep_ not in ("acl", "conj", "relcl"):
+        return None  # not a fronted "Asked by VOA whether ..., X said": the asker asks a question
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((p for p in child.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def participle_noun(verb: Token) -> Token | None:
+    """The noun a passive participle with a ``by``-agent qualifies: "the plan rejected by
+    Iran" and "the plan, which was rejected by X" -> plan; also through a conjunct ("a plan
+    which favours X and was rejected by Y"); a name too ("a session of the Council requested
+    by France" -> Council, the parser's attachment); None otherwise."""
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    cur = verb.head if verb.dep_ == "conj" else verb
+    if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
+        return cur.head
+    return None
+
+
+def _is_document(tok: Token, lex: Lexicon) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.words.document_nouns
+
+
+def document_author(noun: Token, lex: Lexicon, _depth: int = 0) -> Token | None:
+    """The author of a document noun (``lex.words.document_nouns``) that stands where a
+    speaker would: its possessor ("the ministry's statement"), the object of "by"/"from"/"of"
+    ("a report by Amnesty International", "a statement from the embassy"), or a name or
+    nationality before it ("a Kremlin statement", "a U.N. report"), the agent of a participle
+    on it ("a statement posted by X"), the subject of an issuing verb ("X issued a statement"); for "the/this statement", the author of the same
+    document named in the two sentences before; None when the document names no actor
+    ("a new report says": no one to attribute it to)."""
+    for c in noun.children:
+        if c.dep_ == "poss" and is_actor_head(c, lex) and c.lower_ not in ("its", "their"):
+            return c
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+            for p in prep.children:
+                if p.dep_ == "pobj" and is_actor_head(p, lex) and not is_pronoun(p):
+                    return p
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and c.ent_type_ in ACTOR_ENTS and is_actor_head(c, lex):
+            return c
+    for c in noun.children:
+        # "a statement posted by the news agency", "a letter signed by 40 lawmakers"
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    p = next((x for x in a.children if x.dep_ == "pobj"), None)
+                    if p is not None and is_actor_head(p, lex) and not is_pronoun(p):
+                        return p
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.words.issuing_verbs:
+        issuer = own_speaker(noun.head, lex)  # "X issued a statement"
+        if issuer is not None and is_actor_head(issuer, lex) and not is_pronoun(issuer):
+            return issuer
+    if _depth == 0 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        # "The statement threatened sanctions": the same document named with its author shortly before
+        doc = noun.doc
+        floor = doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else 0
+        if floor > 0:
+            floor = doc[floor - 1].sent.start
+        for t in reversed(doc[floor:noun.i]):
+            if t.pos_ == "NOUN" and t.lemma_.lower() == noun.lemma_.lower():
+                author = document_author(t, lex, _depth=1)
+                if author is not None:
+                    return author
+    return None
+
+
+def _stranded_on_noun_root(cue_tok: Token) -> Token | None:
+    """The speaker of a main verb the parser stranded as a participle on a sentence whose
+    root is the speaker's name, often through the name's appositive: "Nigel Brand, a
+    veteran lawmaker, joked that ..." (``joked`` an ``acl`` of "lawmaker", "Brand" the
+    ROOT) -> the root.  Only with a reported clause of its own and no passive agent, so
+    that "X, a man accused of fraud" stays a description."""
+    if cue_tok.dep_ != "acl" or cue_tok.tag_ not in ("VBD", "VBN") or cue_tok.head.i > cue_tok.i:
+        return None
+    if not any(c.dep_ in ("ccomp", "parataxis") for c in cue_tok.children) or any(
+            c.dep_ in ("agent", "auxpass", "nsubjpass") for c in cue_tok.children):
+        return None
+    head = cue_tok.head
+    if head.dep_ == "appos":
+        head = head.head
+    if head.dep_ == "ROOT" and head.pos_ in ("PROPN", "NOUN"):
+        return head
+    return None
+
+
 def _trailing_appositive(cue_tok: Token, lex: Lexicon) -> Token | None:
     """A trailing source the parser hung as an apposition on the clause's last noun:
     "Gondor will not yield, a close aide to the king said" (``aide`` an ``appos`` of
@@ -67,6 +165,51 @@ def _trailing_appositive(cue_tok: Token, lex: Lexicon) -> Token | None:
         if t.dep_ == "appos" and t.head.i < t.i and t.left_edge.i > 0 and cue_tok.doc[t.left_edge.i - 1].text == ",":
             return t if is_actor_head(t, lex) else None
     return None
+
+
+def _fronted_appositive(cue_tok: Token, lex: Lexicon) -> Token | None:
+    """A subject the parser swallowed into a fronted phrase as an apposition: "In an
+    interview with VOA, Dodik's lawyer, Anto Nobilo, said ..." (``Nobilo`` an ``appos`` of
+    "VOA", the cue left without subject) -> the name right before the cue; None when the
+    cue has a subject or nothing but a comma separates the phrase from it."""
+    if cue_tok.i < 2 or any(c.dep_ in (*SUBJECTS, "nsubjpass", "expl") for c in cue_tok.children):
+        return None
+    doc = cue_tok.doc
+    if not any(c.dep_ in ("prep", "advcl", "npadvmod") and c.i < cue_tok.i and c.right_edge.i >= cue_tok.i - 2
+               for c in cue_tok.children):
+        return None
+    j = cue_tok.i - 1
+    while j > 0 and doc[j].is_punct and doc[j].text not in QUOTE_CHARS:
+        j -= 1
+    last = doc[j]
+    for t in [last, *last.ancestors]:
+        if t.i >= cue_tok.i:
+            break
+        if t.dep_ == "appos" and t.right_edge.i == j and (t.ent_type_ == "PERSON" or lex.is_agent(t.lemma_.lower())):
+            return t if is_actor_head(t, lex) else None
+    return None
+
+
+def _name_after_quote(cue_tok: Token, lex: Lexicon) -> Token | None:
+    """A name between a closing quotation mark and a cue left without subject, which the parser
+    hung inside the quotation: "“... proud of the minister,” Senator Mark Olsen, told VOA"
+    (``Olsen`` an ``attr`` of the quoted verb) -> the name's last word; None when more than a
+    short name stands there."""
+    if any(c.dep_ in (*SUBJECTS, "nsubjpass", "expl") for c in cue_tok.children):
+        return None
+    doc, sent = cue_tok.doc, cue_tok.sent
+    j = cue_tok.i - 1
+    while j > sent.start and doc[j].is_punct and doc[j].text not in QUOTE_CHARS:
+        j -= 1
+    k = j
+    while k > sent.start and not doc[k].is_punct:
+        k -= 1
+    if k == j or doc[k].text not in ("”", '"', "»") or j - k > 6 or doc[j].pos_ != "PROPN":
+        return None
+    if doc[j].ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") or any(
+            doc[x].head.i == cue_tok.i or doc[x].pos_ not in ("PROPN", "NOUN", "ADJ", "DET") for x in range(k + 1, j + 1)):
+        return None  # only a name phrase ("Republican Senator Mark Olsen"), not "X told VOA, adding"
+    return doc[j] if is_actor_head(doc[j], lex) else None
 
 
 def _named_appositive(tok: Token, lex: Lexicon) -> Token:
@@ -155,6 +298,27 @@ def _reporter_for_pronoun(own: Token, cue_tok: Token, cue_set: set[int], lex: Le
 def find_speaker(
     cue_tok: Token, cue_idx: list[int], lex: Lexicon, cue_set: set[int], _depth: int = 0
 ) -> Token | None:
+    """The token heading the speaker of a cue (:func:`_find_speaker`); an unnamed
+    spokesperson for an actor speaks for that actor (:func:`_principal`)."""
+    spk = _find_speaker(cue_tok, cue_idx, lex, cue_set, _depth)
+    return _principal(spk, lex) if spk is not None else None
+
+
+def _principal(spk: Token, lex: Lexicon) -> Token:
+    """"A spokesperson for the Chilean president said" -> president: an unnamed spokes noun
+    (``words.tsv`` ``spokes_nouns``) with a "for" actor speaks for it, as CAMEO codes the
+    principal; a named one ("his spokesman, Ana Ruiz") stays, and so does any other speaker."""
+    if spk.pos_ != "NOUN" or spk.lemma_.lower() not in lex.words.spokes_nouns or spk.ent_type_:
+        return spk
+    for p in prep_objects(spk, {"for"}):
+        if is_actor_head(p, lex) and not is_pronoun(p):
+            return p
+    return spk
+
+
+def _find_speaker(
+    cue_tok: Token, cue_idx: list[int], lex: Lexicon, cue_set: set[int], _depth: int = 0
+) -> Token | None:
     """The token heading the speaker of a cue.
 
     Order: the cue's own subject (or passive agent; a passive without agent has
@@ -167,15 +331,25 @@ def find_speaker(
     doc = cue_tok.doc
     if cue_tok.lower_ == "according":
         to = doc[cue_idx[1]] if len(cue_idx) > 1 else next((c for c in cue_tok.children if c.lower_ == "to"), None)
-        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        return document_author(source, lex) if source is not None and _is_document(source, lex) else source
     if any(c.dep_ == "nsubjpass" for c in cue_tok.children) and passive_agent(cue_tok) is None:
         return None
     own = own_speaker(cue_tok, lex)
+    if own is not None and _is_document(own, lex):
+        # "a report by X says ...", "the ministry's statement urged ...": the document's author speaks;
+        # not across a line break ("X's video report" captions a picture above the next paragraph)
+        if any("\n" in t.text or "\n" in t.whitespace_ for t in doc[min(own.i, cue_tok.i):max(own.i, cue_tok.i)]):
+            return None
+        return document_author(own, lex)
     if own is not None:
         return _reporter_for_pronoun(own, cue_tok, cue_set, lex)
+    agent = participle_agent(cue_tok)
+    if agent is not None:
+        return agent
     if cue_tok.dep_ == "relcl":
         return cue_tok.head
-    trailing = _trailing_appositive(cue_tok, lex)
+    trailing = _trailing_appositive(cue_tok, lex) or _fronted_appositive(cue_tok, lex) or _name_after_quote(cue_tok, lex)
     if trailing is not None:
         return trailing
     if cue_tok.dep_ == "acl" and cue_tok.head.lemma_.lower() in lex.words.document_nouns and cue_tok.head.dep_ in ("dobj", "nsubjpass"):
@@ -192,6 +366,9 @@ def find_speaker(
         # "The foreign minister called on X ..." parsed as a noun phrase with a clause
         if cue_tok.head.dep_ in ("ROOT", "nsubj") and is_actor_head(cue_tok.head, lex):
             return cue_tok.head
+    stranded = _stranded_on_noun_root(cue_tok)
+    if stranded is not None and is_actor_head(stranded, lex):
+        return stranded
     if cue_tok.dep_ == "conj":
         s = own_speaker(cue_tok.head, lex)
         if s is not None and is_actor_head(s, lex):
@@ -207,7 +384,7 @@ def find_speaker(
                 return _reporter_for_pronoun(s, cur, cue_set, lex)
             if cur.i == cue_tok.i or _depth > 4:
                 return None
-            return find_speaker(cur, [cur.i], lex, cue_set, _depth + 1)
+            return _find_speaker(cur, [cur.i], lex, cue_set, _depth + 1)
     if cue_tok.dep_ in ("advcl", "xcomp", "conj"):
         s = own_speaker(cue_tok.head, lex)
         if s is not None:
@@ -279,3 +456,43 @@ def coordinated_actors(head: Token, lex: Lexicon) -> list[Token]:
             if a.dep_ == "appos" and a.pos_ == "PROPN" and any(c.dep_ == "conj" for c in a.children):
                 out += [a] + [c for c in a.conjuncts if is_actor_head(c, lex)]
     return sorted(set(out), key=lambda t: t.i)
+
+
+#: Prepositions that introduce named examples of a group ("leaders such as X", "states, including X").
+EXAMPLE_PREPS = frozenset({"as", "including"})
+
+
+def example_members(head: Token, lex: Lexicon) -> list[Token]:
+    """The named actors a plural common-noun speaker gives as its examples: "populist
+    leaders, such as Prime Minister X, railed against ..." -> X; "Gulf states, including
+    Qatar and Oman, welcomed ..." -> Qatar, Oman.  They speak, not the unnamed group (CAMEO
+    codes the named actors).  Empty for names, singular nouns and examples that are no actors."""
+    if head.pos_ != "NOUN" or head.tag_ not in ("NNS", "NNPS"):
+        return []
+    out: list[Token] = []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in EXAMPLE_PREPS:
+            continue
+        if prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children) and not (
+                prep.i > 0 and head.doc[prep.i - 1].lower_ == "such"):
+            continue
+        for p in prep.children:
+            if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in ACTOR_ENTS) and is_actor_head(p, lex):
+                out += [p] + [c for c in p.conjuncts if c.i > p.i and is_actor_head(c, lex)]
+    return out
+
+
+def conversation_partners(targets: list[MentionRef], speaker: MentionRef, doc: Doc, lex: Lexicon) -> list[MentionRef]:
+    """The partners of a conversation cue ("spoke by phone with X", cues.tsv talk verbs) that
+    make it a consultation: named actors, office holders ("his Chilean counterpart", "the
+    minister"), not the speaker's staff ("speaking with advisers"); none when a news outlet
+    speaks ("VOA spoke with X" is an interview)."""
+    if is_media(speaker, doc, lex):
+        return []
+    out = []
+    for m in targets:
+        h = doc[m.head]
+        if h.pos_ == "PROPN" or h.ent_type_ or lex.is_title(h.lemma_.lower()) or any(
+                c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ACTOR_ENTS for c in h.children):
+            out.append(m)
+    return out

@@ -10,7 +10,7 @@ and target mentions to article-level actors.
 Imports run one way: :mod:`~kg.extract.quotes`, :mod:`~kg.extract.syntax` <-
 :mod:`~kg.extract.mentions` <- :mod:`~kg.extract.events` <- :mod:`~kg.extract.speakers`,
 :mod:`~kg.extract.targets` <- :mod:`~kg.extract.clauses` <- :mod:`~kg.extract.verbal`,
-:mod:`~kg.extract.nominal` <- this module <- :mod:`~kg.extract.components`.
+:mod:`~kg.extract.nominal`, :mod:`~kg.extract.adjectival`, :mod:`~kg.extract.deadlines` <- this module <- :mod:`~kg.extract.components`.
 
 What the rules cover (``../shared/docs/design.md``, "What the extractor must
 get right"):
@@ -44,12 +44,14 @@ from spacy.tokens import Doc
 
 from kg.extract import weights
 from kg.extract.clauses import analyse_clause, terror_like
+from kg.extract.adjectival import adjective_statements
+from kg.extract.deadlines import deadline_statements
 from kg.extract.events import event_index
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import actor_mentions, Draft, is_actor_head, is_anonymous, is_media, mention_for, thing_mention
 from kg.extract.nominal import find_nominal_statements, meeting_noun_statements
 from kg.extract.quotes import OPENING_QUOTES, quote_balance, quoted_tokens
-from kg.extract.speakers import coordinated_actors, headline_speaker
+from kg.extract.speakers import coordinated_actors, example_members, headline_speaker
 from kg.extract.syntax import clause_objects, is_hypothetical, match_cue
 from kg.extract.targets import content_targets, headline_capitals
 from kg.extract.verbal import cue_statements, DocCues, in_reported_clause, uncued_verb_statements
@@ -81,6 +83,13 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
         if not d.targets and is_anonymous(d.speaker, doc, lex):
             continue  # "defence officials cautioned that ...": an unnamed source without a target
         head = doc[d.speaker.head]
+        members = example_members(head, lex)
+        if members:
+            # "leaders such as X and Y condemned ...": the named examples speak, each on its own
+            for m in members:
+                yield Draft(d.sent_start, d.sent_end, d.cue_tokens, d.cue_lemma, d.type, d.prior, mention_for(m, lex),
+                            d.targets, d.content, d.mode, d.negated, d.hypothetical, d.evidence)
+            continue
         conj = coordinated_actors(head, lex) if d.speaker.label != "PRON" else []
         # "the Islamic State of Iraq and the Levant": coordination inside one name is no list
         conj = [c for c in conj if not d.speaker.start <= c.i < d.speaker.end]
@@ -226,6 +235,10 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
             yield from cue_statements(tok, cue, cue_idx, sent, lex, ctx)
         # statements carried by nouns ("X's criticism of Y", "drew condemnation from Y")
         yield from find_nominal_statements(doc, sent, lex, cue_matches, events)
+        # and by adjectives of attitude ("X was critical of Y", "While critical of Y, X said")
+        yield from adjective_statements(sent, lex, in_quotes)
+        # and by deadlines ("gave Hamas 48 hours to release the hostages")
+        yield from deadline_statements(sent, lex, in_quotes)
         if hl is None:
             # "Ghana's talks with Togo", "talks between X and Y", "X-Y talks" (CAMEO 04x)
             yield from meeting_noun_statements(sent, lex, cue_matches)

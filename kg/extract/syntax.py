@@ -87,7 +87,7 @@ def match_cue(tok: Token, lex: Lexicon) -> tuple[Cue, list[int]] | None:
     for cue in lex.by_lemma.get(lemma, []):
         if cue.particle:
             for child in tok.children:
-                if child.dep_ in ("prt", "prep", "dative") and child.lower_ == cue.particle:
+                if child.dep_ in ("prt", "prep", "dative") and child.lower_ == cue.particle and not _adjunct_prep(tok, child):
                     return cue, [tok.i, child.i]
             continue
         if cue.obj:
@@ -97,6 +97,41 @@ def match_cue(tok: Token, lex: Lexicon) -> tuple[Cue, list[int]] | None:
             continue
         return cue, [tok.i]
     return None
+
+
+#: Entity labels of a time adjunct ("on Sunday", "for two hours"): never the object of a cue's preposition.
+TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
+def _adjunct_prep(verb: Token, prep: Token) -> bool:
+    """A preposition of ``verb`` that heads an adjunct, not the verb's particle: its object is
+    a date or time ("called her mother on Sunday", "called for an hour"), or it follows the
+    verb's direct object ("called the envoy on Monday"; a true particle "call on X" comes
+    first).  Particles proper (``prt``: "pointed this out") are never adjuncts."""
+    if prep.dep_ != "prep":
+        return False
+    if any(o.dep_ == "pobj" and o.ent_type_ in TIME_ENTS for o in prep.children):
+        return True
+    return any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children)
+
+
+def hung_clauses(verb: Token) -> list[Token]:
+    """Reported clauses the parser hung on the noun of the verb's "in"/"during"/"at" phrase
+    instead of on the verb: "said in a statement that X must stop ..." (``stop`` an ``acl`` of
+    "statement" with the mark "that"; "said during a visit to Paris that ...", hung on "Paris") -> [stop].  Only clauses with "that" and a subject of
+    their own, so that "spoke in a hall that was full" stays a description."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at"):
+            continue
+        for c in prep.subtree:
+            # on the phrase's noun or a noun inside it ("during a visit to Paris that ...")
+            if c.dep_ in ("acl", "relcl") and c.head.pos_ in ("NOUN", "PROPN") and c.head.i < c.i \
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) \
+                    and any(m.dep_ in ("nsubj", "nsubjpass", "expl") for m in c.children):
+                out.append(c)
+                break
+    return out
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -21,16 +21,26 @@ from kg.extract.mentions import (
     Draft,
     inner_actors,
     is_actor_head,
+    is_media,
     mention_for,
     MentionRef,
     speaker_side,
 )
 from kg.extract.quotes import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS
-from kg.extract.speakers import coordinated_actors, find_speaker, meeting_speaker, own_speaker
+from kg.extract.speakers import (
+    conversation_partners,
+    coordinated_actors,
+    find_speaker,
+    meeting_speaker,
+    own_speaker,
+    participle_agent,
+    participle_noun,
+)
 from kg.extract.syntax import (
     FIRST_PERSON,
     RELATIVE,
     clause_objects,
+    hung_clauses,
     is_hypothetical,
     is_negated,
     is_pronoun,
@@ -141,8 +151,8 @@ def threat_in_complement(cue_tok: Token, lex: Lexicon) -> list[MentionRef] | Non
 def says_something(tok: Token, cue_idx: list[int], sent: SpacySpan) -> bool:
     """The cue has a reported clause (or stands in it as a parenthetical), a topic
     ("about", "of", "on"), or a quote or colon right after it ("spoke: “...”")."""
-    if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
-        return True
+    if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or hung_clauses(tok):
+        return True  # also "joked in an interview that ...", the clause hung on "interview"
     if tok.dep_ == "parataxis" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return True  # a parenthetical hung on the reported clause: "The plan, X contended, was doomed"
     if any(c.dep_ == "prep" and c.lower_ in ("about", "of", "on") and not any(
@@ -310,7 +320,8 @@ def in_reported_clause(tok: Token, cue_matches: dict[int, tuple[Cue, list[int]]]
 #: Types whose passive participle on a noun ("the plan rejected by X") acts on the noun's owner;
 #: not SUPPORT ("forces backed by X" is material backing).
 PARTICIPLE_TARGET_TYPES = frozenset({StatementType.REJECT, StatementType.CRITICIZE, StatementType.PRAISE,
-                                     StatementType.DENY, StatementType.ACCUSE})
+                                     StatementType.DENY, StatementType.ACCUSE, StatementType.APPEAL,
+                                     StatementType.DEMAND})
 #: Types of an inner cue whose refusal is a rejection ("refused to support X"), unlike "declined to criticise X".
 COOPERATIVE_TYPES = frozenset({StatementType.SUPPORT, StatementType.AGREE, StatementType.PROMISE})
 #: Prepositions of a meeting's place ("held a summit in Nairobi"), never its partner.
@@ -428,8 +439,11 @@ def cue_statements(
         subj = own_speaker(tok, lex)
         if subj is None or not (is_pronoun(subj) and subj.lower_ in FIRST_PERSON):
             return  # a verb inside a quotation is the quoted speaker's words, not a statement of the text
-    if cue.lemma in lex.words.content_only_cues and not says_something(tok, cue_idx, sent):
-        return  # "spoke at a rally", "speaking with advisers": no speech act without what was said
+    if cue.lemma in lex.words.content_only_cues and cue.type != StatementType.CONSULT and not says_something(tok, cue_idx, sent):
+        return  # "spoke at a rally": no speech act without what was said ("spoke with X" is a conversation)
+    if lex.words.obligation_modals & {c.lower_ for c in tok.children if c.dep_ == "aux"} and not (
+            (sj := subject_of(tok)) is not None and sj.lower_ in FIRST_PERSON):
+        return  # "X said Peru must apologize": the act asked of Peru, not one it made (clauses type the APPEAL)
     if cue.lemma in lex.words.own_subject_cues and own_speaker(tok, lex) is None:
         return  # "trade grew 50 percent compared with last year": no one compares
     if cue.lemma in lex.words.negating_heads and cue.type == StatementType.REJECT and any(
@@ -439,6 +453,8 @@ def cue_statements(
     spk_tok = find_speaker(tok, cue_idx, lex, ctx.cue_set)
     if spk_tok is None or not is_actor_head(spk_tok, lex):
         return
+    if cue.type == StatementType.SUPPORT and (agent := participle_agent(tok)) is not None and agent.i == spk_tok.i:
+        return  # "forces backed by Iran": material backing, no voiced support
     speaker = mention_for(spk_tok, lex)
     label = labeling(tok, lex, ctx.events) if tok.lemma_.lower() in lex.words.label_verbs else None
     if label is not None:
@@ -461,7 +477,7 @@ def cue_statements(
         yield Draft(type=StatementType.CONSULT, targets=consult, evidence=weights.REPORT_MEETING,
                     **{**base, "cue_lemma": "talk with", "content": None, "mode": Mode.SPEECH_ACT})
     if cue.kind == "report":
-        clause_verbs = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
+        clause_verbs = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")] or hung_clauses(tok)
         if cue.lemma == "according":
             clause_verbs = [tok.head] if tok.head.i != tok.i else []
             while clause_verbs and clause_verbs[0].dep_ in ("ccomp", "xcomp") and clause_verbs[0].head.pos_ in ("VERB", "AUX"):
@@ -509,7 +525,8 @@ def cue_statements(
                 yield Draft(type=stype, targets=targets, evidence=ev, **base)
             return
         if (cue.type == StatementType.STATEMENT and clause_verbs and clause_verbs[0].i < tok.i and not quoted
-                and past_event(clause_verbs[0]) and not own_pronoun(subject_of(clause_verbs[0]))):
+                and past_event(clause_verbs[0]) and not own_pronoun(subject_of(clause_verbs[0]))
+                and not any(v.i > tok.i for v in clause_verbs)):  # "X was ... and he stressed that ...": a clause of its own
             # "Zambia extradited X to Britain, an official said": the source of a
             # reported past event, not a statement (CAMEO codes the event itself)
             return
@@ -537,11 +554,15 @@ def cue_statements(
                 # aimed at the accuser (CAMEO 016); "dismissed the experts' findings": at the owners
                 # of the findings the target rules found, when no author is named
                 stype, targets = StatementType.DENY, accusers or targets
-        if not targets and stype in PARTICIPLE_TARGET_TYPES and tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and any(
-                c.dep_ == "agent" for c in tok.children):
-            # "Trump's plan, which was rejected by the Palestinians", "the U.S. plan rejected by Iran":
-            # the owner of the thing acted on
-            targets = [m for m in inner_actors(tok.head, lex) if not speaker_side(doc[m.head], spk_tok)]
+        acted_on = participle_noun(tok)
+        if acted_on is not None:
+            targets = []  # "a meeting of the Council requested by X to discuss Y": the Council is asked
+        if not targets and stype in PARTICIPLE_TARGET_TYPES and acted_on is not None:
+            # "Trump's plan, which was rejected by the Palestinians", "the U.S. plan rejected by Iran",
+            # "a session of the Council requested by France": the owner of the thing acted on
+            named = acted_on.pos_ == "PROPN" and is_actor_head(acted_on, lex)
+            targets = [m for m in (actor_mentions(acted_on, lex) if named else inner_actors(acted_on, lex))
+                       if not speaker_side(doc[m.head], spk_tok)]
         if not targets and stype in EVENT_TARGET_TYPES:
             targets = event_agents(tok, ctx.events, lex)
         if stype == StatementType.PROMISE:
@@ -564,7 +585,9 @@ def cue_statements(
             # "held a summit in Nairobi": the place of a meeting is no partner of it; "briefed
             # reporters": the press is no party consulted (CAMEO 04x)
             targets = [m for m in targets if not (doc[m.head].dep_ == "pobj" and doc[m.head].head.lower_ in PLACE_PREPS)
-                       and doc[m.head].lower_ not in lex.words.press_audiences]
+                       and doc[m.head].lower_ not in lex.words.press_audiences and not is_media(m, doc, lex)]
+        if stype == StatementType.CONSULT and cue.particle == "with" and not conversation_partners(targets, speaker, doc, lex):
+            return  # "speaking with advisers", "VOA spoke with X": no partner, or an interview
         if not targets and stype in DYADIC_ONLY and not (stype == StatementType.CONSULT and coordinated_actors(spk_tok, lex)):
             return  # "Kenya and Ethiopia held a summit": the speakers are each other's targets (statements.SYMMETRIC)
         yield Draft(type=stype, targets=targets, evidence=weights.ACT_WITH_TARGET if targets else weights.CUE_ALONE, **base)
