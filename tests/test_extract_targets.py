@@ -266,3 +266,114 @@ def test_extract_targets_several_targets_are_each_a_triple(extract_text):
 
     found = flat(extract_text("Japan warned that expanding military cooperation between China and Laos is dangerous."))
     assert {("Japan", "WARN", "China", False), ("Japan", "WARN", "Laos", False)} <= found, found
+
+
+# -- a reporter or believer inside the reported clause is a source: the statement is about its content
+
+NESTED_CASES = [
+    ("The envoy said the defense ministry had concluded that Tehran had sent drones to Sudan.", "envoy", "STATEMENT", "Tehran"),
+    ("Pereira said he believed Chile was lying.", "Pereira", "STATEMENT", "Chile"),
+    ('"We think Georgia made a mistake," Pereira said.', "Pereira", "STATEMENT", "Georgia"),
+    ("Lucas Pereira said the agency had found that Bolivia was hiding the funds.", "Pereira", "STATEMENT", "Bolivia"),
+]
+
+NESTED_NEGATIVE = [
+    # a named person's mind is what the statement is about, not what that person knows
+    ("The Japanese analyst said Tanaka probably knows that a true Asian alliance is not feasible.", "alliance"),
+    # a reporter whose own statement kg finds says it itself
+    ("Lucas Pereira said Hans Meier told him that the Kremlin is lying.", "Kremlin@Pereira"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", NESTED_CASES)
+def test_extract_targets_nested_report(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", NESTED_NEGATIVE)
+def test_extract_targets_nested_report_keeps_named_mind(extract_text, text, forbidden):
+    name, _, speaker = forbidden.partition("@")
+    res = extract_text(text)
+    found = {t for _, t in _targets(res, speaker)} if speaker else _all_targets(res)
+    assert name not in found, found
+
+
+# -- the other party of a relation named as the clause's subject ("relations with X")
+
+RELATION_CASES = [
+    ("Pereira said tensions with Paraguay were rising.", "Pereira", "STATEMENT", "Paraguay"),
+    ("The Dutch minister said talks with Belgium had stalled.", "minister", "STATEMENT", "Belgium"),
+    ("Anna Berg said trade with Estonia had doubled.", "Berg", "STATEMENT", "Estonia"),
+]
+
+RELATION_NEGATIVE = [
+    # a thing's "with" phrase names no party ("the problem with the plan")
+    ("Anna Berg said the problem with the Danish plan was its cost.", "Danish"),
+    ("Anna Berg said the meeting with reporters was short.", "reporters"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", RELATION_CASES)
+def test_extract_targets_relation_partner(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", RELATION_NEGATIVE)
+def test_extract_targets_relation_partner_not_a_thing(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- the speaker's side acting on a condition set by the other party
+
+CONDITION_CASES = [
+    ('"If Serbia escalates, I will not hesitate to close the border," Agim Kurti said.', "Kurti", None, "Serbia"),
+    ("Brazil said it would reopen the embassy if Argentina lifts the tariffs.", "Brazil", None, "Argentina"),
+]
+
+CONDITION_NEGATIVE = [
+    # a condition without a party
+    ("Brazil said it would reopen the embassy if the talks succeed.", "talks"),
+    # the condition set by the speaker's own side
+    ("Brazil said it would reopen the embassy if Brazil wins the vote.", "Brazil"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", CONDITION_CASES)
+def test_extract_targets_condition_setter(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", CONDITION_NEGATIVE)
+def test_extract_targets_condition_not_own_side(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- whom a statement answers: "responding to X's criticism", "in response to the X proposal"
+
+REPLY_CASES = [
+    ("Responding to Peru's criticism, the Chilean foreign minister said the claims were false.", "minister", None, "Peru"),
+    ("In response to the Colombian proposal, Ecuador said it needed more time.", "Ecuador", "STATEMENT", "Colombian"),
+    ("Ecuador said in response to Trump's threats that it would not back down.", "Ecuador", None, "Trump"),
+    ("Kenya responded to Somalia's statement within hours.", "Kenya", None, "Somalia"),
+]
+
+REPLY_NEGATIVE = [
+    # a press query or a negated reply is no answer to anyone
+    ("The ministry did not reply to VOA's email requesting comment.", "VOA"),
+    ("The ministry did not respond to a Reuters inquiry.", "Reuters"),
+    ("Responding to a question from reporters, the Chilean minister said the talks would continue.", "reporters"),
+    # the place of an attack answered
+    ("France responded to the Tamale attack by bombing the airfield.", "Tamale"),
+    # the speaker's own side
+    ("Responding to its critics, Ecuador said Ecuador's plan would work.", "Ecuador"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", REPLY_CASES)
+def test_extract_targets_reply(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", REPLY_NEGATIVE)
+def test_extract_targets_reply_not_a_query(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))

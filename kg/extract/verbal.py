@@ -39,7 +39,7 @@ from kg.extract.syntax import (
     prep_objects,
     subject_of,
 )
-from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, content_targets, find_targets
+from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, content_targets, find_targets, reply_targets
 from kg.model import Mode, StatementType
 
 
@@ -402,6 +402,17 @@ def uncued_verb_statements(tok: Token, sent: SpacySpan, lex: Lexicon, ctx: DocCu
 
 
 def cue_statements(
+    tok: Token, cue: Cue, cue_idx: list[int], sent: SpacySpan, lex: Lexicon, ctx: DocCues
+) -> Iterator[Draft]:
+    """:func:`_cue_drafts`, a draft without a target taking whom its cue answers
+    ("Responding to X's criticism, Y said ...": :func:`kg.extract.targets.reply_targets`)."""
+    for d in _cue_drafts(tok, cue, cue_idx, sent, lex, ctx):
+        if not d.targets:
+            d.targets = reply_targets(tok, lex, tok.doc[d.speaker.head])
+        yield d
+
+
+def _cue_drafts(
     tok: Token, cue: Cue, cue_idx: list[int], sent: SpacySpan, lex: Lexicon, ctx: DocCues
 ) -> Iterator[Draft]:
     """The drafts of one verbal cue ``tok`` of ``sent`` (``cue_idx``: the cue's token indices).
