@@ -377,3 +377,28 @@ def test_extract_targets_reply(extract_text, text, speaker, stype, target):
 @pytest.mark.parametrize("text,forbidden", REPLY_NEGATIVE)
 def test_extract_targets_reply_not_a_query(extract_text, text, forbidden):
     assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- a measure nobody is named for: whom it hits ("the sanctions would hurt X")
+
+MEASURE_CASES = [
+    ("Mika Lahti said the sanctions would hurt Russia.", "Lahti", "STATEMENT", "Russia"),
+    ('"The operation dealt a heavy blow to Hamas," the Israeli army said.', "army", "STATEMENT", "Hamas"),
+    ("Mika Lahti said the new tariffs would harm China and Vietnam.", "Lahti", "STATEMENT", "Vietnam"),
+]
+
+MEASURE_NEGATIVE = [
+    # the place of what a measure did, and a thing that is no measure
+    ("Mika Lahti said the operation freed hostages in Gaza.", "Gaza"),
+    ("Mika Lahti said the weather would hurt Estonia's farmers.", "Estonia"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", MEASURE_CASES)
+def test_extract_targets_measure_patient(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", MEASURE_NEGATIVE)
+def test_extract_targets_measure_patient_not_a_place(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))

@@ -4,7 +4,7 @@ whose its subject is, a passive agent, the speaker's stated attitude, "he"/"she"
 the speaker's own words, the content of a reporter or believer inside it ("said the
 ministry had concluded that X ...", :func:`reported_content`), the other party of a
 relation ("relations with X"), the party setting a condition ("we will respond if X
-...") (:func:`clause_actors`); :func:`reply_targets` finds whom a statement answers
+..."), whom a measure hits ("the sanctions would hurt X") (:func:`clause_actors`); :func:`reply_targets` finds whom a statement answers
 ("responding to X's criticism").  None of them returns the speaker's own side: the
 speaker, its pronouns, "we"/"our", its country, or its organisation named in its
 description (:func:`of_speaker`; :func:`content_actor`).
@@ -171,15 +171,22 @@ def clause_actors(
 ) -> list[Token]:
     """Actor heads a reported or quoted clause headed by ``v`` is about, first found wins:
 
+    0. when ``v`` reports or judges in turn and its subject is no named person
+       ("said the ministry had concluded that X ...", "said he believes X ..."):
+       what its own clause is about (:func:`reported_content`);
     1. its subject, when it is a named actor other than the speaker's side
        ("said Venezuela had violated ...");
-    2. whose its subject is ("said Argentina's plan was ...": :func:`_owners`);
+    2. whose its subject is ("said Argentina's plan was ...", "said relations
+       with X had ...": :func:`_owners`); for a measure nobody is named for,
+       whom it hits ("said the sanctions would hurt X": :func:`_patients`);
     3. the agent of a passive clause ("could be interpreted by Erdogan as ...");
     4. with ``objects``: its named objects, addressees and prepositional
        objects and their owners ("warned that X would attack Y" gives Y only
        when X is the speaker's own side); without: only the objects of the
        speaker's stated attitude ("he was skeptical over Moscow's will");
-    5. the same in its nested clauses ("What matters is that Russia has ...").
+    5. when its subject is the speaker's side, who sets its condition ("we
+       will respond if X attacks");
+    6. the same in its nested clauses ("What matters is that Russia has ...").
 
     With ``quoted`` (the clause is the speaker's own words), a subject "he",
     "she" or "they" is someone else and a target (resolved by
@@ -218,6 +225,10 @@ def clause_actors(
         own_side = not copula and any(speaker_side(h, speaker) or (is_pronoun(h) and h.lower_ in FIRST_PERSON) for h in heads)
         if not out and not own_side and not any(is_actor_head(h, lex) for h in heads):
             out = [a for h in heads for a in _owners(h, lex, speaker, skip)]
+            if not out and v.lemma_ != "be" and any(h.lemma_.lower() in MEASURE_NOUNS for h in heads):
+                # "said the sanctions would hurt Russia", "the operation dealt a blow to Hamas": whom
+                # a measure nobody is named for is aimed at
+                out = _patients(v, lex, speaker, skip)
     elif subj is not None and not subject_only and subj.lemma_.lower() not in _WH_WORDS:
         # "expanding cooperation between X and Y is dangerous": whose the act of the clausal subject is
         out = [a for o in clause_objects(subj) for a in _owners(o, lex, speaker, skip)]
@@ -263,6 +274,23 @@ def clause_actors(
                 if out:
                     break
     return _ordered(out)
+
+
+#: Nouns of a measure or an operation taken against someone, whose clause's object is whom it hits
+#: ("the sanctions would hurt X", "the operation dealt a blow to X").
+MEASURE_NOUNS = frozenset({"sanction", "sanctions", "tariff", "tariffs", "embargo", "ban", "blockade", "operation",
+                           "offensive", "campaign", "strike", "strikes", "airstrike", "raid", "attack", "measure",
+                           "measures", "decision", "move", "policy", "restriction", "restrictions", "law", "ruling"})
+#: Prepositions of the party a measure hits ("a blow to X", "pressure on X").
+_PATIENT_PREPS = frozenset({"to", "on", "against", "upon"})
+
+
+def _patients(v: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int]) -> list[Token]:
+    """The named parties a clause's verb acts on: its objects and addressees and their
+    ``to``/``on``/``against`` phrases ("dealt a blow to X"), not the speaker's side."""
+    objs = [c for c in v.children if c.dep_ in ("dobj", "dative")]
+    cands = objs + prep_objects(v, _PATIENT_PREPS) + [p for o in objs for p in prep_objects(o, _PATIENT_PREPS)]
+    return [h for c in sorted(cands, key=lambda t: t.i) for h in with_conjuncts(c) if content_actor(h, lex, speaker, skip)]
 
 
 def _named_mind(tok: Token) -> bool:
