@@ -402,3 +402,31 @@ def test_extract_targets_measure_patient(extract_text, text, speaker, stype, tar
 @pytest.mark.parametrize("text,forbidden", MEASURE_NEGATIVE)
 def test_extract_targets_measure_patient_not_a_place(extract_text, text, forbidden):
     assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- "the move", "this decision" as the subject of what is said: who did the act just reported
+
+BACK_CASES = [
+    ("Ghana closed its border with Togo on Monday. The Nigerian minister Musa Bello said the move was a mistake.",
+     "Bello", "STATEMENT", "Ghana"),
+    ('Ghana closed its border with Togo on Monday. "This decision is a mistake," the Nigerian minister Musa Bello said.',
+     "Bello", "STATEMENT", "Ghana"),
+]
+
+BACK_NEGATIVE = [
+    # the speaker's own act, and an act that names its own party
+    ("Nigeria closed its border with Togo on Monday. The Nigerian minister Musa Bello said the move was necessary.",
+     "Nigeria"),
+    ("Kofi Mensah spoke on Monday. Musa Bello maintains that the action against Togo is not a partisan step.",
+     "Kofi Mensah"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", BACK_CASES)
+def test_extract_targets_act_pointed_back_at(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", BACK_NEGATIVE)
+def test_extract_targets_act_pointed_back_at_not_own(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))

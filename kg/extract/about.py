@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.events import agents_of, Events
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import (
     is_actor_head,
@@ -229,6 +230,9 @@ def clause_actors(
                 # "said the sanctions would hurt Russia", "the operation dealt a blow to Hamas": whom
                 # a measure nobody is named for is aimed at
                 out = _patients(v, lex, speaker, skip)
+            if not out and depth == 0 and any(points_back(h, strict=True) for h in heads):
+                # "X closed the border. Y said the move was a mistake": who did the act pointed back at
+                out = [d for h in heads if points_back(h, strict=True) for d in back_doers(h, lex, None, speaker)]
     elif subj is not None and not subject_only and subj.lemma_.lower() not in _WH_WORDS:
         # "expanding cooperation between X and Y is dangerous": whose the act of the clausal subject is
         out = [a for o in clause_objects(subj) for a in _owners(o, lex, speaker, skip)]
@@ -342,6 +346,59 @@ def content_targets(
     return out
 
 
+
+
+#: Nouns that stand for an act the article has just reported ("welcomed the move", "warned of such a step").
+ANAPHORIC_ACTS = frozenset({"move", "decision", "step", "action", "measure", "plan", "announcement", "initiative",
+                            "proposal", "withdrawal", "exit", "offer", "gesture", "ruling", "order", "ban"})
+#: Determiners by which such a noun points back ("the move", "this decision", "such a step").
+_BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
+def points_back(noun: Token, *, strict: bool = False) -> bool:
+    """"the move", "such a move", "this decision": an act noun with a pointing
+    determiner and no owner of its own; with ``strict`` no party of its own either
+    (not "the action against X")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ANAPHORIC_ACTS:
+        return False
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "amod") and c.i < noun.i}
+    if not dets & _BACK_DETERMINERS:
+        return False
+    return not any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ in (_OWN_PARTY_PREPS if strict else _OWNER_PREPS))
+                   for c in noun.children)
+
+
+#: Prepositions by which an act noun names its doer ("the decision by X"); with ``strict`` (a clause's
+#: subject, where a party named after it is what the clause is about) any party ("the action against X").
+_OWNER_PREPS = frozenset({"by", "of", "from"})
+_OWN_PARTY_PREPS = frozenset({"by", "of", "from", "against", "on", "to", "with", "toward", "towards"})
+
+
+def back_doers(noun: Token, lex: Lexicon, events: Events | None, speaker: Token | None) -> list[Token]:
+    """Who did the act an act noun pointing back stands for (:func:`points_back`):
+    the agent of the same event noun mentioned earlier (:func:`kg.extract.events.agents_of`;
+    with ``events``), else the actor the article's previous sentence (or the one
+    before) introduced as the subject of its main clause -- the subject of a reported
+    clause when the main verb reports ("X said Y had closed the border") -- other than
+    the speaker's side.  Cost: the roots of two sentences.
+
+    :returns: the doer's head token, or []."""
+    agents = agents_of(noun, events, lex)
+    if agents and not speaker_side(agents[0], speaker):
+        return agents[:1]
+    doc = noun.doc
+    sent = noun.sent
+    for _ in range(2):
+        if sent.start == 0:
+            return []
+        sent = doc[sent.start - 1].sent
+        root = sent.root
+        clauses = [root]
+        if root.lemma_.lower() in lex.report_lemmas:
+            clauses = [c for c in root.children if c.dep_ in ("ccomp", "parataxis")] + [root]
+        for v in clauses:
+            subj = subject_of(v)
+            if subj is not None and content_actor(subj, lex, speaker, frozenset()):
+                return [subj]
+    return []
 
 
 #: Verbs and nouns of a reply, whose ``to`` phrase names whom the speaker answers ("responding to X's

@@ -19,7 +19,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract import weights
-from kg.extract.about import content_actor, content_targets, of_speaker, reply_targets  # noqa: F401 (re-exported)
+from kg.extract.about import (  # noqa: F401 (content_targets, of_speaker, reply_targets re-exported)
+    back_doers, content_actor, content_targets, of_speaker, points_back, reply_targets,
+)
 from kg.extract.events import act_agents, agents_of, Events, is_action_noun
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import (
@@ -233,26 +235,9 @@ def headline_capitals(tok: Token, lex: Lexicon) -> bool:
     return not any(t.text in words and not t.is_sent_start for t in tok.doc[line.end:])
 
 
-#: Nouns that stand for an act the article has just reported ("welcomed the move", "warned of such a step").
-ANAPHORIC_ACTS = frozenset({"move", "decision", "step", "action", "measure", "plan", "announcement", "initiative",
-                            "proposal", "withdrawal", "exit", "offer", "gesture", "ruling", "order", "ban"})
-#: Determiners by which such a noun points back ("the move", "this decision", "such a step").
-_BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
 #: Speech acts about an act whose doer is their target when the act is only pointed back at.
 ANAPHORA_TYPES = frozenset({StatementType.PRAISE, StatementType.CRITICIZE, StatementType.WARN, StatementType.REJECT,
                             StatementType.SUPPORT})
-
-
-def _points_back(noun: Token) -> bool:
-    """"the move", "such a move", "this decision": an act noun with a pointing
-    determiner and no owner or actor of its own."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ANAPHORIC_ACTS:
-        return False
-    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "amod") and c.i < noun.i}
-    if not dets & _BACK_DETERMINERS:
-        return False
-    return not any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ in ("by", "of", "from"))
-                   for c in noun.children)
 
 
 def previous_act_agents(cue_tok: Token, lex: Lexicon, events: Events | None, speaker: Token | None) -> list[MentionRef]:
@@ -267,27 +252,8 @@ def previous_act_agents(cue_tok: Token, lex: Lexicon, events: Events | None, spe
     :returns: the doer's mentions, or [] when the object points back at nothing."""
     objs = [o for o in cue_tok.children if o.dep_ == "dobj"] + prep_objects(cue_tok, {"of", "about", "against"})
     objs += [p for o in list(objs) for p in prep_objects(o, {"of"})]  # "the implications of such a move"
-    back = [o for o in objs if _points_back(o)]
-    if not back:
-        return []
-    agents = agents_of(back[0], events, lex)
-    if agents and not speaker_side(agents[0], speaker):
-        return actor_mentions(agents[0], lex)
-    doc = cue_tok.doc
-    sent = cue_tok.sent
-    for _ in range(2):
-        if sent.start == 0:
-            return []
-        sent = doc[sent.start - 1].sent
-        root = sent.root
-        clauses = [root]
-        if root.lemma_.lower() in lex.report_lemmas:
-            clauses = [c for c in root.children if c.dep_ in ("ccomp", "parataxis")] + [root]
-        for v in clauses:
-            subj = subject_of(v)
-            if subj is not None and content_actor(subj, lex, speaker, frozenset()):
-                return actor_mentions(subj, lex)
-    return []
+    back = [o for o in objs if points_back(o)]
+    return [m for h in back_doers(back[0], lex, events, speaker) for m in actor_mentions(h, lex)] if back else []
 
 
 def denied_claimants(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> list[MentionRef]:
