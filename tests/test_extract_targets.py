@@ -430,3 +430,36 @@ def test_extract_targets_act_pointed_back_at(extract_text, text, speaker, stype,
 @pytest.mark.parametrize("text,forbidden", BACK_NEGATIVE)
 def test_extract_targets_act_pointed_back_at_not_own(extract_text, text, forbidden):
     assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- an objectless refusal or acceptance answers who proposed; a relative "which X condemned" whose act it is
+
+ANSWER_CASES = [
+    ("Spain proposed a new deadline, but France refused.", "France", "REJECT", "Spain"),
+    ("Spain invited France to the summit, but Paris declined.", "Paris", "REJECT", "Spain"),
+    ("Spain asked France to extend the deadline. Paris refused.", "Paris", "REJECT", "Spain"),
+    # a negotiating side named by its national adjective is its country
+    ("The Spanish side proposed a new deadline, but the French side refused.", "side", "REJECT", "Spanish"),
+    ("Spain offered talks, which France rejected.", "France", "REJECT", "Spain"),
+    ("Serbia closed the border, which Kosovo condemned.", "Kosovo", "CRITICIZE", "Serbia"),
+    ("Serbia has launched raids to retake the buildings, which Mr Kurti described as a crime.", "Kurti", None, "Serbia"),
+]
+
+ANSWER_NEGATIVE = [
+    # a refusal with an object of its own, and one after no proposal
+    ("Spain proposed a new deadline, but France refused the offer of a loan from Italy.", "Spain"),
+    ("Spain held elections on Sunday. France refused.", "Spain"),
+    # whoever criticised a thing did not make it; a relative about a noun is not about the main clause
+    ("Kosovo criticised the plan, which Russia's envoy condemned.", "Kosovo"),
+    ("Hans Topuz is on trial on spying charges which Washington has dismissed as baseless.", "Hans Topuz"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", ANSWER_CASES)
+def test_extract_targets_answered_proposal(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", ANSWER_NEGATIVE)
+def test_extract_targets_answered_proposal_not_unrelated(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))

@@ -106,13 +106,18 @@ FORCE_NOUNS = frozenset({"troop", "troops", "force", "forces", "soldier", "soldi
                          "jet", "jets", "warplane", "warplanes", "militia"})
 
 
-def _actors_of(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int]) -> list[Token]:
-    """``[tok]`` when it is a content actor (:func:`content_actor`); for an armed body named
-    only by a national adjective ("any crossing by Russian troops") the adjective,
+#: Nouns by which a negotiation names a country after its national adjective ("the Chinese side").
+SIDE_NOUNS = frozenset({"side"})
+
+
+def actors_of(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int]) -> list[Token]:
+    """``[tok]`` when it is a content actor (:func:`content_actor`); for an armed body or a
+    negotiating side named only by a national adjective ("any crossing by Russian troops",
+    "the Chinese side") the adjective,
     which names the country acting through it (CAMEO codes the country); else []."""
     if content_actor(tok, lex, speaker, skip):
         return [tok]
-    if tok.lemma_.lower() in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS:
+    if tok.lemma_.lower() in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS or tok.lemma_.lower() in SIDE_NOUNS:
         nat = [c for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP" and c.i < tok.i]
         if nat and not own_possession(tok) and not speaker_side(nat[0], speaker) and not (
                 speaker is not None and any(t.ent_type_ in ("GPE", "NORP") and same_country(t.text, nat[0].text)
@@ -121,7 +126,7 @@ def _actors_of(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[
     return []
 
 
-def _owners(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int]) -> list[Token]:
+def owners(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int]) -> list[Token]:
     """Whose a non-actor noun is: its possessor ("Israel's objective"), its
     ``of``/``by`` actor ("the decision of Congress", "any crossing by X"), a
     national or named modifier ("the U.S. proposal"), but not the place of a
@@ -137,7 +142,7 @@ def _owners(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int
             out += [h for h in with_conjuncts(c) if content_actor(h, lex, speaker, skip)]
     preps = {"of", "by", "between", "like"} | ({"with"} if tok.lemma_.lower() in RELATION_NOUNS else set())
     for p in prep_objects(tok, preps):  # "cooperation between X and Y", "a tycoon like X", "relations with X"
-        out += [a for h in with_conjuncts(p) for a in _actors_of(h, lex, speaker, skip)]
+        out += [a for h in with_conjuncts(p) for a in actors_of(h, lex, speaker, skip)]
     return out
 
 
@@ -178,7 +183,7 @@ def clause_actors(
     1. its subject, when it is a named actor other than the speaker's side
        ("said Venezuela had violated ...");
     2. whose its subject is ("said Argentina's plan was ...", "said relations
-       with X had ...": :func:`_owners`); for a measure nobody is named for,
+       with X had ...": :func:`owners`); for a measure nobody is named for,
        whom it hits ("said the sanctions would hurt X": :func:`_patients`);
     3. the agent of a passive clause ("could be interpreted by Erdogan as ...");
     4. with ``objects``: its named objects, addressees and prepositional
@@ -225,7 +230,7 @@ def clause_actors(
         copula = v.lemma_ == "be" and subj.lower_ in _DUMMY_SUBJECTS
         own_side = not copula and any(speaker_side(h, speaker) or (is_pronoun(h) and h.lower_ in FIRST_PERSON) for h in heads)
         if not out and not own_side and not any(is_actor_head(h, lex) for h in heads):
-            out = [a for h in heads for a in _owners(h, lex, speaker, skip)]
+            out = [a for h in heads for a in owners(h, lex, speaker, skip)]
             if not out and v.lemma_ != "be" and any(h.lemma_.lower() in MEASURE_NOUNS for h in heads):
                 # "said the sanctions would hurt Russia", "the operation dealt a blow to Hamas": whom
                 # a measure nobody is named for is aimed at
@@ -235,17 +240,17 @@ def clause_actors(
                 out = [d for h in heads if points_back(h, strict=True) for d in back_doers(h, lex, None, speaker)]
     elif subj is not None and not subject_only and subj.lemma_.lower() not in _WH_WORDS:
         # "expanding cooperation between X and Y is dangerous": whose the act of the clausal subject is
-        out = [a for o in clause_objects(subj) for a in _owners(o, lex, speaker, skip)]
+        out = [a for o in clause_objects(subj) for a in owners(o, lex, speaker, skip)]
     if not out:
         agent = passive_agent(v) or next((p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
         if agent is not None:
             for h in with_conjuncts(agent):
-                out += _actors_of(h, lex, speaker, skip) or ([] if is_actor_head(h, lex) else _owners(h, lex, speaker, skip))
+                out += actors_of(h, lex, speaker, skip) or ([] if is_actor_head(h, lex) else owners(h, lex, speaker, skip))
     if not out and v.lemma_ == "be" and subj is not None and (subj.lower_ in _DUMMY_SUBJECTS or subj.dep_ == "csubj"):
         # "it was the wrong decision by Estonia", "what matters is the decision of Congress": whose the thing named is
         for c in (c for c in v.children if c.dep_ == "attr"):
             for h in with_conjuncts(c):
-                out += [h] if content_actor(h, lex, speaker, skip) else _owners(h, lex, speaker, skip)
+                out += [h] if content_actor(h, lex, speaker, skip) else owners(h, lex, speaker, skip)
     if not out and (objects or own_side):
         cands: list[Token] = []
         if objects:
@@ -262,7 +267,7 @@ def clause_actors(
                 if content_actor(h, lex, speaker, skip):
                     out.append(h)
                 elif not is_actor_head(h, lex):
-                    out += _owners(h, lex, speaker, skip)
+                    out += owners(h, lex, speaker, skip)
     if not out and own_side:
         # "we will retaliate if X attacks", "it will respond unless X withdraws": the speaker's
         # side acts on a condition set by the other party
@@ -423,7 +428,7 @@ def _answered(p: Token, lex: Lexicon, speaker: Token | None) -> list[Token]:
     out = [h for c in p.children if c.dep_ == "poss" or (c.dep_ == "amod" and c.ent_type_ == "NORP") or (
         c.dep_ == "compound" and c.ent_type_ in ACTOR_ENTS and not violent)
         for h in with_conjuncts(c) if content_actor(h, lex, speaker, frozenset())]
-    out += [a for q in prep_objects(p, {"by", "of", "from"}) for h in with_conjuncts(q) for a in _actors_of(h, lex, speaker, frozenset())]
+    out += [a for q in prep_objects(p, {"by", "of", "from"}) for h in with_conjuncts(q) for a in actors_of(h, lex, speaker, frozenset())]
     return [] if own_possession(p) else out
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from kg.extract import weights
 from kg.extract.about import (  # noqa: F401 (content_targets, of_speaker, reply_targets re-exported)
-    back_doers, content_actor, content_targets, of_speaker, points_back, reply_targets,
+    actors_of, back_doers, content_actor, content_targets, of_speaker, owners, points_back, reply_targets,
 )
 from kg.extract.events import act_agents, agents_of, Events, is_action_noun
 from kg.extract.lexicon import Cue, Lexicon
@@ -196,6 +196,9 @@ def _find_targets(
     if not out and cue.type == StatementType.DENY:
         # "X accused the army of torture, which Rwanda denied": who made the claim the relative points back at
         out.extend(denied_claimants(cue_tok, lex, speaker))
+    if not out and cue.type in ANSWER_TYPES:
+        # "Spain proposed a new deadline, but France refused": who made the proposal answered
+        out.extend(proposal_authors(cue_tok, lex, speaker))
     if not out and cue.type in ANAPHORA_TYPES:
         # "ECOWAS lifted the sanctions. Adamu welcomed the move": who did the act the article just reported
         out.extend(previous_act_agents(cue_tok, lex, events, speaker))
@@ -272,3 +275,62 @@ def denied_claimants(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> lis
     if head is None or head.i == cue_tok.i:
         return []
     return [mention_for(h, lex) for h in with_conjuncts(head) if content_actor(h, lex, speaker, frozenset())]
+
+
+#: Answers to a proposal whose target, when they name nothing, is who proposed.
+ANSWER_TYPES = frozenset({StatementType.REJECT, StatementType.AGREE})
+#: Verbs of a proposal or request an objectless refusal or acceptance answers.
+PROPOSAL_VERBS = frozenset({"propose", "offer", "suggest", "ask", "request", "invite", "demand", "urge", "seek"})
+
+
+def proposal_authors(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> list[MentionRef]:
+    """Who made the proposal an objectless refusal or acceptance answers: "Spain
+    proposed a new deadline, but France refused" (the refusal coordinated with the
+    proposal), "Spain asked France to extend it. Paris refused." (a refusal that is
+    its sentence's main verb, after a sentence whose main verb proposes): the
+    proposal's subject, a negotiating side by its national adjective ("the Spanish
+    side": :func:`kg.extract.about.actors_of`), never the speaker's own side.
+
+    :returns: mentions of the proposer; [] when the cue has an object or a complement
+        of its own, or answers no proposal."""
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "nsubjpass") for c in cue_tok.children):
+        return []
+    prop = None
+    if cue_tok.dep_ == "conj" and cue_tok.head.lemma_.lower() in PROPOSAL_VERBS:
+        prop = cue_tok.head
+    elif cue_tok.dep_ == "ROOT" and cue_tok.sent.start > 0:
+        prev = cue_tok.doc[cue_tok.sent.start - 1].sent.root
+        prop = prev if prev.lemma_.lower() in PROPOSAL_VERBS else None
+    subj = subject_of(prop) if prop is not None else None
+    if subj is None:
+        return []
+    return [mention_for(a, lex) for h in with_conjuncts(subj) for a in actors_of(h, lex, speaker, frozenset())]
+
+
+def relative_doers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> list[MentionRef]:
+    """Whose act a relative clause's speech act answers: "Serbia closed the border,
+    which Kosovo condemned", "Spain offered talks, which France rejected", "X raided
+    the buildings, which Y described as a crime" -> whose the antecedent is when it
+    names an owner ("the Serbian plan, which Kosovo condemned" -> Serbian:
+    :func:`kg.extract.about.owners`), else, when the antecedent is what the main clause
+    did (its object), the subject of the main clause (:func:`denied_claimants`) when that
+    clause is no speech act itself; never the speaker's own side.
+
+    :returns: mentions; [] when the cue is no relative "which ..." clause."""
+    rel = next((c for c in cue_tok.children if c.dep_ == "dobj" and c.lower_ in ("which", "that")), None)
+    if rel is None:
+        return []  # (a passive "which was backed by X" is read by the cue rules: kg.extract.verbal)
+    root = cue_tok.sent.root
+    if cue_tok.dep_ == "relcl" and cue_tok.head.pos_ == "NOUN":
+        ante = cue_tok.head
+        own = owners(ante, lex, speaker, frozenset())
+        if own:
+            return [mention_for(h, lex) for h in own]
+        verb = ante.head
+        while verb.dep_ in ("xcomp", "advcl") and verb.i != root.i:
+            verb = verb.head  # "launched raids to retake the buildings, which ..."
+        if ante.dep_ != "dobj" or verb.i != root.i:
+            return []  # "is on trial on charges which Y dismissed": the relative is about the charges only
+    if root.lemma_.lower() in lex.by_lemma and root.lemma_.lower() not in PROPOSAL_VERBS:
+        return []  # "X criticised the plan, which Y condemned": X made no plan ("X offered talks, which ...": X did)
+    return denied_claimants(cue_tok, lex, speaker)

@@ -39,7 +39,9 @@ from kg.extract.syntax import (
     prep_objects,
     subject_of,
 )
-from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, content_targets, find_targets, reply_targets
+from kg.extract.targets import (
+    EVENT_TARGET_TYPES, act_partners, content_targets, find_targets, relative_doers, reply_targets,
+)
 from kg.model import Mode, StatementType
 
 
@@ -405,10 +407,13 @@ def cue_statements(
     tok: Token, cue: Cue, cue_idx: list[int], sent: SpacySpan, lex: Lexicon, ctx: DocCues
 ) -> Iterator[Draft]:
     """:func:`_cue_drafts`, a draft without a target taking whom its cue answers
-    ("Responding to X's criticism, Y said ...": :func:`kg.extract.targets.reply_targets`)."""
+    ("Responding to X's criticism, Y said ...": :func:`kg.extract.targets.reply_targets`) or
+    whose act its relative clause answers ("X closed the border, which Y condemned":
+    :func:`kg.extract.targets.relative_doers`)."""
     for d in _cue_drafts(tok, cue, cue_idx, sent, lex, ctx):
         if not d.targets:
-            d.targets = reply_targets(tok, lex, tok.doc[d.speaker.head])
+            spk = tok.doc[d.speaker.head]
+            d.targets = reply_targets(tok, lex, spk) or relative_doers(tok, lex, spk)
         yield d
 
 
