@@ -463,3 +463,27 @@ def test_extract_targets_answered_proposal(extract_text, text, speaker, stype, t
 @pytest.mark.parametrize("text,forbidden", ANSWER_NEGATIVE)
 def test_extract_targets_answered_proposal_not_unrelated(extract_text, text, forbidden):
     assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- a quotation reporting someone else's speech act is about that actor; a side spoken for in the present is not
+
+QUOTED_ACT_CASES = [
+    ('"Berlin has repeatedly criticised Warsaw," Agim Kurti said.', "Kurti", "STATEMENT", "Berlin"),
+    ('"The inspectors reported last week that Iran has enriched more uranium," the British envoy Tom Hale said.',
+     "Hale", "STATEMENT", "Iran"),
+]
+
+QUOTED_ACT_NEGATIVE = [
+    # the speaker's own side speaking through the speaker ("China calls on ...")
+    ('"Brazil calls on Peru to show restraint," Ambassador Lucas Pereira said.', "Brazil"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", QUOTED_ACT_CASES)
+def test_extract_targets_quoted_act_of_another(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", QUOTED_ACT_NEGATIVE)
+def test_extract_targets_quoted_act_not_own_side(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))

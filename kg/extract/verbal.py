@@ -533,10 +533,12 @@ def _cue_drafts(
         if (cue.type == StatementType.STATEMENT and clause_verbs and cue.lemma not in lex.words.media_cues
                 and (quoted or not (clause_verbs[0].i < tok.i and past_event(clause_verbs[0])))):
             # whom the reported or quoted clause is about (CAMEO 010): kg.extract.targets.content_targets
-            # a cue inside the quotation with "he"/"she"/"they" states nothing itself (cue_statements): the
-            # quotation is about that person
+            # a cue inside the quotation states nothing itself unless its subject is "I"/"we" (cue_statements):
+            # the quotation is about whoever it names as the doer ("he", "Berlin has criticised ..."), but
+            # not the side a speaker speaks for in the present ("China calls on ...")
             others = {i for i in ctx.cue_set if i not in ctx.in_quotes or (
-                (sj := subject_of(doc[i])) is None or sj.lower_ not in ("he", "she", "they"))}
+                (sj := subject_of(doc[i])) is not None and (sj.lower_ in FIRST_PERSON or (
+                    doc[i].tag_ in ("VBZ", "VBP") and not is_pronoun(sj))))}
             targets = content_targets(clause_verbs, lex, spk_tok, skip=others, quoted=quoted or mode == Mode.DIRECT)
         yield Draft(type=cue.type, targets=targets, evidence=weights.CUE_ALONE, **base)
     else:
