@@ -487,3 +487,30 @@ def test_extract_targets_quoted_act_of_another(extract_text, text, speaker, styp
 @pytest.mark.parametrize("text,forbidden", QUOTED_ACT_NEGATIVE)
 def test_extract_targets_quoted_act_not_own_side(extract_text, text, forbidden):
     assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- the other party of the speaker's own act ("said it would take measures against X")
+
+OWN_ACT_CASES = [
+    ("Russia said it would take measures against NATO.", "Russia", "STATEMENT", "NATO"),
+    ("Russia said it had sent aid to Syria.", "Russia", "STATEMENT", "Syria"),
+    ("The ministry said it had signed a deal with Turkey.", "ministry", "STATEMENT", "Turkey"),
+    ("Somalia announced it was cutting ties with Kenya.", "Somalia", "STATEMENT", "Kenya"),
+]
+
+OWN_ACT_NEGATIVE = [
+    # where the speaker goes is no party; nor the press it talks to; nor a thing it keeps somewhere
+    ("Poland said it would travel to Minsk next week.", "Minsk"),
+    ("Poland said it had spoken to reporters on Monday.", "reporters"),
+    ("Poland said it would keep its embassy in Minsk open.", "Minsk"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", OWN_ACT_CASES)
+def test_extract_targets_own_act_partner(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", OWN_ACT_NEGATIVE)
+def test_extract_targets_own_act_partner_not_a_place(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))

@@ -190,8 +190,9 @@ def clause_actors(
        objects and their owners ("warned that X would attack Y" gives Y only
        when X is the speaker's own side); without: only the objects of the
        speaker's stated attitude ("he was skeptical over Moscow's will");
-    5. when its subject is the speaker's side, who sets its condition ("we
-       will respond if X attacks");
+    5. when its subject is the speaker's side, the other party of its act
+       ("said it would take measures against X", "had sent aid to X"), else
+       who sets its condition ("we will respond if X attacks");
     6. the same in its nested clauses ("What matters is that Russia has ...").
 
     With ``quoted`` (the clause is the speaker's own words), a subject "he",
@@ -268,6 +269,14 @@ def clause_actors(
                     out.append(h)
                 elif not is_actor_head(h, lex):
                     out += owners(h, lex, speaker, skip)
+    if not out and own_side and not objects and v.lemma_.lower() not in MOTION_VERBS:
+        # "said it would take measures against X", "said it had sent aid to X", "had given the agency 14
+        # days": the other party of the speaker's own act (not where it goes: "return to Kyiv")
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        partners = [c for c in v.children if c.dep_ == "dative"] + prep_objects(v, _PARTNER_PREPS) + [
+            p for o in objs for p in prep_objects(o, _PARTNER_PREPS)]
+        out += [h for c in sorted(partners, key=lambda t: t.i) for h in with_conjuncts(c)
+                if content_actor(h, lex, speaker, skip) and h.lower_ not in lex.words.press_audiences]
     if not out and own_side:
         # "we will retaliate if X attacks", "it will respond unless X withdraws": the speaker's
         # side acts on a condition set by the other party
@@ -318,6 +327,11 @@ def _ordered(toks: list[Token]) -> list[Token]:
 #: ("said the ministry had concluded that X ...", "said he believes X ..."), beside the reporting verbs.
 ASSESS_VERBS = frozenset({"believe", "think", "conclude", "assess", "find", "determine", "estimate", "judge",
                           "suspect", "fear", "know", "expect", "hope", "feel", "learn", "establish", "discover"})
+#: Prepositions of the other party of the speaker's own act ("measures against X", "aid to X", "a deal with X").
+_PARTNER_PREPS = frozenset({"against", "with", "to", "toward", "towards"})
+#: Verbs of going somewhere, whose "to" phrase is a destination, not a party ("return to Kyiv").
+MOTION_VERBS = frozenset({"go", "travel", "return", "fly", "come", "move", "arrive", "head", "flee", "relocate",
+                          "transfer", "deport", "expel", "evacuate"})
 #: Subordinators of a condition ("we will respond if X ...").
 _CONDITION_MARKS = frozenset({"if", "unless"})
 
