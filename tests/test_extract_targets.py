@@ -514,3 +514,23 @@ def test_extract_targets_own_act_partner(extract_text, text, speaker, stype, tar
 @pytest.mark.parametrize("text,forbidden", OWN_ACT_NEGATIVE)
 def test_extract_targets_own_act_partner_not_a_place(extract_text, text, forbidden):
     assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- an armed body named by a national adjective is its country, as the target of any cue
+
+NATIONAL_BODY_CASES = [
+    ('"Our response will be very tough on the American forces in Iraq," militia commander Ali Kadhim said.',
+     "Kadhim", "THREATEN", "American"),
+    ("Ukraine condemned the Russian troops.", "Ukraine", "CRITICIZE", "Russian"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", NATIONAL_BODY_CASES)
+def test_extract_targets_national_body_is_its_country(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+def test_extract_targets_own_national_body_stays(extract_text):
+    # the speaker's own country's soldiers are not turned into the speaker's country
+    found = _targets(extract_text("The Sudanese general praised the Sudanese soldiers."), "general")
+    assert "Sudanese" not in {t for _, t in found}, found

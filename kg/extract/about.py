@@ -117,13 +117,22 @@ def actors_of(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[i
     which names the country acting through it (CAMEO codes the country); else []."""
     if content_actor(tok, lex, speaker, skip):
         return [tok]
-    if tok.lemma_.lower() in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS or tok.lemma_.lower() in SIDE_NOUNS:
-        nat = [c for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP" and c.i < tok.i]
-        if nat and not own_possession(tok) and not speaker_side(nat[0], speaker) and not (
-                speaker is not None and any(t.ent_type_ in ("GPE", "NORP") and same_country(t.text, nat[0].text)
-                                            for t in speaker.subtree)):
-            return nat[:1]
-    return []
+    nat = national_body(tok, speaker)
+    return [nat] if nat is not None else []
+
+
+def national_body(tok: Token, speaker: Token | None) -> Token | None:
+    """The national adjective of an armed body or a negotiating side named by it
+    ("Russian troops", "the American forces", "the Chinese side"): the country acting
+    through it (CAMEO codes the country), unless it is the speaker's own; else None."""
+    if not (tok.lemma_.lower() in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS or tok.lemma_.lower() in SIDE_NOUNS):
+        return None
+    nat = [c for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP" and c.i < tok.i]
+    if nat and not own_possession(tok) and not speaker_side(nat[0], speaker) and not (
+            speaker is not None and any(t.ent_type_ in ("GPE", "NORP") and same_country(t.text, nat[0].text)
+                                        for t in speaker.subtree)):
+        return nat[0]
+    return None
 
 
 def owners(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int]) -> list[Token]:

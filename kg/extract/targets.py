@@ -20,7 +20,8 @@ from spacy.tokens import Token
 
 from kg.extract import weights
 from kg.extract.about import (  # noqa: F401 (content_targets, of_speaker, reply_targets re-exported)
-    actors_of, back_doers, content_actor, content_targets, of_speaker, owners, points_back, reply_targets,
+    actors_of, back_doers, content_actor, content_targets, national_body, of_speaker, owners, points_back,
+    reply_targets,
 )
 from kg.extract.events import act_agents, agents_of, Events, is_action_noun
 from kg.extract.lexicon import Cue, Lexicon

@@ -40,7 +40,7 @@ from kg.extract.syntax import (
     subject_of,
 )
 from kg.extract.targets import (
-    EVENT_TARGET_TYPES, act_partners, content_targets, find_targets, relative_doers, reply_targets,
+    EVENT_TARGET_TYPES, act_partners, content_targets, find_targets, national_body, relative_doers, reply_targets,
 )
 from kg.model import Mode, StatementType
 
@@ -411,9 +411,12 @@ def cue_statements(
     whose act its relative clause answers ("X closed the border, which Y condemned":
     :func:`kg.extract.targets.relative_doers`)."""
     for d in _cue_drafts(tok, cue, cue_idx, sent, lex, ctx):
+        spk = tok.doc[d.speaker.head]
         if not d.targets:
-            spk = tok.doc[d.speaker.head]
             d.targets = reply_targets(tok, lex, spk) or relative_doers(tok, lex, spk)
+        # "tough on the American forces": the country acting through them (kg.extract.about.national_body)
+        d.targets = [mention_for(n, lex) if (n := national_body(tok.doc[m.head], spk)) is not None else m
+                     for m in d.targets]
         yield d
 
 
