@@ -304,12 +304,16 @@ RELATION_CASES = [
     ("Pereira said tensions with Paraguay were rising.", "Pereira", "STATEMENT", "Paraguay"),
     ("The Dutch minister said talks with Belgium had stalled.", "minister", "STATEMENT", "Belgium"),
     ("Anna Berg said trade with Estonia had doubled.", "Berg", "STATEMENT", "Estonia"),
+    # an existential clause names its thing after "there is"
+    ("Mika Lahti said there were new talks with Estonia.", "Lahti", "STATEMENT", "Estonia"),
+    ('"I do not believe there will be Milorad Kovac\'s arrest," Anna Berg said.', "Berg", "STATEMENT", "Milorad Kovac"),
 ]
 
 RELATION_NEGATIVE = [
     # a thing's "with" phrase names no party ("the problem with the plan")
     ("Anna Berg said the problem with the Danish plan was its cost.", "Danish"),
     ("Anna Berg said the meeting with reporters was short.", "reporters"),
+    ("Mika Lahti said there was a problem with the Danish plan.", "Danish"),
 ]
 
 

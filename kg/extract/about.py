@@ -160,7 +160,8 @@ def owners(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int]
 RELATION_NOUNS = frozenset({"relation", "relations", "relationship", "tie", "ties", "talk", "talks", "negotiation",
                             "dialogue", "cooperation", "trade", "tension", "tensions", "dispute", "conflict",
                             "agreement", "deal", "partnership", "alliance", "friendship", "rift", "row", "standoff",
-                            "contact", "contacts", "truce", "ceasefire", "rapprochement"})
+                            "contact", "contacts", "truce", "ceasefire", "rapprochement", "war", "confrontation",
+                            "clash", "clashes"})
 
 
 #: Event nouns whose place modifier is where they happen, not who holds them.
@@ -256,6 +257,9 @@ def clause_actors(
         if agent is not None:
             for h in with_conjuncts(agent):
                 out += actors_of(h, lex, speaker, skip) or ([] if is_actor_head(h, lex) else owners(h, lex, speaker, skip))
+    if not out and subj is None and not subject_only and any(c.dep_ == "expl" for c in v.children):
+        # "there is no reason to fear relations with X", "there were talks with X": whose the thing is
+        out = [a for c in v.children if c.dep_ == "attr" for h in with_conjuncts(c) for a in owners(h, lex, speaker, skip)]
     if not out and v.lemma_ == "be" and subj is not None and (subj.lower_ in _DUMMY_SUBJECTS or subj.dep_ == "csubj"):
         # "it was the wrong decision by Estonia", "what matters is the decision of Congress": whose the thing named is
         for c in (c for c in v.children if c.dep_ == "attr"):
