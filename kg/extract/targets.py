@@ -11,7 +11,9 @@ act "welcomed the move" points back at; :func:`denied_claimants` who made the cl
 "..., which X denied" answers.  None of them returns the speaker's own side: the
 speaker, its pronouns, "we"/"our", its country, its own body ("her party":
 :func:`own_body`) or its organisation named in its description
-(:func:`kg.extract.about.of_speaker`).
+(:func:`kg.extract.about.of_speaker`).  :func:`proposal_authors` finds whom an objectless
+refusal answers ("X proposed ..., but Y refused"), :func:`relative_doers` whose act "...,
+which Y condemned" answers, and :func:`settle_targets` completes a verbal cue's targets.
 """
 
 from __future__ import annotations
@@ -335,3 +337,17 @@ def relative_doers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> list[
     if root.lemma_.lower() in lex.by_lemma and root.lemma_.lower() not in PROPOSAL_VERBS:
         return []  # "X criticised the plan, which Y condemned": X made no plan ("X offered talks, which ...": X did)
     return denied_claimants(cue_tok, lex, speaker)
+
+
+def settle_targets(cue_tok: Token, targets: list[MentionRef], lex: Lexicon, speaker: Token | None) -> list[MentionRef]:
+    """The targets of a verbal cue's draft, settled: without any, whom the cue answers
+    ("Responding to X's criticism, Y said ...": :func:`kg.extract.about.reply_targets`) or
+    whose act its relative clause answers ("X closed the border, which Y condemned":
+    :func:`relative_doers`); an armed body named by a national adjective becomes its
+    country ("tough on the American forces": :func:`kg.extract.about.national_body`).
+
+    :returns: the settled targets (a new list)."""
+    if not targets:
+        targets = reply_targets(cue_tok, lex, speaker) or relative_doers(cue_tok, lex, speaker)
+    doc = cue_tok.doc
+    return [mention_for(n, lex) if (n := national_body(doc[m.head], speaker)) is not None else m for m in targets]

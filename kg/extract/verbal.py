@@ -39,9 +39,7 @@ from kg.extract.syntax import (
     prep_objects,
     subject_of,
 )
-from kg.extract.targets import (
-    EVENT_TARGET_TYPES, act_partners, content_targets, find_targets, national_body, relative_doers, reply_targets,
-)
+from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, content_targets, find_targets, settle_targets
 from kg.model import Mode, StatementType
 
 
@@ -406,17 +404,10 @@ def uncued_verb_statements(tok: Token, sent: SpacySpan, lex: Lexicon, ctx: DocCu
 def cue_statements(
     tok: Token, cue: Cue, cue_idx: list[int], sent: SpacySpan, lex: Lexicon, ctx: DocCues
 ) -> Iterator[Draft]:
-    """:func:`_cue_drafts`, a draft without a target taking whom its cue answers
-    ("Responding to X's criticism, Y said ...": :func:`kg.extract.targets.reply_targets`) or
-    whose act its relative clause answers ("X closed the border, which Y condemned":
-    :func:`kg.extract.targets.relative_doers`)."""
+    """:func:`_cue_drafts`, their targets settled by :func:`kg.extract.targets.settle_targets`
+    ("Responding to X's criticism, Y said ...", "tough on the American forces")."""
     for d in _cue_drafts(tok, cue, cue_idx, sent, lex, ctx):
-        spk = tok.doc[d.speaker.head]
-        if not d.targets:
-            d.targets = reply_targets(tok, lex, spk) or relative_doers(tok, lex, spk)
-        # "tough on the American forces": the country acting through them (kg.extract.about.national_body)
-        d.targets = [mention_for(n, lex) if (n := national_body(tok.doc[m.head], spk)) is not None else m
-                     for m in d.targets]
+        d.targets = settle_targets(tok, d.targets, lex, tok.doc[d.speaker.head])
         yield d
 
 
