@@ -1,7 +1,7 @@
 """The statement rules of kg/extract import one way, and no module imports another's private names.
 
 Layers, bottom first (a module may import only from layers below its own):
-quotes, syntax < mentions < events < speakers, targets < clauses < verbal, nominal < statements
+quotes, syntax < mentions < events < about < speakers, targets < clauses < verbal, nominal < statements
 < components < pipeline.  lexicon, valence and weights are data, below all of them.
 """
 
@@ -19,6 +19,7 @@ LAYERS = [
     {"syntax"},
     {"mentions"},
     {"events"},
+    {"about"},
     {"speakers", "targets"},
     {"clauses"},
     {"verbal", "nominal", "coref", "headlines", "kbactors"},
