@@ -1,8 +1,8 @@
 """The statement rules of kg/extract import one way, and no module imports another's private names.
 
 Layers, bottom first (a module may import only from layers below its own):
-quotes, syntax < mentions < events < speakers, targets < clauses < verbal, nominal, adjectival, deadlines < statements
-< components < pipeline.  lexicon, valence and weights are data, below all of them.
+quotes, syntax < mentions < events < about < speakers, targets < clauses < labels < verbal, nominal, adjectival, deadlines
+< statements < components < pipeline.  lexicon, valence and weights are data, below all of them.
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ LAYERS = [
     {"syntax"},
     {"mentions"},
     {"events"},
+    {"about"},
     {"speakers", "targets"},
     {"clauses"},
+    {"labels"},
     {"verbal", "nominal", "adjectival", "deadlines", "coref", "headlines", "kbactors"},
     {"statements"},
     {"components"},

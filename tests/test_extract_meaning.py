@@ -100,7 +100,7 @@ def test_link_meaning_own_country_is_no_target_after_linking(extract_text, linke
 THREAT_CASES = [
     # the speaker's side commits to force: "our response", future tense, force noun as subject
     ('"Our response will be very tough on the Danish forces," commander Jonas Lind said.',
-     ("Lind", "THREATEN", "Danish forces", False)),
+     ("Lind", "THREATEN", "Danish", False)),  # the country acting through its forces (targets)
     # a passive answer by force threatens the agent of what is answered
     ("Anna Berg spoke on Monday. She said any attacks by Belarus would be answered with a decisive response.",
      ("Berg", "THREATEN", "Belarus", False)),

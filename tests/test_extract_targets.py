@@ -266,3 +266,275 @@ def test_extract_targets_several_targets_are_each_a_triple(extract_text):
 
     found = flat(extract_text("Japan warned that expanding military cooperation between China and Laos is dangerous."))
     assert {("Japan", "WARN", "China", False), ("Japan", "WARN", "Laos", False)} <= found, found
+
+
+# -- a reporter or believer inside the reported clause is a source: the statement is about its content
+
+NESTED_CASES = [
+    ("The envoy said the defense ministry had concluded that Tehran had sent drones to Sudan.", "envoy", "STATEMENT", "Tehran"),
+    ("Pereira said he believed Chile was lying.", "Pereira", "STATEMENT", "Chile"),
+    ('"We think Georgia made a mistake," Pereira said.', "Pereira", "STATEMENT", "Georgia"),
+    ("Lucas Pereira said the agency had found that Bolivia was hiding the funds.", "Pereira", "STATEMENT", "Bolivia"),
+]
+
+NESTED_NEGATIVE = [
+    # a named person's mind is what the statement is about, not what that person knows
+    ("The Japanese analyst said Tanaka probably knows that a true Asian alliance is not feasible.", "alliance"),
+    # a reporter whose own statement kg finds says it itself
+    ("Lucas Pereira said Hans Meier told him that the Kremlin is lying.", "Kremlin@Pereira"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", NESTED_CASES)
+def test_extract_targets_nested_report(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", NESTED_NEGATIVE)
+def test_extract_targets_nested_report_keeps_named_mind(extract_text, text, forbidden):
+    name, _, speaker = forbidden.partition("@")
+    res = extract_text(text)
+    found = {t for _, t in _targets(res, speaker)} if speaker else _all_targets(res)
+    assert name not in found, found
+
+
+# -- the other party of a relation named as the clause's subject ("relations with X")
+
+RELATION_CASES = [
+    ("Pereira said tensions with Paraguay were rising.", "Pereira", "STATEMENT", "Paraguay"),
+    ("The Dutch minister said talks with Belgium had stalled.", "minister", "STATEMENT", "Belgium"),
+    ("Anna Berg said trade with Estonia had doubled.", "Berg", "STATEMENT", "Estonia"),
+    # an existential clause names its thing after "there is"
+    ("Mika Lahti said there were new talks with Estonia.", "Lahti", "STATEMENT", "Estonia"),
+    ('"I do not believe there will be Milorad Kovac\'s arrest," Anna Berg said.', "Berg", "STATEMENT", "Milorad Kovac"),
+]
+
+RELATION_NEGATIVE = [
+    # a thing's "with" phrase names no party ("the problem with the plan")
+    ("Anna Berg said the problem with the Danish plan was its cost.", "Danish"),
+    ("Anna Berg said the meeting with reporters was short.", "reporters"),
+    ("Mika Lahti said there was a problem with the Danish plan.", "Danish"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", RELATION_CASES)
+def test_extract_targets_relation_partner(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", RELATION_NEGATIVE)
+def test_extract_targets_relation_partner_not_a_thing(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- the speaker's side acting on a condition set by the other party
+
+CONDITION_CASES = [
+    ('"If Serbia escalates, I will not hesitate to close the border," Agim Kurti said.', "Kurti", None, "Serbia"),
+    ("Brazil said it would reopen the embassy if Argentina lifts the tariffs.", "Brazil", None, "Argentina"),
+]
+
+CONDITION_NEGATIVE = [
+    # a condition without a party
+    ("Brazil said it would reopen the embassy if the talks succeed.", "talks"),
+    # the condition set by the speaker's own side
+    ("Brazil said it would reopen the embassy if Brazil wins the vote.", "Brazil"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", CONDITION_CASES)
+def test_extract_targets_condition_setter(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", CONDITION_NEGATIVE)
+def test_extract_targets_condition_not_own_side(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- whom a statement answers: "responding to X's criticism", "in response to the X proposal"
+
+REPLY_CASES = [
+    ("Responding to Peru's criticism, the Chilean foreign minister said the claims were false.", "minister", None, "Peru"),
+    ("In response to the Colombian proposal, Ecuador said it needed more time.", "Ecuador", "STATEMENT", "Colombian"),
+    ("Ecuador said in response to Trump's threats that it would not back down.", "Ecuador", None, "Trump"),
+    ("Kenya responded to Somalia's statement within hours.", "Kenya", None, "Somalia"),
+]
+
+REPLY_NEGATIVE = [
+    # a press query or a negated reply is no answer to anyone
+    ("The ministry did not reply to VOA's email requesting comment.", "VOA"),
+    ("The ministry did not respond to a Reuters inquiry.", "Reuters"),
+    ("Responding to a question from reporters, the Chilean minister said the talks would continue.", "reporters"),
+    # the place of an attack answered
+    ("France responded to the Tamale attack by bombing the airfield.", "Tamale"),
+    # the speaker's own side
+    ("Responding to its critics, Ecuador said Ecuador's plan would work.", "Ecuador"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", REPLY_CASES)
+def test_extract_targets_reply(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", REPLY_NEGATIVE)
+def test_extract_targets_reply_not_a_query(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- a measure nobody is named for: whom it hits ("the sanctions would hurt X")
+
+MEASURE_CASES = [
+    ("Mika Lahti said the sanctions would hurt Russia.", "Lahti", "STATEMENT", "Russia"),
+    ('"The operation dealt a heavy blow to Hamas," the Israeli army said.', "army", "STATEMENT", "Hamas"),
+    ("Mika Lahti said the new tariffs would harm China and Vietnam.", "Lahti", "STATEMENT", "Vietnam"),
+]
+
+MEASURE_NEGATIVE = [
+    # the place of what a measure did, and a thing that is no measure
+    ("Mika Lahti said the operation freed hostages in Gaza.", "Gaza"),
+    ("Mika Lahti said the weather would hurt Estonia's farmers.", "Estonia"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", MEASURE_CASES)
+def test_extract_targets_measure_patient(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", MEASURE_NEGATIVE)
+def test_extract_targets_measure_patient_not_a_place(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- "the move", "this decision" as the subject of what is said: who did the act just reported
+
+BACK_CASES = [
+    ("Ghana closed its border with Togo on Monday. The Nigerian minister Musa Bello said the move was a mistake.",
+     "Bello", "STATEMENT", "Ghana"),
+    ('Ghana closed its border with Togo on Monday. "This decision is a mistake," the Nigerian minister Musa Bello said.',
+     "Bello", "STATEMENT", "Ghana"),
+]
+
+BACK_NEGATIVE = [
+    # the speaker's own act, and an act that names its own party
+    ("Nigeria closed its border with Togo on Monday. The Nigerian minister Musa Bello said the move was necessary.",
+     "Nigeria"),
+    ("Kofi Mensah spoke on Monday. Musa Bello maintains that the action against Togo is not a partisan step.",
+     "Kofi Mensah"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", BACK_CASES)
+def test_extract_targets_act_pointed_back_at(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", BACK_NEGATIVE)
+def test_extract_targets_act_pointed_back_at_not_own(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- an objectless refusal or acceptance answers who proposed; a relative "which X condemned" whose act it is
+
+ANSWER_CASES = [
+    ("Spain proposed a new deadline, but France refused.", "France", "REJECT", "Spain"),
+    ("Spain invited France to the summit, but Paris declined.", "Paris", "REJECT", "Spain"),
+    ("Spain asked France to extend the deadline. Paris refused.", "Paris", "REJECT", "Spain"),
+    # a negotiating side named by its national adjective is its country
+    ("The Spanish side proposed a new deadline, but the French side refused.", "side", "REJECT", "Spanish"),
+    ("Spain offered talks, which France rejected.", "France", "REJECT", "Spain"),
+    ("Serbia closed the border, which Kosovo condemned.", "Kosovo", "CRITICIZE", "Serbia"),
+    ("Serbia has launched raids to retake the buildings, which Mr Kurti described as a crime.", "Kurti", None, "Serbia"),
+]
+
+ANSWER_NEGATIVE = [
+    # a refusal with an object of its own, and one after no proposal
+    ("Spain proposed a new deadline, but France refused the offer of a loan from Italy.", "Spain"),
+    ("Spain held elections on Sunday. France refused.", "Spain"),
+    # whoever criticised a thing did not make it; a relative about a noun is not about the main clause
+    ("Kosovo criticised the plan, which Russia's envoy condemned.", "Kosovo"),
+    ("Hans Topuz is on trial on spying charges which Washington has dismissed as baseless.", "Hans Topuz"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", ANSWER_CASES)
+def test_extract_targets_answered_proposal(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", ANSWER_NEGATIVE)
+def test_extract_targets_answered_proposal_not_unrelated(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- a quotation reporting someone else's speech act is about that actor; a side spoken for in the present is not
+
+QUOTED_ACT_CASES = [
+    ('"Berlin has repeatedly criticised Warsaw," Agim Kurti said.', "Kurti", "STATEMENT", "Berlin"),
+    ('"The inspectors reported last week that Iran has enriched more uranium," the British envoy Tom Hale said.',
+     "Hale", "STATEMENT", "Iran"),
+]
+
+QUOTED_ACT_NEGATIVE = [
+    # the speaker's own side speaking through the speaker ("China calls on ...")
+    ('"Brazil calls on Peru to show restraint," Ambassador Lucas Pereira said.', "Brazil"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", QUOTED_ACT_CASES)
+def test_extract_targets_quoted_act_of_another(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", QUOTED_ACT_NEGATIVE)
+def test_extract_targets_quoted_act_not_own_side(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- the other party of the speaker's own act ("said it would take measures against X")
+
+OWN_ACT_CASES = [
+    ("Russia said it would take measures against NATO.", "Russia", "STATEMENT", "NATO"),
+    ("Russia said it had sent aid to Syria.", "Russia", "STATEMENT", "Syria"),
+    ("The ministry said it had signed a deal with Turkey.", "ministry", "STATEMENT", "Turkey"),
+    ("Somalia announced it was cutting ties with Kenya.", "Somalia", "STATEMENT", "Kenya"),
+]
+
+OWN_ACT_NEGATIVE = [
+    # where the speaker goes is no party; nor the press it talks to; nor a thing it keeps somewhere
+    ("Poland said it would travel to Minsk next week.", "Minsk"),
+    ("Poland said it had spoken to reporters on Monday.", "reporters"),
+    ("Poland said it would keep its embassy in Minsk open.", "Minsk"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", OWN_ACT_CASES)
+def test_extract_targets_own_act_partner(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", OWN_ACT_NEGATIVE)
+def test_extract_targets_own_act_partner_not_a_place(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- an armed body named by a national adjective is its country, as the target of any cue
+
+NATIONAL_BODY_CASES = [
+    ('"Our response will be very tough on the American forces in Iraq," militia commander Ali Kadhim said.',
+     "Kadhim", "THREATEN", "American"),
+    ("Ukraine condemned the Russian troops.", "Ukraine", "CRITICIZE", "Russian"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", NATIONAL_BODY_CASES)
+def test_extract_targets_national_body_is_its_country(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+def test_extract_targets_own_national_body_stays(extract_text):
+    # the speaker's own country's soldiers are not turned into the speaker's country
+    found = _targets(extract_text("The Sudanese general praised the Sudanese soldiers."), "general")
+    assert "Sudanese" not in {t for _, t in found}, found

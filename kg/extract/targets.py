@@ -3,14 +3,17 @@ prepositional objects, actors inside the object, the doer of a condemned act, th
 subject of a demanded clause; and the partners of a committed or threatened act
 (:func:`act_partners`).
 
-Targets from what a statement says (issue 14): :func:`content_targets` reads the
-reported or quoted clause -- its named subject, whose its subject is, a passive
-agent, the speaker's stated attitude, "he"/"she" in the speaker's own words
-(:func:`clause_actors`; whom "X said Y should ..." calls on is read with the clause's
-type in :func:`kg.extract.clauses.obligation`); :func:`previous_act_agents` finds who did the act "welcomed the move"
-points back at.  None of them returns the speaker's own side: the speaker, its
-pronouns, "we"/"our", its country, its own body ("her party": :func:`own_body`) or
-its organisation named in its description (:func:`of_speaker`).
+Targets from what a statement says (issue 14) are read in :mod:`kg.extract.about`
+(:func:`content_targets`, :func:`reply_targets`, re-exported here); whom "X said Y
+should ..." calls on is read with the clause's type in
+:func:`kg.extract.clauses.obligation`.  :func:`previous_act_agents` finds who did the
+act "welcomed the move" points back at; :func:`denied_claimants` who made the claim
+"..., which X denied" answers.  None of them returns the speaker's own side: the
+speaker, its pronouns, "we"/"our", its country, its own body ("her party":
+:func:`own_body`) or its organisation named in its description
+(:func:`kg.extract.about.of_speaker`).  :func:`proposal_authors` finds whom an objectless
+refusal answers ("X proposed ..., but Y refused"), :func:`relative_doers` whose act "...,
+which Y condemned" answers, and :func:`settle_targets` completes a verbal cue's targets.
 """
 
 from __future__ import annotations
@@ -18,6 +21,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract import weights
+from kg.extract.about import (  # noqa: F401 (content_targets, of_speaker, reply_targets re-exported)
+    actors_of, back_doers, content_actor, content_targets, national_body, of_speaker, owners, points_back,
+    reply_targets,
+)
 from kg.extract.events import act_agents, agents_of, Events, is_action_noun
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import (
@@ -27,14 +34,10 @@ from kg.extract.mentions import (
     kb_known,
     mention_for,
     MentionRef,
-    modifier_name,
-    same_country,
     speaker_side,
 )
 from kg.extract.syntax import (
-    ACTOR_ENTS,
     ent_of,
-    FIRST_PERSON,
     RELATIVE,
     clause_objects,
     is_pronoun,
@@ -78,16 +81,6 @@ def own_body(tok: Token) -> bool:
     the addressee's)."""
     return tok.lemma_.lower() in OWN_BODY_NOUNS and any(
         c.dep_ == "poss" and is_pronoun(c) and c.lower_ not in ("your", "yours") for c in tok.children)
-
-
-def of_speaker(tok: Token, speaker: Token | None) -> bool:
-    """A name that is part of the speaker's own description ("Kremlin spokesman
-    Dmitry Peskov said the Kremlin ...", "Ali Nasser, a spokesman for Hamas, said
-    Hamas ..."): the speaker's organisation."""
-    if speaker is None or tok.pos_ != "PROPN":
-        return False
-    own = [t for t in speaker.subtree if t.i != tok.i]
-    return any(t.lower_ == tok.lower_ for t in own) if len(own) <= 40 else False
 
 
 def find_targets(
@@ -206,6 +199,9 @@ def _find_targets(
     if not out and cue.type == StatementType.DENY:
         # "X accused the army of torture, which Rwanda denied": who made the claim the relative points back at
         out.extend(denied_claimants(cue_tok, lex, speaker))
+    if not out and cue.type in ANSWER_TYPES:
+        # "Spain proposed a new deadline, but France refused": who made the proposal answered
+        out.extend(proposal_authors(cue_tok, lex, speaker))
     if not out and cue.type in ANAPHORA_TYPES:
         # "ECOWAS lifted the sanctions. Adamu welcomed the move": who did the act the article just reported
         out.extend(previous_act_agents(cue_tok, lex, events, speaker))
@@ -221,24 +217,6 @@ EVENT_TARGET_TYPES = frozenset({StatementType.CRITICIZE, StatementType.PRAISE, S
 #: Speech acts whose reported clause's subject is their target when they have no object.
 CLAUSE_TARGET_TYPES = frozenset({StatementType.ACCUSE, StatementType.CRITICIZE, StatementType.DEMAND,
                                  StatementType.APPEAL, StatementType.WARN, StatementType.DENY})
-
-
-#: Clause dependents whose actors a reported clause is about, after its subject.
-_CONTENT_OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
-#: Prepositions whose objects a reported clause is about ("tough on X", "relations with X").
-_CONTENT_PREPS = frozenset({"with", "against", "on", "upon", "to", "toward", "towards", "over", "of", "from", "by"})
-#: Prepositions of an attitude of the speaker's ("skeptical over X", "concerned about X", "disappointed with X").
-_ATTITUDE_PREPS = frozenset({"over", "about", "of", "with", "at", "toward", "towards"})
-#: Nested clauses searched when a clause names no actor itself ("What matters is that X ...").
-_NESTED_DEPS = frozenset({"ccomp", "xcomp", "conj"})
-#: Question words heading a clausal subject ("what matters is ..."): no act of anyone's.
-_WH_WORDS = frozenset({"what", "whatever", "who", "how", "why", "whether"})
-#: Pronouns that, in a quotation, are someone other than the speaker.
-_THIRD_PERSON = frozenset({"he", "she", "they"})
-#: Subjects of a copular clause that stand for what the clause names ("it was a mistake by X").
-_DUMMY_SUBJECTS = frozenset({"it", "this", "that"})
-#: Entity labels that make a common noun phrase a named actor ("U.S. lawmakers", "the people of Chad").
-_NAMING_ENTS = frozenset({"PERSON", "ORG", "GPE"})
 
 
 def headline_capitals(tok: Token, lex: Lexicon) -> bool:
@@ -263,220 +241,9 @@ def headline_capitals(tok: Token, lex: Lexicon) -> bool:
     return not any(t.text in words and not t.is_sent_start for t in tok.doc[line.end:])
 
 
-def named_enough(tok: Token, lex: Lexicon) -> bool:
-    """A content actor worth a target: a name (an actor entity or an acronym), or a common
-    noun phrase tied to a named country, organization or person ("U.S. lawmakers",
-    "the people of Myanmar", "Kenya's government"); not a bare "the government",
-    nor one with only a national adjective ("Palestinian officials", "the Iraqi
-    government": whose they are is not said, and often it is the speaker's own)."""
-    if tok.ent_type_ in ACTOR_ENTS:
-        return True
-    if tok.pos_ == "PROPN":
-        # a name the model gave no actor label: an acronym ("ECOWAS") or a multi-word name, else a place or a thing
-        # ("Incirlik was ...", "Europe's borderless zone", "Annexation could ...") far more often than an actor
-        if tok.text.isupper() and len(tok.text) > 1:
-            return True
-        # a multi-word name without a label ("Human Rights Watch"), not a lone word or a labelled place
-        m = mention_for(tok, lex)
-        return not tok.ent_type_ and sum(1 for t in tok.doc[m.start:m.end] if t.pos_ == "PROPN" and not t.ent_type_) >= 2
-    m = mention_for(tok, lex)
-    return any((t.ent_type_ in _NAMING_ENTS or (t.pos_ == "PROPN" and t.ent_type_ != "NORP"))
-               for t in tok.doc[m.start:m.end] if t.i != tok.i)
-
-
-def _keep(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int]) -> bool:
-    """A content actor other than the speaker's own side: no pronoun, no "our X",
-    not the speaker's name or country, not the speaker of another cue (``skip``:
-    cue token indices; "..., the ministry said"), named enough."""
-    if not is_actor_head(tok, lex) or is_pronoun(tok) or tok.lower_ in RELATIVE:
-        return False
-    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in skip:
-        return False
-    return (not speaker_side(tok, speaker) and not own_possession(tok) and not of_speaker(tok, speaker)
-            and named_enough(tok, lex))
-
-
-#: Armed bodies whose national adjective names the country that acts through them ("Russian troops").
-FORCE_NOUNS = frozenset({"troop", "troops", "force", "forces", "soldier", "soldiers", "army", "military", "navy",
-                         "jet", "jets", "warplane", "warplanes", "militia"})
-
-
-def _actors_of(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int]) -> list[Token]:
-    """``[tok]`` when it is a content actor (:func:`_keep`); for an armed body named
-    only by a national adjective ("any crossing by Russian troops") the adjective,
-    which names the country acting through it (CAMEO codes the country); else []."""
-    if _keep(tok, lex, speaker, skip):
-        return [tok]
-    if tok.lemma_.lower() in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS:
-        nat = [c for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP" and c.i < tok.i]
-        if nat and not own_possession(tok) and not speaker_side(nat[0], speaker) and not (
-                speaker is not None and any(t.ent_type_ in ("GPE", "NORP") and same_country(t.text, nat[0].text)
-                                            for t in speaker.subtree)):
-            return nat[:1]
-    return []
-
-
-def _owners(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int]) -> list[Token]:
-    """Whose a non-actor noun is: its possessor ("Israel's objective"), its
-    ``of``/``by`` actor ("the decision of Congress", "any crossing by X"), a
-    national or named modifier ("the U.S. proposal"), but not the place of a
-    meeting ("the New York gathering"), nor a one-word name that says what kind of
-    thing the noun is ("the Schengen system": :func:`kg.extract.mentions.modifier_name`)."""
-    if own_possession(tok):
-        return []  # "his government's policy": the speaker's own
-    out: list[Token] = []
-    meeting = tok.lemma_.lower() in lex.words.meeting_nouns or tok.lemma_.lower() in _GATHERINGS
-    for c in tok.children:
-        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and not meeting
-                                and c.ent_type_ in ACTOR_ENTS and not modifier_name(c, lex)):
-            out += [h for h in with_conjuncts(c) if _keep(h, lex, speaker, skip)]
-    for p in prep_objects(tok, {"of", "by", "between", "like"}):  # "cooperation between X and Y", "a tycoon like X"
-        out += [a for h in with_conjuncts(p) for a in _actors_of(h, lex, speaker, skip)]
-    return out
-
-
-#: Event nouns whose place modifier is where they happen, not who holds them.
-_GATHERINGS = frozenset({"gathering", "meeting", "summit", "conference", "session", "assembly", "forum"})
-
-
-def _named_after(pron: Token) -> Token:
-    """"he (Erdogan)": the name a writer put in brackets after a pronoun, else the pronoun."""
-    doc = pron.doc
-    if pron.i + 2 < len(doc) and doc[pron.i + 1].text == "(":
-        for t in doc[pron.i + 2:min(len(doc), pron.i + 6)]:
-            if t.text == ")":
-                break
-            if t.pos_ == "PROPN" and (t.i + 1 >= len(doc) or doc[t.i + 1].pos_ != "PROPN"):
-                return t
-    return pron
-
-
-def clause_actors(
-    v: Token, lex: Lexicon, speaker: Token | None, *, objects: bool = False,
-    skip: frozenset[int] | set[int] = frozenset(), depth: int = 0, subject_only: bool = False,
-    quoted: bool = False,
-) -> list[Token]:
-    """Actor heads a reported or quoted clause headed by ``v`` is about, first found wins:
-
-    1. its subject, when it is a named actor other than the speaker's side
-       ("said Venezuela had violated ...");
-    2. whose its subject is ("said Argentina's plan was ...": :func:`_owners`);
-    3. the agent of a passive clause ("could be interpreted by Erdogan as ...");
-    4. with ``objects``: its named objects, addressees and prepositional
-       objects and their owners ("warned that X would attack Y" gives Y only
-       when X is the speaker's own side); without: only the objects of the
-       speaker's stated attitude ("he was skeptical over Moscow's will");
-    5. the same in its nested clauses ("What matters is that Russia has ...").
-
-    With ``quoted`` (the clause is the speaker's own words), a subject "he",
-    "she" or "they" is someone else and a target (resolved by
-    :mod:`kg.extract.coref`, which never resolves it to the speaker).
-    With ``subject_only``, only 1. and only for a named entity (the other
-    sentences of a quotation, which say less surely whom it is about).
-    Pronouns, the speaker itself, "our"/"its" possessions, the speaker's
-    country and the subjects of other cues (``skip``) are never returned
-    (:func:`_keep`).  Cost: a walk over the clause's direct dependents, two
-    levels deep at most.
-
-    :returns: head tokens, in text order, without duplicates; [] when the clause
-        is about no one but the speaker.
-    """
-    out: list[Token] = []
-    subj = subject_of(v) or next((c for c in v.children if c.dep_ == "nsubjpass"), None)
-    own_side = False
-    if subj is not None and subj.dep_ != "csubj":
-        heads = with_conjuncts(subj)
-        out = [h for h in heads if _keep(h, lex, speaker, skip)]
-        if quoted and not subject_only:
-            # in the speaker's own words "he", "she", "they" are someone else (the speaker says "I", "we")
-            out += [_named_after(h) for h in heads if h.lower_ in _THIRD_PERSON and h.dep_ in ("nsubj", "nsubjpass")]
-            heads = [h for h in heads if h.lower_ not in _THIRD_PERSON]
-        if subject_only:
-            return [h for h in out if h.ent_type_ in ACTOR_ENTS]
-        copula = v.lemma_ == "be" and subj.lower_ in _DUMMY_SUBJECTS
-        own_side = not copula and any(speaker_side(h, speaker) or (is_pronoun(h) and h.lower_ in FIRST_PERSON) for h in heads)
-        if not out and not own_side and not any(is_actor_head(h, lex) for h in heads):
-            out = [a for h in heads for a in _owners(h, lex, speaker, skip)]
-    elif subj is not None and not subject_only and subj.lemma_.lower() not in _WH_WORDS:
-        # "expanding cooperation between X and Y is dangerous": whose the act of the clausal subject is
-        out = [a for o in clause_objects(subj) for a in _owners(o, lex, speaker, skip)]
-    if not out:
-        agent = passive_agent(v) or next((p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
-        if agent is not None:
-            for h in with_conjuncts(agent):
-                out += _actors_of(h, lex, speaker, skip) or ([] if is_actor_head(h, lex) else _owners(h, lex, speaker, skip))
-    if not out and v.lemma_ == "be" and subj is not None and (subj.lower_ in _DUMMY_SUBJECTS or subj.dep_ == "csubj"):
-        # "it was the wrong decision by Estonia", "what matters is the decision of Congress": whose the thing named is
-        for c in (c for c in v.children if c.dep_ == "attr"):
-            for h in with_conjuncts(c):
-                out += [h] if _keep(h, lex, speaker, skip) else _owners(h, lex, speaker, skip)
-    if not out and (objects or own_side):
-        cands: list[Token] = []
-        if objects:
-            cands += [c for c in v.children if c.dep_ in _CONTENT_OBJECT_DEPS]
-            cands += prep_objects(v, _CONTENT_PREPS)
-        for a in (c for c in v.children if c.dep_ == "acomp"):
-            cands += prep_objects(a, _CONTENT_PREPS if objects else _ATTITUDE_PREPS)
-            if depth < 2 and not cands:
-                # "I am not surprised that X attacks ...", "we are worried that X will ...": the attitude's clause
-                for x in (x for x in a.children if x.dep_ == "ccomp" and x.i not in skip):
-                    out += clause_actors(x, lex, speaker, objects=objects, skip=skip, depth=depth + 1, quoted=quoted)
-        for c in sorted(cands, key=lambda t: t.i):
-            for h in with_conjuncts(c):
-                if _keep(h, lex, speaker, skip):
-                    out.append(h)
-                elif not is_actor_head(h, lex):
-                    out += _owners(h, lex, speaker, skip)
-    if not out and depth < 2 and not own_side:
-        for x in v.children:
-            if x.dep_ in _NESTED_DEPS and x.pos_ in ("VERB", "AUX") and x.i not in skip:
-                out = clause_actors(x, lex, speaker, objects=objects, skip=skip, depth=depth + 1, quoted=quoted)
-                if out:
-                    break
-    seen: set[int] = set()
-    return sorted((t for t in out if not (t.i in seen or seen.add(t.i))), key=lambda t: t.i)
-
-
-def content_targets(
-    clause_verbs: list[Token], lex: Lexicon, speaker: Token | None, *, objects: bool = False,
-    skip: frozenset[int] | set[int] = frozenset(), subject_only: bool = False, quoted: bool = False,
-) -> list[MentionRef]:
-    """Target mentions of a statement from what it says: :func:`clause_actors` of
-    its reported or quoted clauses (``clause_verbs``: the cue's ``ccomp``/``parataxis``
-    heads; a clause headed by another cue in ``skip`` is that cue's), each mention once."""
-    out: list[MentionRef] = []
-    seen: set[int] = set()
-    for v in clause_verbs:
-        if v.i in skip:
-            continue
-        for h in clause_actors(v, lex, speaker, objects=objects, skip=skip, subject_only=subject_only, quoted=quoted):
-            if h.i not in seen:
-                seen.add(h.i)
-                out.append(mention_for(h, lex))
-    return out
-
-
-
-#: Nouns that stand for an act the article has just reported ("welcomed the move", "warned of such a step").
-ANAPHORIC_ACTS = frozenset({"move", "decision", "step", "action", "measure", "plan", "announcement", "initiative",
-                            "proposal", "withdrawal", "exit", "offer", "gesture", "ruling", "order", "ban"})
-#: Determiners by which such a noun points back ("the move", "this decision", "such a step").
-_BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
 #: Speech acts about an act whose doer is their target when the act is only pointed back at.
 ANAPHORA_TYPES = frozenset({StatementType.PRAISE, StatementType.CRITICIZE, StatementType.WARN, StatementType.REJECT,
                             StatementType.SUPPORT})
-
-
-def _points_back(noun: Token) -> bool:
-    """"the move", "such a move", "this decision": an act noun with a pointing
-    determiner and no owner or actor of its own."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ANAPHORIC_ACTS:
-        return False
-    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "amod") and c.i < noun.i}
-    if not dets & _BACK_DETERMINERS:
-        return False
-    return not any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ in ("by", "of", "from"))
-                   for c in noun.children)
 
 
 def previous_act_agents(cue_tok: Token, lex: Lexicon, events: Events | None, speaker: Token | None) -> list[MentionRef]:
@@ -491,27 +258,8 @@ def previous_act_agents(cue_tok: Token, lex: Lexicon, events: Events | None, spe
     :returns: the doer's mentions, or [] when the object points back at nothing."""
     objs = [o for o in cue_tok.children if o.dep_ == "dobj"] + prep_objects(cue_tok, {"of", "about", "against"})
     objs += [p for o in list(objs) for p in prep_objects(o, {"of"})]  # "the implications of such a move"
-    back = [o for o in objs if _points_back(o)]
-    if not back:
-        return []
-    agents = agents_of(back[0], events, lex)
-    if agents and not speaker_side(agents[0], speaker):
-        return actor_mentions(agents[0], lex)
-    doc = cue_tok.doc
-    sent = cue_tok.sent
-    for _ in range(2):
-        if sent.start == 0:
-            return []
-        sent = doc[sent.start - 1].sent
-        root = sent.root
-        clauses = [root]
-        if root.lemma_.lower() in lex.report_lemmas:
-            clauses = [c for c in root.children if c.dep_ in ("ccomp", "parataxis")] + [root]
-        for v in clauses:
-            subj = subject_of(v)
-            if subj is not None and _keep(subj, lex, speaker, frozenset()):
-                return actor_mentions(subj, lex)
-    return []
+    back = [o for o in objs if points_back(o)]
+    return [m for h in back_doers(back[0], lex, events, speaker) for m in actor_mentions(h, lex)] if back else []
 
 
 def denied_claimants(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> list[MentionRef]:
@@ -529,4 +277,77 @@ def denied_claimants(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> lis
     head = root if root.pos_ in ("NOUN", "PROPN") else subject_of(root)
     if head is None or head.i == cue_tok.i:
         return []
-    return [mention_for(h, lex) for h in with_conjuncts(head) if _keep(h, lex, speaker, frozenset())]
+    return [mention_for(h, lex) for h in with_conjuncts(head) if content_actor(h, lex, speaker, frozenset())]
+
+
+#: Answers to a proposal whose target, when they name nothing, is who proposed.
+ANSWER_TYPES = frozenset({StatementType.REJECT, StatementType.AGREE})
+#: Verbs of a proposal or request an objectless refusal or acceptance answers.
+PROPOSAL_VERBS = frozenset({"propose", "offer", "suggest", "ask", "request", "invite", "demand", "urge", "seek"})
+
+
+def proposal_authors(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> list[MentionRef]:
+    """Who made the proposal an objectless refusal or acceptance answers: "Spain
+    proposed a new deadline, but France refused" (the refusal coordinated with the
+    proposal), "Spain asked France to extend it. Paris refused." (a refusal that is
+    its sentence's main verb, after a sentence whose main verb proposes): the
+    proposal's subject, a negotiating side by its national adjective ("the Spanish
+    side": :func:`kg.extract.about.actors_of`), never the speaker's own side.
+
+    :returns: mentions of the proposer; [] when the cue has an object or a complement
+        of its own, or answers no proposal."""
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "nsubjpass") for c in cue_tok.children):
+        return []
+    prop = None
+    if cue_tok.dep_ == "conj" and cue_tok.head.lemma_.lower() in PROPOSAL_VERBS:
+        prop = cue_tok.head
+    elif cue_tok.dep_ == "ROOT" and cue_tok.sent.start > 0:
+        prev = cue_tok.doc[cue_tok.sent.start - 1].sent.root
+        prop = prev if prev.lemma_.lower() in PROPOSAL_VERBS else None
+    subj = subject_of(prop) if prop is not None else None
+    if subj is None:
+        return []
+    return [mention_for(a, lex) for h in with_conjuncts(subj) for a in actors_of(h, lex, speaker, frozenset())]
+
+
+def relative_doers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> list[MentionRef]:
+    """Whose act a relative clause's speech act answers: "Serbia closed the border,
+    which Kosovo condemned", "Spain offered talks, which France rejected", "X raided
+    the buildings, which Y described as a crime" -> whose the antecedent is when it
+    names an owner ("the Serbian plan, which Kosovo condemned" -> Serbian:
+    :func:`kg.extract.about.owners`), else, when the antecedent is what the main clause
+    did (its object), the subject of the main clause (:func:`denied_claimants`) when that
+    clause is no speech act itself; never the speaker's own side.
+
+    :returns: mentions; [] when the cue is no relative "which ..." clause."""
+    rel = next((c for c in cue_tok.children if c.dep_ == "dobj" and c.lower_ in ("which", "that")), None)
+    if rel is None:
+        return []  # (a passive "which was backed by X" is read by the cue rules: kg.extract.verbal)
+    root = cue_tok.sent.root
+    if cue_tok.dep_ == "relcl" and cue_tok.head.pos_ == "NOUN":
+        ante = cue_tok.head
+        own = owners(ante, lex, speaker, frozenset())
+        if own:
+            return [mention_for(h, lex) for h in own]
+        verb = ante.head
+        while verb.dep_ in ("xcomp", "advcl") and verb.i != root.i:
+            verb = verb.head  # "launched raids to retake the buildings, which ..."
+        if ante.dep_ != "dobj" or verb.i != root.i:
+            return []  # "is on trial on charges which Y dismissed": the relative is about the charges only
+    if root.lemma_.lower() in lex.by_lemma and root.lemma_.lower() not in PROPOSAL_VERBS:
+        return []  # "X criticised the plan, which Y condemned": X made no plan ("X offered talks, which ...": X did)
+    return denied_claimants(cue_tok, lex, speaker)
+
+
+def settle_targets(cue_tok: Token, targets: list[MentionRef], lex: Lexicon, speaker: Token | None) -> list[MentionRef]:
+    """The targets of a verbal cue's draft, settled: without any, whom the cue answers
+    ("Responding to X's criticism, Y said ...": :func:`kg.extract.about.reply_targets`) or
+    whose act its relative clause answers ("X closed the border, which Y condemned":
+    :func:`relative_doers`); an armed body named by a national adjective becomes its
+    country ("tough on the American forces": :func:`kg.extract.about.national_body`).
+
+    :returns: the settled targets (a new list)."""
+    if not targets:
+        targets = reply_targets(cue_tok, lex, speaker) or relative_doers(cue_tok, lex, speaker)
+    doc = cue_tok.doc
+    return [mention_for(n, lex) if (n := national_body(doc[m.head], speaker)) is not None else m for m in targets]

@@ -13,8 +13,9 @@ from typing import Iterator
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from kg.extract import weights
-from kg.extract.clauses import analyse_clause, commitment, strongly_negative, wanted_actors
-from kg.extract.events import agents_of, event_agents, Events
+from kg.extract.clauses import analyse_clause, commitment, wanted_actors
+from kg.extract.events import event_agents, Events
+from kg.extract.labels import dismissed_accusers, labeling, quoted_label
 from kg.extract.lexicon import ContentClass, Cue, Lexicon
 from kg.extract.mentions import (
     actor_mentions,
@@ -38,7 +39,6 @@ from kg.extract.speakers import (
 )
 from kg.extract.syntax import (
     FIRST_PERSON,
-    RELATIVE,
     clause_objects,
     hung_clauses,
     is_hypothetical,
@@ -49,7 +49,7 @@ from kg.extract.syntax import (
     prep_objects,
     subject_of,
 )
-from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, content_targets, find_targets
+from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, content_targets, find_targets, settle_targets
 from kg.model import Mode, StatementType
 
 
@@ -160,107 +160,6 @@ def says_something(tok: Token, cue_idx: list[int], sent: SpacySpan) -> bool:
         return True  # a topic, not a date ("revealed a phone on Monday")
     after = [t for t in tok.doc[cue_idx[-1] + 1:min(sent.end, cue_idx[-1] + 3)] if not t.is_space]
     return any(t.text in QUOTE_CHARS or t.text in OPENING_QUOTES + CLOSING_QUOTES or t.text == ":" for t in after)
-
-
-def labeling(tok: Token, lex: Lexicon, events: Events | None) -> tuple[StatementType, list[MentionRef]] | None:
-    """A pejorative label given to an actor or its act: "called its government a
-    corrupt dictatorship", "dubbed him a villain", "raids which Lavrov described as
-    a bloody crime" -> CRITICIZE (ACCUSE when the label names a crime) of the
-    labelled actor, the possessor of the labelled thing, or the doer of the
-    labelled act (CAMEO 111/112); None when the label is not negative."""
-    # "called X a dictatorship", "described X as a crime", "included Iran among rogue regimes"
-    label_preps = {"as", "among"} if tok.lemma_.lower() in lex.words.listing_verbs else {"as"}
-    if tok.lemma_.lower() in lex.words.listing_verbs:
-        labels = prep_objects(tok, label_preps)
-    else:
-        labels = [c for c in tok.children if c.dep_ in ("oprd", "attr")] + prep_objects(tok, label_preps)
-    for o in (c for c in tok.children if c.dep_ == "dobj"):
-        labels += ([] if tok.lemma_.lower() in lex.words.listing_verbs else [c for c in o.children if c.dep_ in ("oprd", "appos")]) + prep_objects(o, label_preps)
-    # the label noun and its own modifiers ("a corrupt socialist dictatorship"), not phrases hung on it
-    heads = labels + [p for lab in labels for p in prep_objects(lab, {"of"})]  # "a group of rogue regimes"
-    words = [w for lab in heads for w in [lab, *(c for c in lab.children if c.dep_ in ("amod", "compound"))]]
-    negative = [w for w in words
-                if w.i > tok.i and (lex.content_class(w.lemma_) in (ContentClass.NEGATIVE, ContentClass.CRIME_NOUN, ContentClass.TERROR) or strongly_negative(w, lex))]
-    if not negative:
-        return None
-    crime = any(lex.content_class(w.lemma_) in (ContentClass.CRIME_NOUN, ContentClass.TERROR) for w in negative)
-    stype = StatementType.ACCUSE if crime else StatementType.CRITICIZE
-    targets: list[MentionRef] = []
-    for o in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
-        if o.lower_ in RELATIVE or o.lower_ == "what":
-            # "raids which Lavrov described as a crime": the antecedent
-            o = tok.head if tok.dep_ == "relcl" else o
-        if o.i in {w.i for w in negative}:
-            continue
-        owner = next((c for c in o.children if c.dep_ == "poss" and is_pronoun(c) and c.lower_ not in FIRST_PERSON), None)
-        if is_actor_head(o, lex) and owner is not None and o.pos_ == "NOUN":
-            targets.append(mention_for(owner, lex))  # "calling its government a dictatorship": the country
-        elif is_actor_head(o, lex) and not (o.lower_ in RELATIVE or o.lower_ == "what"):
-            targets += actor_mentions(o, lex)
-        else:
-            # "described Israel's plans as ...": the owner or doer of the labelled thing, not its victim
-            owners = [c for c in o.children if c.dep_ == "poss" and is_actor_head(c, lex)]
-            targets += [m for c in owners for m in actor_mentions(c, lex)] or [
-                m for a in agents_of(o, events, lex) for m in actor_mentions(a, lex)]
-    if not targets and tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
-        targets = inner_actors(tok.head, lex) or [m for a in agents_of(tok.head, events, lex) for m in actor_mentions(a, lex)]
-    return (stype, targets) if targets else None
-
-
-def quoted_label(tok: Token, lex: Lexicon, in_quotes: set[int]) -> tuple[int, int] | None:
-    """The token range of a label in quotation marks that a labelling verb gives its object
-    ("called the plan “a gift”", "described it as “a mess”"), or None; listing verbs
-    ("included X among ...") give no label."""
-    if tok.lemma_.lower() in lex.words.listing_verbs:
-        return None
-    objs = [c for c in tok.children if c.dep_ == "dobj"]
-    labels = [c for c in tok.children if c.dep_ in ("oprd", "attr") and c.i > tok.i] + prep_objects(tok, {"as"})
-    labels += [c for o in objs for c in o.children if c.dep_ in ("oprd", "appos")] + [
-        p for o in objs for p in prep_objects(o, {"as"})]
-    for lab in labels:
-        if lab.i in in_quotes and (objs or lab.dep_ == "pobj"):
-            start, end = lab.left_edge.i, lab.right_edge.i + 1
-            doc = tok.doc
-            if start > 0 and doc[start - 1].text in QUOTE_CHARS:
-                start -= 1
-            if end < len(doc) and doc[end].text in QUOTE_CHARS:
-                end += 1
-            return (start, end)
-    return None
-
-
-def dismissed_accusers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> list[MentionRef] | None:
-    """Who made the accusations a rejection or denial dismisses: the object (or, in a
-    relative clause, the antecedent: "the accusations Moscow has rejected") is an
-    accusation noun; its author is its possessor or by/from actor, else the subject
-    of the latest earlier accusing verb ("The U.S. has accused Russia of ...").
-    None when the object is no accusation."""
-    objs = [c for c in cue_tok.children if c.dep_ == "dobj"]
-    if not objs and cue_tok.dep_ == "relcl" and cue_tok.head.pos_ in ("NOUN", "PRON"):
-        objs = [cue_tok.head]
-        if objs[0].lower_ in ("something", "which", "one") and objs[0].dep_ in ("appos", "npadvmod"):
-            # "... accusations from X that ..., something Moscow denies": the accusation it sums up
-            before = [t for t in cue_tok.sent if t.i < objs[0].i and lex.content_class(t.lemma_) == ContentClass.ACCUSATION_NOUN]
-            objs = before[-1:] or objs
-    objs += [p for o in objs for p in prep_objects(o, {"of"})]  # "dismissed the panel of experts' findings"
-    acc = [o for o in objs if lex.content_class(o.lemma_) == ContentClass.ACCUSATION_NOUN]
-    if not acc:
-        return None
-    authors: list[Token] = []
-    for o in acc:
-        authors += [c for c in o.children if c.dep_ == "poss" and is_actor_head(c, lex) and not is_pronoun(c)]
-        authors += [p for p in prep_objects(o, {"from", "by"}) if is_actor_head(p, lex)]
-        authors += [c for c in o.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG")]
-    if not authors and any(o.lemma_.lower() != "claim" for o in acc):  # a "claim" may be one of responsibility
-        doc = cue_tok.doc
-        for t in reversed(doc[:cue_tok.i]):
-            if t.pos_ == "VERB" and t.lemma_.lower() in lex.words.accusing_verbs:
-                s = subject_of(t)
-                if s is not None and is_actor_head(s, lex) and not is_pronoun(s):
-                    authors = [s]
-                    break
-    authors = [a for a in authors if not speaker_side(a, speaker)]
-    return [m for a in authors for m in actor_mentions(a, lex)]
 
 
 def threat_in_warning(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
@@ -415,6 +314,16 @@ def uncued_verb_statements(tok: Token, sent: SpacySpan, lex: Lexicon, ctx: DocCu
 def cue_statements(
     tok: Token, cue: Cue, cue_idx: list[int], sent: SpacySpan, lex: Lexicon, ctx: DocCues
 ) -> Iterator[Draft]:
+    """:func:`_cue_drafts`, their targets settled by :func:`kg.extract.targets.settle_targets`
+    ("Responding to X's criticism, Y said ...", "tough on the American forces")."""
+    for d in _cue_drafts(tok, cue, cue_idx, sent, lex, ctx):
+        d.targets = settle_targets(tok, d.targets, lex, tok.doc[d.speaker.head])
+        yield d
+
+
+def _cue_drafts(
+    tok: Token, cue: Cue, cue_idx: list[int], sent: SpacySpan, lex: Lexicon, ctx: DocCues
+) -> Iterator[Draft]:
     """The drafts of one verbal cue ``tok`` of ``sent`` (``cue_idx``: the cue's token indices).
 
     Reporting cues (``cue.kind == "report"``) are typed by their reported clause
@@ -534,10 +443,12 @@ def cue_statements(
         if (cue.type == StatementType.STATEMENT and clause_verbs and cue.lemma not in lex.words.media_cues
                 and (quoted or not (clause_verbs[0].i < tok.i and past_event(clause_verbs[0])))):
             # whom the reported or quoted clause is about (CAMEO 010): kg.extract.targets.content_targets
-            # a cue inside the quotation with "he"/"she"/"they" states nothing itself (cue_statements): the
-            # quotation is about that person
+            # a cue inside the quotation states nothing itself unless its subject is "I"/"we" (cue_statements):
+            # the quotation is about whoever it names as the doer ("he", "Berlin has criticised ..."), but
+            # not the side a speaker speaks for in the present ("China calls on ...")
             others = {i for i in ctx.cue_set if i not in ctx.in_quotes or (
-                (sj := subject_of(doc[i])) is None or sj.lower_ not in ("he", "she", "they"))}
+                (sj := subject_of(doc[i])) is not None and (sj.lower_ in FIRST_PERSON or (
+                    doc[i].tag_ in ("VBZ", "VBP") and not is_pronoun(sj))))}
             targets = content_targets(clause_verbs, lex, spk_tok, skip=others, quoted=quoted or mode == Mode.DIRECT)
         yield Draft(type=cue.type, targets=targets, evidence=weights.CUE_ALONE, **base)
     else:

@@ -1,0 +1,119 @@
+"""Shapes of a cue's object that carry the statement's type and target: a pejorative label
+given to an actor or its act ("called its government a corrupt dictatorship", CAMEO 111/112),
+a quoted label ("described it as “a mess”") and the accusations a denial dismisses ("rejected
+Moscow's accusations").  Used by :mod:`kg.extract.verbal`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.clauses import strongly_negative
+from kg.extract.events import agents_of, Events
+from kg.extract.lexicon import ContentClass, Lexicon
+from kg.extract.mentions import actor_mentions, inner_actors, is_actor_head, mention_for, MentionRef, speaker_side
+from kg.extract.quotes import QUOTE_CHARS
+from kg.extract.syntax import FIRST_PERSON, RELATIVE, is_pronoun, prep_objects, subject_of
+from kg.model import StatementType
+
+__all__ = ["labeling", "quoted_label", "dismissed_accusers"]
+
+
+def labeling(tok: Token, lex: Lexicon, events: Events | None) -> tuple[StatementType, list[MentionRef]] | None:
+    """A pejorative label given to an actor or its act: "called its government a
+    corrupt dictatorship", "dubbed him a villain", "raids which Lavrov described as
+    a bloody crime" -> CRITICIZE (ACCUSE when the label names a crime) of the
+    labelled actor, the possessor of the labelled thing, or the doer of the
+    labelled act (CAMEO 111/112); None when the label is not negative."""
+    # "called X a dictatorship", "described X as a crime", "included Iran among rogue regimes"
+    label_preps = {"as", "among"} if tok.lemma_.lower() in lex.words.listing_verbs else {"as"}
+    if tok.lemma_.lower() in lex.words.listing_verbs:
+        labels = prep_objects(tok, label_preps)
+    else:
+        labels = [c for c in tok.children if c.dep_ in ("oprd", "attr")] + prep_objects(tok, label_preps)
+    for o in (c for c in tok.children if c.dep_ == "dobj"):
+        labels += ([] if tok.lemma_.lower() in lex.words.listing_verbs else [c for c in o.children if c.dep_ in ("oprd", "appos")]) + prep_objects(o, label_preps)
+    # the label noun and its own modifiers ("a corrupt socialist dictatorship"), not phrases hung on it
+    heads = labels + [p for lab in labels for p in prep_objects(lab, {"of"})]  # "a group of rogue regimes"
+    words = [w for lab in heads for w in [lab, *(c for c in lab.children if c.dep_ in ("amod", "compound"))]]
+    negative = [w for w in words
+                if w.i > tok.i and (lex.content_class(w.lemma_) in (ContentClass.NEGATIVE, ContentClass.CRIME_NOUN, ContentClass.TERROR) or strongly_negative(w, lex))]
+    if not negative:
+        return None
+    crime = any(lex.content_class(w.lemma_) in (ContentClass.CRIME_NOUN, ContentClass.TERROR) for w in negative)
+    stype = StatementType.ACCUSE if crime else StatementType.CRITICIZE
+    targets: list[MentionRef] = []
+    for o in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+        if o.lower_ in RELATIVE or o.lower_ == "what":
+            # "raids which Lavrov described as a crime": the antecedent
+            o = tok.head if tok.dep_ == "relcl" else o
+        if o.i in {w.i for w in negative}:
+            continue
+        owner = next((c for c in o.children if c.dep_ == "poss" and is_pronoun(c) and c.lower_ not in FIRST_PERSON), None)
+        if is_actor_head(o, lex) and owner is not None and o.pos_ == "NOUN":
+            targets.append(mention_for(owner, lex))  # "calling its government a dictatorship": the country
+        elif is_actor_head(o, lex) and not (o.lower_ in RELATIVE or o.lower_ == "what"):
+            targets += actor_mentions(o, lex)
+        else:
+            # "described Israel's plans as ...": the owner or doer of the labelled thing, not its victim
+            owners = [c for c in o.children if c.dep_ == "poss" and is_actor_head(c, lex)]
+            targets += [m for c in owners for m in actor_mentions(c, lex)] or [
+                m for a in agents_of(o, events, lex) for m in actor_mentions(a, lex)]
+    if not targets and tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
+        targets = inner_actors(tok.head, lex) or [m for a in agents_of(tok.head, events, lex) for m in actor_mentions(a, lex)]
+    return (stype, targets) if targets else None
+
+
+def quoted_label(tok: Token, lex: Lexicon, in_quotes: set[int]) -> tuple[int, int] | None:
+    """The token range of a label in quotation marks that a labelling verb gives its object
+    ("called the plan “a gift”", "described it as “a mess”"), or None; listing verbs
+    ("included X among ...") give no label."""
+    if tok.lemma_.lower() in lex.words.listing_verbs:
+        return None
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    labels = [c for c in tok.children if c.dep_ in ("oprd", "attr") and c.i > tok.i] + prep_objects(tok, {"as"})
+    labels += [c for o in objs for c in o.children if c.dep_ in ("oprd", "appos")] + [
+        p for o in objs for p in prep_objects(o, {"as"})]
+    for lab in labels:
+        if lab.i in in_quotes and (objs or lab.dep_ == "pobj"):
+            start, end = lab.left_edge.i, lab.right_edge.i + 1
+            doc = tok.doc
+            if start > 0 and doc[start - 1].text in QUOTE_CHARS:
+                start -= 1
+            if end < len(doc) and doc[end].text in QUOTE_CHARS:
+                end += 1
+            return (start, end)
+    return None
+
+
+def dismissed_accusers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> list[MentionRef] | None:
+    """Who made the accusations a rejection or denial dismisses: the object (or, in a
+    relative clause, the antecedent: "the accusations Moscow has rejected") is an
+    accusation noun; its author is its possessor or by/from actor, else the subject
+    of the latest earlier accusing verb ("The U.S. has accused Russia of ...").
+    None when the object is no accusation."""
+    objs = [c for c in cue_tok.children if c.dep_ == "dobj"]
+    if not objs and cue_tok.dep_ == "relcl" and cue_tok.head.pos_ in ("NOUN", "PRON"):
+        objs = [cue_tok.head]
+        if objs[0].lower_ in ("something", "which", "one") and objs[0].dep_ in ("appos", "npadvmod"):
+            # "... accusations from X that ..., something Moscow denies": the accusation it sums up
+            before = [t for t in cue_tok.sent if t.i < objs[0].i and lex.content_class(t.lemma_) == ContentClass.ACCUSATION_NOUN]
+            objs = before[-1:] or objs
+    objs += [p for o in objs for p in prep_objects(o, {"of"})]  # "dismissed the panel of experts' findings"
+    acc = [o for o in objs if lex.content_class(o.lemma_) == ContentClass.ACCUSATION_NOUN]
+    if not acc:
+        return None
+    authors: list[Token] = []
+    for o in acc:
+        authors += [c for c in o.children if c.dep_ == "poss" and is_actor_head(c, lex) and not is_pronoun(c)]
+        authors += [p for p in prep_objects(o, {"from", "by"}) if is_actor_head(p, lex)]
+        authors += [c for c in o.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG")]
+    if not authors and any(o.lemma_.lower() != "claim" for o in acc):  # a "claim" may be one of responsibility
+        doc = cue_tok.doc
+        for t in reversed(doc[:cue_tok.i]):
+            if t.pos_ == "VERB" and t.lemma_.lower() in lex.words.accusing_verbs:
+                s = subject_of(t)
+                if s is not None and is_actor_head(s, lex) and not is_pronoun(s):
+                    authors = [s]
+                    break
+    authors = [a for a in authors if not speaker_side(a, speaker)]
+    return [m for a in authors for m in actor_mentions(a, lex)]
