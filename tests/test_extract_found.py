@@ -142,9 +142,10 @@ def test_extract_found_no_example_speaker_without_a_named_example(extract_text, 
 
 # ---- a document stands where the speaker would: its author speaks ("a report by X says", "X's statement urged")
 
+# (an armed body named by a national adjective is its country as the target: "Ethiopian troops" -> Ethiopian)
 DOCUMENT_CASES = [
     ("A new report by Human Rights Watch says Ethiopian troops killed civilians.",
-     ("Watch", "ACCUSE", "Ethiopian troops", False)),
+     ("Watch", "ACCUSE", "Ethiopian", False)),
     ("A statement from the Chilean foreign ministry said Peru must stop the raids.", ("ministry", "APPEAL", "Peru", False)),
     ("The ministry's statement urged Peru to free the fishermen.", ("ministry", "APPEAL", "Peru", False)),
     ("A Kremlin statement said Ukraine had shelled a nuclear plant.", ("Kremlin", "ACCUSE", "Ukraine", False)),
@@ -297,7 +298,7 @@ DOCUMENT_AGAIN_CASES = [
     ("The European Union issued a statement on Somalia on Monday. The statement threatened sanctions against Farmajo.",
      ("Union", "THREATEN", "Farmajo", False)),
     ("Peru released a report on Monday. The report said Chilean troops tortured detainees.",
-     ("Peru", "ACCUSE", "Chilean troops", False)),
+     ("Peru", "ACCUSE", "Chilean", False)),
 ]
 
 
@@ -355,7 +356,7 @@ def test_extract_found_an_obliged_act_is_not_a_statement_of_the_obliged(extract_
 
 SPOKESPERSON_CASES = [
     ("A spokesperson for the Chilean president said Peru must apologize.", ("president", "APPEAL", "Peru", False)),
-    ("A spokesman for the Peruvian army said Chilean troops had killed civilians.", ("army", "ACCUSE", "Chilean troops", False)),
+    ("A spokesman for the Peruvian army said Chilean troops had killed civilians.", ("army", "ACCUSE", "Chilean", False)),
 ]
 
 
