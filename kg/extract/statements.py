@@ -46,7 +46,9 @@ from kg.extract import weights
 from kg.extract.clauses import analyse_clause, terror_like
 from kg.extract.events import event_index
 from kg.extract.lexicon import Cue, Lexicon
-from kg.extract.mentions import actor_mentions, Draft, is_actor_head, is_anonymous, is_media, mention_for, thing_mention
+from kg.extract.mentions import (
+    actor_mentions, Draft, is_actor_head, is_anonymous, is_media, mention_for, nonspecific_mention, thing_mention,
+)
 from kg.extract.nominal import find_nominal_statements, meeting_noun_statements
 from kg.extract.quotes import OPENING_QUOTES, quote_balance, quoted_tokens
 from kg.extract.speakers import coordinated_actors, headline_speaker
@@ -75,7 +77,8 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
     for d in drafts:
         # a title-cased headline's common noun, a name the article uses for a kind of thing ("the
         # Schengen zone"), is no target, whichever rule found it
-        d.targets = [m for m in d.targets if not headline_capitals(doc[m.head], lex) and not thing_mention(m, doc, lex)]
+        d.targets = [m for m in d.targets if not headline_capitals(doc[m.head], lex) and not thing_mention(m, doc, lex)
+                     and not nonspecific_mention(m, doc, lex)]
         if d.type == StatementType.STATEMENT and (is_anonymous(d.speaker, doc, lex) or is_media(d.speaker, doc, lex)):
             continue
         if not d.targets and is_anonymous(d.speaker, doc, lex):
