@@ -178,3 +178,42 @@ def test_neutral_or_hypothetical_content_is_not_raised(extract_text, text, targe
 def test_flat_helper_still_reads_results(extract_text):
     # the shared helper of the extraction tests reads the statements these tests make
     assert ("Lee", "ACCUSE", "Karvania", False) in flat(extract_text("Senator Lee said Karvania was responsible for the massacre."))
+
+
+# -- kind 6: a cue word used in a sense that states nothing (physical attacks, "add"/"meet" with a noun
+#    object, a speaker quantified away, an outlet's interview label)
+
+NOT_SPEECH = [
+    "This week, military sources said rebels attacked nearly ten villages near the border.",
+    "The militant group has been attacking and fighting Karvanian troops since 2011.",
+    "Gunmen attacked a police convoy outside Belmora.",
+    'The spokeswoman said "Karvania has been ripping off our farmers for decades."',
+    "The governor also agreed to add two members to the oversight board.",
+    "Ankara said it could turn to Moscow to meet its defense needs.",
+    "Officials claimed that no other country had offered to take in the refugees.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SPEECH)
+def test_cue_words_in_senses_that_state_nothing(extract_text, text):
+    res = extract_text(text)
+    bad = {(s.actor.name, s.type.value) for s in res.statements
+           if s.cue is not None and s.cue.text.lower().startswith(("attack", "ripp", "add", "meet", "offer"))}
+    assert not bad, bad
+
+
+SPEECH_KEEP = [
+    ("Senator Ada Lind attacked the newspaper for refusing to support her plan.", "CRITICIZE"),
+    ("The president attacked Senator Lind over her remarks.", "CRITICIZE"),
+    ("Karvania's foreign minister attacked Belmora's leaders.", "CRITICIZE"),
+    ("The prime minister attacked the decision as a disaster.", "CRITICIZE"),
+    ("Prime Minister Olsen will meet Chancellor Brandt on Monday.", "CONSULT"),
+    ("The foreign minister added that the talks would continue.", "STATEMENT"),
+    ("Karvania offered to take in the refugees.", "PROMISE"),
+]
+
+
+@pytest.mark.parametrize("text,stype", SPEECH_KEEP)
+def test_cue_words_in_speech_senses_stay(extract_text, text, stype):
+    res = extract_text(text)
+    assert any(s.type.value == stype for s in res.statements), {(s.actor.name, s.type.value) for s in res.statements}

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract import weights
 from kg.extract.clauses import analyse_clause, terror_like
@@ -52,7 +52,7 @@ from kg.extract.mentions import (
 from kg.extract.nominal import find_nominal_statements, meeting_noun_statements
 from kg.extract.quotes import OPENING_QUOTES, quote_balance, quoted_tokens
 from kg.extract.speakers import coordinated_actors, headline_speaker
-from kg.extract.syntax import clause_objects, is_hypothetical, match_cue
+from kg.extract.syntax import clause_objects, is_hypothetical, match_cue, subject_of
 from kg.extract.targets import content_targets, headline_capitals
 from kg.extract.verbal import cue_statements, DocCues, in_reported_clause, uncued_verb_statements
 from kg.model import Mode, StatementType
@@ -81,6 +81,8 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                      and not nonspecific_mention(m, doc, lex)]
         if d.type == StatementType.STATEMENT and (is_anonymous(d.speaker, doc, lex) or is_media(d.speaker, doc, lex)):
             continue
+        if not_speech(d, doc, lex):
+            continue
         if not d.targets and is_anonymous(d.speaker, doc, lex):
             continue  # "defence officials cautioned that ...": an unnamed source without a target
         head = doc[d.speaker.head]
@@ -98,6 +100,60 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                 targets = [o for o in mentions if o is not m]
             yield Draft(d.sent_start, d.sent_end, d.cue_tokens, d.cue_lemma, d.type, d.prior, m, targets,
                         d.content, d.mode, d.negated, d.hypothetical, d.evidence)
+
+
+def not_speech(d: Draft, doc: Doc, lex: Lexicon) -> bool:
+    """A draft whose cue word is used in a sense that states nothing (issue 14, kinds found on unseen news):
+
+    * a physical act (:func:`physical_sense`: "rebels attacked nearly ten villages", "has been ripping off
+      our farmers");
+    * a reporting verb with a noun object instead of a report ("agreed to add two members", "turn to X to meet
+      its defense requirements"; ``words.tsv`` ``object_sense_cues``): "add" with any noun object, "meet"
+      with an object that is no actor;
+    * a speaker quantified away ("no other country had offered ...", "none of the parties agreed");
+    * an interview's label line ("VOA: Putin visited China ..."): a news outlet at the head of a line asks,
+      it does not state.
+    """
+    cue = doc[d.cue_tokens[0]]
+    if d.cue_lemma == ":" and is_media(d.speaker, doc, lex):
+        return True
+    if doc[d.speaker.start].lower_ in ("no", "none", "neither"):
+        return True
+    if d.cue_lemma in lex.words.object_sense_cues and cue.pos_ == "VERB":
+        objs = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+        if objs and (d.cue_lemma != "meet" or not any(is_actor_head(o, lex) for o in objs)):
+            if not any(c.dep_ in ("ccomp", "parataxis") for c in cue.children):
+                return True
+    return d.cue_lemma in lex.words.physical_cues and physical_sense(cue, lex)
+
+
+def physical_sense(cue: Token, lex: Lexicon) -> bool:
+    """Whether an attack-like cue (``words.tsv`` ``physical_cues``) names a physical act rather than words.
+
+    Words need a sign of speech: a reason ("attacked the paper for refusing ...", "over its remarks"),
+    a said thing or policy as object (``criticized_things``: "attacked the decision"), or a person, party
+    or organization as object of a subject that is not armed.  A noun ("the attack on the train"), a
+    particle verb ("ripping off farmers"), an armed subject (agents.tsv roles MIL/REB, ``armed_nouns``,
+    terror words: "al-Shabab has been attacking Kenyan troops") or a place or a thing as object ("attacked
+    nearly ten villages") is an act, not a statement (CAMEO codes it as 19x/18x, not 111).
+    """
+    if cue.pos_ != "VERB" or any(c.dep_ == "prt" and c.lower_ in ("off", "up", "apart") for c in cue.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in cue.children):
+        return False
+    subj = subject_of(cue) or (cue.head if cue.dep_ in ("conj", "xcomp") else None)
+    if subj is not None and subj.pos_ in ("VERB", "AUX"):
+        subj = subject_of(subj)  # "has been attacking and fighting": the first verb's subject
+    armed = subj is not None and (lex.agent_role(subj.lemma_.lower()) in ("MIL", "REB")
+                                  or subj.lemma_.lower() in lex.words.armed_nouns or subj.lower_ in lex.words.armed_nouns
+                                  or terror_like(subj, lex))
+    for o in (c for c in cue.children if c.dep_ == "dobj"):
+        if o.lemma_.lower() in lex.words.criticized_things:
+            return False
+        if not armed and (o.ent_type_ in ("PERSON", "ORG", "NORP") or o.pos_ == "PRON" or (
+                not o.ent_type_ and is_actor_head(o, lex) and lex.agent_role(o.lemma_.lower()) not in ("MIL", "COP", "REB"))):
+            return False  # "attacked Senator Lind", "attacked Belmora's leaders"; not "attacked the troops"
+    return True
 
 
 def _quote_continuations(doc: Doc, lex: Lexicon, drafts: list[Draft]) -> list[Draft]:
