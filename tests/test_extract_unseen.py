@@ -217,3 +217,54 @@ SPEECH_KEEP = [
 def test_cue_words_in_speech_senses_stay(extract_text, text, stype):
     res = extract_text(text)
     assert any(s.type.value == stype for s in res.statements), {(s.actor.name, s.type.value) for s in res.statements}
+
+
+# -- kind 7: the "speaker" underwent the act; information offered; the press as consulted party;
+#    an outlet's interview label
+
+UNDERGOER = [
+    "Two Karvanian soldiers stand accused of the 2004 bombing of the Belmoran army base.",
+    "Senator Lind, accused of fraud, denied the charges.",
+    "The group said Central Java Province has been rabies-free but is threatened by the trade in dog meat.",
+]
+
+
+@pytest.mark.parametrize("text", UNDERGOER)
+def test_who_underwent_the_act_is_not_its_speaker(extract_text, text):
+    res = extract_text(text)
+    bad = {(s.actor.name, s.type.value) for s in res.statements if s.type.value in ("ACCUSE", "THREATEN")}
+    assert not bad, bad
+
+
+UNDERGOER_KEEP = [
+    ("The minister was accused by the opposition of corruption.", "opposition", "ACCUSE"),
+    ("Karvania was criticized by rights groups and Belmora.", "Belmora", "CRITICIZE"),
+    ("The envoy, angered by the report, accused Karvania of lying.", "envoy", "ACCUSE"),
+]
+
+
+@pytest.mark.parametrize("text,actor,stype", UNDERGOER_KEEP)
+def test_passive_agents_stay_speakers(extract_text, text, actor, stype):
+    res = extract_text(text)
+    assert any(actor in s.actor.name and s.type.value == stype for s in res.statements), \
+        {(s.actor.name, s.type.value) for s in res.statements}
+
+
+OTHER_SENSES = [
+    ("The Taliban spokesman offered no evidence for his claims.", "PROMISE"),
+    ("Bennett said he sought to engage with the Taliban authorities to offer an impartial assessment.", "PROMISE"),
+    ("In a conversation with journalists posted online, Joseph Arnel said he represents the slum.", "CONSULT"),
+]
+
+
+@pytest.mark.parametrize("text,stype", OTHER_SENSES)
+def test_information_and_press_talks_are_no_promise_or_consultation(extract_text, text, stype):
+    res = extract_text(text)
+    assert not any(s.type.value == stype for s in res.statements), {(s.actor.name, s.type.value) for s in res.statements}
+
+
+def test_interview_label_is_no_speaker_but_the_sentence_stays(extract_text):
+    res = extract_text("VOA: Russia's President Vladimir Putin recently visited China after he began a fifth term.")
+    actors = {(s.actor.name, s.type.value) for s in res.statements}
+    assert not any(a == "VOA" for a, _ in actors), actors
+    assert any("Putin" in a and t == "CONSULT" for a, t in actors), actors

@@ -109,6 +109,7 @@ class RuleWords:
     armed_nouns: frozenset[str] = frozenset()
     criticized_things: frozenset[str] = frozenset()
     object_sense_cues: frozenset[str] = frozenset()
+    information_nouns: frozenset[str] = frozenset()
     cooperation_nouns: frozenset[str] = frozenset()
     threat_objects: frozenset[str] = frozenset()
     accusing_verbs: frozenset[str] = frozenset()

@@ -47,7 +47,7 @@ from kg.extract.clauses import analyse_clause, terror_like
 from kg.extract.events import event_index
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import (
-    actor_mentions, Draft, is_actor_head, is_anonymous, is_media, mention_for, nonspecific_mention, thing_mention,
+    actor_mentions, Draft, MentionRef, is_actor_head, is_anonymous, is_media, mention_for, nonspecific_mention, thing_mention,
 )
 from kg.extract.nominal import find_nominal_statements, meeting_noun_statements
 from kg.extract.quotes import OPENING_QUOTES, quote_balance, quoted_tokens
@@ -90,11 +90,14 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
         # "the Islamic State of Iraq and the Levant": coordination inside one name is no list
         conj = [c for c in conj if not d.speaker.start <= c.i < d.speaker.end]
         if not conj:
-            yield d
+            if not interview_label(d, d.speaker, doc, lex):
+                yield d
             continue
         speakers = sorted([head, *conj], key=lambda t: t.i)
         mentions = [mention_for(t, lex) for t in speakers]
         for m in mentions:
+            if interview_label(d, m, doc, lex):
+                continue
             targets = d.targets
             if not targets and d.type in SYMMETRIC:
                 targets = [o for o in mentions if o is not m]
@@ -111,12 +114,17 @@ def not_speech(d: Draft, doc: Doc, lex: Lexicon) -> bool:
       its defense requirements"; ``words.tsv`` ``object_sense_cues``): "add" with any noun object, "meet"
       with an object that is no actor;
     * a speaker quantified away ("no other country had offered ...", "none of the parties agreed");
-    * an interview's label line ("VOA: Putin visited China ..."): a news outlet at the head of a line asks,
-      it does not state.
+    * a participle whose "speaker" underwent it (:func:`undergoer_speaker`: "stand accused of ...");
+    * a CONSULT with the press only ("in a conversation with journalists", ``press_audiences``);
+    * "offer" with information as object ("offered no evidence", ``information_nouns``): no PROMISE.
     """
     cue = doc[d.cue_tokens[0]]
-    if d.cue_lemma == ":" and is_media(d.speaker, doc, lex):
-        return True
+    if d.type == StatementType.CONSULT and d.targets and all(
+            doc[m.head].lower_ in lex.words.press_audiences for m in d.targets):
+        return True  # "in a conversation with journalists": talking to the press consults no one
+    if d.cue_lemma == "offer" and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.words.information_nouns
+                                      for c in cue.children):
+        return True  # "offered no evidence", "to offer an impartial assessment": information, no promise
     if doc[d.speaker.start].lower_ in ("no", "none", "neither"):
         return True
     if d.cue_lemma in lex.words.object_sense_cues and cue.pos_ == "VERB":
@@ -124,7 +132,37 @@ def not_speech(d: Draft, doc: Doc, lex: Lexicon) -> bool:
         if objs and (d.cue_lemma != "meet" or not any(is_actor_head(o, lex) for o in objs)):
             if not any(c.dep_ in ("ccomp", "parataxis") for c in cue.children):
                 return True
+    if undergoer_speaker(d, cue):
+        return True
     return d.cue_lemma in lex.words.physical_cues and physical_sense(cue, lex)
+
+
+def interview_label(d: Draft, m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
+    """A news outlet at the head of a line of an interview or a headline ("VOA: Putin recently visited
+    China ..."): it asks or titles, it states nothing (one speaker of a draft; the others stay)."""
+    after = doc[m.end] if m.end < len(doc) else None
+    return (d.cue_lemma == ":" or (after is not None and after.text == ":")) and is_media(m, doc, lex)
+
+
+def undergoer_speaker(d: Draft, cue: Token) -> bool:
+    """A participle cue whose "speaker" is the one it was done to ("Two soldiers stand accused of the
+    bombing", "Senator Lind, accused of fraud, denied ...", "remained criticized for ..."): a past
+    participle without a "by" agent, modifying the speaker or predicated of it."""
+    head = d.speaker.head
+    if any(c.dep_ == "nsubjpass" and c.i == head for c in cue.children) or (
+            any(c.dep_ == "auxpass" for c in cue.children) and not any(
+                c.dep_ == "agent" and any(o.i == head for o in c.children) for c in cue.children)):
+        # "the province ... is threatened by the trade": the speaker is the passive subject (also one
+        # inherited from a conjunct), not its agent
+        return True
+    if cue.tag_ != "VBN" or any(c.dep_ == "agent" for c in cue.children):
+        return False
+    if cue.dep_ == "acl" and cue.head.i == head:
+        return True  # "Lind, accused of fraud, ..."
+    if cue.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and cue.head.lemma_.lower() in ("stand", "remain", "be", "become", "feel", "get", "seem"):
+        subj = subject_of(cue.head)
+        return subj is not None and subj.i == head
+    return False
 
 
 def physical_sense(cue: Token, lex: Lexicon) -> bool:
@@ -133,20 +171,22 @@ def physical_sense(cue: Token, lex: Lexicon) -> bool:
     Words need a sign of speech: a reason ("attacked the paper for refusing ...", "over its remarks"),
     a said thing or policy as object (``criticized_things``: "attacked the decision"), or a person, party
     or organization as object of a subject that is not armed.  A noun ("the attack on the train"), a
-    particle verb ("ripping off farmers"), an armed subject (agents.tsv roles MIL/REB, ``armed_nouns``,
-    terror words: "al-Shabab has been attacking Kenyan troops") or a place or a thing as object ("attacked
+    particle verb ("ripping off farmers"), an armed subject whatever follows (agents.tsv roles MIL/REB,
+    ``armed_nouns``, terror words: "al-Shabab has been attacking Kenyan troops") or a place or a thing as object ("attacked
     nearly ten villages") is an act, not a statement (CAMEO codes it as 19x/18x, not 111).
     """
     if cue.pos_ != "VERB" or any(c.dep_ == "prt" and c.lower_ in ("off", "up", "apart") for c in cue.children):
         return True
-    if any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in cue.children):
-        return False
     subj = subject_of(cue) or (cue.head if cue.dep_ in ("conj", "xcomp") else None)
     if subj is not None and subj.pos_ in ("VERB", "AUX"):
         subj = subject_of(subj)  # "has been attacking and fighting": the first verb's subject
     armed = subj is not None and (lex.agent_role(subj.lemma_.lower()) in ("MIL", "REB")
                                   or subj.lemma_.lower() in lex.words.armed_nouns or subj.lower_ in lex.words.armed_nouns
                                   or terror_like(subj, lex))
+    if armed:
+        return True  # "rebels could again attack villages for supplies"
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in cue.children):
+        return False
     for o in (c for c in cue.children if c.dep_ == "dobj"):
         if o.lemma_.lower() in lex.words.criticized_things:
             return False
