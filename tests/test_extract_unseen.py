@@ -268,3 +268,49 @@ def test_interview_label_is_no_speaker_but_the_sentence_stays(extract_text):
     actors = {(s.actor.name, s.type.value) for s in res.statements}
     assert not any(a == "VOA" for a, _ in actors), actors
     assert any("Putin" in a and t == "CONSULT" for a, t in actors), actors
+
+
+# -- kind 8: more senses that state nothing (a reporter's question or request, a court plea, a price, a
+#    storm "slamming into" a coast), generic and document targets, the speaker's own act with "it"/"we"
+
+NOTHING_STATED = [
+    ("Asked by VOA while en route to Jeddah if the U.S. was considering any action, Rubio said the "
+     "administration did not want a war.", "APPEAL"),
+    ("Pressed on how sure he was, Exantus said police had confirmed the identity of the body.", "APPEAL"),
+    ("Iran's Foreign Ministry did not immediately reply to VOA's email requesting comment.", "APPEAL"),
+    ("Amirov and Omarov have pleaded not guilty.", "APPEAL"),
+    ("Doug Ford said that effective Monday, he was charging 25% more for electricity.", "ACCUSE"),
+    ("Tropical Cyclone Jude slammed into parts of southern Africa this week.", "CRITICIZE"),
+    ("The Karvanian military said it killed 33 rebels.", "ACCUSE"),
+]
+
+
+@pytest.mark.parametrize("text,stype", NOTHING_STATED)
+def test_senses_and_acts_that_are_no_statement_of_that_type(extract_text, text, stype):
+    res = extract_text(text)
+    assert not any(s.type.value == stype for s in res.statements), {(s.actor.name, s.type.value) for s in res.statements}
+
+
+STATED_KEEP = [
+    ("The envoy asked Karvania to release the prisoners.", "APPEAL", "Karvania"),
+    ("Karvania charged Belmora with aggression.", "ACCUSE", "Belmora"),
+    ("The opposition blasted Karvania over the deal.", "CRITICIZE", "Karvania"),
+    ("Minister Ivo Brandt said Belmora had killed civilians.", "ACCUSE", "Belmora"),
+]
+
+
+@pytest.mark.parametrize("text,stype,target", STATED_KEEP)
+def test_requests_charges_and_criticism_stay(extract_text, text, stype, target):
+    assert stype in _types_of(extract_text(text), target), _triples(extract_text(text))
+
+
+GENERIC_TARGETS = [
+    ("His organization is urging governments to co-sign the Copenhagen Charter.", "Copenhagen Charter"),
+    ("Activists are calling for accountable leadership to prevent a recurrence.", "accountable leadership"),
+    ("In the U.S., each company must fend for itself, Creemers said.", "each company"),
+]
+
+
+@pytest.mark.parametrize("text,name", GENERIC_TARGETS)
+def test_generic_and_document_targets_are_dropped(extract_text, text, name):
+    assert name not in {t.name for s in extract_text(text).statements for t in s.targets}

@@ -578,7 +578,9 @@ def analyse_clause(
             # a named actor doing something strongly negative is alleged wrongdoing (an
             # announced future act, "X will abandon ties", is not)
             accuse = True
-        if accuse and not bare_common_noun(subj) and not own_forces(subj, lex):
+        if accuse and not bare_common_noun(subj) and not own_forces(subj, lex) and not (
+                is_pronoun(subj) and subj.lower_ in ("it", "we") and speaker is not None and not is_pronoun(speaker)):
+            # "the military said it killed 33 rebels", "we destroyed their camps": the speaker's own act
             found.append((StatementType.ACCUSE, [subj], weights.CLAUSE_EXPLICIT))
             continue
         dismissed = [t for t in own if lex.content_class(t.lemma_) == ContentClass.ACCUSATION_NOUN and t.i != subj.i and any(

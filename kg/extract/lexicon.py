@@ -110,6 +110,8 @@ class RuleWords:
     criticized_things: frozenset[str] = frozenset()
     object_sense_cues: frozenset[str] = frozenset()
     information_nouns: frozenset[str] = frozenset()
+    press_requests: frozenset[str] = frozenset()
+    document_names: frozenset[str] = frozenset()
     cooperation_nouns: frozenset[str] = frozenset()
     threat_objects: frozenset[str] = frozenset()
     accusing_verbs: frozenset[str] = frozenset()

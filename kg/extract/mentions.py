@@ -300,6 +300,14 @@ def masthead_name(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
     return words[-1].lower_ in lex.words.masthead_words or words[0].lower_ == "daily"
 
 
+def document_name(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
+    """The name of a document or an agreement ("the Copenhagen Charter", "the Paris Agreement",
+    ``words.tsv`` ``document_names``): a thing, never a target actor."""
+    ns, ne = (m.name_start, m.name_end) if m.name_start >= 0 else (m.start, m.end)
+    words = [t for t in doc[ns:ne] if t.lower_ != "the"]
+    return len(words) >= 2 and words[-1].text[:1].isupper() and words[-1].lower_ in lex.words.document_names
+
+
 def storm_name(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
     """The name of a storm ("Cyclone Edna", "Hurricane Maria", ``words.tsv`` ``storm_words``),
     which the small model often labels as a person: never an actor."""
@@ -541,15 +549,16 @@ def thing_mention(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
 
 
 def nonspecific_mention(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
-    """A target mention that names no particular actor: an indefinite or counted common noun
-    ("called for an inclusive government", "agreed to add two members"), a bare singular noun
-    ("threatened to use force"), or a storm's name (:func:`storm_name`).  A name before the head
+    """A target mention that names no particular actor: an indefinite, counted or quantified common
+    noun ("called for an inclusive government", "agreed to add two members", "each company"), a
+    singular noun without determiner ("threatened to use force", "called for accountable leadership"),
+    a storm's name (:func:`storm_name`) or a document's (:func:`document_name`).  A name before the head
     keeps it ("an Iranian official", "two Tolvian soldiers"): that one can be resolved or coded.
 
     :param m: the mention; :param doc: its doc.  Source: the taxonomy's target ("who it is about or
         addressed to", ``../shared/docs/taxonomy.md``) is an actor; a kind of actor is none.
     """
-    if storm_name(m, doc, lex):
+    if storm_name(m, doc, lex) or document_name(m, doc, lex):
         return True
     head = doc[m.head]
     if m.label not in ("AGENT",) or head.pos_ != "NOUN" or head.ent_type_:
@@ -558,8 +567,10 @@ def nonspecific_mention(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
     if any(t.ent_type_ in ACTOR_ENTS or t.pos_ == "PROPN" for t in before):
         return False
     first = doc[m.start]
-    if first.lower_ in ("a", "an"):
-        return True
+    if first.lower_ in ("a", "an", "each", "every", "any"):
+        return True  # "an inclusive government", "each company must fend for itself", "corruption by any party"
+    if head.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "compound", "nmod", "appos") for c in head.children):
+        return True  # "called for accountable leadership": a kind of leadership, nobody's
     if first.like_num and first.dep_ == "nummod" and first.head.i == head.i:
         return True
     return head.tag_ == "NN" and not any(c.dep_ in _DEFINING_DEPS for c in head.children)

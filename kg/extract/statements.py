@@ -47,7 +47,8 @@ from kg.extract.clauses import analyse_clause, terror_like
 from kg.extract.events import event_index
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import (
-    actor_mentions, Draft, MentionRef, is_actor_head, is_anonymous, is_media, mention_for, nonspecific_mention, thing_mention,
+    actor_mentions, Draft, MentionRef, is_actor_head, is_anonymous, is_media, mention_for, nonspecific_mention, storm_name,
+    thing_mention,
 )
 from kg.extract.nominal import find_nominal_statements, meeting_noun_statements
 from kg.extract.quotes import OPENING_QUOTES, quote_balance, quoted_tokens
@@ -81,7 +82,7 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                      and not nonspecific_mention(m, doc, lex)]
         if d.type == StatementType.STATEMENT and (is_anonymous(d.speaker, doc, lex) or is_media(d.speaker, doc, lex)):
             continue
-        if not_speech(d, doc, lex):
+        if not_speech(d, doc, lex) or storm_name(d.speaker, doc, lex):
             continue
         if not d.targets and is_anonymous(d.speaker, doc, lex):
             continue  # "defence officials cautioned that ...": an unnamed source without a target
@@ -116,12 +117,22 @@ def not_speech(d: Draft, doc: Doc, lex: Lexicon) -> bool:
     * a speaker quantified away ("no other country had offered ...", "none of the parties agreed");
     * a participle whose "speaker" underwent it (:func:`undergoer_speaker`: "stand accused of ...");
     * a CONSULT with the press only ("in a conversation with journalists", ``press_audiences``);
-    * "offer" with information as object ("offered no evidence", ``information_nouns``): no PROMISE.
+    * "offer" with information as object ("offered no evidence", ``information_nouns``): no PROMISE;
+    * a reporter's request ("an email requesting comment", ``press_requests``), a plea in court ("pleaded
+      not guilty"), a price charged ("was charging 25% more").
     """
     cue = doc[d.cue_tokens[0]]
     if d.type == StatementType.CONSULT and d.targets and all(
             doc[m.head].lower_ in lex.words.press_audiences for m in d.targets):
         return True  # "in a conversation with journalists": talking to the press consults no one
+    if d.type == StatementType.APPEAL and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.words.press_requests
+                                              for c in cue.children):
+        return True  # "an email requesting comment": a reporter's request
+    if d.cue_lemma == "plead" and any(c.lower_ in ("guilty", "innocent") for c in cue.children):
+        return True  # "pleaded not guilty": a plea in court, no appeal
+    if d.cue_lemma == "charge" and any(t.ent_type_ in ("MONEY", "PERCENT") or t.lower_ in ("more", "less", "fee", "fees")
+                                       for c in cue.children if c.dep_ in ("dobj", "npadvmod") for t in c.subtree):
+        return True  # "was charging 25% more for electricity": a price, no accusation
     if d.cue_lemma == "offer" and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.words.information_nouns
                                       for c in cue.children):
         return True  # "offered no evidence", "to offer an impartial assessment": information, no promise
@@ -134,6 +145,9 @@ def not_speech(d: Draft, doc: Doc, lex: Lexicon) -> bool:
                 return True
     if undergoer_speaker(d, cue):
         return True
+    if d.type == StatementType.CRITICIZE and cue.pos_ == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in cue.children):
+        return True  # "the cyclone slammed into the coast", "the truck ploughed into the crowd"
     return d.cue_lemma in lex.words.physical_cues and physical_sense(cue, lex)
 
 
@@ -155,6 +169,10 @@ def undergoer_speaker(d: Draft, cue: Token) -> bool:
         # "the province ... is threatened by the trade": the speaker is the passive subject (also one
         # inherited from a conjunct), not its agent
         return True
+    if cue.tag_ == "VBN" and cue.dep_ == "advcl" and cue.i < head and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in cue.children) and subject_of(cue.head) is not None \
+            and subject_of(cue.head).i == head:
+        return True  # "Asked by VOA ..., Rubio said", "Pressed on how sure he was, X said": X was asked
     if cue.tag_ != "VBN" or any(c.dep_ == "agent" for c in cue.children):
         return False
     if cue.dep_ == "acl" and cue.head.i == head:
