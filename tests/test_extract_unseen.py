@@ -314,3 +314,40 @@ GENERIC_TARGETS = [
 @pytest.mark.parametrize("text,name", GENERIC_TARGETS)
 def test_generic_and_document_targets_are_dropped(extract_text, text, name):
     assert name not in {t.name for s in extract_text(text).statements for t in s.targets}
+
+
+# -- kind 9: a first-person-owned phrase inside a quotation ("our secretary of state", "our allies")
+
+FIRST_PERSON = [
+    ('"If you remember, in 1950 our secretary of state famously said that Korea was outside the defense '
+     'perimeter," Lind said.', "secretary"),
+    ('"Karvania and our allies must take a long-term approach," Senator Risch told reporters.', "allies"),
+]
+
+
+@pytest.mark.parametrize("text,word", FIRST_PERSON)
+def test_first_person_owned_phrases_are_neither_speakers_nor_targets(extract_text, text, word):
+    res = extract_text(text)
+    names = {s.actor.name for s in res.statements} | {t.name for s in res.statements for t in s.targets}
+    assert not any(word in n for n in names), names
+    assert res.statements  # the quoted speaker's own statement stays
+
+
+def test_handcheck_samples_dyads_reproducibly(tmp_path):
+    import json
+
+    from benchmarks.handcheck import sample, triples
+
+    rec = {"article": {"id": "a1"}, "sentence": {"start": 0, "text": "Lind criticized  Karvania."},
+           "actor": {"name": "Ada Lind", "mention": {"start": 0, "text": "Lind"}}, "cue": {"start": 5, "text": "criticized"},
+           "type": "CRITICIZE", "targets": [{"name": "Karvania", "mention": {"text": "Karvania"}}],
+           "negated": False, "hypothetical": False}
+    lines = [dict(rec, cue={"start": i, "text": "criticized"}) for i in range(30)]
+    lines.append(dict(rec, targets=[]))  # monadic: no row
+    lines.append(dict(rec, negated=True))  # negated: no row
+    path = tmp_path / "r.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    assert len(list(triples(path))) == 30
+    first = sample(path, 10, seed=3)
+    assert first == sample(path, 10, seed=3) and first != sample(path, 10, seed=4)
+    assert first[0]["sentence"] == "Lind criticized Karvania." and first[0]["speaker_ok"] == ""

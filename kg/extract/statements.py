@@ -79,10 +79,10 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
         # a title-cased headline's common noun, a name the article uses for a kind of thing ("the
         # Schengen zone"), is no target, whichever rule found it
         d.targets = [m for m in d.targets if not headline_capitals(doc[m.head], lex) and not thing_mention(m, doc, lex)
-                     and not nonspecific_mention(m, doc, lex)]
+                     and not nonspecific_mention(m, doc, lex) and not first_person_owned(m, doc)]
         if d.type == StatementType.STATEMENT and (is_anonymous(d.speaker, doc, lex) or is_media(d.speaker, doc, lex)):
             continue
-        if not_speech(d, doc, lex) or storm_name(d.speaker, doc, lex):
+        if not_speech(d, doc, lex) or storm_name(d.speaker, doc, lex) or first_person_owned(d.speaker, doc):
             continue
         if not d.targets and is_anonymous(d.speaker, doc, lex):
             continue  # "defence officials cautioned that ...": an unnamed source without a target
@@ -104,6 +104,13 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                 targets = [o for o in mentions if o is not m]
             yield Draft(d.sent_start, d.sent_end, d.cue_tokens, d.cue_lemma, d.type, d.prior, m, targets,
                         d.content, d.mode, d.negated, d.hypothetical, d.evidence)
+
+
+def first_person_owned(m: MentionRef, doc: Doc) -> bool:
+    """A mention owned by the first person ("our secretary of state", "my colleagues", "our allies"):
+    inside someone's quotation it names the quoted speaker's own side, neither a target of that speaker
+    nor an actor kg can name (:func:`kg.extract.mentions.speaker_side` treats "our X" so in clauses)."""
+    return m.label == "AGENT" and any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in doc[m.head].children)
 
 
 def not_speech(d: Draft, doc: Doc, lex: Lexicon) -> bool:
