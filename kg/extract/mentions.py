@@ -569,8 +569,11 @@ def nonspecific_mention(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
     first = doc[m.start]
     if first.lower_ in ("a", "an", "each", "every", "any"):
         return True  # "an inclusive government", "each company must fend for itself", "corruption by any party"
-    if head.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "compound", "nmod", "appos") for c in head.children):
-        return True  # "called for accountable leadership": a kind of leadership, nobody's
+    if head.tag_ == "NN" and head.dep_ not in ("nsubj", "nsubjpass") and not any(
+            c.dep_ in ("det", "poss", "compound", "nmod", "appos") for c in head.children):
+        # "called for accountable leadership": a kind of leadership, nobody's; a subject without
+        # determiner is the journalese of a particular one ('says "illegal" government is confiscating')
+        return True
     if first.like_num and first.dep_ == "nummod" and first.head.i == head.i:
         return True
     return head.tag_ == "NN" and not any(c.dep_ in _DEFINING_DEPS for c in head.children)
