@@ -351,3 +351,14 @@ def test_handcheck_samples_dyads_reproducibly(tmp_path):
     first = sample(path, 10, seed=3)
     assert first == sample(path, 10, seed=3) and first != sample(path, 10, seed=4)
     assert first[0]["sentence"] == "Lind criticized Karvania." and first[0]["speaker_ok"] == ""
+
+
+def test_named_indefinite_group_stays_target(extract_text):
+    res = extract_text("Officials say a rebel group known as the Return, Reclamation, Rehabilitation, or 3R, "
+                       "has relaunched hostilities in the country.")
+    assert "ACCUSE" in _types_of(res, "a rebel group"), _triples(res)
+
+
+def test_calling_a_race_is_no_appeal(extract_text):
+    res = extract_text("At around 11:25am, the Associated Press called the election for Biden.")
+    assert not any(s.type.value == "APPEAL" for s in res.statements), _triples(res)

@@ -566,6 +566,8 @@ def nonspecific_mention(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
     before = doc[m.start:head.i]
     if any(t.ent_type_ in ACTOR_ENTS or t.pos_ == "PROPN" for t in before):
         return False
+    if any(c.dep_ == "appos" or (c.dep_ == "acl" and c.lemma_.lower() in ("know", "call", "name")) for c in head.children):
+        return False  # "a rebel group known as 3R": named after all
     first = doc[m.start]
     if first.lower_ in ("a", "an", "each", "every", "any"):
         return True  # "an inclusive government", "each company must fend for itself", "corruption by any party"
