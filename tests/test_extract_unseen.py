@@ -362,3 +362,35 @@ def test_named_indefinite_group_stays_target(extract_text):
 def test_calling_a_race_is_no_appeal(extract_text):
     res = extract_text("At around 11:25am, the Associated Press called the election for Biden.")
     assert not any(s.type.value == "APPEAL" for s in res.statements), _triples(res)
+
+
+# -- kind 10: types carried by the content -- a passive threat, a denied virtue; a legal appeal is no APPEAL
+
+CONTENT_TYPED_MORE = [
+    ("The minister said the rebels will be crushed by the security forces.", "rebels", "THREATEN"),
+    ("The minister said Belmora would be punished.", "Belmora", "THREATEN"),
+    ('"Karvania does not have a good record of living up to ceasefires," Pifer said.', "Karvania", "CRITICIZE"),
+    ("Anna Berg said Karvania was not a reliable partner.", "Karvania", "CRITICIZE"),
+]
+
+
+@pytest.mark.parametrize("text,target,stype", CONTENT_TYPED_MORE)
+def test_passive_threats_and_denied_virtues_type_the_statement(extract_text, text, target, stype):
+    assert stype in _types_of(extract_text(text), target), _triples(extract_text(text))
+
+
+CONTENT_KEEP_MORE = [
+    ("Anna Berg said Karvania was a reliable partner.", "Karvania", "CRITICIZE"),
+    ("Anna Berg said Karvania would not be a reliable partner if it left the pact.", "Karvania", "CRITICIZE"),
+    ("The minister said Belmora was punished by the court last year.", "Belmora", "THREATEN"),
+]
+
+
+@pytest.mark.parametrize("text,target,stype", CONTENT_KEEP_MORE)
+def test_praise_predictions_and_past_punishment_are_not_raised(extract_text, text, target, stype):
+    assert stype not in _types_of(extract_text(text), target), _triples(extract_text(text))
+
+
+def test_legal_appeal_is_no_appeal_but_appeal_to_an_actor_is(extract_text):
+    assert not any(s.type.value == "APPEAL" for s in extract_text("The ministry said it would appeal the verdict.").statements)
+    assert "APPEAL" in _types_of(extract_text("The envoy appealed to Karvania to release the prisoners."), "Karvania")

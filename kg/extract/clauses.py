@@ -200,6 +200,19 @@ def _praised(v: Token, subj: Token, own: list[Token], lex: Lexicon, events: Even
     return [h for h in heads if not speaker_side(h, speaker) and not own_possession(h)]
 
 
+def _praise_denied(v: Token, subj: Token, lex: Lexicon, speaker: Token | None) -> bool:
+    """A negated evaluation of a named actor with a praise word ("X is not a reliable partner", "X does
+    not have a good record", "X was not helpful"): the subject is criticized (CAMEO 111).  Not under a
+    modal ("would not be a good idea"), not a pronoun, not the speaker's side."""
+    if v.lemma_.lower() not in lex.words.evaluation_verbs | {"have"} or any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
+        return False
+    if not is_actor_head(subj, lex) or is_pronoun(subj) or speaker_side(subj, speaker) or bare_common_noun(subj):
+        return False
+    comps = [c for c in v.children if c.dep_ in ("acomp", "attr", "dobj", "oprd")]
+    words = comps + [a for c in comps for a in c.children if a.dep_ == "amod"]
+    return any(w.lower_ in lex.words.praise_words | lex.words.trust_words for w in words if w.pos_ == "ADJ")
+
+
 def wanted_actors(v: Token, lex: Lexicon) -> list[Token]:
     """The actors a request verb wants to act (``words.tsv`` ``request_verbs``): "wants Peru to
     release the prisoners", "expects X to comply" -- the subject of the infinitive clause or the
@@ -494,6 +507,8 @@ def analyse_clause(
         if psubj is not None and not neg and _answered_by_force(committed, lex):
             # "any attacks by X would be answered with a decisive response": a threat to the attacker
             agents = [v.doc[m.head] for m in inner_actors(psubj, lex)]
+            if not agents and is_actor_head(psubj, lex) and not is_pronoun(psubj) and not bare_common_noun(psubj):
+                agents = [psubj]  # "the rebels will be crushed", "Belmora would be punished": the one threatened
             agents = [a for a in agents if not speaker_side(a, speaker)]
             if agents:
                 found.append((StatementType.THREATEN, agents, weights.CLAUSE_INFERRED))
@@ -524,6 +539,10 @@ def analyse_clause(
             heads = [h for h in heads if not speaker_side(h, speaker)]
             if heads:
                 found.append((StatementType.CRITICIZE, heads, weights.CLAUSE_INFERRED))
+            continue
+        if neg and subj is not None and _praise_denied(v, subj, lex, speaker):
+            # "X is not a reliable partner", "X does not have a good record of ...": a negative evaluation
+            found.append((StatementType.CRITICIZE, [subj], weights.CLAUSE_INFERRED))
             continue
         if neg and lemma in lex.words.condone_verbs:
             # "this claim cannot justify bombing and killing people": condemnation of the act's doer

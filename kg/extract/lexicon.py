@@ -112,6 +112,8 @@ class RuleWords:
     information_nouns: frozenset[str] = frozenset()
     press_requests: frozenset[str] = frozenset()
     document_names: frozenset[str] = frozenset()
+    trust_words: frozenset[str] = frozenset()
+    legal_objects: frozenset[str] = frozenset()
     cooperation_nouns: frozenset[str] = frozenset()
     threat_objects: frozenset[str] = frozenset()
     accusing_verbs: frozenset[str] = frozenset()

@@ -126,7 +126,7 @@ def not_speech(d: Draft, doc: Doc, lex: Lexicon) -> bool:
     * a CONSULT with the press only ("in a conversation with journalists", ``press_audiences``);
     * "offer" with information as object ("offered no evidence", ``information_nouns``): no PROMISE;
     * a reporter's request ("an email requesting comment", ``press_requests``), a plea in court ("pleaded
-      not guilty"), a price charged ("was charging 25% more"), a race called ("called the election for X").
+      not guilty"), a price charged ("was charging 25% more"), a race called ("called the election for X"), a legal appeal ("appeal the verdict", ``legal_objects``).
     """
     cue = doc[d.cue_tokens[0]]
     if d.type == StatementType.CONSULT and d.targets and all(
@@ -137,6 +137,10 @@ def not_speech(d: Draft, doc: Doc, lex: Lexicon) -> bool:
         return True  # "an email requesting comment": a reporter's request
     if d.cue_lemma == "call for" and cue.lemma_.lower() == "call" and any(c.dep_ == "dobj" for c in cue.children):
         return True  # "the AP called the election for Biden": a projection, no appeal
+    if d.cue_lemma == "appeal" and any(
+            o.lemma_.lower() in lex.words.legal_objects for c in cue.children if c.dep_ in ("dobj", "prep")
+            for o in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"])):
+        return True  # "will appeal the verdict", "appealed against the ruling": a legal appeal
     if d.cue_lemma == "plead" and any(c.lower_ in ("guilty", "innocent") for c in cue.children):
         return True  # "pleaded not guilty": a plea in court, no appeal
     if d.cue_lemma == "charge" and any(t.ent_type_ in ("MONEY", "PERCENT") or t.lower_ in ("more", "less", "fee", "fees")
