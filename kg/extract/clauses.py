@@ -360,6 +360,8 @@ def culpable(v: Token, lex: Lexicon) -> Token | None:
     massacre", "X was involved in corrupt acts"), or "behind" a wrongdoing ("X was behind the
     bombing").  None for other clauses, a negated one, one under a modal ("could be responsible")
     or a question of it ("whether X was involved")."""
+    if v.lemma_.lower() != "be" and v.lower_ not in lex.words.culpability_words:
+        return None  # the cheap test first: this runs for every reported clause
     if is_negated(v, lex) or is_hypothetical_clause(v) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
         return None
 
