@@ -394,3 +394,23 @@ def test_praise_predictions_and_past_punishment_are_not_raised(extract_text, tex
 def test_legal_appeal_is_no_appeal_but_appeal_to_an_actor_is(extract_text):
     assert not any(s.type.value == "APPEAL" for s in extract_text("The ministry said it would appeal the verdict.").statements)
     assert "APPEAL" in _types_of(extract_text("The envoy appealed to Karvania to release the prisoners."), "Karvania")
+
+
+# -- kind 11: reference works and one-word outlets as speakers
+
+DOCUMENT_OR_OUTLET = [
+    ("According to the CIA World Factbook, Arabs constitute half of the population.", "Factbook"),
+    ("According to the Global Terrorism Index 2025, the front is one of two groups driving the violence.", "Index"),
+    ("The Print, an Indian online publication, said Karvania and Belmora face challenges.", "Print"),
+]
+
+
+@pytest.mark.parametrize("text,word", DOCUMENT_OR_OUTLET)
+def test_reference_works_and_outlets_state_nothing(extract_text, text, word):
+    res = extract_text(text)
+    assert not any(word in s.actor.name for s in res.statements), {(s.actor.name, s.type.value) for s in res.statements}
+
+
+def test_organization_named_like_a_report_still_speaks(extract_text):
+    res = extract_text("Human Rights Watch said Karvania had tortured prisoners.")
+    assert "ACCUSE" in _types_of(res, "Karvania"), _triples(res)

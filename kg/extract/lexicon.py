@@ -114,6 +114,7 @@ class RuleWords:
     document_names: frozenset[str] = frozenset()
     trust_words: frozenset[str] = frozenset()
     legal_objects: frozenset[str] = frozenset()
+    outlet_nouns: frozenset[str] = frozenset()
     cooperation_nouns: frozenset[str] = frozenset()
     threat_objects: frozenset[str] = frozenset()
     accusing_verbs: frozenset[str] = frozenset()

@@ -282,6 +282,8 @@ def is_media(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
         return True
     if masthead_name(m, doc, lex):
         return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lex.words.outlet_nouns for c in head.children):
+        return True  # "The Print, an Indian online publication, said ..."
     return head.lemma_.lower() in lex.words.broadcast_heads and any(
         t.lower_ in lex.words.news_modifiers for t in doc[m.start:m.head]
     )

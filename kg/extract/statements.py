@@ -47,7 +47,7 @@ from kg.extract.clauses import analyse_clause, terror_like
 from kg.extract.events import event_index
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import (
-    actor_mentions, Draft, MentionRef, is_actor_head, is_anonymous, is_media, mention_for, nonspecific_mention, storm_name,
+    actor_mentions, Draft, MentionRef, is_actor_head, is_anonymous, is_media, document_name, mention_for, nonspecific_mention, storm_name,
     thing_mention,
 )
 from kg.extract.nominal import find_nominal_statements, meeting_noun_statements
@@ -82,7 +82,8 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                      and not nonspecific_mention(m, doc, lex) and not first_person_owned(m, doc)]
         if d.type == StatementType.STATEMENT and (is_anonymous(d.speaker, doc, lex) or is_media(d.speaker, doc, lex)):
             continue
-        if not_speech(d, doc, lex) or storm_name(d.speaker, doc, lex) or first_person_owned(d.speaker, doc):
+        if (not_speech(d, doc, lex) or storm_name(d.speaker, doc, lex) or document_name(d.speaker, doc, lex)
+                or first_person_owned(d.speaker, doc)):
             continue
         if not d.targets and is_anonymous(d.speaker, doc, lex):
             continue  # "defence officials cautioned that ...": an unnamed source without a target
