@@ -6,6 +6,9 @@ and offline linker) and kg.run.jobs.run_into_store into an embedded store.  The
 rows were computed once, read through (who said what to whom in the texts;
 the negated "Russia did not criticize Iran" and the question "Would Iran
 threaten Israel?" are left out of the counts of statements made) and frozen.
+Refrozen when extraction stopped reading "accused Iran of attacking tankers" as a criticism by the United
+States (issue 14: "attack" is a physical act without signs of speech; kg.extract.statements.physical_sense):
+one statement fewer in daily-2.
 Refrozen when the person layers of the KB came (issue 15): persons now carry QIDs
 (Hossein Dehghan Q14514593 -- the KB's spelling of Dehqan --, Hassan Rouhani Q348144,
 Angela Merkel Q567, Sergey Shoygu Q32024, Fikri Işık Q15431339), read through again.
@@ -103,8 +106,8 @@ CASES = [
         ('United States', 'Q30', 'Iran', 'Q794', '1', '3'),
     ]),
     ('top-actors', {'since': '2020-01-01', 'limit': '5'}, ('actor', 'actor_qid', 'made', 'received'), [
-        ('United States', 'Q30', '3', '3'),
         ('Iran', 'Q794', '3', '2'),
+        ('United States', 'Q30', '2', '3'),
         ('Greece', 'Q41', '1', '3'),
         ('Turkey', 'Q43', '2', '1'),
         ('Russia', 'Q159', '1', '2'),
@@ -112,7 +115,7 @@ CASES = [
     ('top-speakers', {'type': 'ACCUSE,CRITICIZE,THREATEN'}, ('actor', 'actor_qid', 'statements', 'targets', 'articles', 'first', 'last'), [
         ('Hossein Dehghan', 'Q14514593', '4', '4', '1', None, None),
         ('Iran', 'Q794', '3', '1', '3', '2020-02-15', '2020-03-01'),
-        ('United States', 'Q30', '3', '1', '2', '2020-02-15', '2020-03-01'),
+        ('United States', 'Q30', '2', '1', '2', '2020-02-15', '2020-03-01'),
         ('Turkey', 'Q43', '2', '1', '1', '2020-01-10', '2020-01-10'),
     ]),
     ('top-targets', {'since': '2020-01-01', 'limit': '4'}, ('target', 'target_qid', 'statements', 'speakers', 'articles', 'first', 'last'), [
@@ -133,7 +136,6 @@ CASES = [
     ]),
     ('statements-from-publisher', {'publisher': 'daily'}, ('publisher', 'date', 'actor', 'type', 'target', 'cue', 'url'), [
         ('Daily Example', '2020-02-15', 'United States', 'ACCUSE', 'Iran', 'accused', 'https://example.org/daily/2'),
-        ('Daily Example', '2020-02-15', 'United States', 'CRITICIZE', None, 'attacking', 'https://example.org/daily/2'),
         ('Daily Example', '2020-02-15', 'Iran', 'ACCUSE', 'United States', 'accused', 'https://example.org/daily/2'),
         ('Daily Example', '2020-02-15', 'Angela Merkel', 'APPEAL', 'Russia', 'urged', 'https://example.org/daily/2'),
         ('Daily Example', '2020-02-15', 'Russia', 'REJECT', 'Germany', 'rejected', 'https://example.org/daily/2'),
@@ -142,7 +144,7 @@ CASES = [
         ('Daily Example', '2020-03-01', 'United States', 'THREATEN', 'Iran', 'threatened', 'https://example.org/daily/3'),
     ]),
     ('publishers', {}, ('publisher', 'articles', 'statements', 'first', 'last'), [
-        ('Daily Example', '2', '10', '2020-02-15', '2020-03-01'),
+        ('Daily Example', '2', '9', '2020-02-15', '2020-03-01'),
         (None, '1', '19', None, None),
         ('Example Wire', '1', '5', '2020-01-10', '2020-01-10'),
     ]),
@@ -162,7 +164,7 @@ CASES = [
         ('Syria', 'Q858', 'SYR', 'Syrian military', None, 'SYRMIL', 'Group', '1', '0'),
         ('Turkey', 'Q43', 'TUR', 'Turkey', 'Q43', 'TUR', 'Country', '2', '3'),
         ('Turkey', 'Q43', 'TUR', 'Fikri Işık', 'Q15431339', 'TURGOV', 'Person', '0', '1'),
-        ('United States', 'Q30', 'USA', 'United States', 'Q30', 'USA', 'Country', '3', '8'),
+        ('United States', 'Q30', 'USA', 'United States', 'Q30', 'USA', 'Country', '2', '8'),
         (None, None, 'IGO', 'European Union', 'Q458', 'IGOEUREEC', 'Organization', '1', '0'),
     ]),
     ('actors-by-country', {'country': 'Iran'}, ('country', 'country_qid', 'cameo_country', 'actor', 'actor_qid', 'cameo_code', 'kind', 'made', 'received'), [
@@ -175,7 +177,7 @@ CASES = [
     ]),
     ('plover-categories', {}, ('plover', 'kg_types', 'statements', 'speakers', 'targets', 'articles'), [
         ('(none)', 'STATEMENT, ACKNOWLEDGE, SYMPATHIZE, APPEAL', '11', '3', '3', '2'),
-        ('ACCUSE', 'CRITICIZE, ACCUSE, COMPLAIN', '9', '3', '5', '3'),
+        ('ACCUSE', 'CRITICIZE, ACCUSE, COMPLAIN', '8', '3', '5', '3'),
         ('THREATEN', 'THREATEN, WARN', '4', '3', '3', '2'),
         ('REJECT', 'DENY, REJECT', '3', '3', '3', '3'),
         ('SUPPORT', 'PRAISE, SUPPORT, APOLOGIZE', '3', '3', '3', '3'),
@@ -190,9 +192,9 @@ CASES = [
     ('statements-by-type', {}, ('type', 'plover_category', 'statements', 'made', 'negated_count', 'hypothetical_count', 'articles'), [
         ('STATEMENT', '', '8', '8', '0', '0', '1'),
         ('ACCUSE', 'ACCUSE', '6', '6', '0', '0', '2'),
-        ('CRITICIZE', 'ACCUSE', '4', '3', '1', '0', '3'),
         ('THREATEN', 'THREATEN', '4', '3', '0', '1', '2'),
         ('APPEAL', '', '3', '3', '0', '0', '2'),
+        ('CRITICIZE', 'ACCUSE', '3', '2', '1', '0', '2'),
         ('PRAISE', 'SUPPORT', '3', '3', '0', '0', '3'),
         ('REJECT', 'REJECT', '3', '3', '0', '0', '3'),
         ('CONSULT', 'CONSULT', '1', '1', '0', '0', '1'),
@@ -206,7 +208,7 @@ CASES = [
         ('Organization', '1', '1'),
     ]),
     ('corpus-summary', {}, ('articles', 'first_date', 'last_date', 'publishers', 'statements', 'made', 'actors', 'linked_actors'), [
-        ('4', '2020-01-10', '2020-03-01', '2', '34', '32', '19', '16'),
+        ('4', '2020-01-10', '2020-03-01', '2', '33', '31', '19', '16'),
     ]),
 ]
 

@@ -11,6 +11,10 @@ table, ``../shared/docs/taxonomy.md``: APPEAL = CAMEO 020-028 / NGEC REQUEST, DE
 CAMEO 100-108 / PLOVER DEMAND; CAMEO 03x, 11x, 12x, 13x, 016).  Content words come from
 ``data/content.tsv`` (:meth:`kg.extract.lexicon.Lexicon.content_class`), strength of
 negative meaning from VADER (:mod:`kg.extract.valence`).
+
+Length: over 600 lines because every branch of :func:`analyse_clause` reads the same parsed
+clause (subject, objects, modality, the speaker's side) and its small helpers test one kind of
+content each; split by type they would pass that state around or recompute it.
 """
 
 from __future__ import annotations
@@ -186,6 +190,7 @@ def _praised(v: Token, subj: Token, own: list[Token], lex: Lexicon, events: Even
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
         return []
     comps = [c for c in v.children if c.dep_ in ("acomp", "attr", "dobj", "oprd")]
+    comps += [x for c in comps for x in c.conjuncts if x.i > c.i]  # "was honest, hardworking and a brilliant person"
     words = comps + [a for c in comps for a in c.children if a.dep_ == "amod"]
     if not any(w.lower_ in lex.words.praise_words and w.pos_ == "ADJ" for w in words):
         return []
@@ -193,6 +198,19 @@ def _praised(v: Token, subj: Token, own: list[Token], lex: Lexicon, events: Even
         return [] if speaker_side(subj, speaker) or (is_pronoun(subj) and subj.lower_ in ("it", "this", "that")) else [subj]
     heads = [subj.doc[m.head] for m in inner_actors(subj, lex)] or agents_of(subj, events, lex)
     return [h for h in heads if not speaker_side(h, speaker) and not own_possession(h)]
+
+
+def _praise_denied(v: Token, subj: Token, lex: Lexicon, speaker: Token | None) -> bool:
+    """A negated evaluation of a named actor with a praise word ("X is not a reliable partner", "X does
+    not have a good record", "X was not helpful"): the subject is criticized (CAMEO 111).  Not under a
+    modal ("would not be a good idea"), not a pronoun, not the speaker's side."""
+    if v.lemma_.lower() not in lex.words.evaluation_verbs | {"have"} or any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
+        return False
+    if not is_actor_head(subj, lex) or is_pronoun(subj) or speaker_side(subj, speaker) or bare_common_noun(subj):
+        return False
+    comps = [c for c in v.children if c.dep_ in ("acomp", "attr", "dobj", "oprd")]
+    words = comps + [a for c in comps for a in c.children if a.dep_ == "amod"]
+    return any(w.lower_ in lex.words.praise_words | lex.words.trust_words for w in words if w.pos_ == "ADJ")
 
 
 def wanted_actors(v: Token, lex: Lexicon) -> list[Token]:
@@ -288,6 +306,81 @@ def _doers_of_condemned_acts(own: list[Token], lex: Lexicon, events: Events | No
     return [a for a in out if not speaker_side(a, speaker) and not (a.i in seen or seen.add(a.i))]
 
 
+#: Prepositions through which an actor inside a clause's subject is a place or a recipient, not the
+#: one an evaluation is about ("aid to Belmora", "families in Karvania", "the road from Tolvia").
+PLACE_PREPS = frozenset({"in", "into", "to", "from", "at", "across", "toward", "towards", "through", "near",
+                         "inside", "within", "throughout", "around", "on", "against"})
+
+
+def place_reached(tok: Token) -> bool:
+    """An actor token that is (or is coordinated with) the object of a preposition of place or
+    direction (:data:`PLACE_PREPS`): "moving relief from the coast to Belmora" -> Belmora."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
+
+
+def kind_modifier(t: Token) -> bool:
+    """A noun that only says what kind of thing its head is ("emergency kits", "disaster relief",
+    "crisis talks"): a compound modifier of another noun, which names no act of the subject."""
+    return t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.pos_ == "NOUN" and t.i < t.head.i and not t.ent_type_
+
+
+#: CAMEO actor roles (``agents.tsv``) of the nouns that name a speaker's own forces or staff
+#: behind a possessive pronoun ("his forces", "its army", "their government", "her ministry").
+OWN_FORCE_ROLES = frozenset({"MIL", "COP", "GOV"})
+
+
+def own_forces(subj: Token, lex: Lexicon) -> bool:
+    """The speaker's own forces or government named with a possessive pronoun ("the army chief said
+    his forces had killed 300 rebels"): what they did is reported, not alleged against anyone
+    (:func:`kg.extract.syntax.own_possession`, narrowed to :data:`OWN_FORCE_ROLES`; "his rivals
+    had lied" stays an accusation)."""
+    return own_possession(subj) and lex.agent_role(subj.lemma_.lower()) in OWN_FORCE_ROLES
+
+
+def _wrongdoing_phrase(tok: Token, lex: Lexicon) -> bool:
+    """A phrase that names wrongdoing: a crime noun, an attack noun, a wrongdoing verb's noun or a
+    strongly negative noun or adjective in it ("the massacre", "corrupt acts", "the bombing")."""
+    for t in tok.subtree:
+        lemma = t.lemma_.lower()
+        if lex.content_class(lemma) in (ContentClass.CRIME_NOUN, ContentClass.WRONG_VERB, ContentClass.TERROR):
+            return True
+        if lemma in lex.words.attack_nouns or lex.content_class(t.lower_) == ContentClass.CRIME_NOUN:
+            return True
+        if t.pos_ in ("NOUN", "ADJ") and (strongly_negative(t, lex) or (
+                t.dep_ == "amod" and lex.content_class(lemma) == ContentClass.NEGATIVE)):
+            return True  # "the killings", "corrupt acts"
+    return False
+
+
+def culpable(v: Token, lex: Lexicon) -> Token | None:
+    """The subject a clause lays wrongdoing at with "be": a culpability adjective or participle
+    (``words.tsv`` ``culpability_words``) whose phrase names wrongdoing ("X was responsible for the
+    massacre", "X was involved in corrupt acts"), or "behind" a wrongdoing ("X was behind the
+    bombing").  None for other clauses, a negated one, one under a modal ("could be responsible")
+    or a question of it ("whether X was involved")."""
+    if v.lemma_.lower() != "be" and v.lower_ not in lex.words.culpability_words:
+        return None  # the cheap test first: this runs for every reported clause
+    if is_negated(v, lex) or is_hypothetical_clause(v) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
+        return None
+
+    def names_wrong(word: Token) -> bool:
+        return any(_wrongdoing_phrase(o, lex) for p in word.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")
+
+    if v.lower_ in lex.words.culpability_words and any(c.dep_ == "auxpass" for c in v.children):
+        # "X was involved in corrupt acts", parsed as a passive
+        psubj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        return psubj if psubj is not None and names_wrong(v) else None
+    if v.lemma_.lower() != "be":
+        return None
+    for c in v.children:
+        if (c.dep_ == "acomp" and c.lower_ in lex.words.culpability_words and names_wrong(c)) or (
+                c.dep_ == "prep" and c.lower_ == "behind" and any(_wrongdoing_phrase(o, lex) for o in c.children if o.dep_ == "pobj")):
+            return subject_of(v)
+    return None
+
+
 def strongly_negative(t: Token, lex: Lexicon) -> bool:
     """A content word rated strongly negative in VADER ("deception", "hostile",
     "war"), not under a negation ("no war") and not the object of a verb that
@@ -326,7 +419,7 @@ def _wrongdoing_words(own: list[Token], v: Token, lex: Lexicon) -> list[Token]:
     if v.lemma_.lower() in lex.words.experience_verbs or any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
         return []  # "the SDF suffered casualties", "troops were attacked": the subject underwent it
     return [t for t in _predicate_words(own, v, _PREDICATE_DEPS)
-            if t.pos_ in ("NOUN", "VERB", "PROPN") and strongly_negative(t, lex)]
+            if t.pos_ in ("NOUN", "VERB", "PROPN") and not kind_modifier(t) and strongly_negative(t, lex)]
 
 
 def _predicate_words(own: list[Token], v: Token, deps: frozenset[str] | None = None) -> list[Token]:
@@ -416,6 +509,8 @@ def analyse_clause(
         if psubj is not None and not neg and _answered_by_force(committed, lex):
             # "any attacks by X would be answered with a decisive response": a threat to the attacker
             agents = [v.doc[m.head] for m in inner_actors(psubj, lex)]
+            if not agents and is_actor_head(psubj, lex) and not is_pronoun(psubj) and not bare_common_noun(psubj):
+                agents = [psubj]  # "the rebels will be crushed", "Belmora would be punished": the one threatened
             agents = [a for a in agents if not speaker_side(a, speaker)]
             if agents:
                 found.append((StatementType.THREATEN, agents, weights.CLAUSE_INFERRED))
@@ -447,6 +542,10 @@ def analyse_clause(
             if heads:
                 found.append((StatementType.CRITICIZE, heads, weights.CLAUSE_INFERRED))
             continue
+        if neg and subj is not None and _praise_denied(v, subj, lex, speaker):
+            # "X is not a reliable partner", "X does not have a good record of ...": a negative evaluation
+            found.append((StatementType.CRITICIZE, [subj], weights.CLAUSE_INFERRED))
+            continue
         if neg and lemma in lex.words.condone_verbs:
             # "this claim cannot justify bombing and killing people": condemnation of the act's doer
             doers = _doers_of_condemned_acts(_clause_tokens(v), lex, events, speaker)
@@ -454,6 +553,12 @@ def analyse_clause(
                 found.append((StatementType.ACCUSE, doers, weights.CLAUSE_INFERRED))
                 continue
         if neg:
+            continue
+        culprit = culpable(v, lex)
+        if (culprit is not None and is_actor_head(culprit, lex) and not is_pronoun(culprit)
+                and not speaker_side(culprit, speaker) and not bare_common_noun(culprit)):
+            # "X was responsible for the massacre", "X was involved in corrupt acts", "X was behind the bombing"
+            found.append((StatementType.ACCUSE, [culprit], weights.CLAUSE_EXPLICIT))
             continue
         if subj is None:
             continue
@@ -494,7 +599,9 @@ def analyse_clause(
             # a named actor doing something strongly negative is alleged wrongdoing (an
             # announced future act, "X will abandon ties", is not)
             accuse = True
-        if accuse and not bare_common_noun(subj):
+        if accuse and not bare_common_noun(subj) and not own_forces(subj, lex) and not (
+                is_pronoun(subj) and subj.lower_ in ("it", "we") and speaker is not None and not is_pronoun(speaker)):
+            # "the military said it killed 33 rebels", "we destroyed their camps": the speaker's own act
             found.append((StatementType.ACCUSE, [subj], weights.CLAUSE_EXPLICIT))
             continue
         dismissed = [t for t in own if lex.content_class(t.lemma_) == ContentClass.ACCUSATION_NOUN and t.i != subj.i and any(
@@ -527,7 +634,7 @@ def analyse_clause(
         undergoer = v.lemma_.lower() in lex.words.experience_verbs or any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
         negative = [] if reported_speech else [t for t in own if lex.content_class(t.lemma_) == ContentClass.NEGATIVE or (
             committed is None and t.pos_ in ("ADJ", "NOUN") and t.i not in in_subject and t.i in predicate
-            and strongly_negative(t, lex))]
+            and not kind_modifier(t) and strongly_negative(t, lex))]
         if negative:
             # "Trump's ignorant hate speech belongs in medieval times": criticism of the
             # actor the evaluation is about -- the subject, else the subject's possessor,
@@ -536,8 +643,10 @@ def analyse_clause(
                     and not bare_common_noun(subj):
                 found.append((StatementType.CRITICIZE, [subj], weights.CLAUSE_INFERRED))
                 continue
-            inner = [v.doc[m.head] for m in inner_actors(subj, lex)] if subj is not None else []
-            inner = inner or (agents_of(subj, events, lex) if subj is not None and not speaker_side(subj, speaker) else [])
+            # "children in Karvania are suffering from the war", "moving aid to Belmora was difficult": what the
+            # subject underwent, or a place it names, is no evaluation of anyone
+            inner = [] if undergoer else [h for h in (v.doc[m.head] for m in inner_actors(subj, lex)) if not place_reached(h)]
+            inner = inner or (agents_of(subj, events, lex) if not undergoer and not speaker_side(subj, speaker) else [])
             for t in negative:
                 for p in prep_objects(t, {"with"}):
                     inner += [v.doc[m.head] for m in inner_actors(p, lex)] if not is_actor_head(p, lex) else [p]

@@ -280,9 +280,43 @@ def is_media(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
     head = doc[m.head]
     if lex.agent_role(head.lemma_.lower()) == "MED":
         return True
+    if masthead_name(m, doc, lex):
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lex.words.outlet_nouns for c in head.children):
+        return True  # "The Print, an Indian online publication, said ..."
     return head.lemma_.lower() in lex.words.broadcast_heads and any(
         t.lower_ in lex.words.news_modifiers for t in doc[m.start:m.head]
     )
+
+
+def masthead_name(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
+    """A newspaper's or news service's name: two proper nouns or more that end with a masthead word
+    or start with "Daily" (``words.tsv`` ``masthead_words``: "The Financial Times", "Kyodo News",
+    "the Daily Courier"); not a person's name ("Emily Post")."""
+    ns, ne = (m.name_start, m.name_end) if m.name_start >= 0 else (m.start, m.end)
+    words = [t for t in doc[ns:ne] if t.lower_ not in ("the", "'s", "’s")]
+    if len(words) < 2 or not all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in words):
+        return False
+    if any(t.ent_type_ == "PERSON" for t in words):
+        return False
+    return words[-1].lower_ in lex.words.masthead_words or words[0].lower_ == "daily"
+
+
+def document_name(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
+    """The name of a document or an agreement ("the Copenhagen Charter", "the Paris Agreement",
+    ``words.tsv`` ``document_names``): a thing, never a target actor."""
+    ns, ne = (m.name_start, m.name_end) if m.name_start >= 0 else (m.start, m.end)
+    words = [t for t in doc[ns:ne] if t.lower_ != "the"]
+    return len(words) >= 2 and words[-1].text[:1].isupper() and words[-1].lower_ in lex.words.document_names
+
+
+def storm_name(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
+    """The name of a storm ("Cyclone Edna", "Hurricane Maria", ``words.tsv`` ``storm_words``),
+    which the small model often labels as a person: never an actor."""
+    ns = m.name_start if m.name_start >= 0 else m.start
+    ne = m.name_end if m.name_start >= 0 else m.end
+    words = [t for t in doc[ns:ne] if t.lower_ != "the"]
+    return len(words) >= 2 and words[0].lower_ in lex.words.storm_words and words[0].text[:1].isupper()
 
 
 def is_anonymous(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
@@ -514,4 +548,37 @@ def thing_mention(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
     ns, ne = (m.name_start, m.name_end) if m.name_start >= 0 else (m.start, m.end)
     names = thing_names(doc, lex)
     return bool(names) and doc[ns:ne].text in names and not any(kb_known(doc[i]) for i in range(ns, ne))
+
+
+def nonspecific_mention(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
+    """A target mention that names no particular actor: an indefinite, counted or quantified common
+    noun ("called for an inclusive government", "agreed to add two members", "each company"), a
+    singular noun without determiner ("threatened to use force", "called for accountable leadership"),
+    a storm's name (:func:`storm_name`) or a document's (:func:`document_name`).  A name before the head
+    keeps it ("an Iranian official", "two Tolvian soldiers"): that one can be resolved or coded.
+
+    :param m: the mention; :param doc: its doc.  Source: the taxonomy's target ("who it is about or
+        addressed to", ``../shared/docs/taxonomy.md``) is an actor; a kind of actor is none.
+    """
+    if storm_name(m, doc, lex) or document_name(m, doc, lex):
+        return True
+    head = doc[m.head]
+    if m.label not in ("AGENT",) or head.pos_ != "NOUN" or head.ent_type_:
+        return False
+    before = doc[m.start:head.i]
+    if any(t.ent_type_ in ACTOR_ENTS or t.pos_ == "PROPN" for t in before):
+        return False
+    if any(c.dep_ == "appos" or (c.dep_ == "acl" and c.lemma_.lower() in ("know", "call", "name")) for c in head.children):
+        return False  # "a rebel group known as 3R": named after all
+    first = doc[m.start]
+    if first.lower_ in ("a", "an", "each", "every", "any"):
+        return True  # "an inclusive government", "each company must fend for itself", "corruption by any party"
+    if head.tag_ == "NN" and head.dep_ not in ("nsubj", "nsubjpass") and not any(
+            c.dep_ in ("det", "poss", "compound", "nmod", "appos") for c in head.children):
+        # "called for accountable leadership": a kind of leadership, nobody's; a subject without
+        # determiner is the journalese of a particular one ('says "illegal" government is confiscating')
+        return True
+    if first.like_num and first.dep_ == "nummod" and first.head.i == head.i:
+        return True
+    return head.tag_ == "NN" and not any(c.dep_ in _DEFINING_DEPS for c in head.children)
 

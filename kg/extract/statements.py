@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract import weights
 from kg.extract.clauses import analyse_clause, terror_like
@@ -48,11 +48,14 @@ from kg.extract.adjectival import adjective_statements
 from kg.extract.deadlines import deadline_statements
 from kg.extract.events import event_index
 from kg.extract.lexicon import Cue, Lexicon
-from kg.extract.mentions import actor_mentions, Draft, is_actor_head, is_anonymous, is_media, mention_for, thing_mention
+from kg.extract.mentions import (
+    actor_mentions, Draft, MentionRef, is_actor_head, is_anonymous, is_media, document_name, mention_for, nonspecific_mention, storm_name,
+    thing_mention,
+)
 from kg.extract.nominal import find_nominal_statements, meeting_noun_statements
 from kg.extract.quotes import OPENING_QUOTES, quote_balance, quoted_tokens
 from kg.extract.speakers import coordinated_actors, example_members, headline_speaker
-from kg.extract.syntax import clause_objects, is_hypothetical, match_cue
+from kg.extract.syntax import clause_objects, is_hypothetical, match_cue, subject_of
 from kg.extract.targets import content_targets, headline_capitals
 from kg.extract.verbal import cue_statements, DocCues, in_reported_clause, uncued_verb_statements
 from kg.model import Mode, StatementType
@@ -77,8 +80,12 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
     for d in drafts:
         # a title-cased headline's common noun, a name the article uses for a kind of thing ("the
         # Schengen zone"), is no target, whichever rule found it
-        d.targets = [m for m in d.targets if not headline_capitals(doc[m.head], lex) and not thing_mention(m, doc, lex)]
+        d.targets = [m for m in d.targets if not headline_capitals(doc[m.head], lex) and not thing_mention(m, doc, lex)
+                     and not nonspecific_mention(m, doc, lex) and not first_person_owned(m, doc)]
         if d.type == StatementType.STATEMENT and (is_anonymous(d.speaker, doc, lex) or is_media(d.speaker, doc, lex)):
+            continue
+        if (not_speech(d, doc, lex) or storm_name(d.speaker, doc, lex) or document_name(d.speaker, doc, lex)
+                or first_person_owned(d.speaker, doc)):
             continue
         if not d.targets and is_anonymous(d.speaker, doc, lex):
             continue  # "defence officials cautioned that ...": an unnamed source without a target
@@ -94,16 +101,140 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
         # "the Islamic State of Iraq and the Levant": coordination inside one name is no list
         conj = [c for c in conj if not d.speaker.start <= c.i < d.speaker.end]
         if not conj:
-            yield d
+            if not interview_label(d, d.speaker, doc, lex):
+                yield d
             continue
         speakers = sorted([head, *conj], key=lambda t: t.i)
         mentions = [mention_for(t, lex) for t in speakers]
         for m in mentions:
+            if interview_label(d, m, doc, lex):
+                continue
             targets = d.targets
             if not targets and d.type in SYMMETRIC:
                 targets = [o for o in mentions if o is not m]
             yield Draft(d.sent_start, d.sent_end, d.cue_tokens, d.cue_lemma, d.type, d.prior, m, targets,
                         d.content, d.mode, d.negated, d.hypothetical, d.evidence)
+
+
+def first_person_owned(m: MentionRef, doc: Doc) -> bool:
+    """A mention owned by the first person ("our secretary of state", "my colleagues", "our allies"):
+    inside someone's quotation it names the quoted speaker's own side, neither a target of that speaker
+    nor an actor kg can name (:func:`kg.extract.mentions.speaker_side` treats "our X" so in clauses)."""
+    return m.label == "AGENT" and any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in doc[m.head].children)
+
+
+def not_speech(d: Draft, doc: Doc, lex: Lexicon) -> bool:
+    """A draft whose cue word is used in a sense that states nothing (issue 14, kinds found on unseen news):
+
+    * a physical act (:func:`physical_sense`: "rebels attacked nearly ten villages", "has been ripping off
+      our farmers");
+    * a reporting verb with a noun object instead of a report ("agreed to add two members", "turn to X to meet
+      its defense requirements"; ``words.tsv`` ``object_sense_cues``): "add" with any noun object, "meet"
+      with an object that is no actor;
+    * a speaker quantified away ("no other country had offered ...", "none of the parties agreed");
+    * a participle whose "speaker" underwent it (:func:`undergoer_speaker`: "stand accused of ...");
+    * a CONSULT with the press only ("in a conversation with journalists", ``press_audiences``);
+    * "offer" with information as object ("offered no evidence", ``information_nouns``): no PROMISE;
+    * a reporter's request ("an email requesting comment", ``press_requests``), a plea in court ("pleaded
+      not guilty"), a price charged ("was charging 25% more"), a race called ("called the election for X"), a legal appeal ("appeal the verdict", ``legal_objects``).
+    """
+    cue = doc[d.cue_tokens[0]]
+    if d.type == StatementType.CONSULT and d.targets and all(
+            doc[m.head].lower_ in lex.words.press_audiences for m in d.targets):
+        return True  # "in a conversation with journalists": talking to the press consults no one
+    if d.type == StatementType.APPEAL and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.words.press_requests
+                                              for c in cue.children):
+        return True  # "an email requesting comment": a reporter's request
+    if d.cue_lemma == "call for" and cue.lemma_.lower() == "call" and any(c.dep_ == "dobj" for c in cue.children):
+        return True  # "the AP called the election for Biden": a projection, no appeal
+    if d.cue_lemma == "appeal" and any(
+            o.lemma_.lower() in lex.words.legal_objects for c in cue.children if c.dep_ in ("dobj", "prep")
+            for o in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"])):
+        return True  # "will appeal the verdict", "appealed against the ruling": a legal appeal
+    if d.cue_lemma == "plead" and any(c.lower_ in ("guilty", "innocent") for c in cue.children):
+        return True  # "pleaded not guilty": a plea in court, no appeal
+    if d.cue_lemma == "charge" and any(t.ent_type_ in ("MONEY", "PERCENT") or t.lower_ in ("more", "less", "fee", "fees")
+                                       for c in cue.children if c.dep_ in ("dobj", "npadvmod") for t in c.subtree):
+        return True  # "was charging 25% more for electricity": a price, no accusation
+    if d.cue_lemma == "offer" and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.words.information_nouns
+                                      for c in cue.children):
+        return True  # "offered no evidence", "to offer an impartial assessment": information, no promise
+    if doc[d.speaker.start].lower_ in ("no", "none", "neither"):
+        return True
+    if d.cue_lemma in lex.words.object_sense_cues and cue.pos_ == "VERB":
+        objs = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+        if objs and (d.cue_lemma != "meet" or not any(is_actor_head(o, lex) for o in objs)):
+            if not any(c.dep_ in ("ccomp", "parataxis") for c in cue.children):
+                return True
+    if undergoer_speaker(d, cue):
+        return True
+    if d.type == StatementType.CRITICIZE and cue.pos_ == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in cue.children):
+        return True  # "the cyclone slammed into the coast", "the truck ploughed into the crowd"
+    return d.cue_lemma in lex.words.physical_cues and physical_sense(cue, lex)
+
+
+def interview_label(d: Draft, m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
+    """A news outlet at the head of a line of an interview or a headline ("VOA: Putin recently visited
+    China ..."): it asks or titles, it states nothing (one speaker of a draft; the others stay)."""
+    after = doc[m.end] if m.end < len(doc) else None
+    return (d.cue_lemma == ":" or (after is not None and after.text == ":")) and is_media(m, doc, lex)
+
+
+def undergoer_speaker(d: Draft, cue: Token) -> bool:
+    """A participle cue whose "speaker" is the one it was done to ("Two soldiers stand accused of the
+    bombing", "Senator Lind, accused of fraud, denied ...", "remained criticized for ..."): a past
+    participle without a "by" agent, modifying the speaker or predicated of it."""
+    head = d.speaker.head
+    if any(c.dep_ == "nsubjpass" and c.i == head for c in cue.children) or (
+            any(c.dep_ == "auxpass" for c in cue.children) and not any(
+                c.dep_ == "agent" and any(o.i == head for o in c.children) for c in cue.children)):
+        # "the province ... is threatened by the trade": the speaker is the passive subject (also one
+        # inherited from a conjunct), not its agent
+        return True
+    if cue.tag_ == "VBN" and cue.dep_ == "advcl" and cue.i < head and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in cue.children) and subject_of(cue.head) is not None \
+            and subject_of(cue.head).i == head:
+        return True  # "Asked by VOA ..., Rubio said", "Pressed on how sure he was, X said": X was asked
+    if cue.tag_ != "VBN" or any(c.dep_ == "agent" for c in cue.children):
+        return False
+    if cue.dep_ == "acl" and cue.head.i == head:
+        return True  # "Lind, accused of fraud, ..."
+    if cue.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and cue.head.lemma_.lower() in ("stand", "remain", "be", "become", "feel", "get", "seem"):
+        subj = subject_of(cue.head)
+        return subj is not None and subj.i == head
+    return False
+
+
+def physical_sense(cue: Token, lex: Lexicon) -> bool:
+    """Whether an attack-like cue (``words.tsv`` ``physical_cues``) names a physical act rather than words.
+
+    Words need a sign of speech: a reason ("attacked the paper for refusing ...", "over its remarks"),
+    a said thing or policy as object (``criticized_things``: "attacked the decision"), or a person, party
+    or organization as object of a subject that is not armed.  A noun ("the attack on the train"), a
+    particle verb ("ripping off farmers"), an armed subject whatever follows (agents.tsv roles MIL/REB,
+    ``armed_nouns``, terror words: "al-Shabab has been attacking Kenyan troops") or a place or a thing as object ("attacked
+    nearly ten villages") is an act, not a statement (CAMEO codes it as 19x/18x, not 111).
+    """
+    if cue.pos_ != "VERB" or any(c.dep_ == "prt" and c.lower_ in ("off", "up", "apart") for c in cue.children):
+        return True
+    subj = subject_of(cue) or (cue.head if cue.dep_ in ("conj", "xcomp") else None)
+    if subj is not None and subj.pos_ in ("VERB", "AUX"):
+        subj = subject_of(subj)  # "has been attacking and fighting": the first verb's subject
+    armed = subj is not None and (lex.agent_role(subj.lemma_.lower()) in ("MIL", "REB")
+                                  or subj.lemma_.lower() in lex.words.armed_nouns or subj.lower_ in lex.words.armed_nouns
+                                  or terror_like(subj, lex))
+    if armed:
+        return True  # "rebels could again attack villages for supplies"
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in cue.children):
+        return False
+    for o in (c for c in cue.children if c.dep_ == "dobj"):
+        if o.lemma_.lower() in lex.words.criticized_things:
+            return False
+        if not armed and (o.ent_type_ in ("PERSON", "ORG", "NORP") or o.pos_ == "PRON" or (
+                not o.ent_type_ and is_actor_head(o, lex) and lex.agent_role(o.lemma_.lower()) not in ("MIL", "COP", "REB"))):
+            return False  # "attacked Senator Lind", "attacked Belmora's leaders"; not "attacked the troops"
+    return True
 
 
 def _quote_continuations(doc: Doc, lex: Lexicon, drafts: list[Draft]) -> list[Draft]:
