@@ -198,6 +198,8 @@ def undergoer_speaker(d: Draft, cue: Token) -> bool:
         return True  # "Asked by VOA ..., Rubio said", "Pressed on how sure he was, X said": X was asked
     if cue.tag_ != "VBN" or any(c.dep_ == "agent" for c in cue.children):
         return False
+    if any(c.dep_ == "ccomp" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) for c in cue.children):
+        return False  # "X, a key figure, joked [VBN] that Y is ...": a said clause, the speaker's own act
     if cue.dep_ == "acl" and cue.head.i == head:
         return True  # "Lind, accused of fraud, ..."
     if cue.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and cue.head.lemma_.lower() in ("stand", "remain", "be", "become", "feel", "get", "seem"):
