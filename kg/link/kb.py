@@ -166,6 +166,16 @@ class Candidate:
     match: str = "exact"  # "exact" | "phonetic" | "fuzzy"
 
 
+@dataclass(slots=True)
+class _FuzzyIndex:
+    """The fuzzy tier's index (:meth:`KnowledgeBase._fuzzy_index`): exact keys of >= 6 characters by first
+    letter and length, each bucket ``(positions, keys)`` with the key's position among the keys of its first
+    letter in index order (for ties), and the matches found so far per key."""
+
+    by_length: dict[str, dict[int, tuple[list[int], list[str]]]] = field(default_factory=dict)
+    hits: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+
+
 class KnowledgeBase:
     """In-memory KB with exact, transliteration and fuzzy indexes.
 
@@ -193,7 +203,7 @@ class KnowledgeBase:
         self._alias_kinds = alias_kinds
         for eid, pairs in alias_kinds.items():
             self._index(eid, pairs, (keys or {}).get(eid))
-        self._fuzzy_keys: dict[str, list[str]] | None = None
+        self._fuzzy_keys: _FuzzyIndex | None = None
 
     def _index(self, eid: str, pairs: list[tuple[str, str]], keys: list[tuple[str, str]] | None = None,
                *, auto_surname: bool = True) -> None:
@@ -419,18 +429,48 @@ class KnowledgeBase:
             if len(pk) >= 4:
                 add(self._phon.get(pk, []), 0.92, "phonetic")
         if not hits and fuzzy and len(key) >= 6:
-            for k, sc, _ in process.extract(key, self._fuzzy_index().get(key[0], []), scorer=fuzz.ratio,
-                                            score_cutoff=92, limit=5):
+            for k, sc in self._fuzzy_matches(key):
                 add(self._exact[k], 0.85 * sc / 100.0, "fuzzy")
         return sorted(hits.values(), key=lambda c: (-c.score, c.entity.id))[:limit]
 
-    def _fuzzy_index(self) -> dict[str, list[str]]:
-        """Exact keys of >= 6 characters by first letter (a near match rarely differs there); built on first use."""
+    def _fuzzy_matches(self, key: str) -> list[tuple[str, float]]:
+        """The (up to 5) exact keys within ``fuzz.ratio`` >= 92 of ``key`` with the same first letter, best first,
+        as ``process.extract`` over all such keys in index order gives them (ties by index order).
+
+        Only the length buckets that can reach the cut-off are scored: ``fuzz.ratio`` is
+        ``100 * (1 - indel / (len(a) + len(b)))`` and the indel distance is at least the length difference, so
+        ``|len(a) - len(b)| <= 0.08 * (len(a) + len(b))`` (one more for rounding; the scorer does the exact cut).
+        Results are kept per key until the KB changes (a recurring unknown name is scored once).
+        """
+        idx = self._fuzzy_index()
+        hit = idx.hits.get(key)
+        if hit is None:
+            by_len = idx.by_length.get(key[0], {})
+            n = len(key)
+            found: list[tuple[float, int, str]] = []
+            for length in range(int((0.92 * n - 1) / 1.08), int((1.08 * n + 1) / 0.92) + 2):
+                bucket = by_len.get(length)
+                if bucket is not None:
+                    positions, keys = bucket
+                    found += [(sc, positions[i], k) for k, sc, i in
+                              process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=92, limit=5)]
+            found.sort(key=lambda t: (-t[0], t[1]))
+            hit = [(k, sc) for sc, _, k in found[:5]]
+            idx.hits[key] = hit
+        return hit
+
+    def _fuzzy_index(self) -> "_FuzzyIndex":
+        """Exact keys of >= 6 characters by first letter (a near match rarely differs there), and their
+        positions by length; built on first use."""
         if self._fuzzy_keys is None:
-            idx: dict[str, list[str]] = {}
+            idx = _FuzzyIndex()
+            count: dict[str, int] = {}
             for k in self._exact:
                 if len(k) >= 6:
-                    idx.setdefault(k[0], []).append(k)
+                    positions, keys = idx.by_length.setdefault(k[0], {}).setdefault(len(k), ([], []))
+                    positions.append(count.get(k[0], 0))
+                    keys.append(k)
+                    count[k[0]] = count.get(k[0], 0) + 1
             self._fuzzy_keys = idx
         return self._fuzzy_keys
 
