@@ -168,11 +168,12 @@ class Candidate:
 
 @dataclass(slots=True)
 class _FuzzyIndex:
-    """The fuzzy tier's index (:meth:`KnowledgeBase._fuzzy_index`): exact keys of >= 6 characters by first
-    letter and length, each bucket ``(positions, keys)`` with the key's position among the keys of its first
-    letter in index order (for ties), and the matches found so far per key."""
+    """The fuzzy tier's index (:meth:`KnowledgeBase._fuzzy_index`): per first letter, the exact keys of >= 6
+    characters sorted by length (then index order), each key's position among them in index order (for ties),
+    and where each length starts (``first_of_length[n]`` = the first key of length >= n); and the matches found
+    so far per key."""
 
-    by_length: dict[str, dict[int, tuple[list[int], list[str]]]] = field(default_factory=dict)
+    by_letter: dict[str, tuple[list[str], list[int], list[int]]] = field(default_factory=dict)
     hits: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
 
 
@@ -437,7 +438,7 @@ class KnowledgeBase:
         """The (up to 5) exact keys within ``fuzz.ratio`` >= 92 of ``key`` with the same first letter, best first,
         as ``process.extract`` over all such keys in index order gives them (ties by index order).
 
-        Only the length buckets that can reach the cut-off are scored: ``fuzz.ratio`` is
+        Only the keys of a length that can reach the cut-off are scored (one slice of the keys sorted by length): ``fuzz.ratio`` is
         ``100 * (1 - indel / (len(a) + len(b)))`` and the indel distance is at least the length difference, so
         ``|len(a) - len(b)| <= 0.08 * (len(a) + len(b))`` (one more for rounding; the scorer does the exact cut).
         Results are kept per key until the KB changes (a recurring unknown name is scored once).
@@ -445,32 +446,40 @@ class KnowledgeBase:
         idx = self._fuzzy_index()
         hit = idx.hits.get(key)
         if hit is None:
-            by_len = idx.by_length.get(key[0], {})
-            n = len(key)
-            found: list[tuple[float, int, str]] = []
-            for length in range(int((0.92 * n - 1) / 1.08), int((1.08 * n + 1) / 0.92) + 2):
-                bucket = by_len.get(length)
-                if bucket is not None:
-                    positions, keys = bucket
-                    found += [(sc, positions[i], k) for k, sc, i in
-                              process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=92, limit=5)]
-            found.sort(key=lambda t: (-t[0], t[1]))
-            hit = [(k, sc) for sc, _, k in found[:5]]
+            bucket = idx.by_letter.get(key[0])
+            hit = []
+            if bucket is not None:
+                keys, positions, first_of_length = bucket
+                n = len(key)
+                lo = first_of_length[min(max(int((0.92 * n - 1) / 1.08), 0), len(first_of_length) - 1)]
+                hi = first_of_length[min(int((1.08 * n + 1) / 0.92) + 2, len(first_of_length) - 1)]
+                found = [(sc, positions[lo + i], k) for k, sc, i in
+                         process.extract(key, keys[lo:hi], scorer=fuzz.ratio, score_cutoff=92, limit=None)]
+                found.sort(key=lambda t: (-t[0], t[1]))
+                hit = [(k, sc) for sc, _, k in found[:5]]
             idx.hits[key] = hit
         return hit
 
     def _fuzzy_index(self) -> "_FuzzyIndex":
-        """Exact keys of >= 6 characters by first letter (a near match rarely differs there), and their
-        positions by length; built on first use."""
+        """Exact keys of >= 6 characters by first letter (a near match rarely differs there), sorted by
+        length (:class:`_FuzzyIndex`); built on first use."""
         if self._fuzzy_keys is None:
             idx = _FuzzyIndex()
-            count: dict[str, int] = {}
+            grouped: dict[str, list[tuple[int, int, str]]] = {}
             for k in self._exact:
                 if len(k) >= 6:
-                    positions, keys = idx.by_length.setdefault(k[0], {}).setdefault(len(k), ([], []))
-                    positions.append(count.get(k[0], 0))
-                    keys.append(k)
-                    count[k[0]] = count.get(k[0], 0) + 1
+                    rows = grouped.setdefault(k[0], [])
+                    rows.append((len(k), len(rows), k))
+            for letter, rows in grouped.items():
+                rows.sort()
+                longest = rows[-1][0]
+                first_of_length = [0] * (longest + 2)
+                j = 0
+                for length in range(longest + 2):
+                    while j < len(rows) and rows[j][0] < length:
+                        j += 1
+                    first_of_length[length] = j
+                idx.by_letter[letter] = ([k for _, _, k in rows], [p for _, p, _ in rows], first_of_length)
             self._fuzzy_keys = idx
         return self._fuzzy_keys
 
