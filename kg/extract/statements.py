@@ -46,7 +46,7 @@ from kg.extract import weights
 from kg.extract.clauses import analyse_clause, terror_like
 from kg.extract.adjectival import adjective_statements
 from kg.extract.deadlines import deadline_statements
-from kg.extract.events import event_index
+from kg.extract.events import Events, event_index
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import (
     actor_mentions, Draft, MentionRef, is_actor_head, is_anonymous, is_media, document_name, mention_for, nonspecific_mention, storm_name,
@@ -75,8 +75,9 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
     not state (PETRARCH/CAMEO coding practice).  No target is a title-cased headline's
     common noun (:func:`kg.extract.targets.headline_capitals`).
     """
-    drafts = _warnings_with_threats(list(_raw_statements(doc, lex)))
-    drafts += _quote_continuations(doc, lex, drafts)
+    events, in_quotes = event_index(doc, lex), quoted_tokens(doc)  # once per doc, for both passes
+    drafts = _warnings_with_threats(list(_raw_statements(doc, lex, events, in_quotes)))
+    drafts += _quote_continuations(doc, lex, drafts, events, in_quotes)
     for d in drafts:
         # a title-cased headline's common noun, a name the article uses for a kind of thing ("the
         # Schengen zone"), is no target, whichever rule found it
@@ -239,7 +240,8 @@ def physical_sense(cue: Token, lex: Lexicon) -> bool:
     return True
 
 
-def _quote_continuations(doc: Doc, lex: Lexicon, drafts: list[Draft]) -> list[Draft]:
+def _quote_continuations(doc: Doc, lex: Lexicon, drafts: list[Draft], events: Events | None = None,
+                         in_quotes: set[int] | None = None) -> list[Draft]:
     """Statements in the other sentences of a quotation that runs over several
     sentences or paragraphs: ""We treat this as a hostile act. Otherwise the USA
     will bear the blame," the ministry said." The sentences without a cue of their
@@ -249,10 +251,10 @@ def _quote_continuations(doc: Doc, lex: Lexicon, drafts: list[Draft]) -> list[Dr
     sents = list(doc.sents)
     index = {s.start: k for k, s in enumerate(sents)}
     cued = {index[d.sent_start] for d in drafts if d.sent_start in index}
-    events = event_index(doc, lex)
+    events = event_index(doc, lex) if events is None else events
     out: list[Draft] = []
     done: set[int] = set()
-    in_quote: set[int] | None = None  # quoted_tokens(doc), computed once when needed
+    in_quote: set[int] | None = in_quotes  # quoted_tokens(doc), computed once when needed
     for d in drafts:
         k = index.get(d.sent_start)
         if k is None or d.cue_lemma not in lex.report_lemmas or k in done:
@@ -334,8 +336,9 @@ def _warnings_with_threats(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
-    events = event_index(doc, lex)
+def _raw_statements(doc: Doc, lex: Lexicon, events: Events | None = None,
+                    in_quotes: set[int] | None = None) -> Iterator[Draft]:
+    events = event_index(doc, lex) if events is None else events
     cue_matches: dict[int, tuple[Cue, list[int]]] = {}
     for tok in doc:
         m = match_cue(tok, lex)
@@ -347,7 +350,7 @@ def _raw_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
         m[0].type == StatementType.SUPPORT and m[0].lemma in lex.words.support_verbs
         and (in_reported_clause(doc[i], cue_matches) or any(terror_like(o, lex) for o in clause_objects(doc[i]))))}
     cue_set = set(cue_matches)
-    in_quotes = quoted_tokens(doc)
+    in_quotes = quoted_tokens(doc) if in_quotes is None else in_quotes
     ctx = DocCues(cue_matches, cue_set, in_quotes, events)
     for sent in doc.sents:
         hl = headline_speaker(sent, lex)

@@ -167,6 +167,17 @@ class Candidate:
     match: str = "exact"  # "exact" | "phonetic" | "fuzzy"
 
 
+@dataclass(slots=True)
+class _FuzzyIndex:
+    """The fuzzy tier's index (:meth:`KnowledgeBase._fuzzy_index`): per first letter, the exact keys of >= 6
+    characters sorted by length (then index order), each key's position among them in index order (for ties),
+    and where each length starts (``first_of_length[n]`` = the first key of length >= n); and the matches found
+    so far per key."""
+
+    by_letter: dict[str, tuple[list[str], list[int], list[int]]] = field(default_factory=dict)
+    hits: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+
+
 class KnowledgeBase:
     """In-memory KB with exact, transliteration and fuzzy indexes.
 
@@ -194,7 +205,7 @@ class KnowledgeBase:
         self._alias_kinds = alias_kinds
         for eid, pairs in alias_kinds.items():
             self._index(eid, pairs, (keys or {}).get(eid))
-        self._fuzzy_keys: dict[str, list[str]] | None = None
+        self._fuzzy_keys: _FuzzyIndex | None = None
 
     def _index(self, eid: str, pairs: list[tuple[str, str]], keys: list[tuple[str, str]] | None = None,
                *, auto_surname: bool = True) -> None:
@@ -420,18 +431,56 @@ class KnowledgeBase:
             if len(pk) >= 4:
                 add(self._phon.get(pk, []), 0.92, "phonetic")
         if not hits and fuzzy and len(key) >= 6:
-            for k, sc, _ in process.extract(key, self._fuzzy_index().get(key[0], []), scorer=fuzz.ratio,
-                                            score_cutoff=92, limit=5):
+            for k, sc in self._fuzzy_matches(key):
                 add(self._exact[k], 0.85 * sc / 100.0, "fuzzy")
         return sorted(hits.values(), key=lambda c: (-c.score, c.entity.id))[:limit]
 
-    def _fuzzy_index(self) -> dict[str, list[str]]:
-        """Exact keys of >= 6 characters by first letter (a near match rarely differs there); built on first use."""
+    def _fuzzy_matches(self, key: str) -> list[tuple[str, float]]:
+        """The (up to 5) exact keys within ``fuzz.ratio`` >= 92 of ``key`` with the same first letter, best first,
+        as ``process.extract`` over all such keys in index order gives them (ties by index order).
+
+        Only the keys of a length that can reach the cut-off are scored (one slice of the keys sorted by length): ``fuzz.ratio`` is
+        ``100 * (1 - indel / (len(a) + len(b)))`` and the indel distance is at least the length difference, so
+        ``|len(a) - len(b)| <= 0.08 * (len(a) + len(b))`` (one more for rounding; the scorer does the exact cut).
+        Results are kept per key until the KB changes (a recurring unknown name is scored once).
+        """
+        idx = self._fuzzy_index()
+        hit = idx.hits.get(key)
+        if hit is None:
+            bucket = idx.by_letter.get(key[0])
+            hit = []
+            if bucket is not None:
+                keys, positions, first_of_length = bucket
+                n = len(key)
+                lo = first_of_length[min(max(int((0.92 * n - 1) / 1.08), 0), len(first_of_length) - 1)]
+                hi = first_of_length[min(int((1.08 * n + 1) / 0.92) + 2, len(first_of_length) - 1)]
+                found = [(sc, positions[lo + i], k) for k, sc, i in
+                         process.extract(key, keys[lo:hi], scorer=fuzz.ratio, score_cutoff=92, limit=None)]
+                found.sort(key=lambda t: (-t[0], t[1]))
+                hit = [(k, sc) for sc, _, k in found[:5]]
+            idx.hits[key] = hit
+        return hit
+
+    def _fuzzy_index(self) -> "_FuzzyIndex":
+        """Exact keys of >= 6 characters by first letter (a near match rarely differs there), sorted by
+        length (:class:`_FuzzyIndex`); built on first use."""
         if self._fuzzy_keys is None:
-            idx: dict[str, list[str]] = {}
+            idx = _FuzzyIndex()
+            grouped: dict[str, list[tuple[int, int, str]]] = {}
             for k in self._exact:
                 if len(k) >= 6:
-                    idx.setdefault(k[0], []).append(k)
+                    rows = grouped.setdefault(k[0], [])
+                    rows.append((len(k), len(rows), k))
+            for letter, rows in grouped.items():
+                rows.sort()
+                longest = rows[-1][0]
+                first_of_length = [0] * (longest + 2)
+                j = 0
+                for length in range(longest + 2):
+                    while j < len(rows) and rows[j][0] < length:
+                        j += 1
+                    first_of_length[length] = j
+                idx.by_letter[letter] = ([k for _, _, k in rows], [p for _, p, _ in rows], first_of_length)
             self._fuzzy_keys = idx
         return self._fuzzy_keys
 
