@@ -175,3 +175,20 @@ def test_ingest_jsonl_fields_and_id_rules(tmp_path, caplog):
     assert any("E008" in w and f"{path}:3" in w and "'title'" in w for w in warnings)
     assert any("E008" in w and "'date'" in w and "yesterday" in w for w in warnings)
     assert any("'id'" in w for w in warnings)
+
+
+def test_ingest_jsonl_published_is_the_date_when_date_is_absent(tmp_path, caplog):
+    """Records named like VOA's (``published`` "2025-03-14 20:28:39Z", no ``date``) keep their date;
+    ``date`` wins when both are there; a bad ``published`` is named in the E008 warning."""
+    path = tmp_path / "voa.jsonl"
+    recs = [
+        {"id": "p1", "text": "Published only.", "published": "2025-03-14 20:28:39Z"},
+        {"id": "p2", "text": "Both fields.", "date": "2024-01-02", "published": "2025-03-14"},
+        {"id": "p3", "text": "Bad published.", "published": "last week"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    with caplog.at_level("WARNING", logger="kg.ingest"):
+        arts = articles(read_articles([path]))
+    assert [a.date for a in arts] == ["2025-03-14", "2024-01-02", None]
+    warnings = [r.getMessage() for r in caplog.records]
+    assert any("E008" in w and f"{path}:3" in w and "'published'" in w and "last week" in w for w in warnings)

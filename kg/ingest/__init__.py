@@ -18,8 +18,9 @@ Inputs
   distinct names (or put them in one JSON Lines file with distinct ids).
 * ``*.jsonl`` / ``*.ndjson``: one JSON object per line, read line by line
   (never the whole file), origin ``"file.jsonl:LINE"``.  Fields: ``id``,
-  ``title``, ``date``, ``source`` (-> :attr:`Article.publisher`; ``publisher``
-  is accepted too), ``url``, ``text``.  Other keys are ignored.
+  ``title``, ``date`` (``published`` is accepted too, as in VOA's records),
+  ``source`` (-> :attr:`Article.publisher`; ``publisher`` is accepted too),
+  ``url``, ``text``.  Other keys are ignored.
 * ``*.jsonl.gz`` / ``*.ndjson.gz``: the same, gzip-compressed, decompressed
   as a stream.  Corrupt or truncated gzip data ends the file with E001
   naming the line reached and advising ``gunzip -t``; the articles before

@@ -40,7 +40,8 @@ def _warn_field(origin: str, key: str, expected: str, value: object) -> None:
 
 
 def _date(rec: dict[str, Any], origin: str) -> str | None:
-    value = rec.get("date")
+    key = "date" if rec.get("date") is not None else "published"
+    value = rec.get(key)
     if value is None:
         return None
     if isinstance(value, str):
@@ -50,7 +51,7 @@ def _date(rec: dict[str, Any], origin: str) -> str | None:
                 return _dt.date.fromisoformat(m.group(1)).isoformat()
             except ValueError:
                 pass
-    _warn_field(origin, "date", "an ISO date YYYY-MM-DD or null", value)
+    _warn_field(origin, key, "an ISO date YYYY-MM-DD or null", value)
     return None
 
 
