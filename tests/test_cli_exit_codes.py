@@ -148,3 +148,16 @@ def test_cli_query_bad_user_query_file_is_reported_and_the_others_work(empty_sto
     assert res.exit_code == 0 and res.stdout.startswith("actor,"), res.output
     res = runner.invoke(app, ["query", "half-done", "--queries", str(tmp_path), "--store", str(empty_store)])
     assert res.exit_code == 1 and "E023" in _flat(res.output)
+
+
+def test_cli_query_stored_query_with_a_sparql_syntax_error_names_its_file(empty_store, tmp_path):
+    """A user's .rq whose header is good but whose SPARQL does not parse: one numbered error (E036, exit 1)
+    naming the file, the query and where the parser stopped, and saying how to see the query as sent."""
+    bad = tmp_path / "unclosed.rq"
+    bad.write_text("# title: Unclosed\n# description: A brace is missing.\n"
+                   "SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } LIMIT 3\n", encoding="utf-8")
+    res = runner.invoke(app, ["query", "unclosed", "--queries", str(tmp_path), "--store", str(empty_store)])
+    flat = _flat(res.output)
+    assert res.exit_code == 1, res.output
+    assert "E036" in flat and str(bad) in flat and "'unclosed'" in flat and "--show-sparql" in flat, flat
+    assert re.search(r"\b4:1\b", flat), flat  # the parser's line:column, counted in the file as written

@@ -126,6 +126,7 @@ def query(
     """
     from rich.text import Text
 
+    from kg.errors import Msg, QueryError
     from kg.output import render
 
     if help_ and name is None:
@@ -158,13 +159,16 @@ def query(
             if show:
                 print(text)
                 return
-            result = st.query(text)
+            try:
+                result = st.query(text)
+            except QueryError as exc:
+                if exc.code != "E024":  # a SPARQL syntax or evaluation error of this file's query
+                    raise
+                raise QueryError(Msg.E036, path=sq.path, name=sq.name, reason=exc.fields["reason"]) from exc
         if limit is not None:
             result.rows = result.rows[:limit]
         render(result, fmt_, sys.stdout, title=sq.title)
         if unmatched:
-            from kg.errors import Msg
-
             by_value = {v: k for k, v in values.items()}
             for actor in unmatched:
                 err.print(f"warning: {Msg.E028.format(name=sq.name, param=by_value.get(actor, 'actor'), actor=actor)}",
