@@ -191,3 +191,14 @@ def test_ingest_gzip_members_empty_and_not_gzip(tmp_path):
     plain.write_bytes(b'{"id": "p", "text": "not compressed"}\n')
     arts, (skip,) = split(read_articles([plain]))
     assert arts == [] and skip.code == "E001" and skip.origin == f"{plain}:1" and "corrupt or truncated" in skip.reason
+
+
+def test_ingest_jsonl_line_cut_inside_a_string_says_unterminated(tmp_path):
+    """A JSONL line cut off inside a string (a truncated export) is reported as an unterminated string
+    with the column where it starts, not as the line break being a control character; the next line is read."""
+    path = tmp_path / "cut.jsonl"
+    path.write_text('{"id": "c1", "text": "The minister said\n{"id": "c2", "text": "Kept."}\r\n', encoding="utf-8")
+    arts, (s,) = split(read_articles([path]))
+    assert [a.id for a in arts] == ["c2"]
+    assert s.code == "E003" and s.origin == f"{path}:1"
+    assert "Unterminated string starting at column 22" in s.reason, s.reason

@@ -104,7 +104,9 @@ def parse_line(line: str, origin: str) -> Article | Skipped | None:
     if not line.strip():
         return None
     try:
-        rec = json.loads(line)
+        # without its line break: a line cut inside a string is then "Unterminated string",
+        # not "Invalid control character" (the newline)
+        rec = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
         return skip(Msg.E003, origin, reason=json_reason(exc))
     except RecursionError:
