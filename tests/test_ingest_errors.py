@@ -202,3 +202,22 @@ def test_ingest_jsonl_line_cut_inside_a_string_says_unterminated(tmp_path):
     assert [a.id for a in arts] == ["c2"]
     assert s.code == "E003" and s.origin == f"{path}:1"
     assert "Unterminated string starting at column 22" in s.reason, s.reason
+
+
+def test_ingest_folder_without_article_files_is_skipped_with_e016(tmp_path):
+    """A folder argument that holds no article files (only other suffixes, or nothing) is not silently
+    empty: one E016 skip naming the folder and a few of its other files; other arguments are still read."""
+    notes = tmp_path / "notes"
+    (notes / "sub").mkdir(parents=True)
+    (notes / "a.md").write_text("The minister said so.", encoding="utf-8")
+    (notes / "sub" / "b.html").write_text("<p>The minister said so.</p>", encoding="utf-8")
+    (notes / ".hidden.txt").write_text("Hidden.", encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    good = tmp_path / "good.txt"
+    good.write_text("Harad denied it.", encoding="utf-8")
+    arts, skips = split(read_articles([notes, empty, good]))
+    assert [a.id for a in arts] == ["good"]
+    assert [(s.code, s.origin) for s in skips] == [("E016", str(notes)), ("E016", str(empty))]
+    assert "2 other files (a.md, b.html)" in skips[0].reason and ".txt" in skips[0].reason, skips[0].reason
+    assert "other file" not in skips[1].reason and ".hidden" not in skips[0].reason

@@ -205,7 +205,7 @@ def test_robust_input_key_collision_keeps_both_articles(pipe, tmp_path, caplog):
 
 # --------------------------------------------------------------------------- fuzzing the readers
 
-DOCUMENTED = {"E001", "E002", "E003", "E004", "E005", "E006", "E007", "E009"}
+DOCUMENTED = {"E001", "E002", "E003", "E004", "E005", "E006", "E007", "E009", "E016"}
 
 
 def _check_items(items: list) -> None:

@@ -42,7 +42,8 @@ Inputs
 * a folder: all ``*.txt``, ``*.jsonl``, ``*.ndjson``, ``*.jsonl.gz``,
   ``*.ndjson.gz``, ``*.warc``, ``*.warc.gz`` and ``*.json`` files under it, recursively, in sorted order
   of their relative paths; hidden files and folders (name starting with
-  ``.``) are ignored, other suffixes too.
+  ``.``) are ignored, other suffixes too.  A folder with none of these
+  files in it is skipped with E016 (naming a few of the other files).
 * ``-``: standard input.  If its first non-blank character is ``{`` it is read
   as JSON Lines (origin ``"<stdin>:LINE"``), else as one plain-text article
   whose id is ``"sha256:<first 16 hex of the SHA-256 of its text>"``.

@@ -188,8 +188,21 @@ def _folder_files(root: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
+def _others(root: Path, show: int = 3) -> str:
+    """``"; it has 2 other files (a.md, b.html)"`` for E016, ``""`` when the folder is empty (hidden files left out)."""
+    names: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        names += sorted(fn for fn in filenames if not fn.startswith("."))
+    if not names:
+        return ""
+    listed = ", ".join(names[:show]) + (", ..." if len(names) > show else "")
+    return f"; it has {len(names)} other file{'s' if len(names) != 1 else ''} ({listed})"
+
+
 def read_path(arg: str | Path) -> Iterator[Article | Skipped]:
-    """The articles of one file or folder argument (E001 for a missing or unreadable path)."""
+    """The articles of one file or folder argument (E007 for a missing path, E001 for an unreadable one,
+    E016 for a folder with no article files in it)."""
     path = Path(arg)
     name = str(arg)
     try:
@@ -205,7 +218,10 @@ def read_path(arg: str | Path) -> Iterator[Article | Skipped]:
         if not os.access(path, os.R_OK | os.X_OK):
             yield skip(Msg.E001, name, reason="permission denied")
             return
-        for f in _folder_files(path):
+        files = _folder_files(path)
+        if not files:
+            yield skip(Msg.E016, name, suffixes=", ".join(sorted(ARTICLE_SUFFIXES, key=len)), others=_others(path))
+        for f in files:
             yield from _read_file(f, str(f))
     else:
         yield from _read_file(path, name)
