@@ -36,6 +36,7 @@ CLI and ``kg serve`` do, to find those by name.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -385,12 +386,15 @@ class Catalog:
     def get(self, name: str) -> StoredQuery:
         """The stored query ``name`` (file stem; a trailing ``.rq`` is ignored).
 
-        :raises QueryError: Msg.E020 for an unknown name, Msg.E023 for a bad header.
+        :raises QueryError: Msg.E020 for an unknown name (with the closest stored name, by
+            :func:`difflib.get_close_matches` at ratio 0.75, when there is one), Msg.E023 for a bad header.
         """
         key = name[:-3] if name.endswith(".rq") else name
-        path = self._files().get(key)
+        files = self._files()
+        path = files.get(key)
         if path is None:
-            raise QueryError(Msg.E020, name=name)
+            close = difflib.get_close_matches(key.lower(), list(files), n=1, cutoff=0.75)
+            raise QueryError(Msg.E020, name=name, hint=f" Did you mean {close[0]!r}?" if close else "")
         return parse_query_file(path)
 
 

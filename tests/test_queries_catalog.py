@@ -69,6 +69,22 @@ def test_queries_catalog_unknown_query_is_e020():
     assert err.value.code == "E020"
 
 
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("who-acused-whom", "who-accused-whom"),        # a letter left out
+    ("Who-Praised-Whom", "who-praised-whom"),       # capitals
+    ("statement-by-actor.rq", "statements-by-actor"),
+    ("zzz", None),                                  # nothing close: no guess
+])
+def test_queries_catalog_unknown_query_suggests_the_closest_name(typed, hint):
+    with pytest.raises(QueryError) as err:
+        Catalog().get(typed)
+    assert err.value.code == "E020" and "kg query --list" in str(err.value)
+    if hint:
+        assert f"Did you mean {hint!r}?" in str(err.value), str(err.value)
+    else:
+        assert "Did you mean" not in str(err.value)
+
+
 def test_queries_catalog_user_dir_overrides(tmp_path):
     (tmp_path / "who-praised-whom.rq").write_text("# title: Mine\n# description: d\nSELECT * WHERE { ?s ?p ?o }\n")
     cat = Catalog([QUERIES_DIR, tmp_path])

@@ -324,7 +324,7 @@ def create_app(store, config: ServeConfig | None = None) -> Starlette:
     async def stored(request: Request) -> Response:
         name = request.path_params["name"]
         if not _NAME.match(name):
-            raise QueryError(Msg.E020, name=name[:100])
+            raise QueryError(Msg.E020, name=name[:100], hint="")
         sq = catalog.get(name)
         given = {p.name: request.query_params.get(p.name, "") for p in sq.params}
         fmt = request.query_params.get("_format", "")
