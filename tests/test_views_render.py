@@ -194,3 +194,20 @@ def test_views_stats_json_and_table(store_dir):
     assert {r["kind"] for r in data["by_kind"]} <= {"Person", "Organization", "Country", "Group"}
     table = kg_cli("stats", "--store", str(store_dir))
     assert "Statements by type" in table and "Actors by kind" in table and "2019-01-28" in table
+
+
+@pytest.mark.parametrize("command", [["graph"], ["timeline", "Trump"]])
+@pytest.mark.parametrize("name", ["net.png", "net.html"])
+def test_views_unwritable_output_is_e015_and_leaves_nothing(store_dir, tmp_path, command, name):
+    """An output that cannot be written -- its folder is a file, or the name is taken by a folder (found only
+    at the final rename, after the picture was drawn) -- is one E015 line naming it, exit 1, no traceback,
+    and no temporary file left beside it."""
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    (tmp_path / name).mkdir()
+    for out in (tmp_path / "afile" / name, tmp_path / name):
+        res = runner.invoke(app, [*command, "-o", str(out), "--store", str(store_dir)])
+        flat = " ".join(res.output.split())
+        assert res.exit_code == 1 and "E015" in flat and str(out) in flat, res.output
+        assert res.exception is None or isinstance(res.exception, SystemExit), res.exception
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile", name]
+    assert list((tmp_path / name).iterdir()) == []

@@ -53,6 +53,7 @@ def graph(
     where: StoreOptions = StoreOptions(),
 ) -> None:
     """Draw the actor network (who said what about whom): edge colour = statement type, width = count."""
+    from kg.run.guard import atomic_path
     from kg.views.data import network_edges
     from kg.views.network import write_network
 
@@ -64,7 +65,9 @@ def graph(
         if not edges:
             fail(Msg.E029)
         parts = [", ".join(type_) if type_ else "", f"from {since}" if since else "", f"until {until}" if until else ""]
-        write_network(edges, output, title=title or " ".join(["Actor network", *filter(None, parts)]))
+        with atomic_path(output) as tmp:
+            write_network(edges, tmp, NETWORK.for_path(output).value,
+                          title=title or " ".join(["Actor network", *filter(None, parts)]))
         n = len({e.source for e in edges} | {e.target for e in edges})
         err.print(f"wrote {output} ({n} actors, {len(edges)} edges)", highlight=False)
 
@@ -81,6 +84,7 @@ def timeline(
     where: StoreOptions = StoreOptions(),
 ) -> None:
     """Chart an actor's statements over time, by type."""
+    from kg.run.guard import atomic_path
     from kg.views.data import actor_timeline
     from kg.views.timeline import write_timeline
 
@@ -89,7 +93,8 @@ def timeline(
         with where.open(read_only=True) as st:
             tl = actor_timeline(st, actor, types=",".join(type_) or None, since=since, until=until,
                                 catalog=_catalog(queries))
-        write_timeline(tl, output)
+        with atomic_path(output) as tmp:
+            write_timeline(tl, tmp, TIMELINE.for_path(output).value)
         err.print(f"wrote {output} ({', '.join(tl.actors) or actor}: {plural(sum(p.statements for p in tl.points), 'dated statement')})",
                   highlight=False)
 

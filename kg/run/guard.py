@@ -31,7 +31,7 @@ from kg.ingest import Skipped, text_file_of
 from kg.model import Article
 from kg.sparql_terms import iri
 
-__all__ = ["MAX_CHARS", "too_long", "size_checked", "renamed_id", "guard_stored", "atomic_binary"]
+__all__ = ["MAX_CHARS", "too_long", "size_checked", "renamed_id", "guard_stored", "atomic_binary", "atomic_path"]
 
 log = logging.getLogger(__name__)
 
@@ -183,5 +183,30 @@ def atomic_binary(output: Path) -> Iterator[IO[bytes]]:
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError) and not isinstance(exc, KgError):  # disk full, I/O error
+            raise OutputError(Msg.E015, path=output, reason=exc.strerror or str(exc)) from exc
+        raise
+
+
+@contextmanager
+def atomic_path(output: Path) -> Iterator[Path]:
+    """A temporary path in ``output``'s folder (same suffix, hidden name) for writers that take a path
+    (matplotlib, networkx), renamed over ``output`` only when the block ends without error; on any error
+    the temporary file is removed, so nothing half-written is left.
+
+    :raises OutputError: E015 when the folder cannot be made or written, or a write fails (disk full).
+    """
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.stem}.", suffix=f".tmp{output.suffix}", dir=output.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise OutputError(Msg.E015, path=output, reason=exc.strerror or str(exc)) from exc
+    try:
+        yield Path(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the user's usual mode
+        os.replace(tmp, output)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and not isinstance(exc, KgError):
             raise OutputError(Msg.E015, path=output, reason=exc.strerror or str(exc)) from exc
         raise
