@@ -46,6 +46,7 @@ class Msg(str, Enum):
     E034 = "E034: --engine dask needs the 'distributed' package, which is not installed: pip install 'kg[dask]' (or pip install 'dask[distributed]')."
     E035 = "E035: --engine dask writes N-Quads shards only, not --format {value!r}; drop --format or use --format nquads."
     E036 = "E036: {path}: the stored query {name!r} does not run: {reason}. Fix the query file (add --show-sparql to print the query as sent; line numbers count from its first line)."
+    E037 = "E037: {path}: SPARQL error: {reason}. Fix the query in that file (line:column count from its first line)."
     E040 = "E040: Knowledge base file {path} is missing or unreadable: {reason}. Rebuild it with 'kg kb build'."
     E120 = "E120: Knowledge-base layer {path} is missing or unreadable: {reason}. Rebuild it with 'kg kb build' (or 'kg kb update --layer people'), or leave it out with KG_KB_LAYERS."
     E121 = "E121: KG_KB_LAYERS names an unknown layer {name!r}. Use a comma-separated list of: {choices} (or paths to layer files)."

@@ -161,3 +161,19 @@ def test_cli_query_stored_query_with_a_sparql_syntax_error_names_its_file(empty_
     assert res.exit_code == 1, res.output
     assert "E036" in flat and str(bad) in flat and "'unclosed'" in flat and "--show-sparql" in flat, flat
     assert re.search(r"\b4:1\b", flat), flat  # the parser's line:column, counted in the file as written
+
+
+def test_cli_sparql_file_with_a_syntax_error_names_the_file(empty_store, tmp_path):
+    """kg sparql FILE.rq whose query (or update) does not parse: E037 naming the file, exit 1;
+    the same text given inline keeps the plain E024 (there is no file to name)."""
+    bad = tmp_path / "mine.rq"
+    bad.write_text("# counts\nSELECT ?s WHERE { GRAPH ?g { ?s ?p ?o }\n", encoding="utf-8")
+    res = runner.invoke(app, ["sparql", str(bad), "--store", str(empty_store)])
+    flat = _flat(res.output)
+    assert res.exit_code == 1 and "E037" in flat and str(bad) in flat and re.search(r"\b3:1\b", flat), flat
+    upd = tmp_path / "upd.rq"
+    upd.write_text("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> }\n", encoding="utf-8")
+    res = runner.invoke(app, ["sparql", str(upd), "--update", "--store", str(empty_store)])
+    assert res.exit_code == 1 and "E037" in _flat(res.output) and str(upd) in _flat(res.output), res.output
+    res = runner.invoke(app, ["sparql", "SELECT ?s WHERE {", "--store", str(empty_store)])
+    assert res.exit_code == 1 and "E024" in _flat(res.output) and "E037" not in _flat(res.output)

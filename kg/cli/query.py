@@ -190,6 +190,7 @@ def sparql(
 
     with kg_errors():
         fmt_ = _fmt(fmt)
+        source: str | None = None  # the file the SPARQL came from, named in its syntax errors
         if query_or_file == "-":
             text = sys.stdin.read()
         elif query_or_file.endswith(".rq") or (len(query_or_file) < 4096 and "\n" not in query_or_file and Path(query_or_file).is_file()):
@@ -197,6 +198,7 @@ def sparql(
                 text = Path(query_or_file).read_text(encoding="utf-8")
             except OSError as exc:
                 raise InputError(Msg.E001, path=query_or_file, reason=exc.strerror or str(exc)) from exc
+            source = query_or_file
         else:
             text = query_or_file
         verb = update_verb(text)
@@ -204,11 +206,16 @@ def sparql(
             fail(Msg.E027)
         if verb is not None and not update:
             raise QueryError(Msg.E025, verb=verb)
-        if verb is not None:
-            _run_update(text, where)
-            return
-        with where.open(read_only=True) as st:
-            result = st.query(text)
+        try:
+            if verb is not None:
+                _run_update(text, where)
+                return
+            with where.open(read_only=True) as st:
+                result = st.query(text)
+        except QueryError as exc:
+            if source is None or exc.code != "E024":
+                raise
+            raise QueryError(Msg.E037, path=source, reason=exc.fields["reason"]) from exc
         render(result, fmt_, sys.stdout)
 
 
