@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -169,6 +170,17 @@ def test_views_timeline_png_svg_html(store_dir, tmp_path):
     cells.feed(page.read_text(encoding="utf-8"))
     assert "Donald Trump" in cells.texts and "2019-10-10" in cells.texts
     assert any(c.startswith("U.S. judge orders release") for c in cells.texts)
+
+
+def test_views_timeline_says_how_many_statements_are_undated(store_dir, tmp_path):
+    """The bundled seed article has no date, so its actor's timeline charts nothing: the command says so
+    (how many rows were left out, and why) instead of only '0 dated statements'; a dated actor has no note."""
+    res = runner.invoke(app, ["timeline", "Dehghan", "-o", str(tmp_path / "d.png"), "--store", str(store_dir)])
+    flat = " ".join(res.output.split())
+    assert res.exit_code == 0 and "0 dated statements" in flat, res.output
+    assert re.search(r"; \d+ statement rows not charted: their articles have no date", flat), flat
+    res = runner.invoke(app, ["timeline", "Trump", "-o", str(tmp_path / "t.png"), "--store", str(store_dir)])
+    assert res.exit_code == 0 and "not charted" not in " ".join(res.output.split()), res.output
 
 
 def test_views_timeline_unknown_actor_fails(store_dir, tmp_path):

@@ -95,8 +95,11 @@ def timeline(
                                 catalog=_catalog(queries))
         with atomic_path(output) as tmp:
             write_timeline(tl, tmp, TIMELINE.for_path(output).value)
-        err.print(f"wrote {output} ({', '.join(tl.actors) or actor}: {plural(sum(p.statements for p in tl.points), 'dated statement')})",
-                  highlight=False)
+        undated = sum(1 for s in tl.statements if s.date is None)
+        note = (f"; {plural(undated, 'statement row')} not charted: their articles have no date"
+                if undated else "")
+        err.print(f"wrote {output} ({', '.join(tl.actors) or actor}: "
+                  f"{plural(sum(p.statements for p in tl.points), 'dated statement')}{note})", highlight=False)
 
 
 @app.command()
