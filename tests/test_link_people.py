@@ -191,3 +191,17 @@ def test_link_people_kg_info_and_kb_layers_name_the_licences(tmp_path, monkeypat
     monkeypatch.setenv("KG_KB_LAYERS", "open")  # the non-commercial layer left out
     res = CliRunner().invoke(app, ["kb", "layers"])
     assert res.exit_code == 0 and "people-nc" not in res.output and "open" in res.output
+
+
+@pytest.mark.parametrize("name,aliases,label", [
+    ("Andy Barr", ["Garland Barr"], "Andy Barr"),                    # the legal first name is the alias
+    ("Joseph Robinette Biden Jr.", ["Joe Biden"], "Joe Biden"),      # the official name is the name
+    ("Christopher Murphy", ["Chris Murphy"], "Chris Murphy"),        # the short form in use
+    ("Adam Smith", ["Adam Smith (Washington politician)"], "Adam Smith"),
+    ("A. Donald McEachin", ["A. McEachin", "Donald McEachin"], "Donald McEachin"),
+    ("Abraham J. Hamadeh", ["Abraham Jamal Hamadeh"], "Abraham Hamadeh"),
+])
+def test_link_people_congress_label_is_the_name_in_use(name, aliases, label):
+    from kg.link.people import person_label
+
+    assert person_label(name, aliases) == label

@@ -168,6 +168,24 @@ def _person_popularity(keys: set[str]) -> float:
 _CONGRESS_PARTY = {"Democrat": "Q29552", "Republican": "Q29468"}
 
 
+def person_label(name: str, aliases: list[str]) -> str:
+    """The name a congress member is shown by: of the source's name and aliases, without middle
+    initials and Wikipedia's disambiguation ("Adam Smith (Washington politician)"),
+    the one of fewest words, then of fewest letters (on a full tie the source's name).  unitedstates/congress-legislators gives
+    either the official name with the name in use as alias ("Joseph Robinette Biden Jr." | "Joe
+    Biden") or the name in use with the legal first name as alias ("Andy Barr" | "Garland Barr"),
+    so neither field is the label by itself."""
+    def clean(x: str) -> str:
+        x = re.sub(r"\s*\([^)]*\)$", "", x.strip())
+        x = re.sub(r"\s+[A-Z]\.(?=\s)", "", x)  # "Donald J. Trump" -> "Donald Trump"
+        return re.sub(r"^[A-Z]\.\s+(?=\S+\s)", "", x).strip()  # "A. Donald McEachin" -> "Donald McEachin"
+    options = [clean(x) for x in [name, *aliases] if clean(x)]
+    # fewest words, then fewest letters: the name in use is the short form ("Chris Murphy", not
+    # "Christopher Murphy"; "Andy Barr", not "Garland Barr")
+    # "Donald McEachin", not "A. McEachin": an initial for a first name is no name in use
+    return min(options, key=lambda x: (len(x.split()), bool(re.match(r"[A-Z]\.", x)), len(x))) if options else name
+
+
 def _persons(paths: list[Path], iso3_to_qid: dict[str, str]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for path in paths:
@@ -179,10 +197,8 @@ def _persons(paths: list[Path], iso3_to_qid: dict[str, str]) -> dict[str, dict[s
             e = out.get(qid)
             extra = [a for a in (r.get("aliases") or "").split("|") if a.strip()]
             if e is None:
-                # congress-legislators: the official name ("Joseph Robinette Biden Jr.") is an alias of the
-                # name in use ("Joe Biden"), its first alias
-                label = extra[0] if extra and "congress" in path.name else r["name"].strip()
-                label = re.sub(r"\s+[A-Z]\.(?=\s)", "", label)  # "Donald J. Trump" -> "Donald Trump"
+                label = (person_label(r["name"].strip(), extra) if "congress" in path.name
+                         else re.sub(r"\s+[A-Z]\.(?=\s)", "", r["name"].strip()))  # "Donald J. Trump" -> "Donald Trump"
                 extra = [x for x in [r["name"].strip(), *extra] if x != label]
                 e = out[qid] = {"id": qid, "qid": qid, "label": label, "kind": "person",
                                 "_names": [], "country_qid": country, "positions": [], "party_qid": None}
