@@ -405,3 +405,35 @@ def test_extract_found_a_name_after_the_closing_quote_speaks(extract_text):
 def test_extract_found_a_cue_after_another_cue_keeps_its_speaker(extract_text):
     found = [s for s in extract_text('"We are the last colony," Evenor told VOA, adding that there could be no link.').statements]
     assert {s.cue.text for s in found} == {"told", "adding"} and {s.actor.name for s in found} == {"Evenor"}
+
+
+# ---- "called for X to do Y": the parser takes "for" as the subordinator of the clause (syntax.for_clause_mark)
+
+FOR_CLAUSE_CASES = [
+    ("The foreign minister called for Iran to free the journalists.", ("minister", "APPEAL", "Iran", False)),
+    ("Senator Maria Lopez called for Iran to free the journalists.", ("Lopez", "APPEAL", "Iran", False)),
+    ("The opposition leader called for the president to resign.", ("leader", "APPEAL", "president", False)),
+    ("Norway called for Sweden to release the prisoners.", ("Norway", "APPEAL", "Sweden", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOR_CLAUSE_CASES)
+def test_extract_found_the_subject_of_a_for_clause_is_appealed_to(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+NOT_FOR_CLAUSE_CASES = [
+    # a passive "called for" (a foul) and a "for" that is no subordinator state no appeal
+    "The coach was called for a foul.",
+    "The mayor waited for the governor to arrive.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FOR_CLAUSE_CASES)
+def test_extract_found_a_for_clause_without_call_is_no_appeal(extract_text, text):
+    assert "APPEAL" not in {t for _, t in _speakers_types(extract_text(text))}
+
+
+def test_extract_found_the_for_clause_is_the_content_of_the_call(extract_text):
+    (s,) = [s for s in extract_text("The senator called for Iran to free the journalists.").statements]
+    assert s.content is not None and "free the journalists" in s.content.text

@@ -89,6 +89,9 @@ def match_cue(tok: Token, lex: Lexicon) -> tuple[Cue, list[int]] | None:
             for child in tok.children:
                 if child.dep_ in ("prt", "prep", "dative") and child.lower_ == cue.particle and not _adjunct_prep(tok, child):
                     return cue, [tok.i, child.i]
+            mark = for_clause_mark(tok) if cue.particle == "for" else None
+            if mark is not None:
+                return cue, [tok.i, mark.i]
             continue
         if cue.obj:
             for child in tok.children:
@@ -96,6 +99,23 @@ def match_cue(tok: Token, lex: Lexicon) -> tuple[Cue, list[int]] | None:
                     return cue, [tok.i, child.i]
             continue
         return cue, [tok.i]
+    return None
+
+
+def for_clause_mark(verb: Token) -> Token | None:
+    """The "for" of "called for X to release Y" when the parser made it the subordinator
+    (``mark``) of the infinitive clause ("for" -> ``mark`` of "release", "X" its ``nsubj``,
+    "release" an ``advcl``/``ccomp``/``xcomp`` of the verb) instead of the verb's preposition:
+    the particle of the cue "call for" all the same.  Only "for" right after the verb with a
+    subject and "to" in its clause, so that "called a meeting for officials to attend" stays a call."""
+    for c in verb.children:
+        if c.dep_ not in ("advcl", "ccomp", "xcomp") or c.i < verb.i:
+            continue
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+        if mark is None or mark.i != verb.i + 1:
+            continue
+        if any(s.dep_ == "nsubj" for s in c.children) and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return mark
     return None
 
 

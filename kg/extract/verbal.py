@@ -60,7 +60,8 @@ def content_range(cue_tok: Token, cue_idx: list[int], speaker: Token | None) -> 
     parts = [c for c in cue_tok.children if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis", "dative", "prep", "attr")
              and c.i not in cue_idx]
     if len(cue_idx) > 1:
-        parts.extend(c for c in cue_tok.doc[cue_idx[1]].children if c.dep_ in ("pobj", "xcomp"))
+        part = cue_tok.doc[cue_idx[1]]
+        parts.extend([part.head] if part.dep_ == "mark" else [c for c in part.children if c.dep_ in ("pobj", "xcomp")])
     if speaker is not None:
         parts = [p for p in parts if not (p.left_edge.i <= speaker.i <= p.right_edge.i)]
     parts = [p for p in parts if p.i > cue_tok.i or p.dep_ in ("ccomp", "parataxis")]
