@@ -437,3 +437,25 @@ def test_extract_found_a_for_clause_without_call_is_no_appeal(extract_text, text
 def test_extract_found_the_for_clause_is_the_content_of_the_call(extract_text):
     (s,) = [s for s in extract_text("The senator called for Iran to free the journalists.").statements]
     assert s.content is not None and "free the journalists" in s.content.text
+
+
+# ---- role nouns of political reporting name actors (agents.tsv version 3: PETRARCH2 roles GOV/LEG/JUD/OPP/PTY)
+
+ROLE_NOUN_CASES = [
+    ("The French politician says the European Union is failing.", "politician"),
+    ("The dissident accused the government of torture.", "dissident"),
+    ("Opponents of the plan accused the mayor of lying.", "Opponents"),
+    ("The magistrate criticized the police for the raid.", "magistrate"),
+    ("Several parliamentarians urged the minister to resign.", "parliamentarians"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", ROLE_NOUN_CASES)
+def test_extract_found_a_political_role_noun_speaks(extract_text, text, speaker):
+    assert speaker in {a for a, _ in _speakers_types(extract_text(text))}
+
+
+def test_extract_found_a_state_noun_is_no_actor(extract_text):
+    # "exile" is left out of agents.tsv: a place one goes into, not a speaker
+    found = _flat(extract_text("The writer went into exile after the president criticized his books."))
+    assert not any(t == "exile" for _, _, t, _ in found)
