@@ -459,3 +459,55 @@ def test_extract_found_a_state_noun_is_no_actor(extract_text):
     # "exile" is left out of agents.tsv: a place one goes into, not a speaker
     found = _flat(extract_text("The writer went into exile after the president criticized his books."))
     assert not any(t == "exile" for _, _, t, _ in found)
+
+
+# ---- an offer of one's own act: "proposed to <verb>" is a PROMISE (words.tsv offer_verbs); a clause stays a report
+
+OFFER_CASES = [
+    ("Brazil proposed to cut tariffs on Argentina.", ("Brazil", "PROMISE", "Argentina", False)),
+    ("The Chinese side proposed to set a minimum price.", ("side", "PROMISE", None, False)),
+    ("Germany offered to mediate between Serbia and Kosovo.", ("Germany", "PROMISE", None, False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", OFFER_CASES)
+def test_extract_found_proposing_ones_own_act_is_a_promise(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+NOT_OFFER_CASES = [
+    "Brazil proposed that Argentina cut tariffs.",  # a proposal for someone else's act
+    "The minister proposed a new law.",
+    "He proposed to his girlfriend in Paris.",  # "to" a preposition, no infinitive
+]
+
+
+@pytest.mark.parametrize("text", NOT_OFFER_CASES)
+def test_extract_found_a_proposal_without_an_own_infinitive_is_no_promise(extract_text, text):
+    assert "PROMISE" not in {t for _, t in _speakers_types(extract_text(text))}
+
+
+# ---- "X is looking to Y to do Z": an appeal to Y (cues.tsv "look to", only with the infinitive: words.tsv infinitive_cues)
+
+LOOK_TO_CASES = [
+    ("Ankara is looking to Washington to veto the sanctions.", ("Ankara", "APPEAL", "Washington", False)),
+    ("Seoul will likely be looking to President Joe Biden to block new tariffs against Korea.",
+     ("Seoul", "APPEAL", "Joe Biden", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", LOOK_TO_CASES)
+def test_extract_found_looking_to_someone_to_act_is_an_appeal(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+NOT_LOOK_TO_CASES = [
+    "The party looked to the future.",
+    "Ankara is looking to avoid a crisis.",
+    "Investors are looking to the central bank for guidance.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_LOOK_TO_CASES)
+def test_extract_found_looking_to_without_an_infinitive_is_no_appeal(extract_text, text):
+    assert "APPEAL" not in {t for _, t in _speakers_types(extract_text(text))}

@@ -84,10 +84,18 @@ def match_cue(tok: Token, lex: Lexicon) -> tuple[Cue, list[int]] | None:
     if tok.dep_ in ("amod", "compound", "dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos", "npadvmod"):
         return None  # a noun the tagger took for a verb ("hostage-takers demands")
     lemma = tok.lemma_.lower()
+    if lemma in lex.words.offer_verbs and to_infinitive(tok, after=tok.i) is not None \
+            and not any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
+        # "proposed to set a minimum price": an offer of the speaker's own act (words.tsv offer_verbs)
+        offer = next((c for c in lex.by_lemma.get("offer", []) if not c.particle and not c.obj), None)
+        if offer is not None:
+            return offer, [tok.i]
     for cue in lex.by_lemma.get(lemma, []):
         if cue.particle:
             for child in tok.children:
                 if child.dep_ in ("prt", "prep", "dative") and child.lower_ == cue.particle and not _adjunct_prep(tok, child):
+                    if cue.text in lex.words.infinitive_cues and to_infinitive(tok, after=child.i) is None:
+                        continue  # "looked to the future": no "look to X to do Y"
                     return cue, [tok.i, child.i]
             mark = for_clause_mark(tok) if cue.particle == "for" else None
             if mark is not None:
@@ -99,6 +107,18 @@ def match_cue(tok: Token, lex: Lexicon) -> tuple[Cue, list[int]] | None:
                     return cue, [tok.i, child.i]
             continue
         return cue, [tok.i]
+    return None
+
+
+def to_infinitive(verb: Token, after: int) -> Token | None:
+    """The verb's to-infinitive complement after token index ``after`` ("proposed to set ...",
+    "is looking to X to veto ...": "set", "veto" -- an ``xcomp``/``advcl`` with the ``aux`` "to"),
+    or None.  "in order to" purpose clauses (a ``mark`` "in order") are none."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "advcl") and c.i > after and c.pos_ in ("VERB", "AUX") \
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+                and not any(m.dep_ == "mark" for m in c.children):
+            return c
     return None
 
 

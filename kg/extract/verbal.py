@@ -500,6 +500,8 @@ def _cue_drafts(
                        and doc[m.head].lower_ not in lex.words.press_audiences and not is_media(m, doc, lex)]
         if stype == StatementType.CONSULT and cue.particle == "with" and not conversation_partners(targets, speaker, doc, lex):
             return  # "speaking with advisers", "VOA spoke with X": no partner, or an interview
+        if cue.text in lex.words.infinitive_cues and not [m for m in targets if doc[m.head].lower_ != spk_tok.lower_]:
+            return  # "looking to X to ...": without an addressee (or with the speaker as one) no appeal
         if not targets and stype in DYADIC_ONLY and not (stype == StatementType.CONSULT and coordinated_actors(spk_tok, lex)):
             return  # "Kenya and Ethiopia held a summit": the speakers are each other's targets (statements.SYMMETRIC)
         yield Draft(type=stype, targets=targets, evidence=weights.ACT_WITH_TARGET if targets else weights.CUE_ALONE, **base)
