@@ -511,3 +511,21 @@ NOT_LOOK_TO_CASES = [
 @pytest.mark.parametrize("text", NOT_LOOK_TO_CASES)
 def test_extract_found_looking_to_without_an_infinitive_is_no_appeal(extract_text, text):
     assert "APPEAL" not in {t for _, t in _speakers_types(extract_text(text))}
+
+
+# ---- "X and other Ns": the parser hangs the name on the group noun as a modifier; the named one speaks
+# (speakers.example_members)
+
+AND_OTHER_CASES = [
+    ("Orban and other populists have declined to join the EU asylum plan.", ("Orban", "REJECT", "EU", False)),
+    ("Dupont and other populists criticized the European Commission.", ("Dupont", "CRITICIZE", "European Commission", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", AND_OTHER_CASES)
+def test_extract_found_the_named_one_of_x_and_other_ns_speaks(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+def test_extract_found_x_and_other_things_are_no_speakers(extract_text):
+    assert not extract_text("Apples and other fruits were praised at the fair.").statements

@@ -470,6 +470,13 @@ def example_members(head: Token, lex: Lexicon) -> list[Token]:
     if head.pos_ != "NOUN" or head.tag_ not in ("NNS", "NNPS"):
         return []
     out: list[Token] = []
+    for c in head.children:
+        # "Orban and other populists have declined ...": the parser hangs the name before "and other"
+        # on the group noun as a modifier; the named one speaks (PETRARCH2 codes "X and other Ns" as X)
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTS) \
+                and any(a.dep_ == "cc" and a.lower_ == "and" for a in c.children) \
+                and any(o.lower_ == "other" and o.dep_ == "amod" and o.i > c.i for o in head.children):
+            out.append(c)
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in EXAMPLE_PREPS:
             continue

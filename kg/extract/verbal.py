@@ -31,6 +31,7 @@ from kg.extract.quotes import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS
 from kg.extract.speakers import (
     conversation_partners,
     coordinated_actors,
+    example_members,
     find_speaker,
     meeting_speaker,
     own_speaker,
@@ -361,7 +362,7 @@ def _cue_drafts(
                                    or x.lemma_.lower() in lex.words.silence_verbs) for x in tok.children):
         return  # "declined to criticise X", "refused to comment": the inner act is negated, nothing rejected
     spk_tok = find_speaker(tok, cue_idx, lex, ctx.cue_set)
-    if spk_tok is None or not is_actor_head(spk_tok, lex):
+    if spk_tok is None or not (is_actor_head(spk_tok, lex) or example_members(spk_tok, lex)):
         return
     if cue.type == StatementType.SUPPORT and (agent := participle_agent(tok)) is not None and agent.i == spk_tok.i:
         return  # "forces backed by Iran": material backing, no voiced support
