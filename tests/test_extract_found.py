@@ -529,3 +529,32 @@ def test_extract_found_the_named_one_of_x_and_other_ns_speaks(extract_text, text
 
 def test_extract_found_x_and_other_things_are_no_speakers(extract_text):
     assert not extract_text("Apples and other fruits were praised at the fair.").statements
+
+
+# ---- "lobby X to do Y" is an appeal (cues.tsv "lobby"); a document's findings are its author's statement
+# (words.tsv finding_verbs: "a report by X finds that ...")
+
+LOBBY_AND_FINDING_CASES = [
+    ("The minister traveled to Brussels to lobby the EU to drop the tariffs.", ("minister", "APPEAL", "EU", False)),
+    ("Japan lobbied Washington to lift the sanctions.", ("Japan", "APPEAL", "Washington", False)),
+    ("A new report by the World Bank finds that countries must cut subsidies.", ("Bank", "APPEAL", "countries", False)),
+    ("A report by Amnesty International concludes that the army tortured prisoners.",
+     ("International", "ACCUSE", "army", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", LOBBY_AND_FINDING_CASES)
+def test_extract_found_lobbying_and_a_documents_findings(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+NOT_FINDING_CASES = [
+    "Police found the bodies of two journalists.",  # no document finds anything
+    "The minister showed the visitors the new harbour.",
+    "The gun lobby opposed the bill.",  # "lobby" a noun
+]
+
+
+@pytest.mark.parametrize("text", NOT_FINDING_CASES)
+def test_extract_found_finding_verbs_without_a_document_state_nothing(extract_text, text):
+    assert not {t for _, t in _speakers_types(extract_text(text))} & {"STATEMENT", "APPEAL", "ACCUSE"}

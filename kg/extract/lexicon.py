@@ -155,6 +155,7 @@ class RuleWords:
     deadline_nouns: frozenset[str] = frozenset()
     offer_verbs: frozenset[str] = frozenset()
     infinitive_cues: frozenset[str] = frozenset()
+    finding_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_file(cls, path: Path) -> "RuleWords":

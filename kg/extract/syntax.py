@@ -90,6 +90,12 @@ def match_cue(tok: Token, lex: Lexicon) -> tuple[Cue, list[int]] | None:
         offer = next((c for c in lex.by_lemma.get("offer", []) if not c.particle and not c.obj), None)
         if offer is not None:
             return offer, [tok.i]
+    if lemma in lex.words.finding_verbs and any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.words.document_nouns for c in tok.children):
+        # "a new report by X finds that ...": a document's findings are its author's statement (words.tsv finding_verbs)
+        say = next((c for c in lex.by_lemma.get("say", []) if not c.particle and not c.obj), None)
+        if say is not None:
+            return say, [tok.i]
     for cue in lex.by_lemma.get(lemma, []):
         if cue.particle:
             for child in tok.children:
