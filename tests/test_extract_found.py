@@ -558,3 +558,23 @@ NOT_FINDING_CASES = [
 @pytest.mark.parametrize("text", NOT_FINDING_CASES)
 def test_extract_found_finding_verbs_without_a_document_state_nothing(extract_text, text):
     assert not {t for _, t in _speakers_types(extract_text(text))} & {"STATEMENT", "APPEAL", "ACCUSE"}
+
+
+# ---- a meeting with an unnamed group of office holders "in"/"from" a country consults that country
+# (speakers.placed_group_actors; CAMEO codes "officials in Germany" as DEUGOV)
+
+PLACED_GROUP_CASES = [
+    ("The minister met with officials in Germany and Italy.", {"Germany", "Italy"}),
+    ("The minister met with officials from Peru.", {"Peru"}),
+    ("The minister met with German officials.", {"German officials"}),
+]
+
+
+@pytest.mark.parametrize("text,targets", PLACED_GROUP_CASES)
+def test_extract_found_a_meeting_with_officials_of_a_country_consults_it(extract_text, text, targets):
+    assert {t for _, ty, t, _ in _flat(extract_text(text)) if ty == "CONSULT"} == targets
+
+
+def test_extract_found_staff_in_a_country_are_no_partners(extract_text):
+    # "advisers" have no CAMEO role (agents.tsv "-"): no meeting partner, and the country is only the place
+    assert "CONSULT" not in {t for _, t in _speakers_types(extract_text("The minister met with advisers in Germany."))}

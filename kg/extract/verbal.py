@@ -33,6 +33,7 @@ from kg.extract.speakers import (
     coordinated_actors,
     example_members,
     find_speaker,
+    placed_group_actors,
     meeting_speaker,
     own_speaker,
     participle_agent,
@@ -499,6 +500,7 @@ def _cue_drafts(
             # reporters": the press is no party consulted (CAMEO 04x)
             targets = [m for m in targets if not (doc[m.head].dep_ == "pobj" and doc[m.head].head.lower_ in PLACE_PREPS)
                        and doc[m.head].lower_ not in lex.words.press_audiences and not is_media(m, doc, lex)]
+            targets = placed_group_actors(targets, doc, lex)  # "met with officials in Germany": Germany
         if stype == StatementType.CONSULT and cue.particle == "with" and not conversation_partners(targets, speaker, doc, lex):
             return  # "speaking with advisers", "VOA spoke with X": no partner, or an interview
         if cue.text in lex.words.infinitive_cues and not [m for m in targets if doc[m.head].lower_ != spk_tok.lower_]:
