@@ -405,3 +405,176 @@ def test_extract_found_a_name_after_the_closing_quote_speaks(extract_text):
 def test_extract_found_a_cue_after_another_cue_keeps_its_speaker(extract_text):
     found = [s for s in extract_text('"We are the last colony," Evenor told VOA, adding that there could be no link.').statements]
     assert {s.cue.text for s in found} == {"told", "adding"} and {s.actor.name for s in found} == {"Evenor"}
+
+
+# ---- "called for X to do Y": the parser takes "for" as the subordinator of the clause (syntax.for_clause_mark)
+
+FOR_CLAUSE_CASES = [
+    ("The foreign minister called for Iran to free the journalists.", ("minister", "APPEAL", "Iran", False)),
+    ("Senator Maria Lopez called for Iran to free the journalists.", ("Lopez", "APPEAL", "Iran", False)),
+    ("The opposition leader called for the president to resign.", ("leader", "APPEAL", "president", False)),
+    ("Norway called for Sweden to release the prisoners.", ("Norway", "APPEAL", "Sweden", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOR_CLAUSE_CASES)
+def test_extract_found_the_subject_of_a_for_clause_is_appealed_to(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+NOT_FOR_CLAUSE_CASES = [
+    # a passive "called for" (a foul) and a "for" that is no subordinator state no appeal
+    "The coach was called for a foul.",
+    "The mayor waited for the governor to arrive.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FOR_CLAUSE_CASES)
+def test_extract_found_a_for_clause_without_call_is_no_appeal(extract_text, text):
+    assert "APPEAL" not in {t for _, t in _speakers_types(extract_text(text))}
+
+
+def test_extract_found_the_for_clause_is_the_content_of_the_call(extract_text):
+    (s,) = [s for s in extract_text("The senator called for Iran to free the journalists.").statements]
+    assert s.content is not None and "free the journalists" in s.content.text
+
+
+# ---- role nouns of political reporting name actors (agents.tsv version 3: PETRARCH2 roles GOV/LEG/JUD/OPP/PTY)
+
+ROLE_NOUN_CASES = [
+    ("The French politician says the European Union is failing.", "politician"),
+    ("The dissident accused the government of torture.", "dissident"),
+    ("Opponents of the plan accused the mayor of lying.", "Opponents"),
+    ("The magistrate criticized the police for the raid.", "magistrate"),
+    ("Several parliamentarians urged the minister to resign.", "parliamentarians"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", ROLE_NOUN_CASES)
+def test_extract_found_a_political_role_noun_speaks(extract_text, text, speaker):
+    assert speaker in {a for a, _ in _speakers_types(extract_text(text))}
+
+
+def test_extract_found_a_state_noun_is_no_actor(extract_text):
+    # "exile" is left out of agents.tsv: a place one goes into, not a speaker
+    found = _flat(extract_text("The writer went into exile after the president criticized his books."))
+    assert not any(t == "exile" for _, _, t, _ in found)
+
+
+# ---- an offer of one's own act: "proposed to <verb>" is a PROMISE (words.tsv offer_verbs); a clause stays a report
+
+OFFER_CASES = [
+    ("Brazil proposed to cut tariffs on Argentina.", ("Brazil", "PROMISE", "Argentina", False)),
+    ("The Chinese side proposed to set a minimum price.", ("side", "PROMISE", None, False)),
+    ("Germany offered to mediate between Serbia and Kosovo.", ("Germany", "PROMISE", None, False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", OFFER_CASES)
+def test_extract_found_proposing_ones_own_act_is_a_promise(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+NOT_OFFER_CASES = [
+    "Brazil proposed that Argentina cut tariffs.",  # a proposal for someone else's act
+    "The minister proposed a new law.",
+    "He proposed to his girlfriend in Paris.",  # "to" a preposition, no infinitive
+]
+
+
+@pytest.mark.parametrize("text", NOT_OFFER_CASES)
+def test_extract_found_a_proposal_without_an_own_infinitive_is_no_promise(extract_text, text):
+    assert "PROMISE" not in {t for _, t in _speakers_types(extract_text(text))}
+
+
+# ---- "X is looking to Y to do Z": an appeal to Y (cues.tsv "look to", only with the infinitive: words.tsv infinitive_cues)
+
+LOOK_TO_CASES = [
+    ("Ankara is looking to Washington to veto the sanctions.", ("Ankara", "APPEAL", "Washington", False)),
+    ("Seoul will likely be looking to President Joe Biden to block new tariffs against Korea.",
+     ("Seoul", "APPEAL", "Joe Biden", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", LOOK_TO_CASES)
+def test_extract_found_looking_to_someone_to_act_is_an_appeal(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+NOT_LOOK_TO_CASES = [
+    "The party looked to the future.",
+    "Ankara is looking to avoid a crisis.",
+    "Investors are looking to the central bank for guidance.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_LOOK_TO_CASES)
+def test_extract_found_looking_to_without_an_infinitive_is_no_appeal(extract_text, text):
+    assert "APPEAL" not in {t for _, t in _speakers_types(extract_text(text))}
+
+
+# ---- "X and other Ns": the parser hangs the name on the group noun as a modifier; the named one speaks
+# (speakers.example_members)
+
+AND_OTHER_CASES = [
+    ("Orban and other populists have declined to join the EU asylum plan.", ("Orban", "REJECT", "EU", False)),
+    ("Dupont and other populists criticized the European Commission.", ("Dupont", "CRITICIZE", "European Commission", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", AND_OTHER_CASES)
+def test_extract_found_the_named_one_of_x_and_other_ns_speaks(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+def test_extract_found_x_and_other_things_are_no_speakers(extract_text):
+    assert not extract_text("Apples and other fruits were praised at the fair.").statements
+
+
+# ---- "lobby X to do Y" is an appeal (cues.tsv "lobby"); a document's findings are its author's statement
+# (words.tsv finding_verbs: "a report by X finds that ...")
+
+LOBBY_AND_FINDING_CASES = [
+    ("The minister traveled to Brussels to lobby the EU to drop the tariffs.", ("minister", "APPEAL", "EU", False)),
+    ("Japan lobbied Washington to lift the sanctions.", ("Japan", "APPEAL", "Washington", False)),
+    ("A new report by the World Bank finds that countries must cut subsidies.", ("Bank", "APPEAL", "countries", False)),
+    ("A report by Amnesty International concludes that the army tortured prisoners.",
+     ("International", "ACCUSE", "army", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", LOBBY_AND_FINDING_CASES)
+def test_extract_found_lobbying_and_a_documents_findings(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+NOT_FINDING_CASES = [
+    "Police found the bodies of two journalists.",  # no document finds anything
+    "The minister showed the visitors the new harbour.",
+    "The gun lobby opposed the bill.",  # "lobby" a noun
+]
+
+
+@pytest.mark.parametrize("text", NOT_FINDING_CASES)
+def test_extract_found_finding_verbs_without_a_document_state_nothing(extract_text, text):
+    assert not {t for _, t in _speakers_types(extract_text(text))} & {"STATEMENT", "APPEAL", "ACCUSE"}
+
+
+# ---- a meeting with an unnamed group of office holders "in"/"from" a country consults that country
+# (speakers.placed_group_actors; CAMEO codes "officials in Germany" as DEUGOV)
+
+PLACED_GROUP_CASES = [
+    ("The minister met with officials in Germany and Italy.", {"Germany", "Italy"}),
+    ("The minister met with officials from Peru.", {"Peru"}),
+    ("The minister met with German officials.", {"German officials"}),
+]
+
+
+@pytest.mark.parametrize("text,targets", PLACED_GROUP_CASES)
+def test_extract_found_a_meeting_with_officials_of_a_country_consults_it(extract_text, text, targets):
+    assert {t for _, ty, t, _ in _flat(extract_text(text)) if ty == "CONSULT"} == targets
+
+
+def test_extract_found_staff_in_a_country_are_no_partners(extract_text):
+    # "advisers" have no CAMEO role (agents.tsv "-"): no meeting partner, and the country is only the place
+    assert "CONSULT" not in {t for _, t in _speakers_types(extract_text("The minister met with advisers in Germany."))}

@@ -315,7 +315,7 @@ def test_extract_types_negated_denial_is_not_positive(extract_text):
 REQUEST_CASES = [
     ("Brazil wants Peru to stop funding the rebels.", ("Brazil", "APPEAL", "Peru")),
     ("Brazil said it wants Peru to release the prisoners.", ("Brazil", "APPEAL", "Peru")),
-    ("The Burmese junta ignored calls by the African Union to free the president.", ("Union", "APPEAL", "Burmese")),
+    ("The Burmese junta ignored calls by the African Union to free the president.", ("Union", "APPEAL", "Burmese junta")),  # "junta": agents.tsv v3
 ]
 
 

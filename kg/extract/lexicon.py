@@ -153,6 +153,9 @@ class RuleWords:
     issuing_verbs: frozenset[str] = frozenset()
     deadline_verbs: frozenset[str] = frozenset()
     deadline_nouns: frozenset[str] = frozenset()
+    offer_verbs: frozenset[str] = frozenset()
+    infinitive_cues: frozenset[str] = frozenset()
+    finding_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_file(cls, path: Path) -> "RuleWords":

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.mentions import is_actor_head, is_media, MentionRef
+from kg.extract.mentions import actor_mentions, is_actor_head, is_media, MentionRef
 from kg.extract.quotes import QUOTE_CHARS
 from kg.extract.syntax import (
     ACTOR_ENTS,
@@ -470,6 +470,13 @@ def example_members(head: Token, lex: Lexicon) -> list[Token]:
     if head.pos_ != "NOUN" or head.tag_ not in ("NNS", "NNPS"):
         return []
     out: list[Token] = []
+    for c in head.children:
+        # "Orban and other populists have declined ...": the parser hangs the name before "and other"
+        # on the group noun as a modifier; the named one speaks (PETRARCH2 codes "X and other Ns" as X)
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTS) \
+                and any(a.dep_ == "cc" and a.lower_ == "and" for a in c.children) \
+                and any(o.lower_ == "other" and o.dep_ == "amod" and o.i > c.i for o in head.children):
+            out.append(c)
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in EXAMPLE_PREPS:
             continue
@@ -479,6 +486,30 @@ def example_members(head: Token, lex: Lexicon) -> list[Token]:
         for p in prep.children:
             if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in ACTOR_ENTS) and is_actor_head(p, lex):
                 out += [p] + [c for c in p.conjuncts if c.i > p.i and is_actor_head(c, lex)]
+    return out
+
+
+#: Prepositions by which a group noun names where its members belong ("officials in Germany", "delegates from Peru").
+PLACE_OF_GROUP_PREPS = frozenset({"in", "from"})
+
+
+def placed_group_actors(targets: list[MentionRef], doc: Doc, lex: Lexicon) -> list[MentionRef]:
+    """``targets`` with each unnamed plural group of office holders replaced by the actors its
+    "in"/"from" phrase names: "met with officials in Germany and Italy" -> Germany, Italy (CAMEO
+    codes such a group by its country and role, DEUGOV; PETRARCH2 "officials of X").  A group
+    with a name before it ("German officials") or without such a phrase stays as it is."""
+    out: list[MentionRef] = []
+    for m in targets:
+        h = doc[m.head]
+        places: list[MentionRef] = []
+        if m.label == "AGENT" and h.pos_ == "NOUN" and h.tag_ == "NNS" and lex.agents.get(h.lemma_.lower(), ("-",))[0] != "-" \
+                and not any(t.ent_type_ or t.pos_ == "PROPN" for t in doc[m.start:h.i]):
+            for p in h.children:
+                if p.dep_ == "prep" and p.lower_ in PLACE_OF_GROUP_PREPS:
+                    for o in p.children:
+                        if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "ORG", "NORP") and is_actor_head(o, lex):
+                            places += [r for c in [o, *o.conjuncts] if is_actor_head(c, lex) for r in actor_mentions(c, lex)]
+        out += places or [m]
     return out
 
 

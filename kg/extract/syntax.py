@@ -84,11 +84,28 @@ def match_cue(tok: Token, lex: Lexicon) -> tuple[Cue, list[int]] | None:
     if tok.dep_ in ("amod", "compound", "dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos", "npadvmod"):
         return None  # a noun the tagger took for a verb ("hostage-takers demands")
     lemma = tok.lemma_.lower()
+    if lemma in lex.words.offer_verbs and to_infinitive(tok, after=tok.i) is not None \
+            and not any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
+        # "proposed to set a minimum price": an offer of the speaker's own act (words.tsv offer_verbs)
+        offer = next((c for c in lex.by_lemma.get("offer", []) if not c.particle and not c.obj), None)
+        if offer is not None:
+            return offer, [tok.i]
+    if lemma in lex.words.finding_verbs and any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.words.document_nouns for c in tok.children):
+        # "a new report by X finds that ...": a document's findings are its author's statement (words.tsv finding_verbs)
+        say = next((c for c in lex.by_lemma.get("say", []) if not c.particle and not c.obj), None)
+        if say is not None:
+            return say, [tok.i]
     for cue in lex.by_lemma.get(lemma, []):
         if cue.particle:
             for child in tok.children:
                 if child.dep_ in ("prt", "prep", "dative") and child.lower_ == cue.particle and not _adjunct_prep(tok, child):
+                    if cue.text in lex.words.infinitive_cues and to_infinitive(tok, after=child.i) is None:
+                        continue  # "looked to the future": no "look to X to do Y"
                     return cue, [tok.i, child.i]
+            mark = for_clause_mark(tok) if cue.particle == "for" else None
+            if mark is not None:
+                return cue, [tok.i, mark.i]
             continue
         if cue.obj:
             for child in tok.children:
@@ -96,6 +113,35 @@ def match_cue(tok: Token, lex: Lexicon) -> tuple[Cue, list[int]] | None:
                     return cue, [tok.i, child.i]
             continue
         return cue, [tok.i]
+    return None
+
+
+def to_infinitive(verb: Token, after: int) -> Token | None:
+    """The verb's to-infinitive complement after token index ``after`` ("proposed to set ...",
+    "is looking to X to veto ...": "set", "veto" -- an ``xcomp``/``advcl`` with the ``aux`` "to"),
+    or None.  "in order to" purpose clauses (a ``mark`` "in order") are none."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "advcl") and c.i > after and c.pos_ in ("VERB", "AUX") \
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+                and not any(m.dep_ == "mark" for m in c.children):
+            return c
+    return None
+
+
+def for_clause_mark(verb: Token) -> Token | None:
+    """The "for" of "called for X to release Y" when the parser made it the subordinator
+    (``mark``) of the infinitive clause ("for" -> ``mark`` of "release", "X" its ``nsubj``,
+    "release" an ``advcl``/``ccomp``/``xcomp`` of the verb) instead of the verb's preposition:
+    the particle of the cue "call for" all the same.  Only "for" right after the verb with a
+    subject and "to" in its clause, so that "called a meeting for officials to attend" stays a call."""
+    for c in verb.children:
+        if c.dep_ not in ("advcl", "ccomp", "xcomp") or c.i < verb.i:
+            continue
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+        if mark is None or mark.i != verb.i + 1:
+            continue
+        if any(s.dep_ == "nsubj" for s in c.children) and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return mark
     return None
 
 

@@ -102,6 +102,8 @@ def _find_targets(
     if cue.particle and len(cue_idx) > 1:
         part = doc[cue_idx[1]]
         heads = [c for c in part.children if c.dep_ == "pobj"]
+        if part.dep_ == "mark":  # "called for Iran to free ...": the subject of the for-clause (syntax.for_clause_mark)
+            heads = [c for c in part.head.children if c.dep_ == "nsubj"]
         out = [m for h in heads for m in (actor_mentions(h, lex) if is_actor_head(h, lex) else inner_actors(h, lex))]
         if out:
             return out

@@ -31,7 +31,9 @@ from kg.extract.quotes import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS
 from kg.extract.speakers import (
     conversation_partners,
     coordinated_actors,
+    example_members,
     find_speaker,
+    placed_group_actors,
     meeting_speaker,
     own_speaker,
     participle_agent,
@@ -60,7 +62,8 @@ def content_range(cue_tok: Token, cue_idx: list[int], speaker: Token | None) -> 
     parts = [c for c in cue_tok.children if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis", "dative", "prep", "attr")
              and c.i not in cue_idx]
     if len(cue_idx) > 1:
-        parts.extend(c for c in cue_tok.doc[cue_idx[1]].children if c.dep_ in ("pobj", "xcomp"))
+        part = cue_tok.doc[cue_idx[1]]
+        parts.extend([part.head] if part.dep_ == "mark" else [c for c in part.children if c.dep_ in ("pobj", "xcomp")])
     if speaker is not None:
         parts = [p for p in parts if not (p.left_edge.i <= speaker.i <= p.right_edge.i)]
     parts = [p for p in parts if p.i > cue_tok.i or p.dep_ in ("ccomp", "parataxis")]
@@ -360,7 +363,7 @@ def _cue_drafts(
                                    or x.lemma_.lower() in lex.words.silence_verbs) for x in tok.children):
         return  # "declined to criticise X", "refused to comment": the inner act is negated, nothing rejected
     spk_tok = find_speaker(tok, cue_idx, lex, ctx.cue_set)
-    if spk_tok is None or not is_actor_head(spk_tok, lex):
+    if spk_tok is None or not (is_actor_head(spk_tok, lex) or example_members(spk_tok, lex)):
         return
     if cue.type == StatementType.SUPPORT and (agent := participle_agent(tok)) is not None and agent.i == spk_tok.i:
         return  # "forces backed by Iran": material backing, no voiced support
@@ -497,8 +500,11 @@ def _cue_drafts(
             # reporters": the press is no party consulted (CAMEO 04x)
             targets = [m for m in targets if not (doc[m.head].dep_ == "pobj" and doc[m.head].head.lower_ in PLACE_PREPS)
                        and doc[m.head].lower_ not in lex.words.press_audiences and not is_media(m, doc, lex)]
+            targets = placed_group_actors(targets, doc, lex)  # "met with officials in Germany": Germany
         if stype == StatementType.CONSULT and cue.particle == "with" and not conversation_partners(targets, speaker, doc, lex):
             return  # "speaking with advisers", "VOA spoke with X": no partner, or an interview
+        if cue.text in lex.words.infinitive_cues and not [m for m in targets if doc[m.head].lower_ != spk_tok.lower_]:
+            return  # "looking to X to ...": without an addressee (or with the speaker as one) no appeal
         if not targets and stype in DYADIC_ONLY and not (stype == StatementType.CONSULT and coordinated_actors(spk_tok, lex)):
             return  # "Kenya and Ethiopia held a summit": the speakers are each other's targets (statements.SYMMETRIC)
         yield Draft(type=stype, targets=targets, evidence=weights.ACT_WITH_TARGET if targets else weights.CUE_ALONE, **base)
