@@ -538,3 +538,37 @@ def test_extract_targets_own_national_body_stays(extract_text):
     # the speaker's own country's soldiers are not turned into the speaker's country
     found = _targets(extract_text("The Sudanese general praised the Sudanese soldiers."), "general")
     assert "Sudanese" not in {t for _, t in found}, found
+
+
+# -- the speaker's own country under another name: its capital or seat of government (metonymy)
+
+METONYM_CASES = [
+    # the own side named by its capital acts on the other party, who is the target
+    ("Iranian Foreign Minister Reza Karimi said Tehran would retaliate against Israel.", "Karimi", "THREATEN", "Israel"),
+    ("The Chinese ambassador said Beijing would impose tariffs on Lithuania.", "ambassador", "THREATEN", "Lithuania"),
+    ("The Iranian minister said the Islamic Republic would never talk to Washington.", "minister", None, "Washington"),
+    # another country's capital stays a target
+    ("The Polish minister said Moscow was preparing another attack.", "minister", "ACCUSE", "Moscow"),
+    ("The Japanese envoy said Beijing had violated the agreement.", "envoy", "ACCUSE", "Beijing"),
+    # a country named in a clause of the speaker's description, or the city it works in, is not its side
+    ("The Philippine government, which believed the boats belonged to the Chinese navy, demanded that Beijing "
+     "recall them.", "government", "DEMAND", "Beijing"),
+    ("Ken Sato, a professor at a university in Tokyo, said Japan would likely expand its navy.", "Sato", None, "Japan"),
+]
+
+METONYM_NEGATIVE = [
+    ('"The Kremlin will never allow that," Russian Foreign Minister Sergei Lavrov said.', "Kremlin"),
+    ("Iran's foreign minister said the Islamic Republic would defend itself.", "Islamic Republic"),
+    ("Iranian Foreign Minister Reza Karimi said Tehran would retaliate against Israel.", "Tehran"),
+    ("The Chinese ambassador said Beijing would impose tariffs on Lithuania.", "Beijing"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", METONYM_CASES)
+def test_extract_targets_own_capital_acts_on_other_party(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", METONYM_NEGATIVE)
+def test_extract_targets_own_capital_is_own_side(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
