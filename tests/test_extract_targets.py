@@ -572,3 +572,37 @@ def test_extract_targets_own_capital_acts_on_other_party(extract_text, text, spe
 @pytest.mark.parametrize("text,forbidden", METONYM_NEGATIVE)
 def test_extract_targets_own_capital_is_own_side(extract_text, text, forbidden):
     assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- an expert's country modifier says what the expert studies, not whose side the expert is on
+
+def test_extract_targets_country_expert_is_not_that_country(extract_text):
+    res = extract_text("Lena Fischer, a senior Iran analyst at the Atlantic Council, said Iran may have wanted to "
+                       "test the new missile.")
+    assert "Iran" in {t for _, t in _targets(res, "Fischer")}
+
+
+# -- the other party of an act the speaker's own side means to do, deep in its own words
+
+INTENT_CASES = [
+    ('Finnish Foreign Minister Anna Lehto said, "Security is our priority, and I look forward to discussing how we '
+     'can keep helping Moldova."', "Lehto", None, "Moldova"),
+    ('"I hope we can keep supporting Georgia," the Swedish minister said.', "minister", None, "Georgia"),
+    ('"We want to work with Ecuador on the border," Peruvian President Luis Vargas said.', "Vargas", None, "Ecuador"),
+]
+
+INTENT_NEGATIVE = [
+    # a destination is no party
+    ('"I am trying to get to Sardinia to see my mother," said Carla Bruni, a nurse.', "Sardinia"),
+    ('"After moving to Norway, we were much happier," said Tom Reyes.', "Norway"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", INTENT_CASES)
+def test_extract_targets_partner_of_own_intended_act(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", INTENT_NEGATIVE)
+def test_extract_targets_no_partner_of_destination_or_third_party(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))

@@ -348,8 +348,7 @@ def is_anonymous(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
 
 
 def speaker_side(subj: Token | None, speaker: Token | None) -> bool:
-    """The clause's subject is the speaker's own side: a pronoun ("it", "we",
-    "they", "he") or the same name."""
+    """The clause's subject is the speaker's own side: a pronoun ("it", "we", "they", "he") or the same name."""
     if subj is None:
         return False
     if is_pronoun(subj):
@@ -360,14 +359,16 @@ def speaker_side(subj: Token | None, speaker: Token | None) -> bool:
         return False
     if subj.i == speaker.i or subj.lower_ == speaker.lower_:
         return True
-    # the speaker's own country ("Russian President Putin said Russia / Moscow / the Kremlin will ..."), named in
-    # its description, not in its clauses ("the government, which believed the vessels were Chinese, ...")
+    # its country ("Russian President Putin said Russia / the Kremlin will ..."), not in its clauses ("the government, which believed X was Chinese")
     word = metonym_country(subj) or country_word(subj)
     cut = [c for c in speaker.children if c.dep_ in ("relcl", "acl", "advcl", "ccomp")]
     return word is not None and any(t.ent_type_ in ("GPE", "NORP") and same_country(t.text, word) for t in speaker.subtree
-                                    if not any(c.left_edge.i <= t.i <= c.right_edge.i for c in cut))
+                                    if not any(c.left_edge.i <= t.i <= c.right_edge.i for c in cut)
+                                    and not (t.dep_ == "compound" and t.head.lemma_.lower() in TOPIC_NOUNS))
 
 
+#: Experts whose country modifier is what they study ("a senior Iran analyst"), not whose side they are on.
+TOPIC_NOUNS = frozenset({"analyst", "expert", "specialist", "scholar", "researcher", "watcher", "correspondent"})
 #: Capitals and seats of government that stand for a country's government (metonymy) -> the country (a short table).
 COUNTRY_METONYMS = {n: c for e in (
     "russia:kremlin|moscow;iran:tehran|islamic republic;china:beijing;ukraine:kyiv|kiev;uk:london|downing street;france:paris|elysee|élysée;"
@@ -379,8 +380,7 @@ COUNTRY_METONYMS = {n: c for e in (
 
 def metonym_country(tok: Token) -> str | None:
     """The country whose capital or seat of government ``tok`` heads ("Tehran", "the Kremlin": :data:`COUNTRY_METONYMS`), or None."""
-    ent = ent_of(tok)
-    text = (ent.text if ent is not None and tok.ent_type_ else tok.text).lower().removeprefix("the ")
+    text = ((ent.text if (ent := ent_of(tok)) is not None and tok.ent_type_ else tok.text).lower().removeprefix("the "))
     return COUNTRY_METONYMS.get(text.removesuffix("'s").removesuffix("’s").strip())
 
 
