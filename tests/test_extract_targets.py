@@ -606,3 +606,29 @@ def test_extract_targets_partner_of_own_intended_act(extract_text, text, speaker
 @pytest.mark.parametrize("text,forbidden", INTENT_NEGATIVE)
 def test_extract_targets_no_partner_of_destination_or_third_party(extract_text, text, forbidden):
     assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- a quoted "he"/"she" pointing back at a person named earlier in the same quoted sentence
+
+BACK_PERSON_CASES = [
+    ('"Orban has lost his way... he is isolating Hungary," said the Dutch minister Jan de Vries.', "Vries", None,
+     "Orban"),
+    ('"Bolsonaro promised reform, but he is blocking every bill," the Chilean senator Ana Rojas said.', "Rojas",
+     None, "Bolsonaro"),
+]
+
+BACK_PERSON_NEGATIVE = [
+    # the speaker named in its own words, an organisation's acronym: no person a "he" points back at
+    ('"Vries has done what he could... he is tired," said Jan de Vries.', "Jan de Vries"),
+    ('"NATO has made its choice... he is only a spokesman," said the Dutch minister Jan de Vries.', "NATO"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", BACK_PERSON_CASES)
+def test_extract_targets_quoted_pronoun_points_back_at_person(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", BACK_PERSON_NEGATIVE)
+def test_extract_targets_quoted_pronoun_not_speaker_or_organisation(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))

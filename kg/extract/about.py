@@ -32,6 +32,7 @@ from kg.extract.syntax import (
     FIRST_PERSON,
     RELATIVE,
     clause_objects,
+    ent_of,
     is_pronoun,
     own_possession,
     passive_agent,
@@ -181,6 +182,27 @@ def _named_after(pron: Token) -> Token:
     return pron
 
 
+def _earlier_person(pron: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int]) -> Token:
+    """""Orban has lost his way ... he is isolating Hungary"": the person a quoted "he"/"she" points back at,
+    named as a subject earlier in the same sentence (the nearest such, not the speaker), else the pronoun
+    (left to :mod:`kg.extract.coref`)."""
+    if pron.lower_ not in ("he", "she"):
+        return pron
+    for t in reversed(pron.doc[pron.sent.start:pron.i]):
+        if t.dep_ in ("nsubj", "nsubjpass") and _person_like(t) and content_actor(t, lex, speaker, skip):
+            return t
+    return pron
+
+
+def _person_like(t: Token) -> bool:
+    """A person's name, or a one-word name the small model labels an organization (surnames often are: "Orban"),
+    not an acronym."""
+    if t.ent_type_ == "PERSON":
+        return True
+    ent = ent_of(t)
+    return t.pos_ == "PROPN" and t.ent_type_ == "ORG" and ent is not None and len(ent) == 1 and not t.text.isupper()
+
+
 def clause_actors(
     v: Token, lex: Lexicon, speaker: Token | None, *, objects: bool = False,
     skip: frozenset[int] | set[int] = frozenset(), depth: int = 0, subject_only: bool = False,
@@ -235,7 +257,8 @@ def clause_actors(
         out = [h for h in heads if content_actor(h, lex, speaker, skip)]
         if quoted and not subject_only:
             # in the speaker's own words "he", "she", "they" are someone else (the speaker says "I", "we")
-            out += [_named_after(h) for h in heads if h.lower_ in _THIRD_PERSON and h.dep_ in ("nsubj", "nsubjpass")]
+            out += [_earlier_person(_named_after(h), lex, speaker, skip)
+                    for h in heads if h.lower_ in _THIRD_PERSON and h.dep_ in ("nsubj", "nsubjpass")]
             heads = [h for h in heads if h.lower_ not in _THIRD_PERSON]
         if subject_only:
             return [h for h in out if h.ent_type_ in ACTOR_ENTS]
