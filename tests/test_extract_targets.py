@@ -538,3 +538,97 @@ def test_extract_targets_own_national_body_stays(extract_text):
     # the speaker's own country's soldiers are not turned into the speaker's country
     found = _targets(extract_text("The Sudanese general praised the Sudanese soldiers."), "general")
     assert "Sudanese" not in {t for _, t in found}, found
+
+
+# -- the speaker's own country under another name: its capital or seat of government (metonymy)
+
+METONYM_CASES = [
+    # the own side named by its capital acts on the other party, who is the target
+    ("Iranian Foreign Minister Reza Karimi said Tehran would retaliate against Israel.", "Karimi", "THREATEN", "Israel"),
+    ("The Chinese ambassador said Beijing would impose tariffs on Lithuania.", "ambassador", "THREATEN", "Lithuania"),
+    ("The Iranian minister said the Islamic Republic would never talk to Washington.", "minister", None, "Washington"),
+    # another country's capital stays a target
+    ("The Polish minister said Moscow was preparing another attack.", "minister", "ACCUSE", "Moscow"),
+    ("The Japanese envoy said Beijing had violated the agreement.", "envoy", "ACCUSE", "Beijing"),
+    # a country named in a clause of the speaker's description, or the city it works in, is not its side
+    ("The Philippine government, which believed the boats belonged to the Chinese navy, demanded that Beijing "
+     "recall them.", "government", "DEMAND", "Beijing"),
+    ("Ken Sato, a professor at a university in Tokyo, said Japan would likely expand its navy.", "Sato", None, "Japan"),
+]
+
+METONYM_NEGATIVE = [
+    ('"The Kremlin will never allow that," Russian Foreign Minister Sergei Lavrov said.', "Kremlin"),
+    ("Iran's foreign minister said the Islamic Republic would defend itself.", "Islamic Republic"),
+    ("Iranian Foreign Minister Reza Karimi said Tehran would retaliate against Israel.", "Tehran"),
+    ("The Chinese ambassador said Beijing would impose tariffs on Lithuania.", "Beijing"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", METONYM_CASES)
+def test_extract_targets_own_capital_acts_on_other_party(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", METONYM_NEGATIVE)
+def test_extract_targets_own_capital_is_own_side(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- an expert's country modifier says what the expert studies, not whose side the expert is on
+
+def test_extract_targets_country_expert_is_not_that_country(extract_text):
+    res = extract_text("Lena Fischer, a senior Iran analyst at the Atlantic Council, said Iran may have wanted to "
+                       "test the new missile.")
+    assert "Iran" in {t for _, t in _targets(res, "Fischer")}
+
+
+# -- the other party of an act the speaker's own side means to do, deep in its own words
+
+INTENT_CASES = [
+    ('Finnish Foreign Minister Anna Lehto said, "Security is our priority, and I look forward to discussing how we '
+     'can keep helping Moldova."', "Lehto", None, "Moldova"),
+    ('"I hope we can keep supporting Georgia," the Swedish minister said.', "minister", None, "Georgia"),
+    ('"We want to work with Ecuador on the border," Peruvian President Luis Vargas said.', "Vargas", None, "Ecuador"),
+]
+
+INTENT_NEGATIVE = [
+    # a destination is no party
+    ('"I am trying to get to Sardinia to see my mother," said Carla Bruni, a nurse.', "Sardinia"),
+    ('"After moving to Norway, we were much happier," said Tom Reyes.', "Norway"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", INTENT_CASES)
+def test_extract_targets_partner_of_own_intended_act(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", INTENT_NEGATIVE)
+def test_extract_targets_no_partner_of_destination_or_third_party(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- a quoted "he"/"she" pointing back at a person named earlier in the same quoted sentence
+
+BACK_PERSON_CASES = [
+    ('"Orban has lost his way... he is isolating Hungary," said the Dutch minister Jan de Vries.', "Vries", None,
+     "Orban"),
+    ('"Bolsonaro promised reform, but he is blocking every bill," the Chilean senator Ana Rojas said.', "Rojas",
+     None, "Bolsonaro"),
+]
+
+BACK_PERSON_NEGATIVE = [
+    # the speaker named in its own words, an organisation's acronym: no person a "he" points back at
+    ('"Vries has done what he could... he is tired," said Jan de Vries.', "Jan de Vries"),
+    ('"NATO has made its choice... he is only a spokesman," said the Dutch minister Jan de Vries.', "NATO"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", BACK_PERSON_CASES)
+def test_extract_targets_quoted_pronoun_points_back_at_person(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", BACK_PERSON_NEGATIVE)
+def test_extract_targets_quoted_pronoun_not_speaker_or_organisation(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))

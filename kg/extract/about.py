@@ -25,12 +25,14 @@ from kg.extract.mentions import (
     modifier_name,
     same_country,
     speaker_side,
+    TOPIC_NOUNS,
 )
 from kg.extract.syntax import (
     ACTOR_ENTS,
     FIRST_PERSON,
     RELATIVE,
     clause_objects,
+    ent_of,
     is_pronoun,
     own_possession,
     passive_agent,
@@ -43,10 +45,10 @@ from kg.extract.syntax import (
 def of_speaker(tok: Token, speaker: Token | None) -> bool:
     """A name that is part of the speaker's own description ("Kremlin spokesman
     Dmitry Peskov said the Kremlin ...", "Ali Nasser, a spokesman for Hamas, said
-    Hamas ..."): the speaker's organisation."""
+    Hamas ..."): the speaker's organisation (not the subject of an expert: "an Iran analyst said Iran ...")."""
     if speaker is None or tok.pos_ != "PROPN":
         return False
-    own = [t for t in speaker.subtree if t.i != tok.i]
+    own = [t for t in speaker.subtree if t.i != tok.i and not (t.dep_ == "compound" and t.head.lemma_.lower() in TOPIC_NOUNS)]
     return any(t.lower_ == tok.lower_ for t in own) if len(own) <= 40 else False
 
 
@@ -180,6 +182,27 @@ def _named_after(pron: Token) -> Token:
     return pron
 
 
+def _earlier_person(pron: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int]) -> Token:
+    """""Orban has lost his way ... he is isolating Hungary"": the person a quoted "he"/"she" points back at,
+    named as a subject earlier in the same sentence (the nearest such, not the speaker), else the pronoun
+    (left to :mod:`kg.extract.coref`)."""
+    if pron.lower_ not in ("he", "she"):
+        return pron
+    for t in reversed(pron.doc[pron.sent.start:pron.i]):
+        if t.dep_ in ("nsubj", "nsubjpass") and _person_like(t) and content_actor(t, lex, speaker, skip):
+            return t
+    return pron
+
+
+def _person_like(t: Token) -> bool:
+    """A person's name, or a one-word name the small model labels an organization (surnames often are: "Orban"),
+    not an acronym."""
+    if t.ent_type_ == "PERSON":
+        return True
+    ent = ent_of(t)
+    return t.pos_ == "PROPN" and t.ent_type_ == "ORG" and ent is not None and len(ent) == 1 and not t.text.isupper()
+
+
 def clause_actors(
     v: Token, lex: Lexicon, speaker: Token | None, *, objects: bool = False,
     skip: frozenset[int] | set[int] = frozenset(), depth: int = 0, subject_only: bool = False,
@@ -228,18 +251,20 @@ def clause_actors(
             out += clause_actors(x, lex, speaker, objects=objects, skip=skip, depth=depth + 1, quoted=quoted)
         if out:
             return _ordered(out)
-    own_side = False
+    own_side = own_self = False
     if subj is not None and subj.dep_ != "csubj":
         heads = with_conjuncts(subj)
         out = [h for h in heads if content_actor(h, lex, speaker, skip)]
         if quoted and not subject_only:
             # in the speaker's own words "he", "she", "they" are someone else (the speaker says "I", "we")
-            out += [_named_after(h) for h in heads if h.lower_ in _THIRD_PERSON and h.dep_ in ("nsubj", "nsubjpass")]
+            out += [_earlier_person(_named_after(h), lex, speaker, skip)
+                    for h in heads if h.lower_ in _THIRD_PERSON and h.dep_ in ("nsubj", "nsubjpass")]
             heads = [h for h in heads if h.lower_ not in _THIRD_PERSON]
         if subject_only:
             return [h for h in out if h.ent_type_ in ACTOR_ENTS]
         copula = v.lemma_ == "be" and subj.lower_ in _DUMMY_SUBJECTS
         own_side = not copula and any(speaker_side(h, speaker) or (is_pronoun(h) and h.lower_ in FIRST_PERSON) for h in heads)
+        own_self = not copula and any(_own_subject(h, speaker) for h in heads)
         if not out and not own_side and not any(is_actor_head(h, lex) for h in heads):
             out = [a for h in heads for a in owners(h, lex, speaker, skip)]
             if not out and v.lemma_ != "be" and any(h.lemma_.lower() in MEASURE_NOUNS for h in heads):
@@ -298,6 +323,10 @@ def clause_actors(
                 cs = subject_of(a) or next((c for c in a.children if c.dep_ == "nsubjpass"), None)
                 if cs is not None and cs.dep_ != "csubj":
                     out += [h for h in with_conjuncts(cs) if content_actor(h, lex, speaker, skip)]
+    if not out and own_self:
+        # "I look forward to discussing how we can keep helping X", "we want to work with X": the other party
+        # of an act the speaker's side means to do
+        out = _intended_partners(v, lex, speaker, skip, 0)
     if not out and depth < 2 and not own_side:
         for x in v.children:
             if x.dep_ in _NESTED_DEPS and x.pos_ in ("VERB", "AUX") and x.i not in skip:
@@ -305,6 +334,42 @@ def clause_actors(
                 if out:
                     break
     return _ordered(out)
+
+
+def _own_subject(h: Token, speaker: Token | None) -> bool:
+    """The speaker itself as a clause's subject: "I"/"we", "our X", the speaker's name or country (not "he",
+    "they": in a quotation they are someone else)."""
+    if is_pronoun(h):
+        return h.lower_ in FIRST_PERSON
+    return speaker_side(h, speaker)
+
+
+def _intended_partners(v: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int],
+                       depth: int) -> list[Token]:
+    """Named parties of the acts nested under an act of the speaker's side (its ``xcomp``/``ccomp``, those of a
+    predicate adjective, ``pcomp`` of its "to") done by that side too (no subject of their own, or the
+    speaker's): their objects, addressees and ``with``/``against`` phrases, the named subject of a clause
+    they govern ("help X rebuild"); four levels deep at most.  Cost: a walk over the nested verbs' dependents."""
+    kids = list(v.children)
+    nested = [c for c in kids if c.dep_ in ("xcomp", "ccomp")]
+    nested += [x for a in kids if a.dep_ == "acomp" or (a.dep_ == "prep" and a.lower_ == "to")
+               for x in a.children if x.dep_ in ("xcomp", "pcomp")]
+    out: list[Token] = []
+    for x in nested:
+        if x.pos_ not in ("VERB", "AUX") or x.i in skip or x.lemma_.lower() in MOTION_VERBS:
+            continue
+        xs = subject_of(x)
+        if xs is not None and not _own_subject(xs, speaker):
+            continue
+        cands = [c for c in x.children if c.dep_ in ("dobj", "dative")] + prep_objects(x, _INTENT_PREPS)
+        cands += [s for c in x.children if c.dep_ == "ccomp" for s in [subject_of(c)] if s is not None]
+        out += [h for c in sorted(cands, key=lambda t: t.i) for h in with_conjuncts(c)
+                if content_actor(h, lex, speaker, skip) and h.lower_ not in lex.words.press_audiences]
+        if not out and depth < 3:
+            out = _intended_partners(x, lex, speaker, skip, depth + 1)
+        if out:
+            break
+    return out
 
 
 #: Nouns of a measure or an operation taken against someone, whose clause's object is whom it hits
@@ -345,6 +410,8 @@ _PARTNER_PREPS = frozenset({"against", "with", "to", "toward", "towards"})
 #: Verbs of going somewhere, whose "to" phrase is a destination, not a party ("return to Kyiv").
 MOTION_VERBS = frozenset({"go", "travel", "return", "fly", "come", "move", "arrive", "head", "flee", "relocate",
                           "transfer", "deport", "expel", "evacuate"})
+#: Prepositions of the other party of an act the speaker's side means to do ("work with X"; not "get to X").
+_INTENT_PREPS = frozenset({"against", "with"})
 #: Subordinators of a condition ("we will respond if X ...").
 _CONDITION_MARKS = frozenset({"if", "unless"})
 

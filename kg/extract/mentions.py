@@ -348,8 +348,7 @@ def is_anonymous(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
 
 
 def speaker_side(subj: Token | None, speaker: Token | None) -> bool:
-    """The clause's subject is the speaker's own side: a pronoun ("it", "we",
-    "they", "he") or the same name."""
+    """The clause's subject is the speaker's own side: a pronoun ("it", "we", "they", "he") or the same name."""
     if subj is None:
         return False
     if is_pronoun(subj):
@@ -360,16 +359,33 @@ def speaker_side(subj: Token | None, speaker: Token | None) -> bool:
         return False
     if subj.i == speaker.i or subj.lower_ == speaker.lower_:
         return True
-    # "the US president said the US would ...", "Russian President Putin said Russia will ...":
-    # the speaker's own country
-    return country_word(subj) is not None and any(
-        t.ent_type_ in ("GPE", "NORP") and same_country(t.text, country_word(subj) or "") for t in speaker.subtree
-    )
+    # its country ("Russian President Putin said Russia / the Kremlin will ..."), not in its clauses ("the government, which believed X was Chinese")
+    word = metonym_country(subj) or country_word(subj)
+    cut = [c for c in speaker.children if c.dep_ in ("relcl", "acl", "advcl", "ccomp")]
+    return word is not None and any(t.ent_type_ in ("GPE", "NORP") and same_country(t.text, word) for t in speaker.subtree
+                                    if not any(c.left_edge.i <= t.i <= c.right_edge.i for c in cut)
+                                    and not (t.dep_ == "compound" and t.head.lemma_.lower() in TOPIC_NOUNS))
+
+
+#: Experts whose country modifier is what they study ("a senior Iran analyst"), not whose side they are on.
+TOPIC_NOUNS = frozenset({"analyst", "expert", "specialist", "scholar", "researcher", "watcher", "correspondent"})
+#: Capitals and seats of government that stand for a country's government (metonymy) -> the country (a short table).
+COUNTRY_METONYMS = {n: c for e in (
+    "russia:kremlin|moscow;iran:tehran|islamic republic;china:beijing;ukraine:kyiv|kiev;uk:london|downing street;france:paris|elysee|élysée;"
+    "us:white house|pentagon;north korea:pyongyang;south korea:seoul;india:new delhi;saudi arabia:riyadh;turkey:ankara;germany:berlin;japan:tokyo;"
+    "pakistan:islamabad;egypt:cairo;syria:damascus;iraq:baghdad;venezuela:caracas;cuba:havana;belarus:minsk;afghanistan:kabul;poland:warsaw;"
+    "canada:ottawa;taiwan:taipei;nigeria:abuja;kenya:nairobi;ethiopia:addis ababa;sudan:khartoum;libya:tripoli;lebanon:beirut"
+).split(";") for c, ns in [e.split(":")] for n in ns.split("|")}
+
+
+def metonym_country(tok: Token) -> str | None:
+    """The country whose capital or seat of government ``tok`` heads ("Tehran", "the Kremlin": :data:`COUNTRY_METONYMS`), or None."""
+    text = ((ent.text if (ent := ent_of(tok)) is not None and tok.ent_type_ else tok.text).lower().removeprefix("the "))
+    return COUNTRY_METONYMS.get(text.removesuffix("'s").removesuffix("’s").strip())
 
 
 #: Spellings of the two countries whose demonyms share no stem with their names.
-_COUNTRY_FORMS = {"us": "us", "u.s.": "us", "usa": "us", "america": "us", "american": "us", "united states": "us",
-                  "washington": "us",
+_COUNTRY_FORMS = {"us": "us", "u.s.": "us", "usa": "us", "america": "us", "american": "us", "united states": "us", "washington": "us",
                   "uk": "uk", "u.k.": "uk", "britain": "uk", "british": "uk", "united kingdom": "uk"}
 
 
