@@ -58,7 +58,7 @@ def test_extract_meaning_negative_word_inside_the_subject_is_no_evaluation(extra
 
 
 def test_extract_meaning_own_government_is_no_target(extract_text):
-    res = extract_text("Abdul Karim said his government's policy was to keep Iraq away from war.")
+    res = extract_text("Minister Lena Holm said her cabinet's aim was to keep Finland out of the conflict.")
     assert not [s for s in res.statements if s.type.value == "CRITICIZE"]
 
 
@@ -70,19 +70,19 @@ def test_extract_meaning_statement_on_twitter_does_not_target_twitter(extract_te
 
 def test_extract_meaning_his_office_speaks_for_the_office_holder(extract_text):
     res = extract_text(
-        "Grand Ayatollah Ali al-Sistani condemned the strikes, but his office also denounced attacks by militias."
+        "Archbishop Tomas Vidal condemned the bombings, yet his office also denounced raids by armed gangs."
     )
     speakers = {s.actor.name for s in res.statements if s.cue.text == "denounced"}
-    assert speakers and all("Sistani" in n for n in speakers), speakers
+    assert speakers and all("Vidal" in n for n in speakers), speakers
 
 
 def test_extract_meaning_leader_role_phrase_is_the_articles_main_person(extract_text):
     text = (
         "Trump's speech angers allies\n\nDonald Trump's first speech at the summit was denounced by some members. "
-        "The US president said the US would \"totally destroy\" North Korea if forced to do so."
+        "The US president said the US would \"completely destroy\" Cuba if pushed into a corner."
     )
     res = extract_text(text)
-    assert ("Trump", "THREATEN", "North Korea", False) in _flat(res)
+    assert ("Trump", "THREATEN", "Cuba", False) in _flat(res)
 
 
 def test_extract_meaning_speaker_country_in_demonym_is_own_side(extract_text):
@@ -99,15 +99,15 @@ def test_link_meaning_own_country_is_no_target_after_linking(extract_text, linke
 
 THREAT_CASES = [
     # the speaker's side commits to force: "our response", future tense, force noun as subject
-    ('"Our response will be very tough on the Danish forces," commander Jonas Lind said.',
+    ('"Our response will be really severe on the Danish units," commander Jonas Lind said.',
      ("Lind", "THREATEN", "Danish", False)),  # the country acting through its forces (targets)
     # a passive answer by force threatens the agent of what is answered
     ("Anna Berg spoke on Monday. She said any attacks by Belarus would be answered with a decisive response.",
      ("Berg", "THREATEN", "Belarus", False)),
     # a warning that commits someone to force against X threatens X
     ("Sweden warned that Norway will impose sanctions on Denmark.", ("Sweden", "THREATEN", "Denmark", False)),
-    ("Mr Olsen criticised Venezuela and warned that the US was prepared to take action against it.",
-     ("Olsen", "THREATEN", "Venezuela", False)),
+    ("Mr Olsen attacked Bolivia and warned that Canada was ready to take action against it.",
+     ("Olsen", "THREATEN", "Bolivia", False)),
     # a warning to X with the speaker's own threat of retaliation is a threat to X
     ("Russian President Vladimir Putin warned the United States against deploying missiles, saying Russia will retaliate.",
      ("Putin", "THREATEN", "United States", False)),
@@ -147,16 +147,16 @@ def test_extract_meaning_neutral_label_is_no_statement(extract_text):
 
 
 def test_extract_meaning_warning_about_an_act_targets_its_doer(extract_text):
-    text = ("Israel plans to annex parts of the West Bank. "
-            "Palestinian Foreign Minister Riyad al-Malki warned any annexation would be a crime.")
-    assert ("al-Malki", "WARN", "Israel", False) in _flat(extract_text(text))
+    text = ("Serbia plans to annex part of the border valley. "
+            "Croatian Foreign Minister Ivo Maric warned that any annexation would amount to a crime.")
+    assert ("Maric", "WARN", "Serbia", False) in _flat(extract_text(text))
 
 
 def test_extract_meaning_backing_and_declining(extract_text):
     assert ("Netanyahu", "SUPPORT", "Trump", False) in _flat(extract_text("Netanyahu backed Mr Trump during his speech."))
-    res = extract_text("Cengiz says she has declined an invitation to the White House from President Donald Trump.")
-    assert ("Cengiz", "REJECT", "Donald Trump", False) in _flat(res)
-    assert not [s for s in res.statements for t in s.targets if t.name == "White House"]
+    res = extract_text("Lund says she declined an invitation to the Elysee Palace from President Emmanuel Macron.")
+    assert ("Lund", "REJECT", "Emmanuel Macron", False) in _flat(res)
+    assert not [s for s in res.statements for t in s.targets if t.name == "Elysee Palace"]
 
 
 def test_extract_meaning_standing_support_and_silence_are_no_statements(extract_text):
@@ -167,20 +167,20 @@ def test_extract_meaning_standing_support_and_silence_are_no_statements(extract_
 
 
 def test_extract_meaning_pronoun_speaker_inside_reported_clause_is_the_reporter(extract_text):
-    text = ("Hatice Cengiz says she has declined an invitation from President Donald Trump, "
-            "accusing him of not being sincere.")
-    assert ("Cengiz", "ACCUSE", "Donald Trump", False) in _flat(extract_text(text))
+    text = ("Maria Lund says she has declined an offer from President Emmanuel Macron, "
+            "accusing him of not being honest.")
+    assert ("Lund", "ACCUSE", "Emmanuel Macron", False) in _flat(extract_text(text))
 
 
 def test_extract_meaning_name_mislabelled_here_but_named_elsewhere_is_an_actor(extract_text):
     # the small model tags "Trump" in the second sentence as WORK_OF_ART
-    res = extract_text("Donald Trump spoke on Monday. \"Look, it's a phony system,\" Trump told Bill O'Reilly of Fox News this week.")
+    res = extract_text("Donald Trump spoke on Monday. \"Look, it's a rigged game,\" Trump told Sean Hannity of Fox News on Friday.")
     assert [s for s in res.statements if s.cue.text == "told" and s.actor.name == "Donald Trump"]
 
 
 def test_extract_meaning_participle_under_by_inherits_the_coordinated_subject(extract_text):
-    res = extract_text("Howard Dean then appeared on MSNBC on Tuesday and began by saying he would never diagnose anyone.")
-    assert [s for s in res.statements if s.cue.text == "saying" and s.actor.name == "Howard Dean"]
+    res = extract_text("Ralph Nader later went on CNN on Friday and began by saying he would not blame anybody.")
+    assert [s for s in res.statements if s.cue.text == "saying" and s.actor.name == "Ralph Nader"]
 
 
 def test_extract_meaning_sources_tied_to_a_named_actor_are_not_anonymous(nlp):
@@ -196,8 +196,8 @@ def test_extract_meaning_sources_tied_to_a_named_actor_are_not_anonymous(nlp):
 
 
 def test_extract_meaning_negated_apology_without_target_is_kept(extract_text):
-    res = extract_text("Donald Trump didn't apologize for his past statements.")
-    assert ("Trump", "APOLOGIZE", None, True) in _flat(res)
+    res = extract_text("Boris Johnson didn't apologize for his earlier remarks.")
+    assert ("Johnson", "APOLOGIZE", None, True) in _flat(res)
 
 
 QUOTE_CASES = [
@@ -232,17 +232,17 @@ def test_extract_meaning_quotation_content_spans_all_its_sentences(extract_text)
 
 PLOVER_STYLE_CASES = [
     # the organization its officials speak for is the actor (PETRARCH/CAMEO practice)
-    ("Kosovo Municipality Association (AKK) officials demanded support from the Kosovo Assembly.",
-     ("Association", "DEMAND", "Kosovo Assembly", False)),
+    ("Serbian Farmers Association (SFA) officials demanded support from the Belgrade City Assembly.",
+     ("Association", "DEMAND", "Belgrade City Assembly", False)),
     # an organization inside a compound object ("a Security Council resolution")
-    ("The United States on Wednesday vetoed a Security Council resolution censuring as a violation of law its sweep.",
-     ("States", "REJECT", "Security Council", False)),
+    ("Russia on Friday vetoed a Security Council draft condemning as a breach of law its blockade.",
+     ("Russia", "REJECT", "Security Council", False)),
     # a refusal despite pressure by X rejects X
-    ("Vice-President Moody Awori has declined to resign despite growing pressure by the Kenya Anti-Corruption Commission.",
-     ("Awori", "REJECT", "Kenya Anti-Corruption Commission", False)),
+    ("Deputy Mayor Piotr Nowak has declined to resign despite mounting pressure by the Polish Audit Office.",
+     ("Nowak", "REJECT", "Polish Audit Office", False)),
     # "insisted on its demands that X grant ...": the subject of the demand's clause
-    ("The rebel group, Forces for Defence of Democracy (FDD), insisted on its demands that Burundi's government grant more rights.",
-     ("Democracy", "DEMAND", "Burundi's government", False)),
+    ("The opposition movement, Alliance for National Renewal (ANR), insisted on its demands that Chad's government release more prisoners.",
+     ("Renewal", "DEMAND", "Chad's government", False)),
 ]
 
 
@@ -257,7 +257,7 @@ def test_extract_meaning_one_unnamed_official_stays_anonymous(extract_text):
 
 
 def test_extract_meaning_appositive_descriptor_is_a_mention_of_the_named_actor(extract_text):
-    res = extract_text("The main rebel group, Forces for Defence of Democracy (FDD), insisted on new talks with Burundi.")
+    res = extract_text("The largest rebel group, Alliance for National Renewal (ANR), insisted on fresh talks with Chad.")
     actor = next(s.actor for s in res.statements)
     assert any(m.text.endswith("rebel group") for m in actor.mentions), [m.text for m in actor.mentions]
 
@@ -283,20 +283,20 @@ def test_extract_meaning_reported_speech_of_the_subject_is_not_its_wrongdoing(ex
 
 
 def test_extract_meaning_own_side_is_no_clause_target(extract_text):
-    res = extract_text("Saudi Arabia initially denied all knowledge of his fate but the Saudi public prosecutor now describes it as murder.")
+    res = extract_text("Egypt at first denied any knowledge of her whereabouts but the Egyptian chief prosecutor now describes it as a kidnapping.")
     assert not [s for s in res.statements for t in s.targets if "prosecutor" in t.name]
 
 
 def test_extract_meaning_rejected_accusations_are_a_denial_of_the_accuser(extract_text):
     assert ("Iran", "DENY", "US", False) in _flat(extract_text("Iran rejected the US accusations."))
-    res = extract_text("The U.S. has accused Russia of breaching the treaty, the accusations Moscow has rejected.")
-    assert ("Moscow", "DENY", "U.S.", False) in _flat(res)
+    res = extract_text("The U.S. has accused China of violating the accord, the accusations Beijing has rejected.")
+    assert ("Beijing", "DENY", "U.S.", False) in _flat(res)
 
 
 def test_extract_meaning_crime_noun_hung_on_the_cue_inside_the_quote(extract_text):
-    text = ("“We treat these developments as a blatantly hostile act, a grave violation by Washington of "
-            "international law,” the Russian foreign ministry said of the closures.")
-    assert ("ministry", "ACCUSE", "Washington", False) in _flat(extract_text(text))
+    text = ("“We regard these steps as an openly hostile act, a serious violation by Ottawa of "
+            "international norms,” the Indian foreign ministry said about the expulsions.")
+    assert ("ministry", "ACCUSE", "Ottawa", False) in _flat(extract_text(text))
 
 
 def test_extract_meaning_another_word_for_the_same_attack_finds_its_agent(extract_text):
@@ -305,8 +305,8 @@ def test_extract_meaning_another_word_for_the_same_attack_finds_its_agent(extrac
 
 
 def test_extract_meaning_talks_with_x_on_any_verb_are_a_consultation(extract_text):
-    res = extract_text("Pompeo, who arrived in the UAE on Thursday for talks with Abu Dhabi's crown prince, welcomed the move.")
-    assert ("Pompeo", "CONSULT", "Abu Dhabi's crown prince", False) in _flat(res)
+    res = extract_text("Lavrov, who arrived in Qatar on Monday for talks with Doha's foreign minister, welcomed the decision.")
+    assert ("Lavrov", "CONSULT", "Doha's foreign minister", False) in _flat(res)
     assert not [s for s in extract_text("Iran ended talks with France.").statements if s.type.value == "CONSULT"]
 
 
@@ -334,49 +334,56 @@ def test_extract_meaning_condemning_a_reported_act_accuses_its_doer(extract_text
 
 
 def test_extract_meaning_appeal_with_or_face_sanctions_is_also_a_threat(extract_text):
-    res = extract_text("John Kerry called on Moscow to help defuse the crisis or face further sanctions.")
-    assert {("Kerry", "APPEAL", "Moscow", False), ("Kerry", "THREATEN", "Moscow", False)} <= _flat(res)
-    assert ("Kerry", "THREATEN", "Moscow", False) not in _flat(extract_text("John Kerry called on Moscow to help defuse the crisis."))
+    res = extract_text("Angela Merkel called on Belgrade to help ease the standoff or face more sanctions.")
+    assert {("Merkel", "APPEAL", "Belgrade", False), ("Merkel", "THREATEN", "Belgrade", False)} <= _flat(res)
+    assert ("Merkel", "THREATEN", "Belgrade", False) not in _flat(extract_text("Angela Merkel called on Belgrade to help ease the standoff."))
 
 
 def test_extract_meaning_including_among_pejoratives_is_criticism(extract_text):
-    assert ("Trump", "CRITICIZE", "Iran", False) in _flat(
-        extract_text('Donald Trump included Iran among "a small group of rogue regimes".'))
+    assert ("Lee", "CRITICIZE", "Syria", False) in _flat(
+        extract_text('Senator Ann Lee included Syria among "a tiny club of rogue governments".'))
     assert not extract_text("Barack Obama included Germany among the countries he will visit.").statements
 
 
 def test_extract_meaning_negative_qualifier_of_an_actors_thing_criticizes_the_actor(extract_text):
-    text = ('Tehran MP Mahmudi Sadeqi wrote on Twitter: "The poor translator suffered so much trying to distort '
-            "Trump's baseless remarks on IRINN!!\"")
-    assert ("Sadeqi", "CRITICIZE", "Trump", False) in _flat(extract_text(text))
+    text = ('Lima MP Rosa Quispe wrote on Twitter: "Our unlucky interpreter struggled so hard trying to soften '
+            "Bolsonaro's baseless claims on TV!!\"")
+    assert ("Quispe", "CRITICIZE", "Bolsonaro", False) in _flat(extract_text(text))
 
 
 def test_extract_meaning_list_parsed_as_several_subjects_gives_every_speaker(extract_text):
-    res = extract_text("UN, Arab League call on Israel to drop annexation plans\n\nThe call came on Monday.")
-    assert {("UN", "APPEAL", "Israel", False), ("League", "APPEAL", "Israel", False)} <= _flat(res)
+    res = extract_text("NATO, African Union call on Ethiopia to drop dam plans\n\nThe call came on Monday.")
+    assert {("NATO", "APPEAL", "Ethiopia", False), ("Union", "APPEAL", "Ethiopia", False)} <= _flat(res)
+
+
+@pytest.mark.xfail(reason="the small model parses the first name of the list as npadvmod, not nsubj; "
+                          "the several-subjects rule does not generalize beyond the nsubj/conj parses", strict=True)
+def test_extract_meaning_list_headline_with_npadvmod_first_name(extract_text):
+    res = extract_text("EU, African Union call on Ethiopia to drop dam plans\n\nThe call came on Monday.")
+    assert ("EU", "APPEAL", "Ethiopia", False) in _flat(res)
 
 
 def test_extract_meaning_place_phrase_hung_on_the_verb_stays_in_the_mention(extract_text):
-    res = extract_text("Mr Kerry praised the interim authorities in Kiev, saying they had honoured the agreement.")
+    res = extract_text("Ms Lund praised the new authorities in Minsk, saying they had kept their promises.")
     target = next(t for s in res.statements if s.type.value == "PRAISE" for t in s.targets)
-    assert any(m.text.endswith("in Kiev") for m in target.mentions), [m.text for m in target.mentions]
+    assert any(m.text.endswith("in Minsk") for m in target.mentions), [m.text for m in target.mentions]
 
 
 def test_extract_meaning_negation_on_the_adjective_of_a_positive_state(extract_text):
-    res = extract_text('President Trump has said he is "not satisfied" with the Saudi account.')
-    assert ("Trump", "CRITICIZE", "Saudi", False) in _flat(res)
+    res = extract_text('President Macron said he was "not satisfied" with the Turkish explanation.')
+    assert ("Macron", "CRITICIZE", "Turkish", False) in _flat(res)
 
 
 def test_extract_meaning_a_document_speaks_for_its_issuer(extract_text):
-    res = extract_text("The European Parliament on Thursday passed a non-binding resolution urging an arms embargo on Saudi Arabia.")
-    assert ("Parliament", "APPEAL", "Saudi Arabia", False) in _flat(res)
+    res = extract_text("The Nordic Council on Friday adopted a non-binding motion urging a trade embargo on Belarus.")
+    assert ("Council", "APPEAL", "Belarus", False) in _flat(res)
 
 
 DENIAL_CASES = [
-    ("“Our American partners should have said it instead of making unfounded accusations against Russia,” "
-     "Russian President Vladimir Putin said.", ("Putin", "DENY", "American", False)),
-    ("The closures follow accusations from American intelligence officials that Russia sought to meddle in the "
-     "election, something Moscow denies.", ("Moscow", "DENY", "American intelligence officials", False)),
+    ("“Our European partners should have raised it directly instead of making unfounded accusations against Hungary,” "
+     "Hungarian Prime Minister Viktor Orban said.", ("Orban", "DENY", "European", False)),
+    ("The expulsions follow accusations from British security officials that China tried to interfere in the "
+     "vote, something Beijing denies.", ("Beijing", "DENY", "British security officials", False)),
 ]
 
 
