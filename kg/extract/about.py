@@ -324,7 +324,7 @@ def clause_actors(
                 if cs is not None and cs.dep_ != "csubj":
                     out += [h for h in with_conjuncts(cs) if content_actor(h, lex, speaker, skip)]
     if not out and own_self:
-        # "I look forward to discussing how we can keep helping X", "we want to work with X": the other party
+        # "I am eager to talk about ways we might keep assisting X", "we want to work with X": the other party
         # of an act the speaker's side means to do
         out = _intended_partners(v, lex, speaker, skip, 0)
     if not out and depth < 2 and not own_side:

@@ -576,7 +576,7 @@ def analyse_clause(
         ]
         by_actors += [a for a in _owners_of_wrongdoing(own, lex, speaker) if a not in by_actors]
         if by_actors:
-            # "a grave violation by Washington of international law", "Russia's illegal aggression"
+            # "a serious breach by Oslo of the treaty", "Russia's illegal aggression"
             found.append((StatementType.ACCUSE, by_actors, weights.CLAUSE_EXPLICIT))
             continue
         doers = _doers_of_condemned_acts(own, lex, events, speaker)
@@ -607,7 +607,7 @@ def analyse_clause(
         dismissed = [t for t in own if lex.content_class(t.lemma_) == ContentClass.ACCUSATION_NOUN and t.i != subj.i and any(
             c.dep_ == "amod" and (lex.content_class(c.lemma_) == ContentClass.NEGATIVE or c.lower_ in lex.words.dismissive) for c in t.children)]
         if dismissed:
-            # "our partners should have said it instead of making unfounded accusations against Russia":
+            # "our neighbours should talk to us rather than spreading unfounded accusations against Hungary":
             # dismissing accusations as unfounded is a denial aimed at their author (CAMEO 016)
             authors = [c for t in dismissed for c in t.children if c.dep_ == "poss" and is_actor_head(c, lex)]
             authors += [p for t in dismissed for p in prep_objects(t, {"by", "from"}) if is_actor_head(p, lex)]
@@ -636,7 +636,7 @@ def analyse_clause(
             committed is None and t.pos_ in ("ADJ", "NOUN") and t.i not in in_subject and t.i in predicate
             and not kind_modifier(t) and strongly_negative(t, lex))]
         if negative:
-            # "Trump's ignorant hate speech belongs in medieval times": criticism of the
+            # "the senator's ignorant hateful rhetoric belongs in another century": criticism of the
             # actor the evaluation is about -- the subject, else the subject's possessor,
             # else the agent of the event the subject names, else who the state is "with"
             if not undergoer and not speaker_side(subj, speaker) and is_actor_head(subj, lex) and not is_pronoun(subj) \

@@ -202,8 +202,8 @@ class Resolver:
 
     def _acronym(self, name: str, m: MentionRef) -> Cluster | None:
         """"NISA" after "National Intelligence and Security Agency (NISA)" or the
-        initials of an earlier organization's name; "MSF" after "The aid group,
-        known by its French acronym MSF" -> what that noun phrase resolves to."""
+        initials of an earlier organization's name; "CRS" after "The relief agency,
+        known by its English initials CRS" -> what that noun phrase resolves to."""
         doc = self.doc
         c: Cluster | None = None
         for ent in self._ents:
@@ -519,7 +519,7 @@ class Resolver:
         return None
 
     def _title_for_name(self, m: MentionRef) -> MentionRef | None:
-        """"U.N. Resident Coordinator for Myanmar Andrew Kirkwood said", which the
+        """"UN Special Envoy for Yemen Lars Moberg said", which the
         small model parses as a title with the person inside its "for" phrase ->
         the person's mention (the title becomes their role)."""
         head = self.doc[m.head]
@@ -578,7 +578,7 @@ class Resolver:
             c.mentions.append((m.start, m.end))
         head = self.doc[m.head]
         if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i and self.lex.is_agent(head.head.lemma_.lower()):
-            # "the main Hutu rebel group, Forces for Defence of Democracy": the descriptor is a mention too
+            # "the largest rebel group, Alliance for National Renewal": the descriptor is a mention too
             d = mention_for(head.head, self.lex)
             if (d.start, d.end) not in c.mentions:
                 c.mentions.append((d.start, d.end))

@@ -1,5 +1,5 @@
 """Events of an article and their agents: the event-noun index ("U.S. air strikes",
-"the U.S. military carried out air strikes", "attacks by X", "Israel plans to annex"),
+"the Turkish army launched drone strikes", "attacks by X", "Serbia plans to annex"),
 act nouns ("the killing of soldiers") and the doers they name, and the agent a later
 mention of the same act points back to ("condemned the raids" -> the United States).
 """
@@ -59,7 +59,7 @@ def act_agents(tok: Token, lex: Lexicon) -> list[MentionRef]:
 
 def event_index(doc: Doc, lex: Lexicon) -> Events:
     """Event nouns of the article with their agents, in text order:
-    "U.S. air strikes" (a country modifier), "the U.S. military carried out air
+    "U.S. air strikes" (a country modifier), "the Turkish army launched drone
     strikes" (the subject of the verb the noun is the object of), "attacks by X"."""
     index: Events = {}
     for tok in doc:

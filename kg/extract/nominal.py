@@ -126,7 +126,7 @@ def find_nominal_statements(
         if said is None:
             said = _verbal_dyads(doc, lex, cue_matches)
         if any((draft.type, spk, key) in said for m in draft.targets for key in _name_keys(doc, m)):
-            continue  # "Putin warned the United States ... While issuing a tough warning to the U.S.": a recap
+            continue  # "Orban warned Brussels ... After delivering his stern warning to the EU": a recap
         yield draft
 
 

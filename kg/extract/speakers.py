@@ -235,8 +235,8 @@ def _named_appositive(tok: Token, lex: Lexicon) -> Token:
 
 
 def _name_after_role_phrase(tok: Token, lex: Lexicon) -> Token | None:
-    """The person named at the end of a title's "to/for/at/of" phrase: "US Ambassador to the
-    UN Kelly Craft told", "U.N. Resident Coordinator for Myanmar Andrew Kirkwood said" (the
+    """The person named at the end of a title's "to/for/at/of" phrase: "French Envoy to the
+    EU Marie Duval told", "UN Special Envoy for Yemen Lars Moberg said" (the
     parser hangs the name on the place as the preposition's object) -> the name's head."""
     if tok.ent_type_ == "PERSON" or not (lex.is_title(tok.lemma_.lower()) or lex.is_title(tok.lower_)
                                          or lex.is_agent(tok.lemma_.lower())):

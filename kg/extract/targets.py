@@ -145,7 +145,7 @@ def _find_targets(
         return out
     objects = [c for c in cue_tok.children if c.dep_ == "dobj" and c.i not in cue_idx]
     if cue.type == StatementType.DENY or cue.prior < weights.ADDRESSING_PRIOR:
-        # "denied all knowledge of the journalist's fate", "ordered the closure of the consulate":
+        # "denied any knowledge of the reporter's whereabouts", "ordered the closure of the consulate":
         # the actors inside the object are not addressed
         objects = []
     for child in objects:
@@ -155,7 +155,7 @@ def _find_targets(
             out.extend(act_agents(child, lex))
             continue
         if cue.type == StatementType.REJECT:
-            # "declined an invitation to the White House from Trump": who made the offer
+            # "declined an invitation to the Elysee Palace from Macron": who made the offer
             proposers = [p for p in prep_objects(child, {"from", "by"}) if is_actor_head(p, lex)]
             if proposers:
                 out.extend(m for p in proposers for m in actor_mentions(p, lex))

@@ -167,7 +167,7 @@ def says_something(tok: Token, cue_idx: list[int], sent: SpacySpan) -> bool:
 
 def threat_in_warning(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
     """A warning whose reported clause commits someone to force against an actor
-    ("warned that the US was prepared to take action against it", "warned that
+    ("warned that Canada was ready to take action against it", "warned that
     Russia will retaliate against X"): the actors the force is aimed at."""
     for c in cue_tok.children:
         if c.dep_ != "ccomp" or is_negated(c, lex):
@@ -487,7 +487,7 @@ def _cue_drafts(
         if stype == StatementType.WARN:
             threat = threat_in_warning(tok, lex)
             if threat:
-                # "warned that the US was prepared to take action against it" (CAMEO 13x)
+                # "warned that Canada was ready to take action against it" (CAMEO 13x)
                 stype, targets = StatementType.THREATEN, threat
             elif not targets:
                 targets, extra = warning_content(tok, lex, spk_tok, ctx.events)
