@@ -42,8 +42,12 @@ CLAUSE_CASES = [
     ("The analyst warned that such steps could be read by Erdogan as a weakness.", "analyst", "WARN", "Erdogan"),
     ("Nigeria warned that any raid across the border by Cameroon would end the truce.", "Nigeria", "WARN", "Cameroon"),
     # an armed body named by a national adjective: the country acting through it
-    ("Ukraine has warned it will consider any crossing into its territory by Russian troops as an invasion.",
-     "Ukraine", "WARN", "Russian"),
+    ("Moldova has warned it will regard any move into its territory by Russian soldiers as an invasion.",
+     "Moldova", "WARN", "Russian"),
+    pytest.param("Moldova has warned it will treat any entry onto its soil by Russian soldiers as an invasion.",
+                 "Moldova", "WARN", "Russian", marks=pytest.mark.xfail(strict=True, reason=(
+                     "the parser hangs 'by Russian soldiers' on the verb 'treat', not on the act noun; the "
+                     "by-agent rule does not generalize beyond a by-phrase attached to the noun"))),
     ("Mali warned that any incursion by Algerian forces would be answered.", "Mali", "WARN", "Algerian"),
     # a clausal subject: whose its act is
     ("Japan warned that expanding military cooperation between China and Laos is dangerous.", "Japan", "WARN", "Laos"),
@@ -91,7 +95,7 @@ def test_extract_targets_reported_clause_not_own_side(extract_text, text, forbid
 QUOTE_CASES = [
     ('The Finnish minister told the radio: "It was the wrong decision by Estonia, at the wrong time."',
      "minister", "STATEMENT", "Estonia"),
-    ('"What we need to keep in mind is that Serbia has spent 5% of its budget on the army," Lena Berg said.',
+    ('"What we have to bear in mind is that Serbia spent 5% of its budget on the army," Lena Berg said.',
      "Berg", "STATEMENT", "Serbia"),
     ('"Chile would need to wait for the court," Rafael Soto said.', "Soto", "STATEMENT", "Chile"),
     # a quotation over several sentences: its first sentence that names someone
@@ -197,8 +201,8 @@ COREF_CASES = [
     ("Ghana's Ministry of Health reported new cases. Togo welcomed the ministry's report.",
      "Togo", "PRAISE", "Ministry of Health"),
     # "he", "she" in the speaker's own words are someone else; "he (Name)" is that name
-    ('Nicolas Maduro addressed the assembly on Monday. "He is not the president of the world. He cannot even '
-     'manage his own party," Carmen Ortiz said.', "Ortiz", "STATEMENT", "Nicolas Maduro"),
+    ('Nicolas Maduro addressed the assembly on Monday. "He is not the ruler of the planet. He cannot even '
+     'run his own party," Carmen Ortiz said.', "Ortiz", "STATEMENT", "Nicolas Maduro"),
     ('Viktor Orban met the press. "He will never accept the quota," said Petra Novak.', "Novak", "STATEMENT", "Viktor Orban"),
     ('Jacinda Moore spoke in Wellington. "She has done a fine job," said Tom Ellis.', "Ellis", "STATEMENT", "Jacinda Moore"),
     # another country's body stays a target; so do groups of the speaker's own nationality
@@ -523,7 +527,7 @@ def test_extract_targets_own_act_partner_not_a_place(extract_text, text, forbidd
 # -- an armed body named by a national adjective is its country, as the target of any cue
 
 NATIONAL_BODY_CASES = [
-    ('"Our response will be very tough on the American forces in Iraq," militia commander Ali Kadhim said.',
+    ('"Our response will be really severe on the American forces in Syria," militia commander Ali Kadhim said.',
      "Kadhim", "THREATEN", "American"),
     ("Ukraine condemned the Russian troops.", "Ukraine", "CRITICIZE", "Russian"),
 ]
@@ -585,7 +589,7 @@ def test_extract_targets_country_expert_is_not_that_country(extract_text):
 # -- the other party of an act the speaker's own side means to do, deep in its own words
 
 INTENT_CASES = [
-    ('Finnish Foreign Minister Anna Lehto said, "Security is our priority, and I look forward to discussing how we '
+    ('Finnish Foreign Minister Anna Lehto said, "Security is our priority, and I look forward to talking about how we '
      'can keep helping Moldova."', "Lehto", None, "Moldova"),
     ('"I hope we can keep supporting Georgia," the Swedish minister said.', "minister", None, "Georgia"),
     ('"We want to work with Ecuador on the border," Peruvian President Luis Vargas said.', "Vargas", None, "Ecuador"),

@@ -347,12 +347,12 @@ def _own_subject(h: Token, speaker: Token | None) -> bool:
 def _intended_partners(v: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int],
                        depth: int) -> list[Token]:
     """Named parties of the acts nested under an act of the speaker's side (its ``xcomp``/``ccomp``, those of a
-    predicate adjective, ``pcomp`` of its "to") done by that side too (no subject of their own, or the
+    predicate adjective, ``pcomp`` of its "to"/"about": "talk about how we can ...") done by that side too (no subject of their own, or the
     speaker's): their objects, addressees and ``with``/``against`` phrases, the named subject of a clause
     they govern ("help X rebuild"); four levels deep at most.  Cost: a walk over the nested verbs' dependents."""
     kids = list(v.children)
     nested = [c for c in kids if c.dep_ in ("xcomp", "ccomp")]
-    nested += [x for a in kids if a.dep_ == "acomp" or (a.dep_ == "prep" and a.lower_ == "to")
+    nested += [x for a in kids if a.dep_ == "acomp" or (a.dep_ == "prep" and a.lower_ in ("to", "about"))
                for x in a.children if x.dep_ in ("xcomp", "pcomp")]
     out: list[Token] = []
     for x in nested:
