@@ -104,7 +104,7 @@ def test_extract_rules_symmetric_agreement(extract_text):
 
 
 def test_extract_rules_vow_of_force_is_threat(extract_text):
-    res = extract_text("The militia vowed on Thursday to wage war on the Rohans.")
+    res = extract_text("The militia vowed on Friday to wage war against the Rohans.")
     assert ("militia", "THREATEN", "Rohans", False) in {(a.split()[-1], t, (n or "").split()[-1] if n else None, neg) for a, t, n, neg in _flat(res)}
 
 
@@ -167,7 +167,7 @@ def test_extract_rules_coordinated_modifiers_of_a_group_are_the_targets(extract_
 
 
 def test_extract_rules_place_inside_object_only_as_last_resort(extract_text):
-    res = extract_text("Hamfast Gamgee has criticized the recent closure of guest houses in Bree.")
+    res = extract_text("Hamfast Gamgee has criticized the sudden closure of the markets in Bree.")
     assert ("Gamgee", "CRITICIZE", "Bree", False) in _flat(res) or any(
         s.type.value == "CRITICIZE" and [t.name for t in s.targets] == ["Bree"] for s in res.statements)
 
@@ -178,14 +178,14 @@ def test_extract_rules_trailing_source_of_a_past_event_is_no_statement(extract_t
 
 
 def test_extract_rules_noun_tagged_as_verb_is_no_cue(extract_text):
-    res = extract_text("The U.S. said it would not meet hostage-takers demands to release prisoners.")
+    res = extract_text("Spain said it would not meet the kidnappers demands to free inmates.")
     assert "DEMAND" not in {s.type.value for s in res.statements}
     assert "REJECT" in {s.type.value for s in res.statements}
 
 
 def test_extract_rules_threat_in_infinitival_clause(extract_text):
-    res = extract_text("The Azerbaijani parliament threatened on Monday to secede from the Soviet Union.")
-    assert any(s.type.value == "THREATEN" and [t.name for t in s.targets] == ["Soviet Union"] for s in res.statements)
+    res = extract_text("The Montenegrin parliament threatened on Friday to secede from Yugoslavia.")
+    assert any(s.type.value == "THREATEN" and [t.name for t in s.targets] == ["Yugoslavia"] for s in res.statements)
 
 
 def test_extract_rules_said_in_a_call_with_is_a_consultation(extract_text):
@@ -245,7 +245,7 @@ def test_extract_rules_statement_under_a_condition_is_hypothetical(extract_text)
 
 
 def test_extract_rules_ultimatum_is_asserted(extract_text):
-    res = extract_text("The parliament threatened on Monday to secede from the union unless Moscow withdrew its troops.")
+    res = extract_text("The regional council threatened on Friday to secede from the federation unless Belgrade pulled back its police.")
     threats = [s for s in res.statements if s.type.value == "THREATEN"]
     assert threats and not any(s.hypothetical for s in threats)
 
