@@ -49,8 +49,8 @@ def test_extract_found_a_date_is_no_particle_of_call_on(extract_text, text):
 # ---- a passive participle on a noun: its by-agent speaks ("a session requested by X", "the plan rejected by X")
 
 PARTICIPLE_CASES = [
-    ("A session of the U.N. Security Council requested by France opened on Monday.",
-     ("France", "APPEAL", "U.N. Security Council", False)),
+    ("A meeting of the UN Human Rights Council requested by Norway opened on Friday.",
+     ("Norway", "APPEAL", "UN Human Rights Council", False)),
     ("An emergency meeting of the Arab League requested by Egypt and Jordan began in Cairo.",
      ("Jordan", "APPEAL", "Arab League", False)),
     ("Iran slammed the Turkish plan rejected by Syria.", ("Syria", "REJECT", "Turkish", False)),
@@ -275,11 +275,11 @@ def test_extract_found_a_trailing_source_of_a_past_event_still_states_nothing(ex
 # ---- a surname the NER left untagged is an antecedent of the pronouns after it (kg.extract.coref)
 
 def test_extract_found_he_refers_to_the_untagged_surname_not_to_the_last_tagged_name(extract_text):
-    text = ("Former commissioner Michel Barnier says the bloc must change. Commission President Ursula von der Leyen "
-            "has argued that the bloc is strong. Barnier, too, was a strong advocate of the bloc and during the "
-            "negotiations he emphasized that the four freedoms are indivisible. “Cherry picking is not an option,” he warned.")
+    text = ("Former commissioner Karel Dvorak says the bloc must change. Commission President Ingrid Solberg "
+            "has argued that the bloc is strong. Dvorak, too, was a keen defender of the bloc and during the "
+            "talks he stressed that the common rules apply to everyone. “Half measures will not do,” he warned.")
     warns = {s.actor.name for s in extract_text(text).statements if s.type.value == "WARN"}
-    assert warns == {"Michel Barnier"}
+    assert warns == {"Karel Dvorak"}
 
 
 def test_extract_found_an_attitude_inside_a_reported_clause_is_the_reporters_content(extract_text):
@@ -465,7 +465,7 @@ def test_extract_found_a_state_noun_is_no_actor(extract_text):
 
 OFFER_CASES = [
     ("Brazil proposed to cut tariffs on Argentina.", ("Brazil", "PROMISE", "Argentina", False)),
-    ("The Chinese side proposed to set a minimum price.", ("side", "PROMISE", None, False)),
+    ("The Korean side proposed to fix a floor price.", ("side", "PROMISE", None, False)),
     ("Germany offered to mediate between Serbia and Kosovo.", ("Germany", "PROMISE", None, False)),
 ]
 
