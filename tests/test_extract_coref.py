@@ -58,25 +58,25 @@ def test_extract_coref_role_phrase_respects_country(extract_text):
 
 
 def test_extract_coref_they_refers_to_a_collective_and_its_chain(extract_text):
-    text = ("Iraq's Fatih alliance condemned the air strikes. Their main rival, cleric Moqtada al-Sadr, said he was "
-            "willing to work with them. But he also called on them to rein in their militias.")
+    text = ("Iraq's Fatih alliance condemned the air strikes. Their chief rival, cleric Hassan al-Amiri, said he was "
+            "ready to cooperate with them. But he also called on them to rein in their militias.")
     res = extract_text(text)
     found = {(s.actor.name.split()[-1], s.type.value, t.name) for s in res.statements for t in s.targets}
-    assert ("al-Sadr", "APPEAL", "Iraq's Fatih alliance") in found, found
+    assert ("al-Amiri", "APPEAL", "Iraq's Fatih alliance") in found, found
 
 
 def test_extract_coref_object_pronoun_is_not_its_clause_subject_and_follows_salience(extract_text):
     text = ("Donald Trump spoke at the UN on Tuesday. Critics said Mr Trump's speech was long. "
-            "Ali Karimi said Trump had been rude. Ahmad Qanoon dubbed him a \"villain at the UN\".")
+            "Ali Karimi said Trump had been rude. Ahmad Qanoon dubbed him a \"bully on the world stage\".")
     res = extract_text(text)
     found = {(s.actor.name.split()[-1], s.type.value, t.name) for s in res.statements for t in s.targets}
     assert ("Qanoon", "CRITICIZE", "Donald Trump") in found, found
 
 
 def test_extract_coref_reported_description_stands_as_a_noun_statement(extract_text):
-    res = extract_text("Iranian TV also reported Venezuelan President Nicolas Maduro's description of Donald Trump as a \"new Hitler\".")
+    res = extract_text("State radio also reported Cuban President Raul Diaz's description of Donald Trump as a \"new tyrant\".")
     found = {(s.actor.name.split()[-1], s.type.value, t.name) for s in res.statements for t in s.targets}
-    assert ("Maduro", "CRITICIZE", "Donald Trump") in found, found
+    assert ("Diaz", "CRITICIZE", "Donald Trump") in found, found
 
 
 @pytest.mark.parametrize("text,speaker", [
