@@ -126,8 +126,8 @@ def _speakers(result) -> set[str]:
 #: (text, speaker that must be found, speakers that must not)
 TITLE_PP_NAME = [
     # a title's "to/for" phrase ending in the person's name: the person speaks, not the title
-    ("US Ambassador to the UN Kelly Craft told the council that Gondor must end the blockade.",
-     "Kelly Craft", {"US Ambassador"}),
+    ("Swiss Envoy to the EU Marie Duval told the assembly that Gondor has to lift the blockade.",
+     "Marie Duval", {"Swiss Envoy"}),
     ("The U.N. envoy for Myanmar Hallvard Brennesund said the army had to stop the killings.",
      "Hallvard Brennesund", {"U.N. envoy", "envoy"}),
     ("Arnor Ambassador to the UN Maren Holst condemned the shelling of Minas Tirith.",
