@@ -128,8 +128,8 @@ ACRONYM_CASES = [
      "Coastal Trade Council", "ACCUSE"),
     ("The Sylvanian Workers Union held a strike on Monday. SWU accused the government of lying.",
      "Sylvanian Workers Union", "ACCUSE"),
-    ("The charity International Relief Committee says the floods have cut off a million people. The aid group, "
-     "known by its French acronym CSI, reports that the army blocks the roads. CSI is calling on the Freedonian "
+    ("The charity International Relief Committee says the floods have cut off a million people. The relief group, "
+     "known by its Spanish acronym CSI, reports that the army blocks the roads. CSI is calling on the Freedonian "
      "government to open the roads.", "International Relief Committee", "APPEAL"),
 ]
 
