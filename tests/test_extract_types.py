@@ -155,7 +155,7 @@ def test_extract_types_an_inner_support_cue_is_not_doubled(extract_text):
 # ---- reported wrongdoing owned by an actor ("X's aggression") -> ACCUSE (taxonomy ACCUSE, CAMEO 112)
 
 OWNED_WRONGDOING_CASES = [
-    ("Canada said it would stand firm in the face of Russia's illegal aggression.", ("Canada", "ACCUSE", "Russia")),
+    ("Canada said it would hold its ground against Russia's illegal aggression.", ("Canada", "ACCUSE", "Russia")),
     ("Canada said the court will examine Serbia's war crimes.", ("Canada", "ACCUSE", "Serbia")),
     ("Canada said the regime's corruption had ruined the economy.", ("Canada", "ACCUSE", "regime")),
 ]
