@@ -44,7 +44,7 @@ EVENT_KEEP = [
     ("Senator Ada Lind said Karvania's decision to close the border was disastrous.", "Karvania", "CRITICIZE"),
     ("Minister Ivo Brandt said the Belmoran regime has committed horrible crimes.", "Belmora", "ACCUSE"),
     ("The prime minister said Karvania wanted to start a war.", "Karvania", "ACCUSE"),
-    ("Ukrainian Prime Minister Olek Vasko said Russia wanted to start World War Three.", "Russia", "ACCUSE"),
+    ("Ukrainian Prime Minister Olek Vasko said Russia wanted to trigger a global war.", "Russia", "ACCUSE"),
 ]
 
 
