@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Token
 
 from kg.extract import weights
@@ -336,14 +337,64 @@ def _warnings_with_threats(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+class _Columns:
+    """Per-token strings of one doc, read once with ``Doc.to_array`` (no ``Token`` objects): coarse
+    tag (``pos``), fine tag (``tag``), lower-cased lemma (``lemma``), lower-cased form (``lower``) and
+    text (``text``), each a list indexed by token.  :func:`_raw_statements` uses them as cheap gates:
+    a rule pass is skipped for a sentence without a token that the pass's own first test accepts,
+    so the output is the same as running every pass on every sentence."""
+
+    __slots__ = ("pos", "tag", "lemma", "lower", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        rows = doc.to_array([POS, TAG, LEMMA, LOWER, ORTH]).tolist() if len(doc) else []
+        names: dict[int, str] = {}
+        lowered: dict[int, str] = {}
+
+        def name(h: int) -> str:
+            v = names.get(h)
+            if v is None:
+                v = names[h] = strings[h]
+            return v
+
+        def low(h: int) -> str:
+            v = lowered.get(h)
+            if v is None:
+                v = lowered[h] = strings[h].lower()
+            return v
+
+        self.pos = [name(r[0]) for r in rows]
+        self.tag = [name(r[1]) for r in rows]
+        self.lemma = [low(r[2]) for r in rows]
+        self.lower = [name(r[3]) for r in rows]
+        self.text = [name(r[4]) for r in rows]
+
+    def any_word(self, start: int, end: int, pos: str, words: frozenset[str] | set[str] | dict,
+                 by_form: bool = True) -> bool:
+        """Whether a token of ``start:end`` has coarse tag ``pos`` and its lemma (or, with ``by_form``,
+        its lower-cased form) in ``words``."""
+        p, lm, lw = self.pos, self.lemma, self.lower
+        return any(p[i] == pos and (lm[i] in words or (by_form and lw[i] in words)) for i in range(start, end))
+
+
+#: Separators :func:`kg.extract.speakers.headline_speaker` looks for (a sentence without one has no headline speaker).
+_HEADLINE_SEPARATORS = frozenset({":", "-", "–", "—"})
+_VERBAL = ("VERB", "AUX")
+
+
 def _raw_statements(doc: Doc, lex: Lexicon, events: Events | None = None,
                     in_quotes: set[int] | None = None) -> Iterator[Draft]:
     events = event_index(doc, lex) if events is None else events
+    col = _Columns(doc)
     cue_matches: dict[int, tuple[Cue, list[int]]] = {}
-    for tok in doc:
-        m = match_cue(tok, lex)
+    for i in range(len(doc)):
+        # match_cue's own first tests: "according", or a verb by coarse or fine tag
+        if col.lower[i] != "according" and col.pos[i] not in _VERBAL and not col.tag[i].startswith("VB"):
+            continue
+        m = match_cue(doc[i], lex)
         if m is not None:
-            cue_matches[tok.i] = m
+            cue_matches[i] = m
     # "said Turkey supports terrorists, adding ...": a support verb inside a reported clause is
     # typed by the clause (kg.extract.clauses.backing), so it is no cue, nor a speaker for "adding"
     cue_matches = {i: m for i, m in cue_matches.items() if not (
@@ -352,29 +403,36 @@ def _raw_statements(doc: Doc, lex: Lexicon, events: Events | None = None,
     cue_set = set(cue_matches)
     in_quotes = quoted_tokens(doc) if in_quotes is None else in_quotes
     ctx = DocCues(cue_matches, cue_set, in_quotes, events)
+    words = lex.words
+    attitude = words.criticism_adjectives | words.support_adjectives
+    nouns = lex.nominal.nouns
     for sent in doc.sents:
-        hl = headline_speaker(sent, lex)
-        if hl is not None and not any(sent.start <= i < sent.end for i in cue_set):
+        s, e = sent.start, sent.end
+        hl = headline_speaker(sent, lex) if any(col.text[i] in _HEADLINE_SEPARATORS for i in range(s, e)) else None
+        if hl is not None and not any(s <= i < e for i in cue_set):
             colon, spk, verb = hl
             found = analyse_clause(verb, lex) if verb is not None else []
             typed = found or [(StatementType.STATEMENT, [], weights.HEADLINE_UNTYPED)]
             for stype, heads, ev in typed:
                 targets = [m for h in heads if is_actor_head(h, lex) for m in actor_mentions(h, lex)]
-                yield Draft(sent.start, max(sent.end, spk.i + 1), [colon.i], ":", stype, weights.HEADLINE_PRIOR, mention_for(spk, lex), targets,
-                            (sent.start, colon.i), Mode.DIRECT, False, False, ev)
-        for i in range(sent.start, sent.end):
-            tok = doc[i]
-            if i not in cue_matches:
-                yield from uncued_verb_statements(tok, sent, lex, ctx)
+                yield Draft(s, max(e, spk.i + 1), [colon.i], ":", stype, weights.HEADLINE_PRIOR, mention_for(spk, lex), targets,
+                            (s, colon.i), Mode.DIRECT, False, False, ev)
+        for i in range(s, e):
+            m = cue_matches.get(i)
+            if m is None:
+                if col.pos[i] in _VERBAL:  # uncued_verb_statements reads verbs only
+                    yield from uncued_verb_statements(doc[i], sent, lex, ctx)
                 continue
-            cue, cue_idx = cue_matches[i]
-            yield from cue_statements(tok, cue, cue_idx, sent, lex, ctx)
+            yield from cue_statements(doc[i], m[0], m[1], sent, lex, ctx)
         # statements carried by nouns ("X's criticism of Y", "drew condemnation from Y")
-        yield from find_nominal_statements(doc, sent, lex, cue_matches, events)
+        if nouns and col.any_word(s, e, "NOUN", nouns):
+            yield from find_nominal_statements(doc, sent, lex, cue_matches, events)
         # and by adjectives of attitude ("X was critical of Y", "While critical of Y, X said")
-        yield from adjective_statements(sent, lex, in_quotes)
+        if col.any_word(s, e, "ADJ", attitude):
+            yield from adjective_statements(sent, lex, in_quotes)
         # and by deadlines ("gave Hamas 48 hours to release the hostages")
-        yield from deadline_statements(sent, lex, in_quotes)
-        if hl is None:
+        if col.any_word(s, e, "VERB", words.deadline_verbs, by_form=False):
+            yield from deadline_statements(sent, lex, in_quotes)
+        if hl is None and col.any_word(s, e, "NOUN", words.consult_nouns):
             # "Ghana's talks with Togo", "talks between X and Y", "X-Y talks" (CAMEO 04x)
             yield from meeting_noun_statements(sent, lex, cue_matches)
