@@ -395,7 +395,6 @@ class _Columns:
 
 #: Separators :func:`kg.extract.speakers.headline_speaker` looks for (a sentence without one has no headline speaker).
 _HEADLINE_SEPARATORS = frozenset({":", "-", "–", "—"})
-_VERBAL = ("VERB", "AUX")
 
 
 def _raw_statements(doc: Doc, lex: Lexicon, events: Events | None = None,
