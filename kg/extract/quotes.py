@@ -8,6 +8,7 @@ news style reopens a long quotation at the start of every paragraph.  Bottom lay
 
 from __future__ import annotations
 
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Token
 
 
@@ -21,16 +22,29 @@ def quoted_tokens(doc: Doc) -> set[int]:
     paragraph (news style reopens a long quotation in every paragraph), and is
     ignored elsewhere (a stray mark in code or markup quotes nothing)."""
     inside: set[int] = set()
-    paragraphs: list[list[Token]] = [[]]
-    for t in doc:
-        if t.is_space and "\n" in t.text:
-            paragraphs.append([])
+    # one pass with Doc.to_array: each paragraph as its first and last token index with its quotation
+    # marks (Token objects only for the marks).  A token's whitespace_ is "" or " " (spaCy keeps
+    # a line break as a space token), so only a space token with a line break ends a paragraph.
+    paragraphs: list[tuple[int, int, list[Token]]] = []
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, IS_SPACE]).tolist() if len(doc) else []
+    first = last = -1
+    found: list[Token] = []
+    for i, (orth, space) in enumerate(rows):
+        text = strings[orth]
+        if space and "\n" in text:
+            if first >= 0:
+                paragraphs.append((first, last, found))
+            first, found = -1, []
             continue
-        paragraphs[-1].append(t)
-        if "\n" in t.whitespace_:
-            paragraphs.append([])
-    for para in paragraphs:
-        marks = [t for t in para if t.text in OPENING_QUOTES or t.text in CLOSING_QUOTES or t.text == '"']
+        if first < 0:
+            first = i
+        last = i
+        if text in OPENING_QUOTES or text in CLOSING_QUOTES or text == '"':
+            found.append(doc[i])
+    if first >= 0:
+        paragraphs.append((first, last, found))
+    for para_first, para_last, marks in paragraphs:
         k = 0
         while k < len(marks):
             m = marks[k]
@@ -49,8 +63,8 @@ def quoted_tokens(doc: Doc) -> set[int]:
                 k += 1
                 continue
             if closer is None:
-                if m.i == para[0].i:
-                    inside.update(range(m.i + 1, para[-1].i + 1))
+                if m.i == para_first:
+                    inside.update(range(m.i + 1, para_last + 1))
                 k += 1
                 continue
             inside.update(range(m.i + 1, closer.i))

@@ -38,8 +38,13 @@ get right"):
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Iterator
 
+import numpy as np
+from spacy import symbols
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kg.extract import weights
@@ -336,14 +341,71 @@ def _warnings_with_threats(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+class _Columns:
+    """Where one doc's tokens pass the first tests of the per-sentence rules, read with ``Doc.to_array``
+    (numpy over hash ids; strings only for the doc's distinct lemmas): sorted token indices, for
+    :func:`_raw_statements` to skip a rule pass on a sentence without a token the pass's own first
+    test accepts, so the output is the same as running every pass on every sentence."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        strings = doc.vocab.strings
+        arr = doc.to_array([POS, TAG, LEMMA, LOWER, ORTH])
+        pos, tag, lemma, lower, orth = (arr[:, k] for k in range(5))
+        verbal = np.isin(pos, [symbols.VERB, symbols.AUX])
+        vb_tags = [h for h in np.unique(tag).tolist() if strings[h].startswith("VB")]
+        lemma_ids, lemma_at = np.unique(lemma, return_inverse=True)
+        lemma_low = [strings[h].lower() for h in lemma_ids.tolist()]
+        lower_ids, lower_at = np.unique(lower, return_inverse=True)
+        lower_str = [strings[h] for h in lower_ids.tolist()]
+
+        def by_lemma(words) -> np.ndarray:
+            return np.array([w in words for w in lemma_low], dtype=bool)[lemma_at] if len(doc) else np.zeros(0, bool)
+
+        def by_form(words) -> np.ndarray:
+            return np.array([w in words for w in lower_str], dtype=bool)[lower_at] if len(doc) else np.zeros(0, bool)
+
+        def where(mask: np.ndarray) -> list[int]:
+            return np.flatnonzero(mask).tolist()
+
+        words = lex.words
+        attitude = words.criticism_adjectives | words.support_adjectives
+        nouns = lex.nominal.nouns
+        noun, adj = pos == symbols.NOUN, pos == symbols.ADJ
+        #: tokens match_cue can accept ("according", a verb by coarse or fine tag)
+        self.cue_candidates = where(verbal | np.isin(tag, vb_tags) | (lower == get_string_id("according")))
+        #: tokens uncued_verb_statements reads (verbs)
+        self.verbal = set(where(verbal))
+        self.separators = where(np.isin(orth, [get_string_id(w) for w in _HEADLINE_SEPARATORS]))
+        self.nouns = where(noun & (by_lemma(nouns) | by_form(nouns))) if nouns else []
+        self.attitude = where(adj & (by_lemma(attitude) | by_form(attitude)))
+        self.deadline = where((pos == symbols.VERB) & by_lemma(words.deadline_verbs))
+        self.meeting = where(noun & (by_lemma(words.consult_nouns) | by_form(words.consult_nouns)))
+
+    @staticmethod
+    def within(indices: list[int], start: int, end: int) -> list[int]:
+        """The indices of ``indices`` (sorted) in ``start:end``."""
+        return indices[bisect_left(indices, start):bisect_left(indices, end)]
+
+    @staticmethod
+    def any_in(indices: list[int], start: int, end: int) -> bool:
+        """Whether one of ``indices`` (sorted) is in ``start:end``."""
+        k = bisect_left(indices, start)
+        return k < len(indices) and indices[k] < end
+
+
+#: Separators :func:`kg.extract.speakers.headline_speaker` looks for (a sentence without one has no headline speaker).
+_HEADLINE_SEPARATORS = frozenset({":", "-", "–", "—"})
+
+
 def _raw_statements(doc: Doc, lex: Lexicon, events: Events | None = None,
                     in_quotes: set[int] | None = None) -> Iterator[Draft]:
     events = event_index(doc, lex) if events is None else events
+    col = _Columns(doc, lex)
     cue_matches: dict[int, tuple[Cue, list[int]]] = {}
-    for tok in doc:
-        m = match_cue(tok, lex)
+    for i in col.cue_candidates:
+        m = match_cue(doc[i], lex)
         if m is not None:
-            cue_matches[tok.i] = m
+            cue_matches[i] = m
     # "said Turkey supports terrorists, adding ...": a support verb inside a reported clause is
     # typed by the clause (kg.extract.clauses.backing), so it is no cue, nor a speaker for "adding"
     cue_matches = {i: m for i, m in cue_matches.items() if not (
@@ -353,28 +415,33 @@ def _raw_statements(doc: Doc, lex: Lexicon, events: Events | None = None,
     in_quotes = quoted_tokens(doc) if in_quotes is None else in_quotes
     ctx = DocCues(cue_matches, cue_set, in_quotes, events)
     for sent in doc.sents:
-        hl = headline_speaker(sent, lex)
-        if hl is not None and not any(sent.start <= i < sent.end for i in cue_set):
+        s, e = sent.start, sent.end
+        hl = headline_speaker(sent, lex) if col.any_in(col.separators, s, e) else None
+        if hl is not None and not any(s <= i < e for i in cue_set):
             colon, spk, verb = hl
             found = analyse_clause(verb, lex) if verb is not None else []
             typed = found or [(StatementType.STATEMENT, [], weights.HEADLINE_UNTYPED)]
             for stype, heads, ev in typed:
                 targets = [m for h in heads if is_actor_head(h, lex) for m in actor_mentions(h, lex)]
-                yield Draft(sent.start, max(sent.end, spk.i + 1), [colon.i], ":", stype, weights.HEADLINE_PRIOR, mention_for(spk, lex), targets,
-                            (sent.start, colon.i), Mode.DIRECT, False, False, ev)
-        for i in range(sent.start, sent.end):
-            tok = doc[i]
-            if i not in cue_matches:
-                yield from uncued_verb_statements(tok, sent, lex, ctx)
+                yield Draft(s, max(e, spk.i + 1), [colon.i], ":", stype, weights.HEADLINE_PRIOR, mention_for(spk, lex), targets,
+                            (s, colon.i), Mode.DIRECT, False, False, ev)
+        # in text order, the tokens that can start a cue (the others start no cue and are no verbs)
+        for i in col.within(col.cue_candidates, s, e):
+            m = cue_matches.get(i)
+            if m is None:
+                if i in col.verbal:  # uncued_verb_statements reads verbs only
+                    yield from uncued_verb_statements(doc[i], sent, lex, ctx)
                 continue
-            cue, cue_idx = cue_matches[i]
-            yield from cue_statements(tok, cue, cue_idx, sent, lex, ctx)
+            yield from cue_statements(doc[i], m[0], m[1], sent, lex, ctx)
         # statements carried by nouns ("X's criticism of Y", "drew condemnation from Y")
-        yield from find_nominal_statements(doc, sent, lex, cue_matches, events)
+        if col.any_in(col.nouns, s, e):
+            yield from find_nominal_statements(doc, sent, lex, cue_matches, events)
         # and by adjectives of attitude ("X was critical of Y", "While critical of Y, X said")
-        yield from adjective_statements(sent, lex, in_quotes)
+        if col.any_in(col.attitude, s, e):
+            yield from adjective_statements(sent, lex, in_quotes)
         # and by deadlines ("gave Hamas 48 hours to release the hostages")
-        yield from deadline_statements(sent, lex, in_quotes)
-        if hl is None:
+        if col.any_in(col.deadline, s, e):
+            yield from deadline_statements(sent, lex, in_quotes)
+        if hl is None and col.any_in(col.meeting, s, e):
             # "Ghana's talks with Togo", "talks between X and Y", "X-Y talks" (CAMEO 04x)
             yield from meeting_noun_statements(sent, lex, cue_matches)
