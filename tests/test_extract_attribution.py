@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests._extract_helpers import parse
+
 #: (text, speaker's last name word, a word of the cue, type or None for any type)
 Cue = tuple[str, str, str, str | None]
 
@@ -119,22 +121,6 @@ ACCORDING_TO: list[Cue] = [
 ]
 
 
-def _parse(spec: str, ents: tuple[tuple[int, int, str], ...]):
-    """A hand-built parsed ``Doc`` from ``text/POS/TAG/dep/head[/lemma]`` tokens (as in test_extract_syntax)."""
-    import spacy
-    from spacy.tokens import Doc
-
-    rows = [t.split("/") for t in spec.split()]
-    iob = ["O"] * len(rows)
-    for start, end, label in ents:
-        iob[start] = f"B-{label}"
-        for k in range(start + 1, end):
-            iob[k] = f"I-{label}"
-    return Doc(spacy.blank("en").vocab, words=[r[0] for r in rows], pos=[r[1] for r in rows], tags=[r[2] for r in rows],
-               deps=[r[3] for r in rows], heads=[int(r[4]) for r in rows],
-               lemmas=[r[5] if len(r) > 5 else r[0].lower() for r in rows], ents=iob)
-
-
 def test_extract_attribution_according_to_sources_the_main_clause():
     """"Gondor allowed Rohan to cross the river, according to Arnor", the parser hanging
     "according" on "cross": Arnor sources a reported past event (the main clause), no
@@ -142,7 +128,7 @@ def test_extract_attribution_according_to_sources_the_main_clause():
     from kg.extract.lexicon import load_lexicon
     from kg.extract.statements import find_statements
 
-    doc = _parse("Gondor/PROPN/NNP/nsubj/1 allowed/VERB/VBD/ROOT/1/allow Rohan/PROPN/NNP/nsubj/4 to/PART/TO/aux/4 "
+    doc = parse("Gondor/PROPN/NNP/nsubj/1 allowed/VERB/VBD/ROOT/1/allow Rohan/PROPN/NNP/nsubj/4 to/PART/TO/aux/4 "
                  "cross/VERB/VB/ccomp/1 the/DET/DT/det/6 river/NOUN/NN/dobj/4 ,/PUNCT/,/punct/4 "
                  "according/VERB/VBG/prep/4/accord to/ADP/IN/prep/8 Arnor/PROPN/NNP/pobj/9 ./PUNCT/./punct/1",
                  ((0, 1, "GPE"), (2, 3, "GPE"), (10, 11, "GPE")))

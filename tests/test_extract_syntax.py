@@ -35,29 +35,13 @@ from kg.extract.syntax import (
     with_conjuncts,
 )
 from kg.model import StatementType
+from tests._extract_helpers import parse
 
 VOCAB = spacy.blank("en").vocab
+
 LEX = load_lexicon()
 
 
-def parse(spec: str, ents: tuple[tuple[int, int, str], ...] = ()) -> Doc:
-    """A parsed ``Doc`` from ``text/POS/TAG/dep/head[/lemma]`` tokens separated by spaces."""
-    rows = [t.split("/") for t in spec.split()]
-    iob = ["O"] * len(rows)
-    for start, end, label in ents:
-        iob[start] = f"B-{label}"
-        for k in range(start + 1, end):
-            iob[k] = f"I-{label}"
-    return Doc(
-        VOCAB,
-        words=[r[0] for r in rows],
-        pos=[r[1] for r in rows],
-        tags=[r[2] for r in rows],
-        deps=[r[3] for r in rows],
-        heads=[int(r[4]) for r in rows],
-        lemmas=[r[5] if len(r) > 5 else r[0].lower() for r in rows],
-        ents=iob,
-    )
 
 
 # ----------------------------------------------------------------------------- parses
