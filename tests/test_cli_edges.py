@@ -104,7 +104,9 @@ def test_cli_edges_ctrl_c_with_jobs_2_prints_one_line(tmp_path):
     from tests._scale_fixtures import write_corpus
 
     corpus = tmp_path / "corpus.jsonl"
-    write_corpus(corpus, copies=1)  # 21 articles
+    # 105 articles: long enough that the run is still going a second after the store exists, however fast
+    # extraction gets (21 articles were done within the 3 s on an idle machine)
+    write_corpus(corpus, copies=5)
     store = tmp_path / "store"
     proc = subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "run", str(corpus),
                              "--store", str(store), "--jobs", "2", "--batch-size", "1"],
@@ -114,7 +116,7 @@ def test_cli_edges_ctrl_c_with_jobs_2_prints_one_line(tmp_path):
         deadline = time.monotonic() + 120
         while not (store / "CURRENT").exists() and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
-        time.sleep(3.0)  # workers are extracting
+        time.sleep(1.0)  # workers are extracting
         assert proc.poll() is None, "the run ended before it could be interrupted"
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the parent and its workers
         _out, err = proc.communicate(timeout=60)
