@@ -122,7 +122,8 @@ def run(
 
     Re-running on the same articles skips those already loaded with the same text and settings (--force redoes
     them), so an interrupted run is completed by running it again, and the store does not grow. An article loaded
-    with another spaCy model, kg version or knowledge-base layers (KG_KB_LAYERS) is redone.
+    with another spaCy model, kg version or knowledge-base layers (KG_KB_LAYERS), or whose headline, date,
+    publisher or URL changed, is redone.
     """
     from kg.run.jobs import load_files, run_into_store
 
@@ -184,7 +185,12 @@ def _print_done(summary) -> None:
         reasons = [(escape(r), n) for r, n in summary.redo_reasons.most_common()]
         why = reasons[0][0] if len(reasons) == 1 else "; ".join(f"{n}: {r}" for r, n in reasons[:3])
         more = f"; {len(reasons) - 3} other reasons" if len(reasons) > 3 else ""
-        err.print(f"redone: {plural(redone, 'article')} {'was' if one else 'were'} in the store from other settings "
+        from kg.run.resume import METADATA_CHANGED
+
+        meta = [r.startswith(METADATA_CHANGED) for r in summary.redo_reasons]
+        made = "with other metadata" if all(meta) else "from other settings or with other metadata" if any(meta) \
+            else "from other settings"
+        err.print(f"redone: {plural(redone, 'article')} {'was' if one else 'were'} in the store {made} "
                   f"({why}{more}) and {'was' if one else 'were'} extracted again", highlight=False, soft_wrap=True)
 
 

@@ -61,6 +61,8 @@ from kg.rdf.vocab import ID, KG, KGT, SCHEMA, WD, bind_prefixes
 __all__ = [
     "article_iri",
     "article_graph_iri",
+    "ARTICLE_METADATA",
+    "article_metadata",
     "sentence_iri",
     "mention_iri",
     "statement_iri",
@@ -426,6 +428,23 @@ def _add_article(g: _Sink, result: ArticleResult, run: ExtractionRun) -> None:
         _add_actor(g, iri, actor, mentions, article, seen)
     for st in result.statements:
         _add_statement(g, st, article, run_node, seen, persons)
+
+
+#: The article's metadata triples (:func:`_add_article`) by the name :mod:`kg.run.resume` reports a change
+#: of them with: name -> predicate.
+ARTICLE_METADATA: dict[str, URIRef] = {
+    "headline": SCHEMA.headline, "date": SCHEMA.datePublished, "publisher": SCHEMA.publisher, "url": SCHEMA.url,
+}
+
+
+def article_metadata(article: Article) -> dict[str, str]:
+    """The lexical values of the metadata triples :func:`_add_article` writes for ``article``, by the names
+    of :data:`ARTICLE_METADATA` (a name is absent when no triple is written: no title, a date that is not
+    ISO, a URL that is no absolute IRI), so a stored graph's values can be compared with an article read now.
+    """
+    values = {"headline": _str(article.title) if article.title else None, "date": _date(article.date),
+              "publisher": _str(article.publisher) if article.publisher else None, "url": safe_iri(article.url)}
+    return {name: str(value) for name, value in values.items() if value is not None}
 
 
 def build_article_graph(result: ArticleResult, run: ExtractionRun) -> Graph:

@@ -61,8 +61,8 @@ def run_into_store(
     files; :mod:`kg.run.resume`) are skipped as done (counted in
     :attr:`Summary.done`, not as errors) unless ``force``; so re-running an
     interrupted command completes it, and re-running a finished one changes
-    nothing.  Articles stored with other settings are redone (their graphs
-    replaced), counted in :attr:`Summary.redone` with the reasons.  ``pipeline.n_process`` worker processes do the
+    nothing.  Articles stored with other settings, or with other metadata (headline, date,
+    publisher, URL), are redone (their graphs replaced), counted in :attr:`Summary.redone` with the reasons.  ``pipeline.n_process`` worker processes do the
     extraction, linking and RDF (:mod:`kg.run.local`); results are identical for
     any number.
 

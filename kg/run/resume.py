@@ -12,10 +12,13 @@ re-running the same command loads only what is missing.  A changed article
 (other text, same id) is redone; so is an article done with other settings
 (another model, kg version or knowledge-base layers: leaving out the
 non-commercial layer with ``KG_KB_LAYERS=open`` redoes the articles linked with
-it), and :func:`skip_done` says how many and why (:func:`redo_reason`).
+it), and :func:`skip_done` says how many and why (:func:`redo_reason`).  So is an article whose text is
+the same but whose metadata changed (headline, date, publisher or URL: the date also picks who held a role
+then, so the links may change; :func:`metadata_reason`, e.g. ``"metadata changed: headline, date"``).
 
 The store is asked once per chunk of :data:`CHUNK` articles with SPARQL
-``VALUES`` queries (a third query only for articles to redo, for the reason),
+``VALUES`` queries (one for the stored metadata of the articles otherwise done, and one
+more only for articles to redo from other settings, for the reason),
 so this works the same on the embedded store and on a remote server, and
 memory does not grow with the corpus.
 """
@@ -30,7 +33,7 @@ from kg.ingest import Skipped
 from kg.model import Article, ExtractionRun
 from kg.sparql_terms import iri, literal
 
-__all__ = ["CHUNK", "done_graphs", "check_done", "redo_reason", "skip_done"]
+__all__ = ["CHUNK", "METADATA_CHANGED", "done_graphs", "check_done", "redo_reason", "metadata_reason", "skip_done"]
 
 #: Articles per store query.
 CHUNK = 64
@@ -38,6 +41,8 @@ CHUNK = 64
 _KG = "https://w3id.org/kg-news/ontology#"
 _PROV_USED = "http://www.w3.org/ns/prov#used"
 _RUN_PROPS = ("softwareVersion", "modelName", "modelVersion", "linking", "settingsDigest")
+#: How every reason of :func:`metadata_reason` starts (the CLI words its line by it).
+METADATA_CHANGED = "metadata changed: "
 
 
 class _Counter(Protocol):
@@ -101,12 +106,41 @@ def redo_reason(stored: dict, run: ExtractionRun) -> str:
     return "; ".join(why) or "other settings"
 
 
+def _stored_metadata(store, graphs: list[str]) -> dict[str, dict[str, set[str]]]:
+    """Graph IRI -> its article's metadata values by name (:data:`kg.rdf.build.ARTICLE_METADATA`)."""
+    from kg.rdf.build import ARTICLE_METADATA
+
+    names = {str(p): name for name, p in ARTICLE_METADATA.items()}
+    values = " ".join(iri(g) for g in graphs)
+    props = ", ".join(iri(p) for p in names)
+    sparql = (f"SELECT ?g ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?a a {iri(_KG + 'Article')} ; ?p ?o }} "
+              f"FILTER (?p IN ({props})) }}")
+    out: dict[str, dict[str, set[str]]] = {g: {} for g in graphs}
+    for g, p, o in store.query(sparql).rows:
+        if g is not None and p is not None and o is not None and g.value in out:
+            out[g.value].setdefault(names[p.value], set()).add(o.value)
+    return out
+
+
+def metadata_reason(stored: dict[str, set[str]], article: Article) -> str | None:
+    """Why a graph whose article states the metadata ``stored`` (name -> values, as the store holds them)
+    is not done for ``article`` read now, whose text is the same: ``"metadata changed: headline, date"``;
+    None when the metadata is the same."""
+    from kg.rdf.build import ARTICLE_METADATA, article_metadata
+
+    now = article_metadata(article)
+    changed = [name for name in ARTICLE_METADATA
+               if stored.get(name, set()) != ({now[name]} if name in now else set())]
+    return METADATA_CHANGED + ", ".join(changed) if changed else None
+
+
 def check_done(store, articles: list[Article], run: ExtractionRun) -> tuple[set[str], dict[str, str]]:
     """Which of ``articles`` are done in ``store`` for ``run``.
 
-    :returns: the graph IRIs that are done (same text, same settings digest), and the graph IRIs
-        the store holds with the same text but other settings, each with the reason
-        (:func:`redo_reason`).  Articles not in the store, or with other text, are in neither.
+    :returns: the graph IRIs that are done (same text, same settings digest, same metadata), and the
+        graph IRIs the store holds with the same text but other settings or other metadata, each with the
+        reason (:func:`redo_reason`, :func:`metadata_reason`).  Articles not in the store, or with other
+        text, are in neither.
     :raises kg.errors.QueryError, kg.errors.StoreError: from the store.
     """
     if not articles:
@@ -117,6 +151,15 @@ def check_done(store, articles: list[Article], run: ExtractionRun) -> tuple[set[
     done = _same_settings(store, same_text, run.settings_digest)
     other = [g for g in same_text if g not in done]
     redo = {g: redo_reason(s, run) for g, s in _stored_runs(store, other).items()} if other else {}
+    if done:
+        from kg.rdf.build import article_graph_iri
+
+        by_graph = {str(article_graph_iri(a)): a for a in articles}
+        for g, stored in _stored_metadata(store, sorted(done)).items():
+            why = metadata_reason(stored, by_graph[g])
+            if why is not None:
+                done.discard(g)
+                redo[g] = why
     return done, redo
 
 
@@ -132,7 +175,7 @@ def skip_done(items: Iterable[Article | Skipped], store, counter: _Counter,
               run: ExtractionRun) -> Iterator[Article | Skipped]:
     """Pass ``items`` through, dropping articles already done in ``store`` for ``run``; each one
     dropped adds 1 to ``counter.done``, each one passed on because its stored graph was made with
-    other settings adds 1 to ``counter.redone`` and its reason to ``counter.redo_reasons``.  Order
+    other settings or holds other metadata adds 1 to ``counter.redone`` and its reason to ``counter.redo_reasons``.  Order
     is kept."""
     from kg.rdf.build import article_graph_iri
 

@@ -58,8 +58,10 @@ class Summary(Tally):
         graph with the same content hash, made with the same settings (a
         resumed run; not an error; :mod:`kg.run.resume`).
     :param redone: articles the store held with the same text but made with
-        other settings (model, kg version, knowledge-base layers), done again.
-    :param redo_reasons: why, as :func:`kg.run.resume.redo_reason` says -> articles.
+        other settings (model, kg version, knowledge-base layers) or with other metadata (headline,
+        date, publisher, URL), done again.
+    :param redo_reasons: why, as :func:`kg.run.resume.redo_reason` and
+        :func:`~kg.run.resume.metadata_reason` say -> articles.
     """
 
     graphs: int = 0
