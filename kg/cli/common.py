@@ -118,19 +118,31 @@ def fail(msg: Msg, usage: bool = False, **fields: object) -> NoReturn:
 INTERRUPTED = "nothing half-written was kept; re-run the same command to finish."
 
 
+class Terminated(KeyboardInterrupt):
+    """A stop by a signal other than SIGINT (SIGTERM), raised by the commands' signal handler so that the
+    run stops as on Ctrl-C; :func:`kg_errors` exits with 128 + :attr:`signum` (143 for SIGTERM), the shell's
+    convention, where Ctrl-C gives 130."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 @contextmanager
 def kg_errors(on_interrupt: Callable[[], str] | None = None) -> Iterator[None]:
     """Turn kg's errors into one-line messages (exit 2 for usage errors, else 1) and Ctrl-C into one
-    line (exit 130): ``on_interrupt()`` says what was kept and how to resume
-    (default :data:`INTERRUPTED`)."""
+    line (exit 130 = 128 + SIGINT; 143 = 128 + SIGTERM for :class:`Terminated`): ``on_interrupt()`` says
+    what was kept and how to resume (default :data:`INTERRUPTED`)."""
+    import signal
+
     try:
         yield
     except KgError as exc:
         _fail(exc)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         err.print(f"[yellow]interrupted[/]: {on_interrupt() if on_interrupt else INTERRUPTED}",
                   highlight=False, soft_wrap=True)
-        raise typer.Exit(130)
+        raise typer.Exit(128 + (exc.signum if isinstance(exc, Terminated) else signal.SIGINT))
 
 
 def _version(value: bool) -> None:

@@ -18,6 +18,7 @@ from kg.cli.common import (
     OnlineOpt,
     QuietOpt,
     State,
+    Terminated,
     kg_errors,
     make_pipeline,
     print_summary,
@@ -64,7 +65,8 @@ def _check_engine(engine: str) -> str:
 
 @contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
-    """SIGTERM stops a run like Ctrl-C: whole graphs stay, nothing half-written."""
+    """SIGTERM stops a run like Ctrl-C (whole graphs stay, nothing half-written), with exit code 143
+    (:class:`kg.cli.common.Terminated`)."""
     main_pid = os.getpid()
 
     def handler(signum, frame):  # noqa: ARG001
@@ -72,7 +74,7 @@ def _sigterm_as_interrupt() -> Iterator[None]:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             os.kill(os.getpid(), signal.SIGTERM)
             return
-        raise KeyboardInterrupt
+        raise Terminated(signum)
 
     try:
         previous = signal.signal(signal.SIGTERM, handler)
