@@ -27,7 +27,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
 
-from kg.errors import InputError, Msg
+from kg.errors import TOML_ADVICE, InputError, Msg
 
 __all__ = ["StoreSettings", "config_path", "load_settings"]
 
@@ -130,7 +130,7 @@ def load_settings(
         try:
             doc = tomllib.loads(cfg.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise InputError(Msg.E001, path=cfg, reason=f"not valid TOML ({exc})") from exc
+            raise InputError(Msg.E001, path=cfg, reason=f"not valid TOML ({exc})", advice=TOML_ADVICE) from exc
         section = doc.get("store", {})
         values = {_FILE_KEYS[k]: _coerce(_FILE_KEYS[k], v, f"{cfg} [store] {k}") for k, v in section.items() if k in _FILE_KEYS}
         settings = replace(settings, **{k: v for k, v in values.items() if v is not None})

@@ -10,10 +10,22 @@ from __future__ import annotations
 from enum import Enum
 
 
+#: What E001 tells the user to do, by kind of input (a file kg cannot read at all; a compressed file or
+#: archive damaged part-way; a config file that is not TOML): the message says it once, fitting the cause.
+READ_ADVICE = "Check that it is a file (not a folder) and that you may read it (ls -l)."
+FOLDER_ADVICE = "Check that you may list and read the folder (ls -ld)."
+GZIP_ADVICE = "Test the file with 'gunzip -t {path}' and download or compress it again."
+REREAD_ADVICE = "Check the disk or network share the file is on, then run the command again."
+WARC_ADVICE = "Check it with 'warcio index {path}', or fetch the archive again."
+WARC_LIBS_ADVICE = "Install them: pip install 'kg[warc]'."
+TOML_ADVICE = ("Fix the TOML syntax at that line (the settings: README, \"The store\"; kg/config.py), or set "
+               "KG_CONFIG to another file.")
+
+
 class Msg(str, Enum):
     """Numbered message templates (``str.format`` fields in braces)."""
 
-    E001 = "E001: Cannot read {path}: {reason}. Check that the path exists and is readable."
+    E001 = "E001: Cannot read {path}: {reason}. {advice}"
     E002 = "E002: {origin}: the article text is empty; nothing to extract. Skipped."
     E003 = "E003: {origin}: not valid JSON ({reason}). Fix or remove that line; the other lines were read."
     E004 = "E004: {origin}: the record has no non-empty string field 'text'. Add it or remove the line."

@@ -185,7 +185,7 @@ def sparql(
 ) -> None:
     """Run an ad-hoc SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) against the store, read-only;
     with --update, a SPARQL update that changes it (the embedded store reports the quads before and after)."""
-    from kg.errors import InputError, Msg, QueryError
+    from kg.errors import READ_ADVICE, InputError, Msg, QueryError
     from kg.output import render
 
     with kg_errors():
@@ -196,8 +196,11 @@ def sparql(
         elif query_or_file.endswith(".rq") or (len(query_or_file) < 4096 and "\n" not in query_or_file and Path(query_or_file).is_file()):
             try:
                 text = Path(query_or_file).read_text(encoding="utf-8")
+            except FileNotFoundError as exc:
+                raise InputError(Msg.E007, path=query_or_file) from exc
             except OSError as exc:
-                raise InputError(Msg.E001, path=query_or_file, reason=exc.strerror or str(exc)) from exc
+                raise InputError(Msg.E001, path=query_or_file, reason=exc.strerror or str(exc),
+                                 advice=READ_ADVICE) from exc
             source = query_or_file
         else:
             text = query_or_file

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from kg.errors import Msg
+from kg.errors import FOLDER_ADVICE, GZIP_ADVICE, READ_ADVICE, REREAD_ADVICE, Msg
 from kg.ingest.jsonl import jsonl_from_bytes, jsonl_from_text
 from kg.ingest.records import json_reason, record_to_article, text_article
 from kg.ingest.skipped import Skipped, skip
@@ -29,7 +29,7 @@ def _read_decoded(path: Path, name: str) -> str | Skipped:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__)
+        return skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__, advice=READ_ADVICE)
     return decode_whole(data, name)
 
 
@@ -125,7 +125,7 @@ def _read_jsonl_file(path: Path, name: str, *, gz: bool) -> Iterator[Article | S
     try:
         stream: IO[bytes] = _Gunzip(open(path, "rb")) if gz else open(path, "rb")  # type: ignore[assignment]  # noqa: SIM115
     except OSError as exc:
-        yield skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__)
+        yield skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__, advice=READ_ADVICE)
         return
     at = [0]
     with stream:
@@ -136,10 +136,10 @@ def _read_jsonl_file(path: Path, name: str, *, gz: bool) -> Iterator[Article | S
             if gz and (isinstance(exc, (EOFError, zlib.error, gzip.BadGzipFile)) or not exc.strerror):
                 origin = f"{name}:{at[0] + 1}"
                 yield skip(Msg.E001, origin, reason=f"the gzip data is corrupt or truncated at line {at[0] + 1} "
-                            f"({reason}); the articles before it were kept, the rest of the file was not read. "
-                            f"Test the file with 'gunzip -t {name}' and download or compress it again")
+                            f"({reason}); the articles before it were kept, the rest of the file was not read",
+                           advice=GZIP_ADVICE.format(path=name))
             else:
-                yield skip(Msg.E001, name, reason=f"{reason}; the rest of the file was not read")
+                yield skip(Msg.E001, name, reason=f"{reason}; the rest of the file was not read", advice=REREAD_ADVICE)
 
 
 def _kind(name: str) -> str:
@@ -209,14 +209,14 @@ def read_path(arg: str | Path) -> Iterator[Article | Skipped]:
         is_dir = path.is_dir()
         exists = is_dir or path.exists()
     except OSError as exc:
-        yield skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__)
+        yield skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__, advice=READ_ADVICE)
         return
     if not exists:
         yield skip(Msg.E007, name)
         return
     if is_dir:
         if not os.access(path, os.R_OK | os.X_OK):
-            yield skip(Msg.E001, name, reason="permission denied")
+            yield skip(Msg.E001, name, reason="permission denied", advice=FOLDER_ADVICE)
             return
         files = _folder_files(path)
         if not files:

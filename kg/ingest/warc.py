@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.errors import Msg
+from kg.errors import READ_ADVICE, WARC_ADVICE, WARC_LIBS_ADVICE, Msg
 from kg.ingest.records import record_to_article
 from kg.ingest.skipped import Skipped, skip
 from kg.ingest.text import normalize_text
@@ -44,14 +44,14 @@ def read_warc_file(path: Path, name: str) -> Iterator[Article | Skipped]:
     """The articles of a WARC file (origin ``"name@OFFSET"``); E001 without warcio/trafilatura or for a broken archive."""
     libs = _warc_libs()
     if libs is None:
-        yield skip(Msg.E001, name, reason="reading WARC archives needs the packages warcio and trafilatura "
-                                           "(pip install 'kg[warc]')")
+        yield skip(Msg.E001, name, reason="reading WARC archives needs the packages warcio and trafilatura, which "
+                                           "are not installed", advice=WARC_LIBS_ADVICE)
         return
     archive_iterator, trafilatura = libs
     try:
         stream = open(path, "rb")  # noqa: SIM115
     except OSError as exc:
-        yield skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__)
+        yield skip(Msg.E001, name, reason=exc.strerror or type(exc).__name__, advice=READ_ADVICE)
         return
     with stream:
         records = archive_iterator(stream)
@@ -73,4 +73,5 @@ def read_warc_file(path: Path, name: str) -> Iterator[Article | Skipped]:
                 yield _html_page(html, url, origin, trafilatura)
         except Exception as exc:  # noqa: BLE001 - warcio raises its own ArchiveLoadFailed, zlib errors, ...
             yield skip(Msg.E001, name, reason=f"not a readable WARC archive ({type(exc).__name__}: {exc}); "
-                                               "the rest of the file was not read")
+                                               "the pages before it were kept, the rest of the file was not read",
+                       advice=WARC_ADVICE.format(path=name))

@@ -141,18 +141,20 @@ def validate_files(paths: list[Path] | list[str]) -> ValidationReport:
     """Validate RDF files (any format of :data:`kg.rdf.serialize.FORMATS`, told
     by the extension); N-Quads/TriG/JSON-LD graphs are validated one by one.
 
-    :raises InputError: E013 for an unknown extension, E001 for an unreadable file.
+    :raises InputError: E013 for an unknown extension, E007 for a file that does not exist, E001 for one that cannot be read.
     :raises RdfSyntaxError: E012 (file, line, column) when a file does not parse.
     """
     import pyoxigraph
 
-    from kg.errors import InputError, Msg, RdfSyntaxError
+    from kg.errors import READ_ADVICE, InputError, Msg, RdfSyntaxError
     from kg.rdf.serialize import FORMATS, format_for_path
 
     data = Dataset()
     for p in paths:
         path = Path(p)
         fmt = FORMATS[format_for_path(path)]
+        if not path.exists():
+            raise InputError(Msg.E007, path=path)
         try:
             # strict parse first (pyoxigraph reports line and column), then rdflib for pyshacl
             for _ in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.from_media_type(fmt.media_type)):
@@ -161,7 +163,7 @@ def validate_files(paths: list[Path] | list[str]) -> ValidationReport:
             line, column = _position(exc)
             raise RdfSyntaxError(Msg.E012, path=path, line=line, column=column, reason=str(exc).splitlines()[0]) from exc
         except OSError as exc:
-            raise InputError(Msg.E001, path=path, reason=exc.strerror or str(exc)) from exc
+            raise InputError(Msg.E001, path=path, reason=exc.strerror or str(exc), advice=READ_ADVICE) from exc
         if fmt.quads:
             data.parse(str(path), format=fmt.rdflib)
         else:

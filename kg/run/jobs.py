@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from kg.errors import KgError, Msg
+from kg.errors import READ_ADVICE, KgError, Msg
 from kg.ingest import Skipped, read_articles
 from kg.model import Article, ArticleResult, ExtractionRun
 from kg.run.dask import DEFAULT_SHARD_SIZE, dask_extract
@@ -222,7 +222,7 @@ def load_files(paths: Iterable[str | Path], store, *, fmt: str | None = None,
         except KgError as exc:
             summary.errors.append(str(exc))
         except OSError as exc:
-            summary.errors.append(Msg.E001.format(path=path, reason=exc.strerror or exc))
+            summary.errors.append(Msg.E001.format(path=path, reason=exc.strerror or exc, advice=READ_ADVICE))
         if progress is not None:
             progress(str(path))
     summary.after = store.count() if count else -1

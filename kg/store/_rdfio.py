@@ -15,7 +15,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from kg.errors import InputError, Msg, RdfSyntaxError
+from kg.errors import GZIP_ADVICE, READ_ADVICE, InputError, Msg, RdfSyntaxError
 
 from .base import DATASET_FORMATS, QueryResult, Term, resolve_format
 
@@ -46,9 +46,10 @@ def check_readable(path: Path) -> None:
     if not path.exists():
         raise InputError(Msg.E007, path=path)
     if not path.is_file():
-        raise InputError(Msg.E001, path=path, reason="not a regular file")
+        raise InputError(Msg.E001, path=path, reason="not a regular file",
+                         advice="Give RDF files, not a folder (for a folder of them: DIR/*.nq).")
     if not os.access(path, os.R_OK):
-        raise InputError(Msg.E001, path=path, reason="permission denied")
+        raise InputError(Msg.E001, path=path, reason="permission denied", advice=READ_ADVICE)
 
 
 _BOM = b"\xef\xbb\xbf"
@@ -80,7 +81,7 @@ def open_rdf(path: Path) -> IO[bytes]:
             fh.seek(0)  # a broken gzip stream: the parser reports it
         return fh
     except OSError as exc:
-        raise InputError(Msg.E001, path=path, reason=exc.strerror or str(exc)) from exc
+        raise InputError(Msg.E001, path=path, reason=exc.strerror or str(exc), advice=READ_ADVICE) from exc
 
 
 def syntax_error(origin: object, exc: SyntaxError) -> RdfSyntaxError:
@@ -117,7 +118,8 @@ def iter_quads(path: Path, media_type: str) -> Iterator[ox.Quad]:
         except SyntaxError as exc:
             raise syntax_error(path, exc) from exc
         except OSError as exc:
-            raise InputError(Msg.E001, path=path, reason=str(exc)) from exc
+            advice = GZIP_ADVICE.format(path=path) if path.suffix.lower() == ".gz" else READ_ADVICE
+            raise InputError(Msg.E001, path=path, reason=str(exc), advice=advice) from exc
 
 
 def scan_file(path: Path, fmt: str | None = None) -> tuple[str, int, dict[str, int]]:
@@ -128,8 +130,8 @@ def scan_file(path: Path, fmt: str | None = None) -> tuple[str, int, dict[str, i
     :raises RdfSyntaxError: E012 with line and column.
     :raises InputError: E007 missing, E001 unreadable, E013 unknown format.
     """
+    check_readable(path)  # first: a missing file or a folder is E007 / E001, not an unknown format
     media = resolve_format(fmt, path)
-    check_readable(path)
     n = 0
     per_graph: dict[str, int] = {}
     if media in DATASET_FORMATS:

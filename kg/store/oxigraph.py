@@ -257,8 +257,8 @@ class OxigraphStore:
         :returns: the number of quads in the store after the load.
         :raises RdfSyntaxError: E012 with line and column; the store is left empty.
         """
+        _rdfio.check_readable(path)  # first: a missing file or a folder is E007 / E001, not an unknown format
         media = resolve_format(fmt, path)
-        _rdfio.check_readable(path)
         to_graph = ox.NamedNode(graph_iri) if graph_iri and media not in DATASET_FORMATS else None
         rdf_format = _rdfio.ox_format(media)
         try:
