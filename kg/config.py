@@ -17,10 +17,16 @@ Environment: ``KG_STORE``, ``KG_ENDPOINT``, ``KG_QUERY_ENDPOINT``,
 ``KG_UPDATE_ENDPOINT``, ``KG_GSP_ENDPOINT``, ``KG_SERVER``, ``KG_USER``,
 ``KG_TIMEOUT``, ``KG_PASSWORD``.  The password is read from ``KG_PASSWORD`` or
 asked for; it is never taken from the config file and never printed.
+
+An unknown section or key in the config file (a misspelling: ``[stroe]``, ``endpont``) is not an error,
+but is warned about (E017, :func:`config_problems`) naming the file, the key and the closest known one
+(:func:`difflib.get_close_matches`), so a setting never silently does nothing.
 """
 
 from __future__ import annotations
 
+import difflib
+import logging
 import os
 import tomllib
 from dataclasses import dataclass, fields, replace
@@ -29,7 +35,9 @@ from typing import Any, Mapping
 
 from kg.errors import TOML_ADVICE, InputError, Msg
 
-__all__ = ["StoreSettings", "config_path", "load_settings"]
+__all__ = ["StoreSettings", "config_path", "config_problems", "load_settings"]
+
+log = logging.getLogger(__name__)
 
 _ENV = {
     "store_path": "KG_STORE",
@@ -112,16 +120,53 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
     return str(value)
 
 
+#: The config file's sections and their keys.
+_SECTIONS: dict[str, tuple[str, ...]] = {"store": tuple(_FILE_KEYS)}
+
+
+def _hint(name: str, known: list[str], shown: list[str]) -> str:
+    close = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.6)
+    return f" Did you mean {shown[known.index(close[0])]!r}?" if close else ""
+
+
+def config_problems(doc: Mapping[str, Any], path: Path) -> list[str]:
+    """The E017 warnings for the unknown sections and keys of a parsed config file ``doc`` (read from
+    ``path``), each naming the file, the key (``store.endpont``) and the closest known one, if any."""
+    problems = []
+    sections = list(_SECTIONS)
+    keys = [f"{s}.{k}" for s, ks in _SECTIONS.items() for k in ks]
+    for name, value in doc.items():
+        if name in _SECTIONS:
+            if isinstance(value, dict):
+                for key in value:
+                    if key not in _SECTIONS[name]:
+                        problems.append(Msg.E017.format(
+                            path=path, what="key", key=f"{name}.{key}", choices=", ".join(keys),
+                            hint=_hint(key, list(_SECTIONS[name]), [f"{name}.{k}" for k in _SECTIONS[name]])))
+        elif isinstance(value, dict):
+            problems.append(Msg.E017.format(path=path, what="section", key=name, choices=", ".join(sections),
+                                            hint=_hint(name, sections, sections)))
+        else:  # a key outside any section
+            owner = [s for s, ks in _SECTIONS.items() if name in ks]
+            hint = (f" Put it under [{owner[0]}] (as {owner[0]}.{name})." if owner
+                    else _hint(name, [k.split(".", 1)[1] for k in keys], keys))
+            problems.append(Msg.E017.format(path=path, what="key", key=name, choices=", ".join(keys), hint=hint))
+    return problems
+
+
 def load_settings(
     overrides: Mapping[str, Any] | None = None,
     *,
     environ: Mapping[str, str] | None = None,
     path: Path | None = None,
+    warn: bool = True,
 ) -> StoreSettings:
     """Merge defaults, the config file, the environment and ``overrides``
-    (``None`` values in ``overrides`` are ignored).
+    (``None`` values in ``overrides`` are ignored).  With ``warn``, unknown sections and keys of the
+    config file are logged as warnings (E017, :func:`config_problems`).
 
-    :raises InputError: E001 if the config file is not valid TOML, E008 for a bad value.
+    :raises InputError: E001 if the config file is not valid TOML, E008 for a bad value (or a ``store``
+        that is not a table).
     """
     env = os.environ if environ is None else environ
     settings = StoreSettings()
@@ -131,7 +176,13 @@ def load_settings(
             doc = tomllib.loads(cfg.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise InputError(Msg.E001, path=cfg, reason=f"not valid TOML ({exc})", advice=TOML_ADVICE) from exc
+        if warn:
+            for problem in config_problems(doc, cfg):
+                log.warning(problem)
         section = doc.get("store", {})
+        if not isinstance(section, dict):
+            raise InputError(Msg.E008, origin=cfg, field="store", expected="a table ([store] and its keys below it)",
+                             got=repr(section))
         values = {_FILE_KEYS[k]: _coerce(_FILE_KEYS[k], v, f"{cfg} [store] {k}") for k, v in section.items() if k in _FILE_KEYS}
         settings = replace(settings, **{k: v for k, v in values.items() if v is not None})
     from_env = {name: _coerce(name, env[var], var) for name, var in _ENV.items() if env.get(var)}

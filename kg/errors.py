@@ -41,6 +41,7 @@ class Msg(str, Enum):
     E014 = "E014: Cannot write to the store at {path}: {reason}. What was stored before is kept; free some disk space or check the folder's permissions, then re-run the command."
     E015 = "E015: Cannot write {path}: {reason}. Nothing half-written was kept; free some disk space or check the folder's permissions, then re-run the command."
     E016 = "E016: {origin}: the folder holds no article files ({suffixes}){others}; nothing was read from it. Give .txt or JSON Lines files (convert other formats first), or check the folder."
+    E017 = "E017: {path}: unknown {what} {key!r}, ignored.{hint} Known {what}s: {choices}."
     E020 = "E020: Unknown query {name!r}.{hint} Run 'kg query --list' to see the stored queries."
     E021 = "E021: Query {name!r}: unknown parameter {param!r}. It takes: {choices}."
     E022 = "E022: Query {name!r}: parameter {param!r} {reason}."

@@ -171,7 +171,7 @@ class StoreOptions:
             return f"{self.endpoint} (--endpoint)"
         if self.store is not None:
             return f"{self.store.expanduser().absolute()} (--store)"
-        settings = load_settings({"store_path": None, "endpoint": None})
+        settings = load_settings({"store_path": None, "endpoint": None}, warn=False)  # open() warns
         remote = settings.endpoint or settings.query_endpoint
         if remote:
             return f"{remote} (env KG_ENDPOINT / KG_QUERY_ENDPOINT or the config file)"
