@@ -16,6 +16,7 @@ options are shared through :mod:`kg.cli.options`, the formats through
 
 from __future__ import annotations
 
+import sys
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterator, NoReturn, Optional
 
@@ -204,6 +205,19 @@ def parse_format(choice: FormatChoice, value: str | None, default: Format | None
     :raises kg.errors.UsageError: E026 for a format ``choice`` does not hold.
     """
     return default if value is None else choice.parse(value, option)
+
+
+def result_format(fmt: str | None) -> str:
+    """The ``--format`` of query results (:data:`kg.formats.QUERY_RESULTS`); by default
+    ``table`` on a terminal, else ``tsv``.
+
+    :raises kg.errors.UsageError: E026 for another format.
+    """
+    from kg.formats import QUERY_RESULTS
+    from kg.output import default_format
+
+    chosen = parse_format(QUERY_RESULTS, fmt)
+    return chosen.value if chosen is not None else default_format(sys.stdout)
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

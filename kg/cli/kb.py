@@ -9,7 +9,9 @@ import typer
 from rich.table import Table
 
 from kg.cli.common import (
+    FormatOpt,
     kg_errors,
+    result_format,
     kb_app,
     out,
 )
@@ -19,27 +21,49 @@ from kg.cli.common import (
 
 @kb_app.command("lookup")
 def kb_lookup(
-    name: Annotated[str, typer.Argument(help="A name, alias, demonym or QID.")],
-    limit: Annotated[int, typer.Option(help="Candidates to show.")] = 10,
+    name: Annotated[str, typer.Argument(help="A name, alias, demonym, role phrase or QID.", show_default=False)],
+    limit: Annotated[int, typer.Option(help="Candidates to show.", min=1)] = 10,
     context: Annotated[str, typer.Option(help="Context text for disambiguation (e.g. the sentence).")] = "",
+    date: Annotated[Optional[str], typer.Option(help="The article's date (YYYY-MM-DD), for the knowledge base's dated roles.", show_default=False)] = None,
+    fmt: FormatOpt = None,
 ) -> None:
-    """Show knowledge-base candidates for a name, with scores, and the link kg would make."""
+    """Show knowledge-base candidates for a name, with scores, and the link kg would make.
+
+    One row per candidate (id, label, kind, CAMEO code, score, matched alias, layer, and link: true on the
+    entity kg links the name to; that entity is added as a row when it is not among the candidates). With
+    --format csv/tsv/json/jsonl/markdown the rows are written as 'kg query' writes its results.
+
+    Examples: kg kb lookup Tehran; kg kb lookup "Hossein Dehghan" --format json
+    """
     from kg.link.kb import default_kb
     from kg.link.resolve import Linker
+    from kg.output import render
+    from kg.store.base import XSD, QueryResult, Term
 
     with kg_errors():
+        fmt_ = result_format(fmt)
         kb = default_kb()
         cands = kb.lookup(name, limit=limit)
-        best = Linker(kb).link_mention(name, context=context)
-    t = Table(title=f"candidates for {name!r}")
-    for col in ("QID / id", "label", "kind", "CAMEO", "score", "matched alias", "layer"):
-        t.add_column(col)
-    for c in cands:
+        best = Linker(kb).link_mention(name, context=context, date=date)
+    shown = list(cands)
+    if best is not None and all(c.entity.id != best.entity.id for c in shown):
+        shown.append(best)
+
+    def row(c) -> tuple[Term | None, ...]:
         e = c.entity
-        t.add_row(e.qid or e.id, e.label, e.kind, e.cameo_code or "", f"{c.score:.3f}", c.alias, e.layer)
-    out.print(t)
+        text = lambda v: Term.literal(v) if v else None  # noqa: E731
+        is_link = best is not None and e.id == best.entity.id
+        return (text(e.qid or e.id), text(e.label), text(e.kind), text(e.cameo_code),
+                Term.literal(f"{c.score:.3f}", datatype=XSD + "decimal"), text(c.alias), text(e.layer),
+                Term.literal("true" if is_link else "false", datatype=XSD + "boolean"))
+
+    result = QueryResult(["id", "label", "kind", "cameo", "score", "alias", "layer", "link"], [row(c) for c in shown])
+    render(result, fmt_, title=f"candidates for {name!r}" if fmt_ == "table" else None)
+    if fmt_ != "table":
+        return
     if best is not None:
-        out.print(f"link: {best.entity.label} ({best.entity.qid or 'no QID'}), confidence {best.score:.2f}")
+        out.print(f"link: {best.entity.label} ({best.entity.qid or 'no QID'}), confidence {best.score:.2f}",
+                  highlight=False)
     else:
         out.print("link: NIL (no candidate above the threshold)")
 

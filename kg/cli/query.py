@@ -17,7 +17,7 @@ from kg.cli.common import (
     err,
     fail,
     out,
-    parse_format,
+    result_format,
 )
 from kg.cli.options import QUERY_OPTIONS, StoreOptions, store_options
 
@@ -152,7 +152,7 @@ def query(
             _describe(sq)
             return
         values = _parse_params(param, sq.name)
-        fmt_ = _fmt(fmt)
+        fmt_ = result_format(fmt)
         unmatched: list[str] = []
         with where.open(read_only=True) as st:
             text = sq.bind(values, resolve_actor=_actor_resolver(st, unmatched))
@@ -189,7 +189,7 @@ def sparql(
     from kg.output import render
 
     with kg_errors():
-        fmt_ = _fmt(fmt)
+        fmt_ = result_format(fmt)
         source: str | None = None  # the file the SPARQL came from, named in its syntax errors
         if query_or_file == "-":
             text = sys.stdin.read()
@@ -255,18 +255,5 @@ def _run_update(text: str, where: StoreOptions) -> None:
     else:
         err.print(f"update done: the store went from {before} to {after} quads ({after - before:+d}).",
                   highlight=False)
-
-
-def _fmt(fmt: str | None) -> str:
-    """The ``--format`` of query results (:data:`kg.formats.QUERY_RESULTS`); by default
-    ``table`` on a terminal, else ``tsv``.
-
-    :raises kg.errors.UsageError: E026 for another format.
-    """
-    from kg.formats import QUERY_RESULTS
-    from kg.output import default_format
-
-    chosen = parse_format(QUERY_RESULTS, fmt)
-    return chosen.value if chosen is not None else default_format(sys.stdout)
 
 
