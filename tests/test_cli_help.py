@@ -78,3 +78,20 @@ def test_cli_help_store_commands_share_one_set_of_options():
     others = [p for p, c in COMMANDS if p not in STORE_COMMANDS and p not in (("fuseki", "create"), ("kb", "update"))]
     for path in others:
         assert not {p.name for p in by_path[path].params} & (set(OPTIONS) - {"user"}), path
+
+
+def _helps(cmd):
+    yield cmd.help or ""
+    for param in cmd.params:
+        yield getattr(param, "help", None) or ""
+
+
+@pytest.mark.parametrize(("path", "cmd"), COMMANDS, ids=[" ".join(p) or "kg" for p, _ in COMMANDS])
+def test_cli_help_shows_every_bracketed_word(path, cmd):
+    """Help is Rich markup: a bracketed word that is not escaped (``pip install 'kg[dask]'``) is taken as a
+    style tag and vanishes from the output; every ``[word]`` a help text holds must be shown."""
+    res = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "400", "TERM": "dumb"})
+    flat = "".join(_flat(res.output).split())
+    for text in _helps(cmd):
+        for word in re.findall(r"\\?\[[a-z][\w-]*\]", text):
+            assert word.lstrip("\\") in flat, (path, word)

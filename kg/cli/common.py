@@ -80,7 +80,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
-kb_app = typer.Typer(help="The offline Wikidata knowledge base: build, look up, update.", no_args_is_help=True)
+kb_app = typer.Typer(help="The offline Wikidata knowledge base: look up a name, list the layers, build, update, promote.", no_args_is_help=True)
 fuseki_app = typer.Typer(help="Manage Apache Jena Fuseki datasets.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 app.add_typer(fuseki_app, name="fuseki")
@@ -155,7 +155,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summaries on stderr.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars, summaries or warnings on stderr; errors are still shown.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show kg's version.")] = False,
 ) -> None:
     """kg: who accused, criticized, praised or called on whom, from the news."""
@@ -295,4 +295,4 @@ def run_with_progress(fn, *args, on_item: Callable[[object], None] | None = None
 
 
 
-ArticlesArg = Annotated[list[str], typer.Argument(help="Article inputs: .txt files, folders, JSON Lines (.jsonl, .jsonl.gz), or - for stdin.", show_default=False)]
+ArticlesArg = Annotated[list[str], typer.Argument(help="Article inputs: .txt files, folders, JSON Lines (.jsonl, .jsonl.gz), WARC archives (.warc, .warc.gz), or - for stdin.", show_default=False)]

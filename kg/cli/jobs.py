@@ -40,7 +40,7 @@ from kg.formats import EXTRACT, RDF, Format
 
 
 JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: all cores). The result is the same for any number.", min=1, show_default=False)]
-EngineOpt = Annotated[str, typer.Option("--engine", help="local (worker processes on this machine) or dask (a Dask distributed cluster; pip install 'kg[dask]').")]
+EngineOpt = Annotated[str, typer.Option("--engine", help="local (worker processes on this machine) or dask (a Dask distributed cluster; pip install 'kg\\[dask]').")]  # \\[: Rich markup would eat [dask]
 SchedulerOpt = Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster of --jobs workers).")]
 ShardSizeOpt = Annotated[int, typer.Option("--shard-size", help="With --engine dask: articles per task and N-Quads shard.", min=1)]
 
@@ -126,6 +126,8 @@ def run(
     them), so an interrupted run is completed by running it again, and the store does not grow. An article loaded
     with another spaCy model, kg version or knowledge-base layers (KG_KB_LAYERS), or whose headline, date,
     publisher or URL changed, is redone.
+
+    Examples: kg run kg/data/articles; kg run news.jsonl.gz --store ./kgstore --jobs 4; then kg query who-accused-whom
     """
     from kg.run.jobs import load_files, run_into_store
 
@@ -233,7 +235,10 @@ def extract(
     force: Annotated[bool, typer.Option("--force", help="With --engine dask: rewrite shards that already exist.")] = False,
     quiet: QuietOpt = False,
 ) -> None:
-    """Extraction only: write statements as RDF (one named graph per article in N-Quads/TriG) or JSON Lines records."""
+    """Extraction only: write statements as RDF (one named graph per article in N-Quads/TriG) or JSON Lines records.
+
+    Examples: kg extract news.jsonl -o news.nq; kg extract story.txt -o statements.jsonl (one statement record a line)
+    """
     from kg.run.jobs import extract_to_file, extract_with_dask
 
     set_quiet(quiet)
@@ -288,7 +293,10 @@ def load(
     count: Annotated[Optional[bool], typer.Option("--count/--no-count", help="Count the store's quads before and after (default: on for the embedded store, off for remote servers, where a full count costs as much as a small load).")] = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Load RDF files into the store. Named graphs of N-Quads/TriG replace the graphs of the same name."""
+    """Load RDF files into the store. Named graphs of N-Quads/TriG replace the graphs of the same name.
+
+    Examples: kg load news.nq --store ./kgstore; kg load shards/*.nq --endpoint http://localhost:3030/news
+    """
     from kg.run.jobs import load_files
 
     set_quiet(quiet)

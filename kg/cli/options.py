@@ -48,9 +48,9 @@ EndpointOpt = Annotated[Optional[str], typer.Option("--endpoint", help="A remote
 QueryEpOpt = Annotated[Optional[str], typer.Option("--query-endpoint", help="SPARQL query endpoint of another server.")]
 UpdateEpOpt = Annotated[Optional[str], typer.Option("--update-endpoint", help="SPARQL update endpoint of another server.")]
 GspEpOpt = Annotated[Optional[str], typer.Option("--gsp-endpoint", help="Graph Store Protocol endpoint of another server.")]
-ServerOpt = Annotated[Optional[str], typer.Option("--server", help="Kind of server behind --endpoint: fuseki (default) or oxigraph.")]
+ServerOpt = Annotated[Optional[str], typer.Option("--server", help="Kind of server behind --endpoint: fuseki (default), oxigraph, or generic (any SPARQL 1.1 + Graph Store Protocol server).")]
 UserOpt = Annotated[Optional[str], typer.Option("--user", help="HTTP basic auth user; the password comes from env KG_PASSWORD or a prompt.")]
-TimeoutOpt = Annotated[Optional[float], typer.Option("--timeout", help="Seconds to wait for a remote server.")]
+TimeoutOpt = Annotated[Optional[float], typer.Option("--timeout", help="Seconds to wait for a remote server (default: 30, or env KG_TIMEOUT / the config file).")]
 
 #: Field of :class:`StoreOptions` -> its Typer option (type, option name, help), in ``--help`` order.
 OPTIONS: dict[str, Any] = {

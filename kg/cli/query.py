@@ -184,7 +184,12 @@ def sparql(
     update: Annotated[bool, typer.Option("--update", help="Run a SPARQL update (INSERT, DELETE, LOAD, CLEAR, DROP ...) that changes the store; without it updates are refused.")] = False,
 ) -> None:
     """Run an ad-hoc SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) against the store, read-only;
-    with --update, a SPARQL update that changes it (the embedded store reports the quads before and after)."""
+    with --update, a SPARQL update that changes it (the embedded store reports the quads before and after).
+
+    kg keeps every article in its own named graph, so match inside GRAPH ?g { ... }.
+
+    Examples: kg sparql 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }'; kg sparql my.rq --format csv
+    """
     from kg.errors import READ_ADVICE, InputError, Msg, QueryError
     from kg.output import render
 
