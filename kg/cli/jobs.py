@@ -180,7 +180,7 @@ def _print_done(summary) -> None:
         one = summary.done == 1
         err.print(f"already done: {plural(summary.done, 'article')} {'was' if one else 'were'} in the store with the "
                   f"same text and settings and {'was' if one else 'were'} skipped (--force redoes "
-                  f"{'it' if one else 'them'})", highlight=False)
+                  f"{'it' if one else 'them'})", highlight=False, soft_wrap=True)
     redone = getattr(summary, "redone", 0)
     if redone:
         one = redone == 1
