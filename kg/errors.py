@@ -37,7 +37,7 @@ class Msg(str, Enum):
     E010 = "E010: The store at {path} is locked by another process (another kg command is using it). Wait for it to finish or use --store to pick another folder."
     E011 = "E011: Cannot open the store at {path}: {reason}."
     E012 = "E012: {path}: RDF syntax error at line {line}, column {column}: {reason}. Nothing from this file was loaded."
-    E013 = "E013: Unknown RDF format {fmt!r}. Use one of: {choices}."
+    E013 = "E013: {origin}: unknown RDF format {fmt!r}. Use one of: {choices}."
     E014 = "E014: Cannot write to the store at {path}: {reason}. What was stored before is kept; free some disk space or check the folder's permissions, then re-run the command."
     E015 = "E015: Cannot write {path}: {reason}. Nothing half-written was kept; free some disk space or check the folder's permissions, then re-run the command."
     E016 = "E016: {origin}: the folder holds no article files ({suffixes}){others}; nothing was read from it. Give .txt or JSON Lines files (convert other formats first), or check the folder."

@@ -2,6 +2,7 @@
 
 * a file that does not exist is E007 naming it, in every command that takes a file (before, `kg validate`
   and `kg sparql FILE.rq` said E001 "Cannot read ... No such file");
+* an RDF file whose extension names no format is E013 naming the file (before: the path as the "format");
 * a file that exists but cannot be read is E001, and its advice fits the kind of input, said once: a config
   file that is not TOML says to fix the TOML (not "check that the path exists"), a truncated .jsonl.gz says
   to test it with gunzip (once, not followed by a second, generic advice), a folder given to `kg load` says
@@ -43,6 +44,7 @@ MISSING = [
     ("load", ["load", "{missing}.nq", "--store", "{store}"], 1),
     ("load-unknown-suffix", ["load", "{missing}.xyz", "--store", "{store}"], 1),
     ("validate", ["validate", "{missing}.ttl"], 1),
+    ("validate-unknown-suffix", ["validate", "{missing}.xyz"], 1),
     ("sparql-file", ["sparql", "{missing}.rq", "--store", "{store}"], 1),
     ("evaluate", ["evaluate", "{missing}.jsonl"], 1),
 ]
@@ -109,3 +111,16 @@ def test_cli_files_unreadable_query_file_is_e001_with_permissions_advice(tmp_pat
         rq.chmod(0o600)
     flat = _flat(res.output)
     assert res.exit_code == 1 and f"E001: Cannot read {rq}" in flat and "you may read it" in flat, flat
+
+
+@pytest.mark.parametrize(("argv", "choices"), [
+    (["load", "{file}", "--store", "{store}"], "nt, nq, ttl"),
+    (["validate", "{file}"], ".ttl, .nt, .nq"),
+], ids=["load", "validate"])
+def test_cli_files_unknown_rdf_suffix_names_the_file(tmp_path, store, argv, choices):
+    path = tmp_path / "graph.rdfx"
+    path.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n", encoding="utf-8")
+    res = runner.invoke(app, [a.format(file=path, store=store) for a in argv])
+    flat = _flat(res.output)
+    assert res.exit_code == 1, flat
+    assert f"E013: {path}: unknown RDF format" in flat and "rdfx" in flat and choices in flat, flat

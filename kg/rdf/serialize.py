@@ -100,12 +100,13 @@ def format_for_path(path: str | Path | None, explicit: str | None = None) -> str
         key = _ALIASES.get(key, key)
         if key in FORMATS:
             return key
-        raise InputError(Msg.E013, fmt=explicit, choices=_choices())
+        raise InputError(Msg.E013, origin="--format", fmt=explicit, choices=_choices())
     suffix = Path(str(path)).suffix.lower() if path is not None else ""
     for fmt in FORMATS.values():
         if suffix == fmt.suffix:
             return fmt.name
-    raise InputError(Msg.E013, fmt=suffix or str(path), choices=_choices())
+    raise InputError(Msg.E013, origin=str(path), fmt=suffix or "(no extension)",
+                     choices=", ".join(f.suffix for f in FORMATS.values()))
 
 
 @lru_cache(maxsize=1)

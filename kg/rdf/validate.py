@@ -152,9 +152,9 @@ def validate_files(paths: list[Path] | list[str]) -> ValidationReport:
     data = Dataset()
     for p in paths:
         path = Path(p)
-        fmt = FORMATS[format_for_path(path)]
-        if not path.exists():
+        if not path.exists():  # first: a missing file is E007 whatever its extension
             raise InputError(Msg.E007, path=path)
+        fmt = FORMATS[format_for_path(path)]
         try:
             # strict parse first (pyoxigraph reports line and column), then rdflib for pyshacl
             for _ in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.from_media_type(fmt.media_type)):

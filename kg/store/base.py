@@ -230,7 +230,8 @@ def resolve_format(fmt: str | None, path: Path | None = None) -> str:
         if key == media or key in names:
             return media
     choices = ", ".join(n[0] for n in RDF_FORMATS.values())
-    raise InputError(Msg.E013, fmt=fmt if fmt is not None else str(path), choices=choices)
+    origin = "--format" if fmt is not None or path is None else str(path)
+    raise InputError(Msg.E013, origin=origin, fmt=key or "(no extension)", choices=choices)
 
 
 def values_clause(bindings: Mapping[str, Term]) -> str:
