@@ -48,6 +48,14 @@ def labeling(tok: Token, lex: Lexicon, events: Events | None) -> tuple[Statement
             o = tok.head if tok.dep_ == "relcl" else o
         if o.i in {w.i for w in negative}:
             continue
+        if o.lower_ == "what" and tok.dep_ != "relcl":
+            # "what X called Y's 'baseless claims'", "what X called a campaign of terror by Y": a free
+            # relative names no thing of its own; the label does -- its owner, or the doer of its "by" phrase
+            targets += [m for lab in labels for c in lab.children if c.dep_ == "poss" and is_actor_head(c, lex)
+                        and c.lower_ not in FIRST_PERSON for m in actor_mentions(c, lex)]
+            targets += [m for h in [tok, *labels] for a in prep_objects(h, {"by"}) if is_actor_head(a, lex)
+                        and not is_pronoun(a) for m in actor_mentions(a, lex)]
+            continue
         owner = next((c for c in o.children if c.dep_ == "poss" and is_pronoun(c) and c.lower_ not in FIRST_PERSON), None)
         if is_actor_head(o, lex) and owner is not None and o.pos_ == "NOUN":
             targets.append(mention_for(owner, lex))  # "calling its government a dictatorship": the country

@@ -99,7 +99,8 @@ def match_cue(tok: Token, lex: Lexicon) -> tuple[Cue, list[int]] | None:
     for cue in lex.by_lemma.get(lemma, []):
         if cue.particle:
             for child in tok.children:
-                if child.dep_ in ("prt", "prep", "dative") and child.lower_ == cue.particle and not _adjunct_prep(tok, child):
+                if (child.dep_ in ("prt", "prep", "dative") or (child.dep_ == "advmod" and child.lower_ == "back")) \
+                        and child.lower_ == cue.particle and not _adjunct_prep(tok, child):  # "hit back": "back" tagged an adverb
                     if cue.text in lex.words.infinitive_cues and to_infinitive(tok, after=child.i) is None:
                         continue  # "looked to the future": no "look to X to do Y"
                     return cue, [tok.i, child.i]
