@@ -230,3 +230,35 @@ def test_extract_found_no_criticism_in_a_game(extract_text, text):
 def test_extract_found_a_surname_tagged_as_an_adjective_speaks_when_named_elsewhere(extract_text):
     res = extract_text("Peruvian President Andres Lopez spoke on Monday. Lopez voiced support for the Chilean president.")
     assert any(s.actor.name.endswith("Lopez") and s.type.value == "SUPPORT" for s in res.statements)
+
+
+# ---- "called X 'Y'" parsed with two predicative complements and no object (labels.label_parts)
+
+def test_extract_found_a_label_whose_object_the_parser_made_a_complement(extract_text):
+    res = extract_text('Peru\'s Ministry of Foreign Affairs called Chile\'s claims "baseless" in a statement Friday.')
+    assert ("Affairs", "CRITICIZE", "Chile", False) in _flat(res)
+
+
+def test_extract_found_a_call_on_a_day_labels_nothing(extract_text):
+    assert "CRITICIZE" not in _types(extract_text("The minister called Chile on Friday."))
+
+
+# ---- "in a call with X, Y ..." is a conversation, "in a call for calm" an appeal
+
+def test_extract_found_in_a_call_with_someone_is_a_conversation(extract_text):
+    assert ("Erdogan", "CONSULT", "Macron", False) in _flat(extract_text("In a call with Macron, Erdogan condemned the bombing."))
+
+
+def test_extract_found_in_a_call_for_calm_is_no_conversation(extract_text):
+    assert "CONSULT" not in _types(extract_text("In a call for calm, Erdogan urged both sides to stop."))
+
+
+# ---- a name whose first noun is a press word is no news outlet ("Reporters Without Borders")
+
+def test_extract_found_a_press_freedom_group_states(extract_text):
+    res = extract_text("The media watchdog Reporters Without Borders said conditions had improved.")
+    assert ("Borders", "STATEMENT") in {(a, t) for a, t, _, _ in _flat(res)}
+
+
+def test_extract_found_a_news_agency_still_only_reports(extract_text):
+    assert not extract_text("The state news agency said the harvest had improved.").statements

@@ -362,8 +362,9 @@ def meeting_noun_statements(
         lemma = tok.lemma_.lower()
         if tok.pos_ != "NOUN" or tok.i in taken or (lemma not in lex.words.consult_nouns and tok.lower_ not in lex.words.consult_nouns):
             continue
-        if lemma == "call" and not any(c.dep_ in ("compound", "amod") and c.lower_ in lex.words.call_modifiers for c in tok.children):
-            continue  # "a call for calm" is an appeal, not a conversation
+        if lemma == "call" and not any(c.dep_ in ("compound", "amod") and c.lower_ in lex.words.call_modifiers for c in tok.children) \
+                and not (tok.dep_ == "pobj" and tok.head.lower_ in lex.words.meeting_time_preps and prep_objects(tok, {"with"})):
+            continue  # "a call for calm" is an appeal, not a conversation ("in a call with X" is one)
         if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.words.unheld_modifiers for c in tok.children):
             continue
         head = tok.head if tok.head.i != tok.i else tok
