@@ -262,3 +262,53 @@ def test_extract_found_a_press_freedom_group_states(extract_text):
 
 def test_extract_found_a_news_agency_still_only_reports(extract_text):
     assert not extract_text("The state news agency said the harvest had improved.").statements
+
+
+# ---- the author of a dismissed accusation in a participle's agent ("the allegations made by X", syntax.participle_agents)
+
+@pytest.mark.parametrize("text,expected", [
+    ("Peru rejected the accusations made by Chile.", ("Peru", "DENY", "Chile", False)),
+    ('"We firmly reject the false allegations leveled by Bolivia," the Peruvian foreign minister told reporters.',
+     ("minister", "DENY", "Bolivia", False)),
+])
+def test_extract_found_the_author_of_a_dismissed_accusation_in_a_participle(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+def test_extract_found_a_dismissed_accusation_made_by_nobody_named(extract_text):
+    found = _flat(extract_text("Peru rejected the accusations made in the press."))
+    assert not any(t == "DENY" and target is not None for _, t, target, _ in found)
+
+
+# ---- lawsuits (nouns.tsv version 3: "lawsuit", "suit" against X; CAMEO 115, the taxonomy's ACCUSE "sues")
+
+@pytest.mark.parametrize("text,expected", [
+    ("The ACLU filed a lawsuit against the Department of Homeland Security.", ("ACLU", "ACCUSE", "Department of Homeland Security", False)),
+    ("Greenpeace filed suit against the Dutch government on Monday.", ("Greenpeace", "ACCUSE", "Dutch government", False)),
+])
+def test_extract_found_a_lawsuit_accuses(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The senator wore a dark suit.",
+    "The ACLU filed a lawsuit on Monday.",  # against no one named
+    "The lawsuit against Peru was dismissed.",  # no one files it here
+])
+def test_extract_found_no_accusation_without_a_filer_and_a_defendant(extract_text, text):
+    assert "ACCUSE" not in _types(extract_text(text))
+
+
+# ---- a name the NER mislabelled (PRODUCT, WORK_OF_ART) after a role noun is an actor (mentions.is_actor_head)
+
+def test_extract_found_a_mislabelled_name_after_a_role_noun_is_an_actor():
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.mentions import is_actor_head
+    from tests._extract_helpers import parse
+
+    lex = load_lexicon()
+    doc = parse("ministry/NOUN/NN/compound/1 spokesperson/NOUN/NN/compound/3 Ravi/PROPN/NNP/compound/3 "
+                "Varma/PROPN/NNP/nsubj/4 spoke/VERB/VBD/ROOT/4", ents=((3, 4, "PRODUCT"),))
+    assert is_actor_head(doc[3], lex)
+    gadget = parse("the/DET/DT/det/2 new/ADJ/JJ/amod/2 Zephyr/PROPN/NNP/nsubj/3 sold/VERB/VBD/ROOT/3", ents=((2, 3, "PRODUCT"),))
+    assert not is_actor_head(gadget[2], lex)

@@ -12,7 +12,7 @@ from kg.extract.events import agents_of, Events
 from kg.extract.lexicon import ContentClass, Lexicon
 from kg.extract.mentions import actor_mentions, inner_actors, is_actor_head, mention_for, MentionRef, speaker_side
 from kg.extract.quotes import QUOTE_CHARS
-from kg.extract.syntax import FIRST_PERSON, RELATIVE, is_pronoun, prep_objects, subject_of
+from kg.extract.syntax import FIRST_PERSON, RELATIVE, is_pronoun, participle_agents, prep_objects, subject_of
 from kg.model import StatementType
 
 __all__ = ["labeling", "quoted_label", "dismissed_accusers"]
@@ -127,7 +127,7 @@ def dismissed_accusers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> l
     authors: list[Token] = []
     for o in acc:
         authors += [c for c in o.children if c.dep_ == "poss" and is_actor_head(c, lex) and not is_pronoun(c)]
-        authors += [p for p in prep_objects(o, {"from", "by"}) if is_actor_head(p, lex)]
+        authors += [p for p in prep_objects(o, {"from", "by"}) + participle_agents(o) if is_actor_head(p, lex)]
         authors += [c for c in o.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG")]
     if not authors and any(o.lemma_.lower() != "claim" for o in acc):  # a "claim" may be one of responsibility
         doc = cue_tok.doc

@@ -89,9 +89,9 @@ def is_actor_head(tok: Token, lex: Lexicon) -> bool:
     if tok.ent_type_ in ACTOR_ENTS:
         return True
     if tok.ent_type_ in NON_ACTOR_ENTS and tok.ent_type_ != "LOC":
-        # a name the small model mislabelled here ("Trump" as WORK_OF_ART) is still an
-        # actor when the article names it as a person or organization elsewhere
-        return tok.pos_ == "PROPN" and tok.text in _actor_words(tok.doc)
+        # a mislabelled name ("Trump" as WORK_OF_ART): named as a person or organization elsewhere, or after a role noun ("spokesperson X")
+        return tok.pos_ == "PROPN" and (tok.text in _actor_words(tok.doc) or any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and lex.is_agent(c.lemma_.lower()) for c in tok.lefts))
     if tok.ent_type_ == "LOC" and "kg_kb_spans" in tok.doc.user_data and _one_word_name(tok):
         # the small model often tags countries as LOC ("Cyprus"), which kg_kb_actors has relabelled
         # from the KB by now: a one-word LOC left is a region ("Europe", "the Sahel"); a longer one

@@ -44,7 +44,7 @@ from kg.extract.events import agents_of, Events
 from kg.extract.lexicon import ContentClass, Cue, Lexicon, NounCue
 from kg.extract.mentions import actor_mentions, Draft, inner_actors, is_actor_head, mention_for, MentionRef
 from kg.extract.speakers import find_speaker, headline_speaker
-from kg.extract.syntax import FIRST_PERSON, is_hypothetical, is_negated, is_pronoun, prep_objects, subject_of
+from kg.extract.syntax import FIRST_PERSON, is_hypothetical, is_negated, is_pronoun, participle_agents, prep_objects, subject_of
 from kg.extract.targets import CLAUSE_TARGET_TYPES, act_partners, find_targets
 from kg.model import Mode, StatementType
 
@@ -234,7 +234,8 @@ def _speech_owner(verb: Token, lex: Lexicon) -> Token | None:
 
 
 def _from_actors(tok: Token, lex: Lexicon) -> list[Token]:
-    return [p for p in prep_objects(tok, {"from", "by"}) if is_actor_head(p, lex)]
+    """Actors of the noun's "from"/"by" phrase, also of a participle's agent ("criticism voiced by X")."""
+    return [p for p in prep_objects(tok, {"from", "by"}) + participle_agents(tok) if is_actor_head(p, lex)]
 
 
 def _slot_speaker(tok: Token, nc: NounCue, lex: Lexicon) -> Token | None:

@@ -251,6 +251,14 @@ def prep_objects(verb: Token, words: frozenset[str] | set[str]) -> list[Token]:
     return out
 
 
+def participle_agents(noun: Token) -> list[Token]:
+    """Objects of the ``by`` agent of a past participle that modifies ``noun`` ("the allegations
+    made by X", "criticism voiced by X", "a warning issued by X"): the parser hangs the agent on
+    the participle, not on the noun, so ``prep_objects(noun, {"by"})`` misses it."""
+    return [p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i
+            for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+
+
 def own_pronoun(subj: Token | None) -> bool:
     """"We have decided ..., X said": a pronoun subject speaks for the speaker's side."""
     return subj is not None and is_pronoun(subj) and subj.lower_ != "you"
