@@ -312,3 +312,18 @@ def test_extract_found_a_mislabelled_name_after_a_role_noun_is_an_actor():
     assert is_actor_head(doc[3], lex)
     gadget = parse("the/DET/DT/det/2 new/ADJ/JJ/amod/2 Zephyr/PROPN/NNP/nsubj/3 sold/VERB/VBD/ROOT/3", ents=((2, 3, "PRODUCT"),))
     assert not is_actor_head(gadget[2], lex)
+
+
+# ---- the speaker of a received noun cue in an "including" phrase (nominal._from_actors)
+
+@pytest.mark.parametrize("text,expected", [
+    ("The junta continues to defy calls, including by the Arab League, to release the prisoners.",
+     ("League", "APPEAL", "junta", False)),
+    ("The Chilean plan drew criticism, including from Bolivia and Peru.", ("Peru", "CRITICIZE", "Chilean", False)),
+])
+def test_extract_found_a_speaker_in_an_including_phrase(extract_text, text, expected):
+    assert expected in _flat(extract_text(text))
+
+
+def test_extract_found_an_including_phrase_without_an_actor_gives_no_speaker(extract_text):
+    assert not extract_text("The junta ignored calls, including some from its own ranks, to step down.").statements

@@ -234,8 +234,15 @@ def _speech_owner(verb: Token, lex: Lexicon) -> Token | None:
 
 
 def _from_actors(tok: Token, lex: Lexicon) -> list[Token]:
-    """Actors of the noun's "from"/"by" phrase, also of a participle's agent ("criticism voiced by X")."""
-    return [p for p in prep_objects(tok, {"from", "by"}) + participle_agents(tok) if is_actor_head(p, lex)]
+    """Actors of the noun's "from"/"by" phrase, also of a participle's agent ("criticism voiced by X")
+    and of an "including" phrase ("defied calls, including by X, to ...", "drew criticism, including
+    from X and Y"; the parser makes "by" the agent of "including")."""
+    found = prep_objects(tok, {"from", "by"}) + participle_agents(tok)
+    for inc in tok.children:
+        if inc.dep_ == "prep" and inc.lower_ == "including":
+            found += [p for c in inc.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+                      for q in c.children if q.dep_ == "pobj" for p in [q, *q.conjuncts]]
+    return [p for p in found if is_actor_head(p, lex)]
 
 
 def _slot_speaker(tok: Token, nc: NounCue, lex: Lexicon) -> Token | None:
