@@ -356,8 +356,6 @@ def test_extract_meaning_list_parsed_as_several_subjects_gives_every_speaker(ext
     assert {("NATO", "APPEAL", "Ethiopia", False), ("Union", "APPEAL", "Ethiopia", False)} <= _flat(res)
 
 
-@pytest.mark.xfail(reason="the small model parses the first name of the list as npadvmod, not nsubj; "
-                          "the several-subjects rule does not generalize beyond the nsubj/conj parses", strict=True)
 def test_extract_meaning_list_headline_with_npadvmod_first_name(extract_text):
     res = extract_text("EU, African Union call on Ethiopia to drop dam plans\n\nThe call came on Monday.")
     assert ("EU", "APPEAL", "Ethiopia", False) in _flat(res)

@@ -12,7 +12,7 @@ from kg.extract.events import agents_of, Events
 from kg.extract.lexicon import ContentClass, Lexicon
 from kg.extract.mentions import actor_mentions, inner_actors, is_actor_head, mention_for, MentionRef, speaker_side
 from kg.extract.quotes import QUOTE_CHARS
-from kg.extract.syntax import FIRST_PERSON, RELATIVE, is_pronoun, prep_objects, subject_of
+from kg.extract.syntax import FIRST_PERSON, RELATIVE, is_pronoun, participle_agents, prep_objects, subject_of
 from kg.model import StatementType
 
 __all__ = ["labeling", "quoted_label", "dismissed_accusers"]
@@ -26,11 +26,12 @@ def labeling(tok: Token, lex: Lexicon, events: Events | None) -> tuple[Statement
     labelled act (CAMEO 111/112); None when the label is not negative."""
     # "called X a dictatorship", "described X as a crime", "included Iran among rogue regimes"
     label_preps = {"as", "among"} if tok.lemma_.lower() in lex.words.listing_verbs else {"as"}
+    objects, direct = label_parts(tok)
     if tok.lemma_.lower() in lex.words.listing_verbs:
         labels = prep_objects(tok, label_preps)
     else:
-        labels = [c for c in tok.children if c.dep_ in ("oprd", "attr")] + prep_objects(tok, label_preps)
-    for o in (c for c in tok.children if c.dep_ == "dobj"):
+        labels = direct + prep_objects(tok, label_preps)
+    for o in objects:
         labels += ([] if tok.lemma_.lower() in lex.words.listing_verbs else [c for c in o.children if c.dep_ in ("oprd", "appos")]) + prep_objects(o, label_preps)
     # the label noun and its own modifiers ("a corrupt socialist dictatorship"), not phrases hung on it
     heads = labels + [p for lab in labels for p in prep_objects(lab, {"of"})]  # "a group of rogue regimes"
@@ -42,11 +43,19 @@ def labeling(tok: Token, lex: Lexicon, events: Events | None) -> tuple[Statement
     crime = any(lex.content_class(w.lemma_) in (ContentClass.CRIME_NOUN, ContentClass.TERROR) for w in negative)
     stype = StatementType.ACCUSE if crime else StatementType.CRITICIZE
     targets: list[MentionRef] = []
-    for o in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+    for o in objects + [c for c in tok.children if c.dep_ == "nsubjpass"]:
         if o.lower_ in RELATIVE or o.lower_ == "what":
             # "raids which Lavrov described as a crime": the antecedent
             o = tok.head if tok.dep_ == "relcl" else o
         if o.i in {w.i for w in negative}:
+            continue
+        if o.lower_ == "what" and tok.dep_ != "relcl":
+            # "what X called Y's 'baseless claims'", "what X called a campaign of terror by Y": a free
+            # relative names no thing of its own; the label does -- its owner, or the doer of its "by" phrase
+            targets += [m for lab in labels for c in lab.children if c.dep_ == "poss" and is_actor_head(c, lex)
+                        and c.lower_ not in FIRST_PERSON for m in actor_mentions(c, lex)]
+            targets += [m for h in [tok, *labels] for a in prep_objects(h, {"by"}) if is_actor_head(a, lex)
+                        and not is_pronoun(a) for m in actor_mentions(a, lex)]
             continue
         owner = next((c for c in o.children if c.dep_ == "poss" and is_pronoun(c) and c.lower_ not in FIRST_PERSON), None)
         if is_actor_head(o, lex) and owner is not None and o.pos_ == "NOUN":
@@ -63,14 +72,27 @@ def labeling(tok: Token, lex: Lexicon, events: Events | None) -> tuple[Statement
     return (stype, targets) if targets else None
 
 
+def label_parts(tok: Token) -> tuple[list[Token], list[Token]]:
+    """(objects, labels) of a labelling verb ``tok``: its direct objects and the ``oprd``/``attr``
+    labels hung on it.  The small model often parses "called X “Y”" with two ``oprd`` and no
+    object ("called Canada “one of the worst ...”", "called Kabul's assertions “baseless”"): the
+    first of them is the object labelled, the others its labels."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    direct = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
+    oprds = [c for c in direct if c.dep_ == "oprd" and c.i > tok.i]
+    if not objects and len(oprds) >= 2 and oprds[0].pos_ in ("NOUN", "PROPN", "PRON"):
+        objects, direct = [oprds[0]], [c for c in direct if c is not oprds[0]]
+    return objects, direct
+
+
 def quoted_label(tok: Token, lex: Lexicon, in_quotes: set[int]) -> tuple[int, int] | None:
     """The token range of a label in quotation marks that a labelling verb gives its object
     ("called the plan “a gift”", "described it as “a mess”"), or None; listing verbs
     ("included X among ...") give no label."""
     if tok.lemma_.lower() in lex.words.listing_verbs:
         return None
-    objs = [c for c in tok.children if c.dep_ == "dobj"]
-    labels = [c for c in tok.children if c.dep_ in ("oprd", "attr") and c.i > tok.i] + prep_objects(tok, {"as"})
+    objs, direct = label_parts(tok)
+    labels = [c for c in direct if c.i > tok.i] + prep_objects(tok, {"as"})
     labels += [c for o in objs for c in o.children if c.dep_ in ("oprd", "appos")] + [
         p for o in objs for p in prep_objects(o, {"as"})]
     for lab in labels:
@@ -105,7 +127,7 @@ def dismissed_accusers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> l
     authors: list[Token] = []
     for o in acc:
         authors += [c for c in o.children if c.dep_ == "poss" and is_actor_head(c, lex) and not is_pronoun(c)]
-        authors += [p for p in prep_objects(o, {"from", "by"}) if is_actor_head(p, lex)]
+        authors += [p for p in prep_objects(o, {"from", "by"}) + participle_agents(o) if is_actor_head(p, lex)]
         authors += [c for c in o.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG")]
     if not authors and any(o.lemma_.lower() != "claim" for o in acc):  # a "claim" may be one of responsibility
         doc = cue_tok.doc

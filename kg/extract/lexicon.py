@@ -42,7 +42,7 @@ DATA_DIR = Path(__file__).parent / "data"
 #: Words that, as the second word of a multi-word cue, are particles or
 #: prepositions of the verb ("call on", "rule out") rather than its object.
 PARTICLES = frozenset(
-    "on upon for to out with by off up down against about at into over".split()
+    "on upon for to out with by off up down against about at into over back".split()
 )
 
 
@@ -146,6 +146,10 @@ class RuleWords:
     press_audiences: frozenset[str] = frozenset()
     call_modifiers: frozenset[str] = frozenset()
     unheld_verbs: frozenset[str] = frozenset()
+    holding_verbs: frozenset[str] = frozenset()
+    target_only_cues: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
+    meeting_time_preps: frozenset[str] = frozenset()
     unheld_modifiers: frozenset[str] = frozenset()
     prediction_modals: frozenset[str] = frozenset()
     criticism_adjectives: frozenset[str] = frozenset()
@@ -224,7 +228,7 @@ class NounCue:
 
 @dataclass(slots=True)
 class NominalCues:
-    """Noun cues by lemma, and verbs around them by lemma -> ``"light"`` or ``"receive"``."""
+    """Noun cues by lemma, and verbs around them by lemma -> ``"light"``, ``"receive"`` or ``"carry"``."""
 
     nouns: dict[str, NounCue] = field(default_factory=dict)
     verbs: dict[str, str] = field(default_factory=dict)
@@ -234,7 +238,7 @@ class NominalCues:
         """Read ``nouns.tsv``; an absent file (a lexicon saved before version 1) gives no noun cues.
 
         :raises KeyError: when a row names an unknown statement type.
-        :raises ValueError: when a row's kind is not noun, light or receive.
+        :raises ValueError: when a row's kind is not noun, light, receive or carry.
         """
         out = cls()
         if not path.exists():
@@ -249,7 +253,7 @@ class NominalCues:
                     slots=frozenset(p for p in row["slots"].split(",") if p and p != "-"),
                     strict=row["strict"],
                 )
-            elif row["kind"] in ("light", "receive"):
+            elif row["kind"] in ("light", "receive", "carry"):
                 out.verbs[row["word"]] = row["kind"]
             else:
                 raise ValueError(f"{path}: unknown kind {row['kind']!r} for {row['word']!r}")

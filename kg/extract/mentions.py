@@ -89,9 +89,9 @@ def is_actor_head(tok: Token, lex: Lexicon) -> bool:
     if tok.ent_type_ in ACTOR_ENTS:
         return True
     if tok.ent_type_ in NON_ACTOR_ENTS and tok.ent_type_ != "LOC":
-        # a name the small model mislabelled here ("Trump" as WORK_OF_ART) is still an
-        # actor when the article names it as a person or organization elsewhere
-        return tok.pos_ == "PROPN" and tok.text in _actor_words(tok.doc)
+        # a mislabelled name ("Trump" as WORK_OF_ART): named as a person or organization elsewhere, or after a role noun ("spokesperson X")
+        return tok.pos_ == "PROPN" and (tok.text in _actor_words(tok.doc) or any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and lex.is_agent(c.lemma_.lower()) for c in tok.lefts))
     if tok.ent_type_ == "LOC" and "kg_kb_spans" in tok.doc.user_data and _one_word_name(tok):
         # the small model often tags countries as LOC ("Cyprus"), which kg_kb_actors has relabelled
         # from the KB by now: a one-word LOC left is a region ("Europe", "the Sahel"); a longer one
@@ -101,9 +101,9 @@ def is_actor_head(tok: Token, lex: Lexicon) -> bool:
         # without kg_kb_actors, LOC proper nouns count (regions rarely act as speakers or targets in
         # the positions the rules read)
         return True
-    if tok.pos_ in ("NOUN", "PROPN") and (lex.is_agent(tok.lemma_.lower()) or lex.is_agent(tok.lower_)):
-        return True
-    return False
+    return tok.pos_ in ("NOUN", "PROPN") and (lex.is_agent(tok.lemma_.lower()) or lex.is_agent(tok.lower_)) or (
+        tok.pos_ == "NOUN" or tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")) and tok.text[:1].isupper() \
+        and not tok.ent_type_ and tok.text in _actor_words(tok.doc)  # "Mehdiyev says", "Lopez [ADJ] voiced ...": named elsewhere
 
 
 def _one_word_name(tok: Token) -> bool:
@@ -138,7 +138,8 @@ def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
         while es < tok.i and (doc[es].pos_ in ("VERB", "AUX", "ADP") or not any(ch.isalnum() for ch in doc[es].text)):
             es += 1
         for j in range(tok.i + 1, ee):
-            if doc[j].pos_ in ("VERB", "AUX") or (doc[j].pos_ == "PUNCT" and doc[j].text not in "-."):
+            if (doc[j].pos_ in ("VERB", "AUX") and not (j < ee - 1 and doc[j].is_title and tok.is_ancestor(doc[j]))) or (
+                    doc[j].pos_ == "PUNCT" and doc[j].text not in "-."):  # "Committee to Protect Journalists" stays whole
                 ee = j
                 break
         for j in range(tok.i - 1, es - 1, -1):
@@ -164,8 +165,7 @@ def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
             end = _place_phrase_end(tok, end, lex)  # "Ethnic Albanians in south Serbia"
         return MentionRef(start, end, tok.i, label, name_start, name_end, role)
     if tok.pos_ == "NOUN" and (lex.is_agent(tok.lemma_.lower()) or lex.is_agent(tok.lower_)) and not lex.is_title(
-        tok.lemma_.lower()
-    ):
+            tok.lemma_.lower()):
         pp_end = _place_phrase_end(tok, end, lex)
         if pp_end > end:
             # "Opposition groups in Zimbabwe": the mention keeps the place, the name does not
@@ -278,8 +278,8 @@ def is_media(m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
     if any(lex.content_class(" ".join(words[i:j])) == ContentClass.MEDIA for i in range(len(words)) for j in range(i + 1, len(words) + 1)):
         return True
     head = doc[m.head]
-    if lex.agent_role(head.lemma_.lower()) == "MED":
-        return True
+    if lex.agent_role(head.lemma_.lower()) == "MED" and not (m.label in ACTOR_ENTS and m.head < m.name_end - 1):
+        return True  # not "Reporters Without Borders": a name whose first noun is a press word
     if masthead_name(m, doc, lex):
         return True
     if any(c.dep_ == "appos" and c.lemma_.lower() in lex.words.outlet_nouns for c in head.children):

@@ -44,7 +44,7 @@ from kg.extract.events import agents_of, Events
 from kg.extract.lexicon import ContentClass, Cue, Lexicon, NounCue
 from kg.extract.mentions import actor_mentions, Draft, inner_actors, is_actor_head, mention_for, MentionRef
 from kg.extract.speakers import find_speaker, headline_speaker
-from kg.extract.syntax import FIRST_PERSON, is_hypothetical, is_negated, is_pronoun, prep_objects, subject_of
+from kg.extract.syntax import FIRST_PERSON, is_hypothetical, is_negated, is_pronoun, participle_agents, prep_objects, subject_of
 from kg.extract.targets import CLAUSE_TARGET_TYPES, act_partners, find_targets
 from kg.model import Mode, StatementType
 
@@ -56,6 +56,8 @@ OBJECT_DEPS = ("dobj", "nsubjpass", "obj")
 #: Prepositions that make a noun cue the topic of another act ("an investigation into X's
 #: allegation", "a debate over X's call", "a denial of X's accusations"), not an act asserted here.
 TOPIC_PREPS = frozenset({"into", "about", "over", "on", "of", "regarding", "concerning"})
+#: Auxiliaries of talks still to come ("will resume talks with X", "could hold talks with X").
+FUTURE_AUX = frozenset({"will", "would", "could", "may", "might", "shall", "should", "'ll", "must", "to"})
 #: Modifiers of the noun that can name its speaker ("U.S. criticism", "Russian condemnation").
 MOD_DEPS = ("compound", "nmod", "amod")
 MOD_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
@@ -187,6 +189,10 @@ def _noun_draft(
             s = find_speaker(verb, [verb.i], lex, cue_set)
             if s is not None and is_actor_head(s, lex):
                 speaker, light = s, True
+        elif vkind == "carry":
+            s = _speech_owner(verb, lex)
+            if s is not None:
+                speaker, light = s, True
         if speaker is None:
             speaker = _slot_speaker(tok, nc, lex)
         if speaker is None:
@@ -212,8 +218,31 @@ def _noun_draft(
     )
 
 
+def _speech_owner(verb: Token, lex: Lexicon) -> Token | None:
+    """The owner of the speech or document that is the subject of a carrying verb (``nouns.tsv`` kind
+    carry): "Lopez's speech contained praise for X" -> Lopez, "a letter from the ministry included
+    criticism of Y" -> the ministry; None when the subject is no speech (``words.tsv`` ``speech_nouns``,
+    ``document_nouns``: "the package contained praise" names no speaker) or has no actor owner."""
+    subj = subject_of(verb)
+    if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in lex.words.speech_nouns | lex.words.document_nouns:
+        return None
+    for c in subj.children:
+        if c.dep_ == "poss" and is_actor_head(c, lex) and c.lower_ not in FIRST_PERSON:
+            return c
+    froms = _from_actors(subj, lex)
+    return froms[0] if froms else None
+
+
 def _from_actors(tok: Token, lex: Lexicon) -> list[Token]:
-    return [p for p in prep_objects(tok, {"from", "by"}) if is_actor_head(p, lex)]
+    """Actors of the noun's "from"/"by" phrase, also of a participle's agent ("criticism voiced by X")
+    and of an "including" phrase ("defied calls, including by X, to ...", "drew criticism, including
+    from X and Y"; the parser makes "by" the agent of "including")."""
+    found = prep_objects(tok, {"from", "by"}) + participle_agents(tok)
+    for inc in tok.children:
+        if inc.dep_ == "prep" and inc.lower_ == "including":
+            found += [p for c in inc.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+                      for q in c.children if q.dep_ == "pobj" for p in [q, *q.conjuncts]]
+    return [p for p in found if is_actor_head(p, lex)]
 
 
 def _slot_speaker(tok: Token, nc: NounCue, lex: Lexicon) -> Token | None:
@@ -334,18 +363,22 @@ def meeting_noun_statements(
                 if c.dep_ in OBJECT_DEPS + ("attr", "dative"):
                     taken.add(c.i)
                 elif c.dep_ in ("prep", "agent", "prt"):
+                    if cue.kind == "act" and cue.type != StatementType.CONSULT and _placing_prep(c, doc[i], lex):
+                        continue  # "After talks with X, Y condemned Z": the meeting is this rule's (a report cue's is verbal)
                     taken.update(p.i for p in c.children if p.dep_ == "pobj")
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ != "NOUN" or tok.i in taken or (lemma not in lex.words.consult_nouns and tok.lower_ not in lex.words.consult_nouns):
             continue
-        if lemma == "call" and not any(c.dep_ in ("compound", "amod") and c.lower_ in lex.words.call_modifiers for c in tok.children):
-            continue  # "a call for calm" is an appeal, not a conversation
+        if lemma == "call" and not any(c.dep_ in ("compound", "amod") and c.lower_ in lex.words.call_modifiers for c in tok.children) \
+                and not (tok.dep_ == "pobj" and tok.head.lower_ in lex.words.meeting_time_preps and prep_objects(tok, {"with"})):
+            continue  # "a call for calm" is an appeal, not a conversation ("in a call with X" is one)
         if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.words.unheld_modifiers for c in tok.children):
             continue
         head = tok.head if tok.head.i != tok.i else tok
+        holder = _meeting_holder(tok, lex, cue_matches)
         if tok.dep_ == "pobj":
-            if head.head.pos_ in ("VERB", "AUX"):
+            if head.head.pos_ in ("VERB", "AUX") and holder is None:
                 continue  # "arrived for talks with X": the verbal rule
             head = head.head
         if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in lex.words.unheld_verbs or is_negated(head, lex)):
@@ -353,11 +386,60 @@ def meeting_noun_statements(
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             continue
         hypo = is_hypothetical(head, sent)
-        yield from _meeting_drafts(tok, sent, lex, hypo)
+        yield from _meeting_drafts(tok, sent, lex, hypo, holder)
 
 
-def _meeting_drafts(tok: Token, sent: SpacySpan, lex: Lexicon, hypo: bool) -> Iterator[Draft]:
-    """The drafts of one meeting noun: owner with partners, "between" sides, compound sides."""
+def _placing_prep(prep: Token, verb: Token, lex: Lexicon) -> bool:
+    """A preposition that places the clause of ``verb`` at a meeting: "after", "following", "during"
+    anywhere, "in" and "at" before the verb ("In a call with X, Y agreed ...", not "agreed to a plan
+    in talks with X", where the talks may be the plan's)."""
+    low = prep.lower_
+    return low in lex.words.meeting_time_preps | {"following"} and (prep.i < verb.i or low in ("after", "following", "during"))
+
+
+def _meeting_holder(tok: Token, lex: Lexicon, cue_matches: dict[int, tuple[Cue, list[int]]]) -> Token | None:
+    """Who held the meeting noun ``tok`` when no owner names it (CAMEO 040-046):
+
+    * the subject of a holding verb (``words.tsv`` ``holding_verbs``) whose object it is, or whose
+      object measures it: "X led talks with Y", "X concluded negotiations with Y", "X held a
+      second round of talks with Y";
+    * the subject of a speech-act cue whose clause a meeting phrase places (``meeting_time_preps``,
+      :func:`_placing_prep`): "In a phone call with Y, X condemned ...", "After talks with Y, X
+      urged ..." -- a report cue's meeting and an uncued verb's are
+      :func:`kg.extract.verbal.meeting_partners`'; other prepositions place none ("protested
+      against talks with Y").
+
+    Returns an actor head that is no pronoun of the first person, or None.
+    """
+    verb = None
+    held = tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and tok.head.head.dep_ == "dobj":
+        held = tok.head.head  # "led two days of talks with Y", "held a second round of negotiations with Y"
+    if held.dep_ == "dobj":
+        v = held.head
+        if v.lemma_.lower() in lex.words.holding_verbs and not any(
+                a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in v.children):
+            verb = v  # not "will resume talks with Y": talks to come
+    elif tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX") and _placing_prep(tok.head, tok.head.head, lex):
+        verb = tok.head.head
+        match = cue_matches.get(verb.i)
+        if match is None or match[0].kind == "report":
+            return None  # a report cue's meeting, and any other verb's, is kg.extract.verbal.meeting_partners
+    if verb is None or any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in verb.children):
+        return None  # "hopes to settle it during talks with Y": talks to come
+    subj = subject_of(verb)
+    if subj is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        subj = subject_of(verb.head)  # "X arrived and led talks with Y"
+    if subj is None or not is_actor_head(subj, lex) or (is_pronoun(subj) and subj.lower_ in FIRST_PERSON):
+        return None
+    if any(c.dep_ in ("det", "predet", "nummod") and c.lower_ in ("both", "two") for c in subj.children):
+        return None  # "Following talks with Y, both leaders ...": Y is one of them
+    return subj
+
+
+def _meeting_drafts(tok: Token, sent: SpacySpan, lex: Lexicon, hypo: bool, holder: Token | None = None) -> Iterator[Draft]:
+    """The drafts of one meeting noun: owner (or ``holder``, :func:`_meeting_holder`) with partners,
+    "between" sides, compound sides."""
 
     def draft(speaker: Token, targets: list[MentionRef]) -> Draft:
         return Draft(sent_start=sent.start, sent_end=sent.end, cue_tokens=[tok.i], cue_lemma=tok.lemma_.lower(),
@@ -366,7 +448,9 @@ def _meeting_drafts(tok: Token, sent: SpacySpan, lex: Lexicon, hypo: bool) -> It
                      evidence=weights.MEETING)
 
     partners = [p for p in prep_objects(tok, {"with"}) if is_actor_head(p, lex) and not is_pronoun(p)]
-    owner = next((c for c in tok.children if c.dep_ == "poss" and is_actor_head(c, lex) and c.lower_ not in FIRST_PERSON), None)
+    owner = next((c for c in tok.children if c.dep_ == "poss" and is_actor_head(c, lex) and c.lower_ not in FIRST_PERSON), holder)
+    if owner is not None and owner is holder and partners:
+        partners = [p for p in partners if p.i != holder.i and not any(p.i == c.i for c in holder.conjuncts)]
     if owner is not None and partners:
         # "Ghana's talks with Togo"
         yield draft(owner, [m for p in partners for m in actor_mentions(p, lex)])

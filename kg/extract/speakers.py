@@ -445,17 +445,33 @@ def headline_speaker(sent: SpacySpan, lex: Lexicon) -> tuple[Token, Token, Token
 
 def coordinated_actors(head: Token, lex: Lexicon) -> list[Token]:
     """Other actors coordinated with ``head``, including lists the parser hung on an
-    apposition ("Mordor, the Shire, Fornost and Bree" -> Shire, Fornost, Bree)."""
+    apposition ("Mordor, the Shire, Fornost and Bree" -> Shire, Fornost, Bree; "Norway, Arab
+    League call on X" -> Arab League) or on the verb ("EU, African Union call on X" -> EU)."""
     out = [c for c in head.conjuncts if is_actor_head(c, lex)]
     if head.dep_ == "nsubj":
         # a list the parser gave the verb as several subjects: "UN, Arab League call on Israel"
         out += [c for c in head.head.children if c.dep_ == "nsubj" and c.i != head.i and is_actor_head(c, lex)
                 and not is_pronoun(c)]
+        out += [c for c in head.head.children if _listed_before(c, head, lex)]
+        if head.tag_ == "NNP" and head.head.tag_ == "VBP":
+            # "Norway, Arab League call on X": a singular name with a plural verb; the name in apposition is a co-subject
+            out += [a for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN" and is_actor_head(a, lex)]
     if head.pos_ == "PROPN":
         for a in head.children:
             if a.dep_ == "appos" and a.pos_ == "PROPN" and any(c.dep_ == "conj" for c in a.children):
                 out += [a] + [c for c in a.conjuncts if is_actor_head(c, lex)]
     return sorted(set(out), key=lambda t: t.i)
+
+
+def _listed_before(c: Token, head: Token, lex: Lexicon) -> bool:
+    """A name the parser hung on the verb as a modifier (``npadvmod``, ``dep``) that opens a list of
+    subjects ending in ``head``: "EU, African Union call on X" (the first name of a headline list),
+    with only a comma between it and the subject's phrase."""
+    if c.dep_ not in ("npadvmod", "dep") or c.pos_ != "PROPN" or c.i > head.i or is_pronoun(c) or not is_actor_head(c, lex):
+        return False
+    doc = head.doc
+    between = doc[c.right_edge.i + 1:head.left_edge.i]
+    return len(between) >= 1 and between[0].text == "," and all(t.text in (",", "and") for t in between)
 
 
 #: Prepositions that introduce named examples of a group ("leaders such as X", "states, including X").

@@ -99,7 +99,8 @@ def match_cue(tok: Token, lex: Lexicon) -> tuple[Cue, list[int]] | None:
     for cue in lex.by_lemma.get(lemma, []):
         if cue.particle:
             for child in tok.children:
-                if child.dep_ in ("prt", "prep", "dative") and child.lower_ == cue.particle and not _adjunct_prep(tok, child):
+                if (child.dep_ in ("prt", "prep", "dative") or (child.dep_ == "advmod" and child.lower_ == "back")) \
+                        and child.lower_ == cue.particle and not _adjunct_prep(tok, child):  # "hit back": "back" tagged an adverb
                     if cue.text in lex.words.infinitive_cues and to_infinitive(tok, after=child.i) is None:
                         continue  # "looked to the future": no "look to X to do Y"
                     return cue, [tok.i, child.i]
@@ -248,6 +249,14 @@ def prep_objects(verb: Token, words: frozenset[str] | set[str]) -> list[Token]:
         elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             out.append(child)
     return out
+
+
+def participle_agents(noun: Token) -> list[Token]:
+    """Objects of the ``by`` agent of a past participle that modifies ``noun`` ("the allegations
+    made by X", "criticism voiced by X", "a warning issued by X"): the parser hangs the agent on
+    the participle, not on the noun, so ``prep_objects(noun, {"by"})`` misses it."""
+    return [p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i
+            for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
 
 
 def own_pronoun(subj: Token | None) -> bool:

@@ -125,7 +125,7 @@ def _find_targets(
                 out.extend(actor_mentions(child, lex))
     if out:
         return out
-    preps = {"to", "with", "against", "of", "upon"}
+    preps = {"to", "with", "against", "of", "upon"} | ({"at"} if cue.type == StatementType.CRITICIZE else set())  # "lashed out at X"
     if cue.type == StatementType.ACCUSE:
         preps.add("on")  # "blame the attack on Tehran"
         on = prep_objects(cue_tok, {"on", "upon"}) or [

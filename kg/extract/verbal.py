@@ -96,7 +96,7 @@ def meeting_partners(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
     consulted X (CAMEO 040-046)."""
     out: list[MentionRef] = []
     for prep in cue_tok.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "after", "for", "at"):
+        if prep.dep_ != "prep" or prep.lower_ not in lex.words.meeting_time_preps | {"for", "following"}:
             continue
         for noun in prep.children:
             if noun.dep_ == "pobj" and noun.lemma_.lower() in lex.words.meeting_nouns:
@@ -104,6 +104,12 @@ def meeting_partners(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
                     if is_actor_head(p, lex) and not is_pronoun(p):
                         out.extend(actor_mentions(p, lex))
     return out
+
+
+def pair_speaker(tok: Token) -> bool:
+    """A speaker that names both sides of a meeting ("After talks with X, both leaders ...", "the two
+    ministers"): X is one of them, no partner of theirs."""
+    return any(c.dep_ in ("det", "predet", "nummod") and c.lower_ in ("both", "two") for c in tok.children)
 
 
 def asks_a_question(cue_tok: Token, sent: SpacySpan) -> bool:
@@ -283,7 +289,7 @@ def uncued_verb_statements(tok: Token, sent: SpacySpan, lex: Lexicon, ctx: DocCu
     if tok.pos_ in ("VERB", "AUX") and tok.i not in ctx.in_quotes:
         partners = meeting_partners(tok, lex)
         spk_tok = meeting_speaker(tok, lex) if partners else None
-        if spk_tok is not None:
+        if spk_tok is not None and not pair_speaker(spk_tok):
             # "arrived in the UAE for talks with X", "was told in a phone call with X" (CAMEO 04x)
             yield Draft(sent.start, sent.end, [tok.i], "talk with", StatementType.CONSULT, weights.MEETING,
                         mention_for(spk_tok, lex), partners, None, Mode.SPEECH_ACT, is_negated(tok, lex),
@@ -351,8 +357,11 @@ def _cue_drafts(
         subj = own_speaker(tok, lex)
         if subj is None or not (is_pronoun(subj) and subj.lower_ in FIRST_PERSON):
             return  # a verb inside a quotation is the quoted speaker's words, not a statement of the text
+    consult_only = False
     if cue.lemma in lex.words.content_only_cues and cue.type != StatementType.CONSULT and not says_something(tok, cue_idx, sent):
-        return  # "spoke at a rally": no speech act without what was said ("spoke with X" is a conversation)
+        if cue.kind != "report" or not meeting_partners(tok, lex):
+            return  # "spoke at a rally": no speech act without what was said ("spoke with X" is a conversation)
+        consult_only = True  # "After talks with X, Y reaffirmed its commitment": the meeting, no statement
     if lex.words.obligation_modals & {c.lower_ for c in tok.children if c.dep_ == "aux"} and not (
             (sj := subject_of(tok)) is not None and sj.lower_ in FIRST_PERSON):
         return  # "X said Peru must apologize": the act asked of Peru, not one it made (clauses type the APPEAL)
@@ -384,10 +393,12 @@ def _cue_drafts(
     base = dict(sent_start=sent.start, sent_end=sent.end, cue_tokens=cue_idx, cue_lemma=lemma,
                 prior=cue.prior, speaker=speaker, content=content, mode=mode,
                 negated=negated, hypothetical=hypo)
-    consult = meeting_partners(tok, lex) if cue.kind == "report" else []
+    consult = meeting_partners(tok, lex) if cue.kind == "report" and not pair_speaker(spk_tok) else []
     if consult:
         yield Draft(type=StatementType.CONSULT, targets=consult, evidence=weights.REPORT_MEETING,
                     **{**base, "cue_lemma": "talk with", "content": None, "mode": Mode.SPEECH_ACT})
+    if consult_only:
+        return
     if cue.kind == "report":
         clause_verbs = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")] or hung_clauses(tok)
         if cue.lemma == "according":
@@ -491,6 +502,8 @@ def _cue_drafts(
                 stype, targets = StatementType.THREATEN, threat
             elif not targets:
                 targets, extra = warning_content(tok, lex, spk_tok, ctx.events)
+        if not targets and cue.text in lex.words.target_only_cues:
+            return  # "the team hit back in the second half": a retort only at someone
         if cue.lemma in lex.words.dyadic_support_cues and (
                 not targets or tok.dep_ in ("pcomp", "acl", "relcl", "amod", "advcl")
                 or any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children)):
