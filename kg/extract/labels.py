@@ -60,7 +60,29 @@ def labeling(tok: Token, lex: Lexicon, events: Events | None) -> tuple[Statement
                 m for a in agents_of(o, events, lex) for m in actor_mentions(a, lex)]
     if not targets and tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
         targets = inner_actors(tok.head, lex) or [m for a in agents_of(tok.head, events, lex) for m in actor_mentions(a, lex)]
+    if not targets and tok.dep_ == "relcl":
+        targets = clause_doer(tok, lex)
     return (stype, targets) if targets else None
+
+
+def clause_doer(relcl: Token, lex: Lexicon) -> list[MentionRef]:
+    """The doer of the clause a comma-set "which" sums up ("X launched raids on the port, which Y described as
+    a crime": X): the subject of the verb the relative clause's noun hangs under, when it is an actor other
+    than the labelling speaker.  Empty for a restrictive relative clause (no comma before "which")."""
+    rel = next((c for c in relcl.children if c.lower_ in RELATIVE and c.i < relcl.i), None)
+    doc = relcl.doc
+    if rel is None or rel.i == 0 or doc[rel.i - 1].text != ",":
+        return []
+    verb = relcl.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    spk = subject_of(relcl)
+    if subj is None or not is_actor_head(subj, lex) or is_pronoun(subj) or (spk is not None and subj.lower_ == spk.lower_):
+        return []
+    return actor_mentions(subj, lex)
 
 
 def quoted_label(tok: Token, lex: Lexicon, in_quotes: set[int]) -> tuple[int, int] | None:

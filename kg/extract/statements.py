@@ -62,7 +62,7 @@ from kg.extract.quotes import OPENING_QUOTES, quote_balance, quoted_tokens
 from kg.extract.speakers import coordinated_actors, example_members, headline_speaker
 from kg.extract.syntax import clause_objects, is_hypothetical, match_cue, subject_of
 from kg.extract.targets import content_targets, headline_capitals
-from kg.extract.verbal import cue_statements, DocCues, in_reported_clause, uncued_verb_statements
+from kg.extract.verbal import cue_statements, DocCues, in_reported_clause, uncued_verb_statements, viewpoint_owner
 from kg.model import Mode, StatementType
 
 
@@ -87,7 +87,8 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
         # a title-cased headline's common noun, a name the article uses for a kind of thing ("the
         # Schengen zone"), is no target, whichever rule found it
         d.targets = [m for m in d.targets if not headline_capitals(doc[m.head], lex) and not thing_mention(m, doc, lex)
-                     and not nonspecific_mention(m, doc, lex) and not first_person_owned(m, doc)]
+                     and not nonspecific_mention(m, doc, lex) and not first_person_owned(m, doc)
+                     and not viewpoint_owner(doc[m.head])]
         if d.type == StatementType.STATEMENT and (is_anonymous(d.speaker, doc, lex) or is_media(d.speaker, doc, lex)):
             continue
         if (not_speech(d, doc, lex) or storm_name(d.speaker, doc, lex) or document_name(d.speaker, doc, lex)
