@@ -38,6 +38,19 @@ FIRE = [
     # a crime label given to an act: an accusation of its doer (CAMEO 112)
     ('Lumeria launched raids on the port, which Mr Brandt described as a "bloody crime".', "ACCUSE", "Lumeria"),
     ('Ivo Brandt said Lumeria\'s raids were a "bloody crime".', "ACCUSE", "Lumeria"),
+    # an act predicated unlawful is alleged wrongdoing (ACCUSE), also inside a warning's clause
+    ("Ana Kolb said Karvania's occupation of the islands was unlawful.", "ACCUSE", "Karvania"),
+    ("Lumeria and its partners warned Friday that growing military cooperation between Karvania and Tolvia is "
+     "dangerous and illegal.", "ACCUSE", "Tolvia"),
+    ("Lumeria and its partners warned Friday that growing military cooperation between Karvania and Tolvia is "
+     "dangerous and illegal.", "WARN", "Karvania"),
+    # other negative evaluations stay criticism; a label the parser reads as two predicates has an object
+    ("Ana Kolb said Karvania's occupation of the islands was reckless.", "CRITICIZE", "Karvania"),
+    ('Lumerian President Ivo Brandt in Paris called Karvania\'s subsidies "unbearable."', "CRITICIZE", "Karvania"),
+    # claims labelled baseless: a denial aimed at their author (taxonomy DENY: "dismiss claims"); other labels criticize
+    ('Karvania\'s Ministry of Foreign Affairs called Tolvia\'s assertions "baseless," in a statement on Friday.',
+     "DENY", "Tolvia"),
+    ('Ana Kolb called Tolvia\'s decision "reckless."', "CRITICIZE", "Tolvia"),
     # a concession does not hide the accusation of the main clause
     ("Ivo Brandt said despite the ceasefire, Karvania has shelled Tolvian villages.", "ACCUSE", "Karvania"),
     # a discussion or negotiation with a partner stays a CONSULT
@@ -68,6 +81,8 @@ NOT_FIRE = [
     # the topic of a discussion and its owner are no partner
     ("The ministers also discussed Karvania's role in regional trade behind closed doors.", "CONSULT", "Karvania"),
     ("Denise Moro says they are negotiating to import grain from Tolvia.", "CONSULT", "Tolvia"),
+    # "unlawful" as a modifier inside the subject calls nothing of the predicate unlawful
+    ("Ana Kolb said the illegal loggers' camp near Tolvia was empty.", "ACCUSE", "Tolvia"),
     # a worry denied is no warning; an act of the speaker's side reported in a quote is no accusation
     ("Ana Kolb said there was no reason to be concerned about Karvania's army.", "WARN", "Karvania"),
     ('"Coordinated strikes by the Tolvian army and its partners have killed at least 40 rebels," the Tolvian defence '

@@ -727,9 +727,13 @@ def analyse_clause(
             # "the senator's ignorant hateful rhetoric belongs in another century": criticism of the
             # actor the evaluation is about -- the subject, else the subject's possessor,
             # else the agent of the event the subject names, else who the state is "with"
+            # "X's blockade is illegal": an act predicated unlawful is alleged wrongdoing (taxonomy ACCUSE:
+            # "accuses of wrongdoing (crime ...)"), any other negative evaluation a criticism (CAMEO 111)
+            evaluation = StatementType.ACCUSE if any(
+                t.lower_ in lex.words.unlawful_words and t.i in predicate for t in negative) else StatementType.CRITICIZE
             if not undergoer and not speaker_side(subj, speaker) and is_actor_head(subj, lex) and not is_pronoun(subj) \
                     and not bare_common_noun(subj):
-                found.append((StatementType.CRITICIZE, [subj], weights.CLAUSE_INFERRED))
+                found.append((evaluation, [subj], weights.CLAUSE_INFERRED))
                 continue
             # "children in Karvania are suffering from the war", "moving aid to Belmora was difficult": what the
             # subject underwent, or a place it names, is no evaluation of anyone
@@ -744,7 +748,7 @@ def analyse_clause(
                     inner += [c for c in t.head.children if c.dep_ == "poss" and is_actor_head(c, lex) and not is_pronoun(c)]
             inner = [t for t in inner if not speaker_side(t, speaker) and not own_possession(t)]
             if inner:
-                found.append((StatementType.CRITICIZE, inner, weights.CLAUSE_INFERRED))
+                found.append((evaluation, inner, weights.CLAUSE_INFERRED))
                 continue
         praised = _praised(v, subj, own, lex, events, speaker) if committed is None and not reported_speech else []
         if praised:

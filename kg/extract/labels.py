@@ -42,7 +42,14 @@ def labeling(tok: Token, lex: Lexicon, events: Events | None) -> tuple[Statement
     crime = any(lex.content_class(w.lemma_) in (ContentClass.CRIME_NOUN, ContentClass.TERROR) for w in negative)
     stype = StatementType.ACCUSE if crime else StatementType.CRITICIZE
     targets: list[MentionRef] = []
-    for o in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    predicates = [c for c in tok.children if c.dep_ in ("oprd", "attr") and c.i > tok.i]
+    if not objects and len(predicates) >= 2:
+        objects = predicates[:1]  # "called Chinese subsidies “unbearable”", both parsed as predicates: the first is the object
+    if objects and all(lex.content_class(o.lemma_) == ContentClass.ACCUSATION_NOUN for o in objects):
+        # "called X's assertions baseless": dismissing claims is a denial aimed at their author (taxonomy DENY)
+        stype = StatementType.DENY
+    for o in objects:
         if o.lower_ in RELATIVE or o.lower_ == "what":
             # "raids which Lavrov described as a crime": the antecedent
             o = tok.head if tok.dep_ == "relcl" else o

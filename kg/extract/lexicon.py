@@ -158,6 +158,7 @@ class RuleWords:
     finding_verbs: frozenset[str] = frozenset()
     topic_consult_cues: frozenset[str] = frozenset()
     concern_words: frozenset[str] = frozenset()
+    unlawful_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_file(cls, path: Path) -> "RuleWords":

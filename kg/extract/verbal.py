@@ -549,6 +549,10 @@ def _cue_drafts(
                 stype, targets = StatementType.THREATEN, threat
             elif not targets:
                 targets, extra = warning_content(tok, lex, spk_tok, ctx.events)
+            else:
+                # "warned that the cooperation between X and Y is illegal": the warning's targets stand, the
+                # accusation or criticism in its clause is a statement of its own
+                extra = warning_content(tok, lex, spk_tok, ctx.events)[1]
         if cue.lemma in lex.words.dyadic_support_cues and (
                 not targets or tok.dep_ in ("pcomp", "acl", "relcl", "amod", "advcl")
                 or any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children)):
