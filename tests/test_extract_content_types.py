@@ -51,6 +51,14 @@ FIRE = [
     ('Karvania\'s Ministry of Foreign Affairs called Tolvia\'s assertions "baseless," in a statement on Friday.',
      "DENY", "Tolvia"),
     ('Ana Kolb called Tolvia\'s decision "reckless."', "CRITICIZE", "Tolvia"),
+    # a harm an actor could cause, foreseen: a warning; the same harm done: an accusation
+    ('"The regime could incrementally raise tensions with missile launches," said analyst Tom Reyes.', "WARN", "regime"),
+    ("Ana Kolb said the Karvanian regime has raised tensions with its missile launches.", "ACCUSE", "Karvanian"),
+    # "confer with X" stays a consultation
+    ("Ana Kolb conferred with Tolvian leaders on Monday.", "CONSULT", "Tolvian"),
+    # a nationality of quantified acts stays the target of a criticism; of unquantified actors, of an accusation
+    ("Tom Reyes criticized many Lumerian strikes.", "CRITICIZE", "Lumeria"),
+    ('"Lumerian forces have shelled our villages," Tom Reyes said.', "ACCUSE", "Lumeria"),
     # a concession does not hide the accusation of the main clause
     ("Ivo Brandt said despite the ceasefire, Karvania has shelled Tolvian villages.", "ACCUSE", "Karvania"),
     # a discussion or negotiation with a partner stays a CONSULT
@@ -83,6 +91,14 @@ NOT_FIRE = [
     ("Denise Moro says they are negotiating to import grain from Tolvia.", "CONSULT", "Tolvia"),
     # "unlawful" as a modifier inside the subject calls nothing of the predicate unlawful
     ("Ana Kolb said the illegal loggers' camp near Tolvia was empty.", "ACCUSE", "Tolvia"),
+    # a foreseen harm is no criticism
+    ('"The regime could incrementally raise tensions with missile launches," said analyst Tom Reyes.', "CRITICIZE", "regime"),
+    # "conferred the highest honour on X": confer = bestow, no consultation
+    ("Lumeria conferred the country's highest honour on Ivo Brandt.", "CONSULT", ""),
+    # a nationality adjective of a quantified crowd names nobody in particular
+    ('"Many Lumerian consumers choose small electric cars," Tom Reyes said.', None, "Lumeria"),
+    ('"There have been some (Karvanian and Tolvian) intelligence officers talking together," said adviser Ana Kolb.',
+     None, "Karvania"),
     # a worry denied is no warning; an act of the speaker's side reported in a quote is no accusation
     ("Ana Kolb said there was no reason to be concerned about Karvania's army.", "WARN", "Karvania"),
     ('"Coordinated strikes by the Tolvian army and its partners have killed at least 40 rebels," the Tolvian defence '

@@ -54,6 +54,9 @@ def is_hypothetical_clause(v: Token) -> bool:
 
 
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
+#: Modals of a possibility foreseen ("X could raise tensions", "may spark a crisis"): a negative predicate under
+#: them is a warning, not a criticism.
+POSSIBILITY_MODALS = frozenset({"could", "may", "might"})
 
 
 def commitment(v: Token, lex: Lexicon) -> Token | None:
@@ -731,6 +734,10 @@ def analyse_clause(
             # "accuses of wrongdoing (crime ...)"), any other negative evaluation a criticism (CAMEO 111)
             evaluation = StatementType.ACCUSE if any(
                 t.lower_ in lex.words.unlawful_words and t.i in predicate for t in negative) else StatementType.CRITICIZE
+            if any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in v.children):
+                # "the regime could raise tensions with missile launches": a harm foreseen, not an evaluation
+                # made -- a warning (taxonomy WARN: danger without a direct threat)
+                evaluation = StatementType.WARN
             if not undergoer and not speaker_side(subj, speaker) and is_actor_head(subj, lex) and not is_pronoun(subj) \
                     and not bare_common_noun(subj):
                 found.append((evaluation, [subj], weights.CLAUSE_INFERRED))
