@@ -59,6 +59,10 @@ FIRE = [
     # a nationality of quantified acts stays the target of a criticism; of unquantified actors, of an accusation
     ("Tom Reyes criticized many Lumerian strikes.", "CRITICIZE", "Lumeria"),
     ('"Lumerian forces have shelled our villages," Tom Reyes said.', "ACCUSE", "Lumeria"),
+    # wrongdoing told in the passive accuses its "by" agent
+    ("Ana Kolb said dozens of civilians were killed by Karvanian soldiers.", "ACCUSE", "Karvania"),
+    ("Ana Kolb said the villages were attacked by Tolvian militias last week.", "ACCUSE", "Tolvia"),
+    ("Ana Kolb says farmers' movements are restricted by the army, depriving them of their land.", "ACCUSE", "army"),
     # a concession does not hide the accusation of the main clause
     ("Ivo Brandt said despite the ceasefire, Karvania has shelled Tolvian villages.", "ACCUSE", "Karvania"),
     # a discussion or negotiation with a partner stays a CONSULT
@@ -99,6 +103,9 @@ NOT_FIRE = [
     ('"Many Lumerian consumers choose small electric cars," Tom Reyes said.', None, "Lumeria"),
     ('"There have been some (Karvanian and Tolvian) intelligence officers talking together," said adviser Ana Kolb.',
      None, "Karvania"),
+    # a passive act that is no wrongdoing, or fighting against armed men, accuses no one
+    ("Ana Kolb said the talks were hosted by Tolvia.", "ACCUSE", "Tolvia"),
+    ("Ana Kolb said the militants were killed by the Lumerian army.", "ACCUSE", "Lumeria"),
     # a worry denied is no warning; an act of the speaker's side reported in a quote is no accusation
     ("Ana Kolb said there was no reason to be concerned about Karvania's army.", "WARN", "Karvania"),
     ('"Coordinated strikes by the Tolvian army and its partners have killed at least 40 rebels," the Tolvian defence '

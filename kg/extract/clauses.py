@@ -160,6 +160,33 @@ def backing(v: Token, lex: Lexicon) -> tuple[Token, list[Token]] | None:
     return (act, heads) if heads else None
 
 
+def passive_wrongdoers(v: Token, lex: Lexicon, speaker: Token | None) -> list[Token]:
+    """The agents of wrongdoing told in the passive: a passive verb of wrongdoing (``content.tsv``
+    ``wrong_verb``), or a passive verb with a participle of one ("are restricted by X, depriving them of ..."),
+    with a "by" agent that is an actor ("civilians were killed by X soldiers").  Not when the ones acted on
+    are armed or terrorists ("the militants were killed by the army": fighting, no alleged wrong), not the
+    speaker's own side, not a pronoun; empty for other clauses."""
+    if not any(c.dep_ == "auxpass" for c in v.children):
+        return []
+    wrong = lex.content_class(v.lemma_) == ContentClass.WRONG_VERB or any(
+        c.dep_ == "advcl" and c.tag_ == "VBG" and lex.content_class(c.lemma_) == ContentClass.WRONG_VERB for c in v.children)
+    if not wrong:
+        return []
+    undergoer = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    if undergoer is not None and (terror_like(undergoer, lex) or lex.agent_role(undergoer.lemma_.lower()) in ("MIL", "REB")
+                                  or undergoer.lemma_.lower() in lex.words.armed_nouns):
+        return []
+    out: list[Token] = []
+    for agent in (c for c in v.children if c.dep_ == "agent"):
+        for p in (o for o in agent.children if o.dep_ == "pobj"):
+            for t in (p, *p.conjuncts):
+                if is_actor_head(t, lex) and not is_pronoun(t) and not bare_common_noun(t):
+                    out.append(t)
+                else:
+                    out += [v.doc[m.head] for m in inner_actors(t, lex)]
+    return [t for t in out if not speaker_side(t, speaker) and not own_possession(t)]
+
+
 def concern(v: Token, lex: Lexicon) -> Token | None:
     """The adjective of a worry a clause predicates of its subject (``words.tsv`` ``concern_words``): "we are
     deeply concerned about X", "she was worried that X could ...", "remains alarmed by X" -> the adjective
@@ -644,6 +671,12 @@ def analyse_clause(
                 and not speaker_side(culprit, speaker) and not bare_common_noun(culprit)):
             # "X was responsible for the massacre", "X was involved in corrupt acts", "X was behind the bombing"
             found.append((StatementType.ACCUSE, [culprit], weights.CLAUSE_EXPLICIT))
+            continue
+        wrongdoers = passive_wrongdoers(v, lex, speaker)
+        if wrongdoers:
+            # "civilians were killed by X", "movements are restricted by X, depriving them of their land":
+            # wrongdoing reported in the passive accuses its agent (taxonomy ACCUSE)
+            found.append((StatementType.ACCUSE, wrongdoers, weights.CLAUSE_EXPLICIT))
             continue
         if subj is None:
             continue
