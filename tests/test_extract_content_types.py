@@ -38,6 +38,7 @@ FIRE = [
     # a crime label given to an act: an accusation of its doer (CAMEO 112)
     ('Lumeria launched raids on the port, which Mr Brandt described as a "bloody crime".', "ACCUSE", "Lumeria"),
     ('Ivo Brandt said Lumeria\'s raids were a "bloody crime".', "ACCUSE", "Lumeria"),
+    ('Lumeria has launched raids to retake the port, which Mr Brandt described as a "bloody crime".', "ACCUSE", "Lumeria"),
     # an act predicated unlawful is alleged wrongdoing (ACCUSE), also inside a warning's clause
     ("Ana Kolb said Karvania's occupation of the islands was unlawful.", "ACCUSE", "Karvania"),
     ("Lumeria and its partners warned Friday that growing military cooperation between Karvania and Tolvia is "
@@ -106,6 +107,8 @@ NOT_FIRE = [
     # a passive act that is no wrongdoing, or fighting against armed men, accuses no one
     ("Ana Kolb said the talks were hosted by Tolvia.", "ACCUSE", "Tolvia"),
     ("Ana Kolb said the militants were killed by the Lumerian army.", "ACCUSE", "Lumeria"),
+    # a restrictive relative clause labels its own noun, not the clause before it
+    ('Lumeria sent envoys to the port which Mr Brandt described as a "bloody mess".', "CRITICIZE", "Lumeria"),
     # a worry denied is no warning; an act of the speaker's side reported in a quote is no accusation
     ("Ana Kolb said there was no reason to be concerned about Karvania's army.", "WARN", "Karvania"),
     ('"Coordinated strikes by the Tolvian army and its partners have killed at least 40 rebels," the Tolvian defence '

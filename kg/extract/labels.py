@@ -85,6 +85,11 @@ def clause_doer(relcl: Token, lex: Lexicon) -> list[MentionRef]:
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
+    for _ in range(3):
+        # "X launched raids to regain the port, which ...": the doer of the infinitive's governing verb
+        if verb.pos_ not in ("VERB", "AUX") or subject_of(verb) is not None or verb.dep_ not in ("xcomp", "advcl", "conj"):
+            break
+        verb = verb.head
     subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
     spk = subject_of(relcl)
     if subj is None or not is_actor_head(subj, lex) or is_pronoun(subj) or (spk is not None and subj.lower_ == spk.lower_):
