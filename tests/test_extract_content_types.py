@@ -64,6 +64,10 @@ FIRE = [
     ("Ana Kolb said dozens of civilians were killed by Karvanian soldiers.", "ACCUSE", "Karvania"),
     ("Ana Kolb said the villages were attacked by Tolvian militias last week.", "ACCUSE", "Tolvia"),
     ("Ana Kolb says farmers' movements are restricted by the army, depriving them of their land.", "ACCUSE", "army"),
+    # a denial of the speaker's own act is aimed at the accuser named just before; claims keep their owner
+    ("Tolvia accused Karvania of shelling the port, but Karvania denied it.", "DENY", "Tolvia"),
+    ("Tolvia has accused Karvania of arming the rebels. Karvania denies sending weapons to the rebels.", "DENY", "Tolvia"),
+    ("Karvania denied Tolvia's claims.", "DENY", "Tolvia"),
     # a concession does not hide the accusation of the main clause
     ("Ivo Brandt said despite the ceasefire, Karvania has shelled Tolvian villages.", "ACCUSE", "Karvania"),
     # a discussion or negotiation with a partner stays a CONSULT
@@ -109,6 +113,9 @@ NOT_FIRE = [
     ("Ana Kolb said the militants were killed by the Lumerian army.", "ACCUSE", "Lumeria"),
     # a restrictive relative clause labels its own noun, not the clause before it
     ('Lumeria sent envoys to the port which Mr Brandt described as a "bloody mess".', "CRITICIZE", "Lumeria"),
+    # the participants of a denied act of the speaker's own are no target of the denial
+    ("The Tolvian rebels routinely deny providing weapons to Karvanian militias.", "DENY", "Karvania"),
+    ("Karvania denied sending troops into Tolvia.", "DENY", ""),
     # a worry denied is no warning; an act of the speaker's side reported in a quote is no accusation
     ("Ana Kolb said there was no reason to be concerned about Karvania's army.", "WARN", "Karvania"),
     ('"Coordinated strikes by the Tolvian army and its partners have killed at least 40 rebels," the Tolvian defence '

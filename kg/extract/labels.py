@@ -15,7 +15,7 @@ from kg.extract.quotes import QUOTE_CHARS
 from kg.extract.syntax import FIRST_PERSON, RELATIVE, is_pronoun, prep_objects, subject_of
 from kg.model import StatementType
 
-__all__ = ["labeling", "quoted_label", "dismissed_accusers"]
+__all__ = ["labeling", "quoted_label", "dismissed_accusers", "denied_act_targets"]
 
 
 def labeling(tok: Token, lex: Lexicon, events: Events | None) -> tuple[StatementType, list[MentionRef]] | None:
@@ -151,3 +151,34 @@ def dismissed_accusers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> l
                     break
     authors = [a for a in authors if not speaker_side(a, speaker)]
     return [m for a in authors for m in actor_mentions(a, lex)]
+
+
+#: Pronoun objects of a denial that point back at an accusation ("Karvania denied it").
+_BACK_POINTERS = frozenset({"it", "this", "that", "them", "these"})
+
+
+def denied_act_targets(cue_tok: Token, targets: list[MentionRef], lex: Lexicon, speaker: Token | None) -> list[MentionRef]:
+    """The targets of a denial of the speaker's own act ("denied sending troops into X", "deny providing
+    weapons to X", "denied it"): the participants of the denied act are no target (taxonomy DENY: the target
+    is the accuser or the denied claim's subject, here the speaker); the accuser is the subject of the
+    latest accusing verb (``words.tsv`` ``accusing_verbs``) in this or the previous sentence ("X accused Y
+    of ..., but Y denied it" -> X).  Other denials keep ``targets``."""
+    comp = [c for c in cue_tok.children if (c.dep_ in ("xcomp", "dobj", "pcomp") and c.tag_ == "VBG")
+            or (c.dep_ == "dobj" and c.lower_ in _BACK_POINTERS)]
+    if not comp:
+        return targets
+    inside = {t.i for c in comp for t in c.subtree}
+    kept = [m for m in targets if m.head not in inside]
+    if kept:
+        return kept
+    sent = cue_tok.sent
+    doc = cue_tok.doc
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for t in reversed(doc[start:cue_tok.i]):
+        if t.pos_ == "VERB" and t.lemma_.lower() in lex.words.accusing_verbs:
+            s = subject_of(t)
+            if s is not None and is_actor_head(s, lex) and not is_pronoun(s) and not speaker_side(s, speaker):
+                return actor_mentions(s, lex)
+            break
+    return []
+

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from kg.extract import weights
 from kg.extract.clauses import analyse_clause, commitment, wanted_actors
 from kg.extract.events import event_agents, Events
-from kg.extract.labels import dismissed_accusers, labeling, quoted_label
+from kg.extract.labels import denied_act_targets, dismissed_accusers, labeling, quoted_label
 from kg.extract.lexicon import ContentClass, Cue, Lexicon
 from kg.extract.mentions import (
     actor_mentions,
@@ -501,6 +501,9 @@ def _cue_drafts(
             # reported past event, not a statement (CAMEO codes the event itself)
             return
         targets = find_targets(tok, cue, cue_idx, lex, ctx.events, spk_tok) if cue.type != StatementType.STATEMENT else []
+        if cue.type == StatementType.DENY:
+            # "denied sending troops into X": a denial of the speaker's own act, aimed at the accuser
+            targets = denied_act_targets(tok, targets, lex, spk_tok)
         if (cue.type == StatementType.STATEMENT and clause_verbs and cue.lemma not in lex.words.media_cues
                 and (quoted or not (clause_verbs[0].i < tok.i and past_event(clause_verbs[0])))):
             # whom the reported or quoted clause is about (CAMEO 010): kg.extract.targets.content_targets
