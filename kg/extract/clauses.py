@@ -5,7 +5,9 @@ DENY, a predicted harm ("X's plan could lead to war") -> WARN, support voiced by
 side ("said Russia supports the U.S. proposal") -> SUPPORT, a positive evaluation of an actor or its
 act ("X's plan was a positive step") -> PRAISE, the speaker's side refusing to accept ("will not
 accept X's plan") -> REJECT, an obligation put on another actor ("X should/must/needs to ...") -> APPEAL
-(DEMAND when insistent), a reproach ("X should have ...") -> CRITICIZE (taxonomy notes:
+(DEMAND when insistent), a reproach ("X should have ...") -> CRITICIZE, worry voiced by the speaker's side ("we
+are concerned that X could ...") -> WARN, wrongdoing in the passive ("were killed by X") -> ACCUSE of the agent, an
+act predicated "illegal" -> ACCUSE, a harm foreseen under could/may/might -> WARN (taxonomy notes:
 "the content of the reported clause can raise STATEMENT to ACCUSE"; the taxonomy's
 table, ``../shared/docs/taxonomy.md``: APPEAL = CAMEO 020-028 / NGEC REQUEST, DEMAND =
 CAMEO 100-108 / PLOVER DEMAND; CAMEO 03x, 11x, 12x, 13x, 016).  Content words come from
