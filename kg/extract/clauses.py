@@ -5,7 +5,9 @@ DENY, a predicted harm ("X's plan could lead to war") -> WARN, support voiced by
 side ("said Russia supports the U.S. proposal") -> SUPPORT, a positive evaluation of an actor or its
 act ("X's plan was a positive step") -> PRAISE, the speaker's side refusing to accept ("will not
 accept X's plan") -> REJECT, an obligation put on another actor ("X should/must/needs to ...") -> APPEAL
-(DEMAND when insistent), a reproach ("X should have ...") -> CRITICIZE (taxonomy notes:
+(DEMAND when insistent), a reproach ("X should have ...") -> CRITICIZE, worry voiced by the speaker's side ("we
+are concerned that X could ...") -> WARN, wrongdoing in the passive ("were killed by X") -> ACCUSE of the agent, an
+act predicated "illegal" -> ACCUSE, a harm foreseen under could/may/might -> WARN (taxonomy notes:
 "the content of the reported clause can raise STATEMENT to ACCUSE"; the taxonomy's
 table, ``../shared/docs/taxonomy.md``: APPEAL = CAMEO 020-028 / NGEC REQUEST, DEMAND =
 CAMEO 100-108 / PLOVER DEMAND; CAMEO 03x, 11x, 12x, 13x, 016).  Content words come from
@@ -54,6 +56,9 @@ def is_hypothetical_clause(v: Token) -> bool:
 
 
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
+#: Modals of a possibility foreseen ("X could raise tensions", "may spark a crisis"): a negative predicate under
+#: them is a warning, not a criticism.
+POSSIBILITY_MODALS = frozenset({"could", "may", "might"})
 
 
 def commitment(v: Token, lex: Lexicon) -> Token | None:
@@ -157,6 +162,91 @@ def backing(v: Token, lex: Lexicon) -> tuple[Token, list[Token]] | None:
     return (act, heads) if heads else None
 
 
+def passive_wrongdoers(v: Token, lex: Lexicon, speaker: Token | None) -> list[Token]:
+    """The agents of wrongdoing told in the passive: a passive verb of wrongdoing (``content.tsv``
+    ``wrong_verb``), or a passive verb with a participle of one ("are restricted by X, depriving them of ..."),
+    with a "by" agent that is an actor ("civilians were killed by X soldiers").  Not when the ones acted on
+    are armed or terrorists ("the militants were killed by the army": fighting, no alleged wrong), not the
+    speaker's own side, not a pronoun; empty for other clauses."""
+    if not any(c.dep_ == "auxpass" for c in v.children):
+        return []
+    wrong = lex.content_class(v.lemma_) == ContentClass.WRONG_VERB or any(
+        c.dep_ == "advcl" and c.tag_ == "VBG" and lex.content_class(c.lemma_) == ContentClass.WRONG_VERB for c in v.children)
+    if not wrong:
+        return []
+    undergoer = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    if undergoer is not None and (terror_like(undergoer, lex) or lex.agent_role(undergoer.lemma_.lower()) in ("MIL", "REB")
+                                  or undergoer.lemma_.lower() in lex.words.armed_nouns):
+        return []
+    out: list[Token] = []
+    for agent in (c for c in v.children if c.dep_ == "agent"):
+        for p in (o for o in agent.children if o.dep_ == "pobj"):
+            for t in (p, *p.conjuncts):
+                if is_actor_head(t, lex) and not is_pronoun(t) and not bare_common_noun(t):
+                    out.append(t)
+                else:
+                    out += [v.doc[m.head] for m in inner_actors(t, lex)]
+    return [t for t in out if not speaker_side(t, speaker) and not own_possession(t)]
+
+
+def concern(v: Token, lex: Lexicon) -> Token | None:
+    """The adjective of a worry a clause predicates of its subject (``words.tsv`` ``concern_words``): "we are
+    deeply concerned about X", "she was worried that X could ...", "remains alarmed by X" -> the adjective
+    (or the participle the parser made of it).  None for other clauses and a modal one ("would be
+    concerned if ...")."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
+        return None
+    if v.lower_ in lex.words.concern_words and any(c.dep_ == "auxpass" for c in v.children):
+        return v  # "we are concerned", parsed as a passive
+    if v.lemma_.lower() not in ("be", "feel", "remain", "grow", "become", "seem"):
+        return None
+    return next((c for c in v.children if c.dep_ == "acomp" and c.lower_ in lex.words.concern_words), None)
+
+
+def _feared_actors(adj: Token, lex: Lexicon, speaker: Token | None) -> list[Token]:
+    """Whom a worry is about: the actor subject of the feared clause ("concerned that X could invade") or the
+    actors inside it or inside the object of "about/over/by/at" ("about the implications of the cooperation
+    between X and Y"); not the speaker's own side, not a pronoun."""
+    out: list[Token] = []
+    for c in adj.children:
+        phrases: list[Token] = []
+        if c.dep_ == "ccomp":
+            s = subject_of(c)
+            phrases = [s] if s is not None else []
+        elif c.dep_ == "prep" and c.lower_ in ("about", "over", "by", "at", "with"):
+            phrases = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+        for ph in phrases:
+            if ph.lemma_.lower() in lex.words.document_nouns:
+                # "concerned about the latest agency report about X's program": what the document is about
+                phrases += prep_objects(ph, {"about", "on", "into"})
+                continue
+            if is_actor_head(ph, lex) and not bare_common_noun(ph):
+                out.append(ph)
+            else:
+                out += [adj.doc[m.head] for m in inner_actors(ph, lex)]
+    return [t for t in out if not is_pronoun(t) and not speaker_side(t, speaker) and not own_possession(t)]
+
+
+def nested_backing(v: Token, lex: Lexicon, speaker: Token | None) -> list[Token] | None:
+    """Support voiced by the first person below the reported clause ("we are eager to explore how we can keep
+    backing X", "we hope to keep standing with X"): a support verb under ``v`` whose own or
+    controlling subject is "I"/"we" (:func:`backing`), with the actors it backs.  None when there is none."""
+    for t in v.subtree:
+        if t.i == v.i or t.lemma_.lower() not in lex.words.continuation_verbs | lex.words.support_verbs:
+            continue
+        if t.dep_ not in ("ccomp", "xcomp", "pcomp", "advcl", "conj"):
+            continue
+        s = subject_of(t) or (subject_of(t.head) if t.dep_ == "xcomp" else None)
+        if s is None or s.lower_ not in FIRST_PERSON_WORDS:
+            continue
+        backed = backing(t, lex)
+        if backed is not None and not any(terror_like(o, lex) for o in clause_objects(backed[0])):
+            heads = [h for h in backed[1] if not speaker_side(h, speaker)]
+            if heads:
+                return heads
+    return None
+
+
 def _owners_of_wrongdoing(own: list[Token], lex: Lexicon, speaker: Token | None) -> list[Token]:
     """Actors named as the owners of a crime noun of the clause (``content.tsv``
     ``crime_noun``): "Russia's illegal aggression", "the regime's war crimes", "Iranian
@@ -258,8 +348,26 @@ def _clause_tokens(v: Token) -> list[Token]:
         for c in t.children:
             if c.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj") and subject_of(c) is not None:
                 continue
+            if concession(c):
+                continue  # "despite the fighting, aid workers can reach ...": what the clause concedes evaluates no one
             stack.append(c)
     return out
+
+
+#: Words that open a concession ("despite the fighting", "although prices rose"): what follows
+#: is granted, not said of the clause's subject.
+CONCESSIVE_WORDS = frozenset({"despite", "notwithstanding", "although", "though", "spite"})
+
+
+def concession(c: Token) -> bool:
+    """A concessive phrase or clause hung on a clause's verb: a "despite"/"in spite of"/"notwithstanding"
+    phrase or an "although"/"though" clause ("despite the insecurity, workers reach most villages").  Its
+    negative words are the circumstance the speaker grants, not an evaluation of the subject."""
+    if c.dep_ == "prep" and c.lower_ in CONCESSIVE_WORDS:
+        return True
+    if c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ == "spite" for o in c.children):
+        return True
+    return c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONCESSIVE_WORDS for m in c.children)
 
 
 def _answered_by_force(v: Token, lex: Lexicon) -> bool:
@@ -476,6 +584,12 @@ def analyse_clause(
             # "said it wants Peru to release the prisoners": a request addressed to Peru (CAMEO 02x)
             found.append((StatementType.APPEAL, [w for w in wanted if not speaker_side(w, speaker)], weights.CLAUSE_OBLIGATION))
             continue
+        worried = concern(v, lex) if not neg and (subj is None or speaker_side(subj, speaker) or own_possession(subj)) else None
+        if worried is not None:
+            # "we are deeply concerned about the implications of X's cooperation", "said she was worried that
+            # X could invade": worry voiced by the speaker's side, a warning of danger (taxonomy WARN)
+            found.append((StatementType.WARN, _feared_actors(worried, lex, speaker), weights.CLAUSE_INFERRED))
+            continue
         committed = commitment(v, lex)
         backed = backing(v, lex) if depth == 0 and speaker_side(subj, speaker) and (
             committed is None or lemma in lex.words.continuation_verbs) else None
@@ -560,6 +674,12 @@ def analyse_clause(
             # "X was responsible for the massacre", "X was involved in corrupt acts", "X was behind the bombing"
             found.append((StatementType.ACCUSE, [culprit], weights.CLAUSE_EXPLICIT))
             continue
+        wrongdoers = passive_wrongdoers(v, lex, speaker)
+        if wrongdoers:
+            # "civilians were killed by X", "movements are restricted by X, depriving them of their land":
+            # wrongdoing reported in the passive accuses its agent (taxonomy ACCUSE)
+            found.append((StatementType.ACCUSE, wrongdoers, weights.CLAUSE_EXPLICIT))
+            continue
         if subj is None:
             continue
         own = _clause_tokens(v)
@@ -602,7 +722,13 @@ def analyse_clause(
         if accuse and not bare_common_noun(subj) and not own_forces(subj, lex) and not (
                 is_pronoun(subj) and subj.lower_ in ("it", "we") and speaker is not None and not is_pronoun(speaker)):
             # "the military said it killed 33 rebels", "we destroyed their camps": the speaker's own act
-            found.append((StatementType.ACCUSE, [subj], weights.CLAUSE_EXPLICIT))
+            accused = [subj]
+            if not is_actor_head(subj, lex) and v.lemma_.lower() == "be":
+                # "X's raids were a crime", "corruption in X is pervasive": the owner or doer of the act the
+                # subject names (not "strikes by X killed 50 militants": an act reported, no label given it)
+                accused = [h for h in ([v.doc[m.head] for m in inner_actors(subj, lex)] or agents_of(subj, events, lex))
+                           if not speaker_side(h, speaker) and not own_possession(h)] or [subj]
+            found.append((StatementType.ACCUSE, accused, weights.CLAUSE_EXPLICIT))
             continue
         dismissed = [t for t in own if lex.content_class(t.lemma_) == ContentClass.ACCUSATION_NOUN and t.i != subj.i and any(
             c.dep_ == "amod" and (lex.content_class(c.lemma_) == ContentClass.NEGATIVE or c.lower_ in lex.words.dismissive) for c in t.children)]
@@ -639,9 +765,17 @@ def analyse_clause(
             # "the senator's ignorant hateful rhetoric belongs in another century": criticism of the
             # actor the evaluation is about -- the subject, else the subject's possessor,
             # else the agent of the event the subject names, else who the state is "with"
+            # "X's blockade is illegal": an act predicated unlawful is alleged wrongdoing (taxonomy ACCUSE:
+            # "accuses of wrongdoing (crime ...)"), any other negative evaluation a criticism (CAMEO 111)
+            evaluation = StatementType.ACCUSE if any(
+                t.lower_ in lex.words.unlawful_words and t.i in predicate for t in negative) else StatementType.CRITICIZE
+            if any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in v.children):
+                # "the regime could raise tensions with missile launches": a harm foreseen, not an evaluation
+                # made -- a warning (taxonomy WARN: danger without a direct threat)
+                evaluation = StatementType.WARN
             if not undergoer and not speaker_side(subj, speaker) and is_actor_head(subj, lex) and not is_pronoun(subj) \
                     and not bare_common_noun(subj):
-                found.append((StatementType.CRITICIZE, [subj], weights.CLAUSE_INFERRED))
+                found.append((evaluation, [subj], weights.CLAUSE_INFERRED))
                 continue
             # "children in Karvania are suffering from the war", "moving aid to Belmora was difficult": what the
             # subject underwent, or a place it names, is no evaluation of anyone
@@ -656,12 +790,18 @@ def analyse_clause(
                     inner += [c for c in t.head.children if c.dep_ == "poss" and is_actor_head(c, lex) and not is_pronoun(c)]
             inner = [t for t in inner if not speaker_side(t, speaker) and not own_possession(t)]
             if inner:
-                found.append((StatementType.CRITICIZE, inner, weights.CLAUSE_INFERRED))
+                found.append((evaluation, inner, weights.CLAUSE_INFERRED))
                 continue
         praised = _praised(v, subj, own, lex, events, speaker) if committed is None and not reported_speech else []
         if praised:
             # "X's proposal was an excellent idea", "X played a constructive role": praise (CAMEO 051)
             found.append((StatementType.PRAISE, praised, weights.CLAUSE_INFERRED))
+            continue
+        inner = nested_backing(v, lex, speaker) if depth == 0 and not neg else None
+        if inner is not None:
+            # "we are eager to explore how we can keep backing X": the speaker's side backing X
+            # in a clause nested below the reported one (CAMEO 052)
+            found.append((StatementType.SUPPORT, inner, weights.CLAUSE_INFERRED))
             continue
         if depth < 2:
             for x in v.children:

@@ -15,7 +15,7 @@ from kg.extract.quotes import QUOTE_CHARS
 from kg.extract.syntax import FIRST_PERSON, RELATIVE, is_pronoun, participle_agents, prep_objects, subject_of
 from kg.model import StatementType
 
-__all__ = ["labeling", "quoted_label", "dismissed_accusers"]
+__all__ = ["labeling", "quoted_label", "dismissed_accusers", "denied_act_targets"]
 
 
 def labeling(tok: Token, lex: Lexicon, events: Events | None) -> tuple[StatementType, list[MentionRef]] | None:
@@ -43,7 +43,11 @@ def labeling(tok: Token, lex: Lexicon, events: Events | None) -> tuple[Statement
     crime = any(lex.content_class(w.lemma_) in (ContentClass.CRIME_NOUN, ContentClass.TERROR) for w in negative)
     stype = StatementType.ACCUSE if crime else StatementType.CRITICIZE
     targets: list[MentionRef] = []
-    for o in objects + [c for c in tok.children if c.dep_ == "nsubjpass"]:
+    objects = objects + [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if objects and all(lex.content_class(o.lemma_) == ContentClass.ACCUSATION_NOUN for o in objects):
+        # "called X's assertions baseless": dismissing claims is a denial aimed at their author (taxonomy DENY)
+        stype = StatementType.DENY
+    for o in objects:
         if o.lower_ in RELATIVE or o.lower_ == "what":
             # "raids which Lavrov described as a crime": the antecedent
             o = tok.head if tok.dep_ == "relcl" else o
@@ -69,6 +73,8 @@ def labeling(tok: Token, lex: Lexicon, events: Events | None) -> tuple[Statement
                 m for a in agents_of(o, events, lex) for m in actor_mentions(a, lex)]
     if not targets and tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
         targets = inner_actors(tok.head, lex) or [m for a in agents_of(tok.head, events, lex) for m in actor_mentions(a, lex)]
+    if not targets and tok.dep_ == "relcl":
+        targets = clause_doer(tok, lex)
     return (stype, targets) if targets else None
 
 
@@ -83,6 +89,31 @@ def label_parts(tok: Token) -> tuple[list[Token], list[Token]]:
     if not objects and len(oprds) >= 2 and oprds[0].pos_ in ("NOUN", "PROPN", "PRON"):
         objects, direct = [oprds[0]], [c for c in direct if c is not oprds[0]]
     return objects, direct
+
+
+def clause_doer(relcl: Token, lex: Lexicon) -> list[MentionRef]:
+    """The doer of the clause a comma-set "which" sums up ("X launched raids on the port, which Y described as
+    a crime": X): the subject of the verb the relative clause's noun hangs under, when it is an actor other
+    than the labelling speaker.  Empty for a restrictive relative clause (no comma before "which")."""
+    rel = next((c for c in relcl.children if c.lower_ in RELATIVE and c.i < relcl.i), None)
+    doc = relcl.doc
+    if rel is None or rel.i == 0 or doc[rel.i - 1].text != ",":
+        return []
+    verb = relcl.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    for _ in range(3):
+        # "X launched raids to regain the port, which ...": the doer of the infinitive's governing verb
+        if verb.pos_ not in ("VERB", "AUX") or subject_of(verb) is not None or verb.dep_ not in ("xcomp", "advcl", "conj"):
+            break
+        verb = verb.head
+    subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    spk = subject_of(relcl)
+    if subj is None or not is_actor_head(subj, lex) or is_pronoun(subj) or (spk is not None and subj.lower_ == spk.lower_):
+        return []
+    return actor_mentions(subj, lex)
 
 
 def quoted_label(tok: Token, lex: Lexicon, in_quotes: set[int]) -> tuple[int, int] | None:
@@ -139,3 +170,34 @@ def dismissed_accusers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> l
                     break
     authors = [a for a in authors if not speaker_side(a, speaker)]
     return [m for a in authors for m in actor_mentions(a, lex)]
+
+
+#: Pronoun objects of a denial that point back at an accusation ("Karvania denied it").
+_BACK_POINTERS = frozenset({"it", "this", "that", "them", "these"})
+
+
+def denied_act_targets(cue_tok: Token, targets: list[MentionRef], lex: Lexicon, speaker: Token | None) -> list[MentionRef]:
+    """The targets of a denial of the speaker's own act ("denied sending troops into X", "deny providing
+    weapons to X", "denied it"): the participants of the denied act are no target (taxonomy DENY: the target
+    is the accuser or the denied claim's subject, here the speaker); the accuser is the subject of the
+    latest accusing verb (``words.tsv`` ``accusing_verbs``) in this or the previous sentence ("X accused Y
+    of ..., but Y denied it" -> X).  Other denials keep ``targets``."""
+    comp = [c for c in cue_tok.children if (c.dep_ in ("xcomp", "dobj", "pcomp") and c.tag_ == "VBG")
+            or (c.dep_ == "dobj" and c.lower_ in _BACK_POINTERS)]
+    if not comp:
+        return targets
+    inside = {t.i for c in comp for t in c.subtree}
+    kept = [m for m in targets if m.head not in inside]
+    if kept:
+        return kept
+    sent = cue_tok.sent
+    doc = cue_tok.doc
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for t in reversed(doc[start:cue_tok.i]):
+        if t.pos_ == "VERB" and t.lemma_.lower() in lex.words.accusing_verbs:
+            s = subject_of(t)
+            if s is not None and is_actor_head(s, lex) and not is_pronoun(s) and not speaker_side(s, speaker):
+                return actor_mentions(s, lex)
+            break
+    return []
+

@@ -160,6 +160,9 @@ class RuleWords:
     offer_verbs: frozenset[str] = frozenset()
     infinitive_cues: frozenset[str] = frozenset()
     finding_verbs: frozenset[str] = frozenset()
+    topic_consult_cues: frozenset[str] = frozenset()
+    concern_words: frozenset[str] = frozenset()
+    unlawful_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_file(cls, path: Path) -> "RuleWords":

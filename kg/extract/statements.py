@@ -62,7 +62,7 @@ from kg.extract.quotes import OPENING_QUOTES, quote_balance, quoted_tokens
 from kg.extract.speakers import coordinated_actors, example_members, headline_speaker
 from kg.extract.syntax import clause_objects, is_hypothetical, match_cue, subject_of
 from kg.extract.targets import content_targets, headline_capitals
-from kg.extract.verbal import cue_statements, DocCues, in_reported_clause, uncued_verb_statements
+from kg.extract.verbal import cue_statements, DocCues, in_reported_clause, uncued_verb_statements, viewpoint_owner
 from kg.model import Mode, StatementType
 
 
@@ -87,7 +87,9 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
         # a title-cased headline's common noun, a name the article uses for a kind of thing ("the
         # Schengen zone"), is no target, whichever rule found it
         d.targets = [m for m in d.targets if not headline_capitals(doc[m.head], lex) and not thing_mention(m, doc, lex)
-                     and not nonspecific_mention(m, doc, lex) and not first_person_owned(m, doc)]
+                     and not nonspecific_mention(m, doc, lex) and not first_person_owned(m, doc)
+                     and not viewpoint_owner(doc[m.head])
+                     and not (d.type == StatementType.STATEMENT and crowd_nationality(m, doc))]
         if d.type == StatementType.STATEMENT and (is_anonymous(d.speaker, doc, lex) or is_media(d.speaker, doc, lex)):
             continue
         if (not_speech(d, doc, lex) or storm_name(d.speaker, doc, lex) or document_name(d.speaker, doc, lex)
@@ -120,6 +122,26 @@ def find_statements(doc: Doc, lex: Lexicon) -> Iterator[Draft]:
                 targets = [o for o in mentions if o is not m]
             yield Draft(d.sent_start, d.sent_end, d.cue_tokens, d.cue_lemma, d.type, d.prior, m, targets,
                         d.content, d.mode, d.negated, d.hypothetical, d.evidence)
+
+
+#: Quantifiers of a crowd ("many Chinese teenagers", "some Egyptian officers"): nobody in particular.
+CROWD_QUANTIFIERS = frozenset({"many", "most", "some", "few", "several", "numerous", "countless", "various", "all", "every", "more"})
+
+
+def crowd_nationality(m: MentionRef, doc: Doc) -> bool:
+    """A nationality adjective on a quantified common noun ("Many European consumers choose ...", "most Chinese
+    teenagers", "some (Turkish and Egyptian) intelligence officers"): in a plain STATEMENT it says where an unnamed
+    crowd is from, it names no actor the statement is about (issue 14, hand check).  The caller applies it to
+    STATEMENT only: "criticized many Lumerian strikes" criticizes the country whose acts they are."""
+    tok = doc[m.head]
+    if tok.pos_ not in ("ADJ", "PROPN") or tok.ent_type_ != "NORP":
+        return False
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "(Turkish and Egyptian) officers"
+    noun = tok.head
+    if tok.dep_ != "amod" or noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return False
+    return any(c.dep_ in ("amod", "det", "quantmod", "advmod") and c.lower_ in CROWD_QUANTIFIERS for c in noun.children)
 
 
 def first_person_owned(m: MentionRef, doc: Doc) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from kg.extract import weights
 from kg.extract.clauses import analyse_clause, commitment, wanted_actors
 from kg.extract.events import event_agents, Events
-from kg.extract.labels import dismissed_accusers, labeling, quoted_label
+from kg.extract.labels import denied_act_targets, dismissed_accusers, labeling, quoted_label
 from kg.extract.lexicon import ContentClass, Cue, Lexicon
 from kg.extract.mentions import (
     actor_mentions,
@@ -265,6 +265,60 @@ def is_requested_action(tok: Token, cue_matches: dict[int, tuple[Cue, list[int]]
     return False
 
 
+#: Modals by which a reported act is someone's guess, not an act that took place ("analysts say X would welcome ...").
+SPECULATION_MODALS = frozenset({"would", "could", "might", "may"})
+
+
+def speculated(tok: Token, speaker: Token, cue_matches: dict[int, tuple[Cue, list[int]]]) -> bool:
+    """A cue under a speculation modal inside another speaker's reported clause ("Analysts say Tehran would
+    welcome the closure", "experts said Brussels could reject the plan"): the reporter's guess at what its
+    subject might do, no statement the subject made -- marked hypothetical (PLOVER ``mode``), not asserted.
+    Not when the subject is the first person ("we would welcome ..." in a quote is the speaker's own)."""
+    if not any(c.dep_ == "aux" and c.lower_ in SPECULATION_MODALS for c in tok.children):
+        return False
+    if speaker.lower_ in FIRST_PERSON or not in_reported_clause(tok, cue_matches):
+        return False
+    subj = subject_of(tok)
+    # "the ministry said it would summon the ambassador": the speaker's own announced act, not a guess
+    return subj is not None and not speaker_side(subj, own_reporter(tok, cue_matches))
+
+
+def own_reporter(tok: Token, cue_matches: dict[int, tuple[Cue, list[int]]]) -> Token | None:
+    """The subject of the reporting cue whose clause holds ``tok`` (:func:`in_reported_clause`), or None."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        m = cue_matches.get(cur.i)
+        if m is not None and m[0].kind == "report":
+            return subject_of(cur)
+    return None
+
+
+#: Nouns of a point of view: "from X's perspective" names whose view the speaker takes, not whom it is about.
+VIEWPOINT_NOUNS = frozenset({"perspective", "standpoint", "viewpoint", "view", "point", "vantage"})
+
+
+def viewpoint_owner(t: Token) -> bool:
+    """An actor token that owns the point of view of a "from" phrase ("From the United Nations' point of view,
+    the crisis could worsen", "from Brussels' perspective"): the side the speaker speaks from, no target."""
+    head = t.head
+    if t.dep_ == "poss" and head.lemma_.lower() in VIEWPOINT_NOUNS:
+        return head.dep_ == "pobj" and head.head.lower_ == "from"
+    if t.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in VIEWPOINT_NOUNS:
+        return head.head.dep_ == "pobj" and head.head.head.lower_ == "from"  # "from the point of view of X"
+    return False
+
+
+def partner_object(t: Token) -> bool:
+    """An actor token that is (or is coordinated with) the object of "with", "between" or "among": the other
+    side of a talk ("discussed the plan with X", "negotiations between X and Y")."""
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in ("with", "between", "among")
+
+
 @dataclass(frozen=True, slots=True)
 class DocCues:
     """What the per-sentence rules share about the whole doc.
@@ -353,6 +407,10 @@ def _cue_drafts(
     if cue.kind == "act" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return  # "rejected Kenya's request to brief it", "a plan to condemn X": the act is the noun's content
+    if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "csubjpass") and subject_of(tok) is None and tok.i > sent.start:
+        # "because negotiating with armed groups is a crime": an act named as a thing, nobody's statement (at the
+        # start of a sentence the parser also takes a participle for one: "Claiming X, Trump told Fox ...")
+        return
     if tok.i in ctx.in_quotes:
         subj = own_speaker(tok, lex)
         if subj is None or not (is_pronoun(subj) and subj.lower_ in FIRST_PERSON):
@@ -384,7 +442,7 @@ def _cue_drafts(
                     is_hypothetical(tok, sent), weights.LABEL)
         return
     negated = is_negated(tok, lex)
-    hypo = is_hypothetical(tok, sent)
+    hypo = is_hypothetical(tok, sent) or speculated(tok, spk_tok, ctx.cue_matches)
     content = content_range(tok, cue_idx, spk_tok)
     mode = content_mode(doc, content, cue)
     lemma = " ".join(doc[j].lemma_.lower() for j in cue_idx) if cue.particle or cue.obj else tok.lemma_.lower()
@@ -454,6 +512,9 @@ def _cue_drafts(
             # reported past event, not a statement (CAMEO codes the event itself)
             return
         targets = find_targets(tok, cue, cue_idx, lex, ctx.events, spk_tok) if cue.type != StatementType.STATEMENT else []
+        if cue.type == StatementType.DENY:
+            # "denied sending troops into X": a denial of the speaker's own act, aimed at the accuser
+            targets = denied_act_targets(tok, targets, lex, spk_tok)
         if (cue.type == StatementType.STATEMENT and clause_verbs and cue.lemma not in lex.words.media_cues
                 and (quoted or not (clause_verbs[0].i < tok.i and past_event(clause_verbs[0])))):
             # whom the reported or quoted clause is about (CAMEO 010): kg.extract.targets.content_targets
@@ -502,12 +563,20 @@ def _cue_drafts(
                 stype, targets = StatementType.THREATEN, threat
             elif not targets:
                 targets, extra = warning_content(tok, lex, spk_tok, ctx.events)
+            else:
+                # "warned that the cooperation between X and Y is illegal": the warning's targets stand, the
+                # accusation or criticism in its clause is a statement of its own
+                extra = warning_content(tok, lex, spk_tok, ctx.events)[1]
         if not targets and cue.text in lex.words.target_only_cues:
             return  # "the team hit back in the second half": a retort only at someone
         if cue.lemma in lex.words.dyadic_support_cues and (
                 not targets or tok.dep_ in ("pcomp", "acl", "relcl", "amod", "advcl")
                 or any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children)):
             return  # "supported education", "was supported by X", "by supporting X": no voiced support
+        if stype == StatementType.CONSULT and cue.lemma in lex.words.topic_consult_cues:
+            # "discussed China's role in the region": the topic and its owner are no partner; "discussed it
+            # with X", "negotiated between X and Y" name one (CAMEO 04x)
+            targets = [m for m in targets if partner_object(doc[m.head])]
         if stype == StatementType.CONSULT:
             # "held a summit in Nairobi": the place of a meeting is no partner of it; "briefed
             # reporters": the press is no party consulted (CAMEO 04x)
