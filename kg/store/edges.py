@@ -41,7 +41,7 @@ from collections.abc import Iterable
 
 from kg.sparql_terms import escaped_iri
 
-__all__ = ["EDGE_GRAPH", "CONTROL_GRAPH", "MARKER", "TYPES", "edge_graphs", "sync_update", "delete_ops",
+__all__ = ["EDGE_GRAPH", "CONTROL_GRAPH", "MARKER", "TYPES", "edge_graphs", "is_derived", "derived_graphs", "sync_update", "delete_ops",
            "rebuild_update", "marker_insert", "marker_delete", "prefixed", "edges_ready"]
 
 #: Edge graphs are this IRI + the statement type (``.../id/graph/edges/ACCUSE``).
@@ -105,6 +105,51 @@ WHERE {{
 }}"""
 
 
+def _scan(variables: str, pattern: str) -> str:
+    return f"{{ SELECT {variables} WHERE {{ GRAPH ?g {{ {pattern} }} }} }}"
+
+
+#: The statement pattern of :data:`_STATEMENT` as one subquery per triple pattern: over the whole store,
+#: pyoxigraph then joins range scans by hashing instead of looking each statement up (a quarter less
+#: time for the rebuild at 0.5M quads, the same edges).
+_STATEMENT_SCANS = " ".join([
+    _scan("?g ?s", "?s a kg:Statement"), _scan("?g ?s ?st", "?s kg:statementType ?st"),
+    _scan("?g ?s ?a", "?s kg:actor ?a"), _scan("?g ?s ?t", "?s kg:target ?t"),
+    _scan("?g ?s", "?s kg:negated false"), _scan("?g ?s", "?s kg:hypothetical false"),
+    _scan("?g ?s ?art", "?s prov:wasDerivedFrom ?art")])
+
+
+def _insert_all() -> str:
+    """:func:`_insert` for every graph of the store, in scans (see :data:`_STATEMENT_SCANS`)."""
+    names = _scan("?g ?a ?aname", "?a kg:name ?aname") + " " + _scan("?g ?t ?tname", "?t kg:name ?tname")
+    return f"""INSERT {{ GRAPH ?eg {{
+  ?e a kg:DirectEdge ; kg:edgeSource ?a ; kg:edgeTarget ?t ; kg:edgeGraph ?g ; kg:edgeArticle ?art ;
+     kg:sourceName ?an ; kg:targetName ?tn ; kg:sourceQid ?aq ; kg:targetQid ?tq ; kg:edgeStatement ?s ; kg:edgeDate ?date
+}} }}
+WHERE {{
+  {{ SELECT ?g ?art ?a ?t ?st (MIN(?aname) AS ?an) (MIN(?tname) AS ?tn)
+    WHERE {{ {_STATEMENT_SCANS} {names} }}
+    GROUP BY ?g ?art ?a ?t ?st }}
+  VALUES (?st ?eg) {{ {_TYPE_GRAPHS} }}
+  {_STATEMENT_SCANS}
+  OPTIONAL {{ SELECT ?g ?a (MIN(?q) AS ?aq) WHERE {{ GRAPH ?g {{ ?a kg:qid ?q }} }} GROUP BY ?g ?a }}
+  OPTIONAL {{ SELECT ?g ?t (MIN(?q) AS ?tq) WHERE {{ GRAPH ?g {{ ?t kg:qid ?q }} }} GROUP BY ?g ?t }}
+  OPTIONAL {{ SELECT ?g ?art ?date WHERE {{ GRAPH ?g {{ ?art schema:datePublished ?date }} }} }}
+  BIND (IRI(CONCAT(STR(?eg), "/", MD5(CONCAT(STR(?g), " ", STR(?art), " ", STR(?a), " ", STR(?t))))) AS ?e)
+}}"""
+
+
+def is_derived(graph_iri: str) -> bool:
+    """Whether a graph is kg's bookkeeping (an edge graph or the control graph), not data written to the
+    store: :meth:`Store.graphs` leaves these out and :meth:`Store.count` does not count them."""
+    return graph_iri.startswith(EDGE_GRAPH) or graph_iri == CONTROL_GRAPH
+
+
+def derived_graphs() -> list[str]:
+    """The edge graphs and the control graph."""
+    return [*edge_graphs(), CONTROL_GRAPH]
+
+
 def marker_insert() -> str:
     """The update operation that says the store's edges are complete."""
     return f"INSERT DATA {{ GRAPH <{CONTROL_GRAPH}> {{ <{MARKER}> kg:edgesComplete true }} }}"
@@ -140,7 +185,7 @@ def prefixed(ops: str) -> str:
 def rebuild_update() -> str:
     """A SPARQL update that drops every edge graph, derives the edges of all graphs and writes the marker
     (for a store written by other tools, or by kg before the edge graphs existed)."""
-    return _PREFIXES + _delete(None) + "\n" + _insert(None) + " ;\n" + marker_insert()
+    return _PREFIXES + _delete(None) + "\n" + _insert_all() + " ;\n" + marker_insert()
 
 
 _ASK = f"ASK {{ GRAPH <{CONTROL_GRAPH}> {{ <{MARKER}> <https://w3id.org/kg-news/ontology#edgesComplete> true }} }}"

@@ -222,7 +222,7 @@ class OxigraphStore:
         if path.is_file() and self._is_empty():
             n = self._load_into_empty(path, fmt, graph_iri)
             self._write(self._store.update, edges.rebuild_update())
-            self._len = None
+            self._len = n  # the quads loaded; the derived graphs are not counted
             return n
         media, n, per_graph = _rdfio.scan_file(path, fmt)
         to_graph = ox.NamedNode(graph_iri) if graph_iri and media not in DATASET_FORMATS else None
@@ -282,8 +282,7 @@ class OxigraphStore:
             raise _rdfio.syntax_error(path, exc) from exc
         except (OSError, RuntimeError) as exc:
             raise StoreError(Msg.E014, path=self.path or "memory", reason=_reason(exc)) from exc
-        self._len = len(self._store)  # one scan, kept until the next write (kg load counts after loading)
-        return self._len
+        return len(self._store)  # one scan (kg load counts after loading; the edges come after)
 
     def drop_graph(self, graph_iri: str) -> None:
         """Remove a named graph and the direct edges derived from it (one transaction)."""
@@ -316,7 +315,11 @@ class OxigraphStore:
     def count(self, graph_iri: str | None = None) -> int:
         if graph_iri is None:
             if self._len is None:
-                self._len = len(self._store)  # a full scan in pyoxigraph: kept until the next write
+                # a full scan in pyoxigraph, kept until the next write; without kg's derived graphs
+                # (the direct edges and their marker, kg/store/edges.py): the quads written to the store
+                derived = sum(sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+                              for g in edges.derived_graphs())
+                self._len = len(self._store) - derived
             return self._len
         g = ox.NamedNode(graph_iri)
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, g))
@@ -324,6 +327,7 @@ class OxigraphStore:
     def graphs(self) -> list[str]:
         out = []
         for g in self._store.named_graphs():
-            if isinstance(g, ox.NamedNode) and next(iter(self._store.quads_for_pattern(None, None, None, g)), None):
+            if (isinstance(g, ox.NamedNode) and not edges.is_derived(g.value)
+                    and next(iter(self._store.quads_for_pattern(None, None, None, g)), None)):
                 out.append(g.value)
         return sorted(out)

@@ -395,7 +395,10 @@ class SparqlStore:
 
     def count(self, graph_iri: str | None = None) -> int:
         if graph_iri is None:
-            q = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+            # without kg's derived graphs (the direct edges and their marker, kg/store/edges.py)
+            derived = " ".join(f"<{g}>" for g in edges.derived_graphs())
+            q = ("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } "
+                 f"FILTER (?g NOT IN ({', '.join(derived.split())})) }} }}")
         else:
             q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {Term.iri(graph_iri).n3()} {{ ?s ?p ?o }} }}"
         rows = self.query(q).rows
@@ -403,7 +406,8 @@ class SparqlStore:
 
     def graphs(self) -> list[str]:
         rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
-        return sorted(r[0].value for r in rows if r[0] is not None and r[0].kind == "iri")
+        return sorted(r[0].value for r in rows
+                      if r[0] is not None and r[0].kind == "iri" and not edges.is_derived(r[0].value))
 
 
 def _line_chunks(fh: "IO[bytes]", max_bytes: int, max_lines: int, block: int = 1 << 20) -> Iterator[tuple[bytes, int]]:
