@@ -42,7 +42,7 @@ from collections.abc import Iterable
 from kg.sparql_terms import escaped_iri
 
 __all__ = ["EDGE_GRAPH", "CONTROL_GRAPH", "MARKER", "TYPES", "edge_graphs", "is_derived", "derived_graphs", "sync_update", "delete_ops",
-           "rebuild_update", "marker_insert", "marker_delete", "prefixed", "edges_ready"]
+           "rebuild_update", "marker_insert", "marker_delete", "writes_marker", "prefixed", "edges_ready"]
 
 #: Edge graphs are this IRI + the statement type (``.../id/graph/edges/ACCUSE``).
 EDGE_GRAPH = "https://w3id.org/kg-news/id/graph/edges/"
@@ -153,6 +153,12 @@ def derived_graphs() -> list[str]:
 def marker_insert() -> str:
     """The update operation that says the store's edges are complete."""
     return f"INSERT DATA {{ GRAPH <{CONTROL_GRAPH}> {{ <{MARKER}> kg:edgesComplete true }} }}"
+
+
+def writes_marker(sparql: str) -> bool:
+    """Whether a user's update writes the marker itself (the rebuild update,
+    ``queries/maintenance/rebuild-direct-edges.ru``): then :meth:`Store.update` keeps it."""
+    return MARKER in sparql and "edgesComplete" in sparql and "INSERT" in sparql.upper()
 
 
 def marker_delete() -> str:

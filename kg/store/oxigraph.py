@@ -306,7 +306,8 @@ class OxigraphStore:
             self._store.update(sparql)
             # an update kg did not write may change article graphs without their edges: the stored
             # queries read the article graphs again until the edges are rebuilt (kg/store/edges.py)
-            self._store.update(edges.marker_delete())
+            if not edges.writes_marker(sparql):
+                self._store.update(edges.marker_delete())
         except (SyntaxError, ValueError) as exc:
             raise QueryError(Msg.E024, reason=str(exc).replace("\n", " ")) from exc
         except (OSError, RuntimeError) as exc:

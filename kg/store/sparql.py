@@ -391,7 +391,8 @@ class SparqlStore:
         article graphs without their edges; the stored queries read the article graphs until a rebuild,
         kg/store/edges.py).  :raises EndpointError: E060-E064."""
         self._post_update(sparql)
-        self._post_update(edges.marker_delete())
+        if not edges.writes_marker(sparql):
+            self._post_update(edges.marker_delete())
 
     def count(self, graph_iri: str | None = None) -> int:
         if graph_iri is None:

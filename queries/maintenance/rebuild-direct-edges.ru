@@ -1,7 +1,7 @@
 # Rebuild the direct-edge graphs (kg/store/edges.py) of a store from its article graphs, and mark them complete.
 # kg keeps them in sync by itself; run this after writing article graphs with another tool (curl, a GSP client,
 # another program's SPARQL update) into a store that kg also writes, or on a store loaded by an older kg:
-#   kg sparql --update "$(cat queries/maintenance/rebuild-direct-edges.ru)"     (or POST it to /DATASET/update)
+#   kg sparql --update queries/maintenance/rebuild-direct-edges.ru     (or POST it to /DATASET/update)
 # One transaction; its time grows with the statements in the store (a few seconds of CPU per million quads).
 
 PREFIX kg: <https://w3id.org/kg-news/ontology#>
