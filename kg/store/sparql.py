@@ -262,8 +262,18 @@ class SparqlStore:
         path = Path(path)
         media, n, per_graph = _rdfio.scan_file(path, fmt)
         was_empty = self._empty_before_first_write()
-        n = self._load(path, media, n, per_graph, graph_iri=graph_iri, replace=replace)
-        self._sync_written(list(per_graph) if media in DATASET_FORMATS else [graph_iri or ""], was_empty=was_empty)
+        written = list(per_graph) if media in DATASET_FORMATS else [graph_iri or ""]
+        try:
+            n = self._load(path, media, n, per_graph, graph_iri=graph_iri, replace=replace)
+        except PartialLoadError:
+            # best effort: the edges of the graphs as the server now holds them (whole or partly written);
+            # after a partial load into an empty dataset there is no mark, so the queries read the article graphs
+            try:
+                self._sync_written(written, was_empty=False)
+            except EndpointError:
+                pass
+            raise
+        self._sync_written(written, was_empty=was_empty)
         return n
 
     def _load(self, path: Path, media: str, n: int, per_graph: dict[str, int], *, graph_iri: str | None,
