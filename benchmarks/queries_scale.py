@@ -43,8 +43,11 @@ def replicate(nq: Path, out: Path, quads: int) -> int:
     return n
 
 
-def time_queries(store_path: str, repeat: int = 3, queries=MAIN_QUERIES) -> list[dict]:
-    """Median seconds and rows of each query of ``queries`` on the embedded store at ``store_path``."""
+def time_queries(store_path: str, repeat: int = 3, queries=MAIN_QUERIES, *, live: bool = False) -> list[dict]:
+    """Median seconds (wall and CPU) and rows of each query of ``queries`` on the embedded store at
+    ``store_path``, as ``kg query`` runs it (``run_stored``: the direct-edge form on a store whose edges are
+    complete, kg/store/edges.py).  With ``live``, each query also as stored (over the article graphs), the
+    two forms alternated, under ``live_seconds`` / ``live_cpu_seconds``."""
     from kg.queries import QUERIES_DIR, Catalog, store_actor_resolver, run_stored
     from kg.store.oxigraph import OxigraphStore
 
@@ -54,15 +57,43 @@ def time_queries(store_path: str, repeat: int = 3, queries=MAIN_QUERIES) -> list
         resolver = store_actor_resolver(st)
         resolver("Q30")  # warm up the store (QIDs resolve with one indexed query; names fill a cache on first use)
         for name, params in queries:
-            times, rows = [], 0
+            times, cpus, ltimes, lcpus, rows = [], [], [], [], 0
+            text = catalog.get(name).bind(params, resolve_actor=resolver) if live else ""
             for i in range(repeat + 1):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 res = run_stored(st, name, params, catalog=catalog, resolve_actor=resolver)
                 rows = len(res.rows)
                 if i:
                     times.append(time.perf_counter() - t0)
-            out.append({"query": name, "params": params, "seconds": statistics.median(times), "rows": rows})
+                    cpus.append(time.process_time() - c0)
+                if live:
+                    t0, c0 = time.perf_counter(), time.process_time()
+                    lrows = len(st.query(text).rows)
+                    if i:
+                        ltimes.append(time.perf_counter() - t0)
+                        lcpus.append(time.process_time() - c0)
+                    assert lrows == rows, (name, params, lrows, rows)
+            r = {"query": name, "params": params, "seconds": statistics.median(times),
+                 "cpu_seconds": statistics.median(cpus), "rows": rows}
+            if live:
+                r.update(live_seconds=statistics.median(ltimes), live_cpu_seconds=statistics.median(lcpus))
+            out.append(r)
     return out
+
+
+def derive_edges(store_path: str) -> float:
+    """Derive the direct edges of every graph of the store at ``store_path`` and mark them complete, as
+    ``kg load`` does after a load into an empty store (kg/store/edges.py); returns the CPU seconds."""
+    import pyoxigraph as ox
+
+    from kg.store.edges import rebuild_update
+
+    c0 = time.process_time()
+    st = ox.Store(store_path)
+    st.update(rebuild_update())
+    st.flush()
+    del st
+    return time.process_time() - c0
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -71,6 +102,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--sizes", default="500000,1000000", help="store sizes in quads, comma-separated")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--live", action="store_true", help="also time each query as stored, over the article graphs")
     args = ap.parse_args(argv)
     import pyoxigraph as ox
 
@@ -87,12 +119,20 @@ def main(argv: list[str] | None = None) -> dict:
             del st
             load = time.perf_counter() - t0
             path.unlink()
-            rows = time_queries(str(store), args.repeat)
-            results[size] = {"quads": n, "bulk_load_seconds": load, "queries": rows}
-            print(f"{n:9d} quads (bulk load {load:.1f} s)", flush=True)
+            t0 = time.perf_counter()
+            edges_cpu = derive_edges(str(store))
+            edges_wall = time.perf_counter() - t0
+            rows = time_queries(str(store), args.repeat, live=args.live)
+            results[size] = {"quads": n, "bulk_load_seconds": load, "edges_seconds": edges_wall,
+                             "edges_cpu_seconds": edges_cpu, "queries": rows}
+            print(f"{n:9d} quads (bulk load {load:.1f} s; direct edges {edges_wall:.1f} s, CPU {edges_cpu:.1f} s)",
+                  flush=True)
             for r in rows:
                 p = ",".join(f"{k}={v}" for k, v in r["params"].items())
-                print(f"    {r['query']:22s} {p:28s} {r['seconds'] * 1000:9.1f} ms  {r['rows']:6d} rows", flush=True)
+                lv = (f"   as stored {r['live_seconds'] * 1000:8.1f} ms (CPU {r['live_cpu_seconds'] * 1000:8.1f})"
+                      if "live_seconds" in r else "")
+                print(f"    {r['query']:22s} {p:28s} {r['seconds'] * 1000:8.1f} ms (CPU {r['cpu_seconds'] * 1000:7.1f}) "
+                      f"{r['rows']:6d} rows{lv}", flush=True)
     if args.json:
         print(json.dumps(results, indent=2))
     return results

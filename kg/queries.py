@@ -63,6 +63,8 @@ __all__ = [
     "match_actor_names",
     "store_actor_resolver",
     "run_stored",
+    "query_text",
+    "edge_form",
 ]
 
 #: The repository's stored queries.
@@ -556,5 +558,35 @@ def run_stored(store, name: str, values: dict[str, str] | None = None, *, catalo
         store errors as the store raises them.
     """
     query = (catalog or Catalog()).get(name)
-    text = query.bind(values or {}, resolve_actor=resolve_actor or store_actor_resolver(store))
+    text = query_text(store, query, values or {}, resolve_actor=resolve_actor or store_actor_resolver(store))
     return store.query(text)
+
+
+#: The direct-edge forms of stored queries (same names, same parameters, same rows; kg/store/edges.py).
+EDGES_DIR = QUERIES_DIR / "edges"
+
+
+def edge_form(query: StoredQuery) -> StoredQuery | None:
+    """The direct-edge form of one of the repository's stored queries (``queries/edges/NAME.rq``), or
+    ``None`` (no such form, or ``query`` comes from another folder: a user's own query is run as written)."""
+    if query.path.parent.resolve() != QUERIES_DIR:
+        return None
+    path = EDGES_DIR / query.path.name
+    return parse_query_file(path) if path.is_file() else None
+
+
+def query_text(store, query: StoredQuery, values: dict[str, str], *,
+               resolve_actor: ActorResolver | None = None) -> str:
+    """The SPARQL text to run ``query`` with ``values`` on ``store``: its direct-edge form
+    (:func:`edge_form`) when the store's direct-edge graphs are complete
+    (:func:`kg.store.edges.edges_ready`, one ASK), else the query as stored.
+
+    :raises QueryError: as :meth:`StoredQuery.bind`.
+    """
+    form = edge_form(query)
+    if form is not None:
+        from kg.store.edges import edges_ready
+
+        if edges_ready(store):
+            query = form
+    return query.bind(values, resolve_actor=resolve_actor)

@@ -12,12 +12,16 @@ STARTED = "http://www.w3.org/ns/prov#startedAtTime"
 
 def quads_of(store, graphs: set[str] | None = None) -> set[tuple[str, str, str, str]]:
     """All quads of a kg store as N-Triples-ish strings, without the run's
-    start time (it differs between runs by design)."""
+    start time (it differs between runs by design), nor kg's derived direct-edge graphs."""
+    from kg.store.edges import is_derived
+
     res = store.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
     out = set()
     for row in res.rows:
         g, s, p, o = (t.n3() if t is not None else "" for t in row)
         if p == f"<{STARTED}>":
+            continue
+        if is_derived(g.strip("<>")):  # kg's direct-edge bookkeeping (kg/store/edges.py), not the articles
             continue
         if graphs is None or g.strip("<>") in graphs:
             out.add((g, s, p, o))

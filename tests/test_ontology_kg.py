@@ -36,7 +36,7 @@ def test_ontology_property_documented(prop):
 
 def test_ontology_classes_documented():
     classes = [c for c in ONT.subjects(RDF.type, OWL.Class) if str(c).startswith(str(KG._NS))]
-    assert len(classes) == 13  # KnowledgeBaseFile: the files a run linked with (issue 15)
+    assert len(classes) == 14  # KnowledgeBaseFile: the files a run linked with (issue 15); DirectEdge (issue 17)
     for c in classes:
         assert ONT.value(c, RDFS.label) and ONT.value(c, RDFS.comment)
 

@@ -78,9 +78,12 @@ def _shards(folder: Path, files: int, graphs: int, per_graph: int) -> dict[str, 
 
 
 def _graph_counts(store_path: Path) -> dict[str, int]:
+    from kg.store.edges import is_derived
+
     with OxigraphStore(store_path, read_only=True) as st:
         res = st.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
-        return {r[0].value: int(r[1].value) for r in res.rows}
+        # kg's direct-edge bookkeeping (kg/store/edges.py: the edge graphs and the mark) is no loaded graph
+        return {r[0].value: int(r[1].value) for r in res.rows if not is_derived(r[0].value)}
 
 
 def _loaded_some(store_path: Path) -> bool:

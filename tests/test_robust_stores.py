@@ -47,12 +47,12 @@ def _umount(target: Path) -> None:
 
 @pytest.fixture()
 def small_disk(tmp_path):
-    """A real tmpfs of 8 MB, unmounted at the end."""
+    """A real tmpfs of 16 MB (the run's store with its direct-edge graphs outgrew 8 MB), unmounted at the end."""
     if shutil.which("mount") is None:
         pytest.skip("no mount command")
     d = tmp_path / "small"
     d.mkdir()
-    _mount(["-t", "tmpfs", "-o", "size=8m", "tmpfs"], d)
+    _mount(["-t", "tmpfs", "-o", "size=16m", "tmpfs"], d)
     yield d
     _umount(d)
 

@@ -134,11 +134,12 @@ def test_store_faults_4xx_and_500_not_retried(fault_server: FaultServer, status:
 
 
 def test_store_faults_partial_load_reports_graphs(fault_server: FaultServer, tmp_path: Path) -> None:
-    """The server accepts 2 requests then fails: the error lists what was loaded."""
+    """The server accepts 3 requests then fails: the error lists what was loaded.  (The first request is
+    the ASK that tells whether the dataset is empty, kg/store/edges.py; then two graphs.)"""
     fault_server.reset()
     f = tmp_path / "four.nq"
     f.write_text("".join(f'<https://example.org/s{i}> <https://example.org/p> "{i}" <https://example.org/g{i}> .\n' for i in range(4)))
-    with _fault_store(fault_server, "/accept/2", chunk_size=1, retries=0) as s:
+    with _fault_store(fault_server, "/accept/3", chunk_size=1, retries=0) as s:
         with pytest.raises(PartialLoadError) as err:
             s.load_file(f)
     e = err.value

@@ -155,7 +155,9 @@ def query(
         fmt_ = result_format(fmt)
         unmatched: list[str] = []
         with where.open(read_only=True) as st:
-            text = sq.bind(values, resolve_actor=_actor_resolver(st, unmatched))
+            from kg.queries import query_text  # the direct-edge form on a store with complete edges
+
+            text = query_text(st, sq, values, resolve_actor=_actor_resolver(st, unmatched))
             if show:
                 print(text)
                 return

@@ -42,6 +42,7 @@ class KG(DefinedNamespace):
     Actor: URIRef  # actor
     Article: URIRef  # article
     Country: URIRef  # country
+    DirectEdge: URIRef  # direct edge (the direct-edge graphs, kg/store/edges.py)
     ExtractionRun: URIRef  # extraction run
     Group: URIRef  # group
     KnowledgeBaseFile: URIRef  # knowledge-base file
@@ -74,6 +75,13 @@ class KG(DefinedNamespace):
     denied: URIRef  # denied (the accusation of or about)
     derivedBy: URIRef  # derived by
     directEdge: URIRef  # direct edge
+    edgeArticle: URIRef  # edge article
+    edgeDate: URIRef  # edge date
+    edgeGraph: URIRef  # edge graph
+    edgeSource: URIRef  # edge source
+    edgeStatement: URIRef  # edge statement
+    edgeTarget: URIRef  # edge target
+    edgesComplete: URIRef  # edges complete
     endOffset: URIRef  # end offset
     fileDigest: URIRef  # file digest
     fileName: URIRef  # file name
@@ -97,6 +105,8 @@ class KG(DefinedNamespace):
     sentence: URIRef  # sentence
     settingsDigest: URIRef  # settings digest
     softwareVersion: URIRef  # software version
+    sourceName: URIRef  # source name
+    sourceQid: URIRef  # source QID
     startOffset: URIRef  # start offset
     statedAbout: URIRef  # made a statement about
     statementType: URIRef  # statement type
@@ -104,6 +114,8 @@ class KG(DefinedNamespace):
     sympathizedWith: URIRef  # sympathized with
     target: URIRef  # target
     targetMention: URIRef  # target mention
+    targetName: URIRef  # target name
+    targetQid: URIRef  # target QID
     text: URIRef  # text
     threatened: URIRef  # threatened
     warned: URIRef  # warned

@@ -55,7 +55,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kg import __version__
 from kg.errors import EndpointError, KgError, Msg, QueryError
-from kg.queries import KINDS, QUERIES_DIR, Catalog
+from kg.queries import KINDS, QUERIES_DIR, Catalog, query_text
 from kg.serve import charts, data, protocol
 from kg.views.style import type_color
 
@@ -336,7 +336,7 @@ def create_app(store, config: ServeConfig | None = None) -> Starlette:
             def go():
                 missing = [f"{p.name}={values[p.name]!r}" for p in sq.params
                            if p.kind == "actor" and p.name in values and not index.resolve(values[p.name])]
-                return store.query(sq.bind(values, resolve_actor=index.resolve)), missing
+                return store.query(query_text(store, sq, values, resolve_actor=index.resolve)), missing
 
             result, unmatched = await in_thread(go)
             if len(result.rows) > cfg.max_rows:

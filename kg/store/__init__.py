@@ -7,7 +7,7 @@ backends are imported when :func:`open_store` picks one.
 >>> from kg.store import open_store
 >>> with open_store(memory=True) as store:
 ...     store.replace_graph("http://example.org/g", '<http://e/s> <http://e/p> "o" .')
-...     store.query("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0].value
+...     store.query("SELECT ?o WHERE { GRAPH <http://example.org/g> { ?s ?p ?o } }").rows[0][0].value
 'o'
 """
 

@@ -32,7 +32,7 @@ import pyoxigraph as ox
 
 from kg.errors import Msg, QueryError, StoreError, StoreLockedError
 
-from . import _rdfio
+from . import _rdfio, edges
 from .base import DATASET_FORMATS, QueryResult, Term, bind_query, resolve_format
 
 __all__ = ["OxigraphStore", "default_store_path", "BULK_THRESHOLD"]
@@ -195,7 +195,11 @@ class OxigraphStore:
         quads = _rdfio.parse_bytes(data, media, origin=f"<graph {graph_iri}>")
         g = Term.iri(graph_iri).n3()
         body = _rdfio.ntriples_of(quads) if quads else ""
-        self._write(self._store.update, f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}}} }}")
+        # the graph's direct edges are derived again in the same transaction (kg/store/edges.py);
+        # a write into an empty store marks its edges complete
+        sync = edges.sync_update([graph_iri], mark=self._is_empty())
+        self._write(self._store.update, edges.prefixed(
+            f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}}} }} ;\n{sync}"))
 
     def load_file(
         self,
@@ -216,7 +220,10 @@ class OxigraphStore:
         path = Path(path)
         self._len = None
         if path.is_file() and self._is_empty():
-            return self._load_into_empty(path, fmt, graph_iri)
+            n = self._load_into_empty(path, fmt, graph_iri)
+            self._write(self._store.update, edges.rebuild_update())
+            self._len = n  # the quads loaded; the derived graphs are not counted
+            return n
         media, n, per_graph = _rdfio.scan_file(path, fmt)
         to_graph = ox.NamedNode(graph_iri) if graph_iri and media not in DATASET_FORMATS else None
         if replace:
@@ -241,6 +248,9 @@ class OxigraphStore:
             raise _rdfio.syntax_error(path, exc) from exc
         except (OSError, RuntimeError) as exc:
             raise StoreError(Msg.E014, path=self.path or "memory", reason=_reason(exc)) from exc
+        written = [graph_iri] if to_graph is not None else [g for g in per_graph if g and not g.startswith("_:")]
+        for i in range(0, len(written), 500):
+            self._write(self._store.update, edges.prefixed(edges.sync_update(written[i : i + 500])))
         return n
 
     def _is_empty(self) -> bool:
@@ -272,11 +282,12 @@ class OxigraphStore:
             raise _rdfio.syntax_error(path, exc) from exc
         except (OSError, RuntimeError) as exc:
             raise StoreError(Msg.E014, path=self.path or "memory", reason=_reason(exc)) from exc
-        self._len = len(self._store)  # one scan, kept until the next write (kg load counts after loading)
-        return self._len
+        return len(self._store)  # one scan (kg load counts after loading; the edges come after)
 
     def drop_graph(self, graph_iri: str) -> None:
-        self._write(self._store.update, f"DROP SILENT GRAPH {Term.iri(graph_iri).n3()}")
+        """Remove a named graph and the direct edges derived from it (one transaction)."""
+        self._write(self._store.update,
+                    edges.prefixed(f"DROP SILENT GRAPH {Term.iri(graph_iri).n3()} ;\n" + edges.delete_ops([graph_iri])))
 
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> QueryResult:
         """Run a SPARQL 1.1 query (default graph = the store's default graph).
@@ -293,6 +304,10 @@ class OxigraphStore:
         self._len = None
         try:
             self._store.update(sparql)
+            # an update kg did not write may change article graphs without their edges: the stored
+            # queries read the article graphs again until the edges are rebuilt (kg/store/edges.py)
+            if not edges.writes_marker(sparql):
+                self._store.update(edges.marker_delete())
         except (SyntaxError, ValueError) as exc:
             raise QueryError(Msg.E024, reason=str(exc).replace("\n", " ")) from exc
         except (OSError, RuntimeError) as exc:
@@ -301,7 +316,11 @@ class OxigraphStore:
     def count(self, graph_iri: str | None = None) -> int:
         if graph_iri is None:
             if self._len is None:
-                self._len = len(self._store)  # a full scan in pyoxigraph: kept until the next write
+                # a full scan in pyoxigraph, kept until the next write; without kg's derived graphs
+                # (the direct edges and their marker, kg/store/edges.py): the quads written to the store
+                derived = sum(sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+                              for g in edges.derived_graphs())
+                self._len = len(self._store) - derived
             return self._len
         g = ox.NamedNode(graph_iri)
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, g))
@@ -309,6 +328,7 @@ class OxigraphStore:
     def graphs(self) -> list[str]:
         out = []
         for g in self._store.named_graphs():
-            if isinstance(g, ox.NamedNode) and next(iter(self._store.quads_for_pattern(None, None, None, g)), None):
+            if (isinstance(g, ox.NamedNode) and not edges.is_derived(g.value)
+                    and next(iter(self._store.quads_for_pattern(None, None, None, g)), None)):
                 out.append(g.value)
         return sorted(out)

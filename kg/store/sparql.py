@@ -49,7 +49,7 @@ from kg.errors import EndpointError, Msg
 
 from kg import http
 
-from . import _rdfio
+from . import _rdfio, edges
 if TYPE_CHECKING:
     import requests
 
@@ -220,7 +220,28 @@ class SparqlStore:
         """
         media = resolve_format(fmt)
         body = data.encode("utf-8") if isinstance(data, str) else data
+        mark = self._empty_before_first_write()
         self._send_graph(graph_iri, body, media, replace=True)
+        # the graph's direct edges, derived by the server from the graph it now holds (kg/store/edges.py):
+        # concurrent writers of the same graph each derive after their own PUT, so the last derive sees the last PUT
+        self._post_update(edges.prefixed(edges.sync_update([graph_iri], mark=mark)))
+
+    def _empty_before_first_write(self) -> bool:
+        """True once, before this store's first write, when the dataset holds no quad (the write then
+        marks the direct edges complete); False after that, or when the dataset already held data."""
+        if getattr(self, "_written", False):
+            return False
+        self._written = True
+        return not self.query("ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }").boolean
+
+    def _sync_written(self, graphs: list[str], *, was_empty: bool) -> None:
+        """Derive the direct edges of the graphs a load wrote (all of them after a load into an empty dataset)."""
+        if was_empty:
+            self._post_update(edges.rebuild_update())
+            return
+        named = [g for g in graphs if g and not g.startswith("_:")]
+        for i in range(0, len(named), 200):
+            self._post_update(edges.prefixed(edges.sync_update(named[i : i + 200])))
 
     def load_file(
         self,
@@ -240,6 +261,24 @@ class SparqlStore:
         """
         path = Path(path)
         media, n, per_graph = _rdfio.scan_file(path, fmt)
+        was_empty = self._empty_before_first_write()
+        written = list(per_graph) if media in DATASET_FORMATS else [graph_iri or ""]
+        try:
+            n = self._load(path, media, n, per_graph, graph_iri=graph_iri, replace=replace)
+        except PartialLoadError:
+            # best effort: the edges of the graphs as the server now holds them (whole or partly written);
+            # after a partial load into an empty dataset there is no mark, so the queries read the article graphs
+            try:
+                self._sync_written(written, was_empty=False)
+            except EndpointError:
+                pass
+            raise
+        self._sync_written(written, was_empty=was_empty)
+        return n
+
+    def _load(self, path: Path, media: str, n: int, per_graph: dict[str, int], *, graph_iri: str | None,
+              replace: bool) -> int:
+        """The body of :meth:`load_file`, after the validating scan."""
         if media not in DATASET_FORMATS:
             target = graph_iri or ""
             per_graph = {target: n}
@@ -332,7 +371,7 @@ class SparqlStore:
         SPARQL Update rather than GSP ``DELETE``, because GSP answers 404 both
         for a missing graph and a missing dataset.
         """
-        self._post_update(f"DROP SILENT GRAPH {Term.iri(graph_iri).n3()}")
+        self._post_update(edges.prefixed(f"DROP SILENT GRAPH {Term.iri(graph_iri).n3()} ;\n" + edges.delete_ops([graph_iri])))
 
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> QueryResult:
         """Send the query (SPARQL 1.1 Protocol: GET, or a form POST when the
@@ -358,12 +397,19 @@ class SparqlStore:
         return _rdfio.result_from_ox(ox.parse(resp.content, fmt))
 
     def update(self, sparql: str) -> None:
-        """POST a SPARQL 1.1 update.  :raises EndpointError: E060-E064."""
+        """POST a SPARQL 1.1 update, then remove the direct-edge marker (the update may have changed
+        article graphs without their edges; the stored queries read the article graphs until a rebuild,
+        kg/store/edges.py).  :raises EndpointError: E060-E064."""
         self._post_update(sparql)
+        if not edges.writes_marker(sparql):
+            self._post_update(edges.marker_delete())
 
     def count(self, graph_iri: str | None = None) -> int:
         if graph_iri is None:
-            q = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+            # without kg's derived graphs (the direct edges and their marker, kg/store/edges.py)
+            derived = " ".join(f"<{g}>" for g in edges.derived_graphs())
+            q = ("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } "
+                 f"FILTER (?g NOT IN ({', '.join(derived.split())})) }} }}")
         else:
             q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {Term.iri(graph_iri).n3()} {{ ?s ?p ?o }} }}"
         rows = self.query(q).rows
@@ -371,7 +417,8 @@ class SparqlStore:
 
     def graphs(self) -> list[str]:
         rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
-        return sorted(r[0].value for r in rows if r[0] is not None and r[0].kind == "iri")
+        return sorted(r[0].value for r in rows
+                      if r[0] is not None and r[0].kind == "iri" and not edges.is_derived(r[0].value))
 
 
 def _line_chunks(fh: "IO[bytes]", max_bytes: int, max_lines: int, block: int = 1 << 20) -> Iterator[tuple[bytes, int]]:
