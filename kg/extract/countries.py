@@ -9,18 +9,41 @@ speaker's own side (:func:`kg.extract.mentions.speaker_side`) reads them.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.tokens import Token
 
 from kg.extract.syntax import ent_of
 
 
-#: Capitals and seats of government that stand for a country's government (metonymy) -> the country (a short table).
-COUNTRY_METONYMS = {n: c for e in (
-    "russia:kremlin|moscow;iran:tehran|islamic republic;china:beijing;ukraine:kyiv|kiev;uk:london|downing street;france:paris|elysee|élysée;"
-    "us:white house|pentagon;north korea:pyongyang;south korea:seoul;india:new delhi;saudi arabia:riyadh;turkey:ankara;germany:berlin;japan:tokyo;"
-    "pakistan:islamabad;egypt:cairo;syria:damascus;iraq:baghdad;venezuela:caracas;cuba:havana;belarus:minsk;afghanistan:kabul;poland:warsaw;"
-    "canada:ottawa;taiwan:taipei;nigeria:abuja;kenya:nairobi;ethiopia:addis ababa;sudan:khartoum;libya:tripoli;lebanon:beirut"
-).split(";") for c, ns in [e.split(":")] for n in ns.split("|")}
+#: The table of capitals and seats of government standing for a country (``data/metonyms.tsv``).
+METONYMS_PATH = Path(__file__).resolve().parent / "data" / "metonyms.tsv"
+
+
+def read_metonyms(path: Path = METONYMS_PATH) -> dict[str, str]:
+    """The metonym table: lower-cased name ("kremlin", "addis ababa") -> country key
+    ("russia", "ethiopia"), from a TSV with the header ``name country source``
+    (``#`` comments; ``source`` says where a row comes from: "kb capital", "kb seat", "kg").
+
+    :raises ValueError: a row without three fields, naming file and line."""
+    out: dict[str, str] = {}
+    header = True
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 3:
+            raise ValueError(f"{path}:{no}: expected name, country, source; got {line!r}")
+        if header:
+            header = False
+            continue
+        out[cols[0].strip().lower()] = cols[1].strip().lower()
+    return out
+
+
+#: Capitals and seats of government that stand for a country's government (metonymy) -> the country (a short
+#: table, read once from :data:`METONYMS_PATH`).
+COUNTRY_METONYMS: dict[str, str] = read_metonyms()
 
 
 def metonym_country(tok: Token) -> str | None:
