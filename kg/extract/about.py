@@ -285,6 +285,11 @@ def clause_actors(
     if not out and subj is None and not subject_only and any(c.dep_ == "expl" for c in v.children):
         # "there is no reason to fear relations with X", "there were talks with X": whose the thing is
         out = [a for c in v.children if c.dep_ == "attr" for h in with_conjuncts(c) for a in owners(h, lex, speaker, skip)]
+        if not out:
+            # "there were options short of war with X", "there is no alternative to talks with X": the other
+            # party of a relation named deeper in the thing said to exist
+            out = [a for c in v.children if c.dep_ == "attr" for n in _relations_under(c, lex)
+                   for a in owners(n, lex, speaker, skip)]
     if not out and v.lemma_ == "be" and subj is not None and (subj.lower_ in _DUMMY_SUBJECTS or subj.dep_ == "csubj"):
         # "it was the wrong decision by Estonia", "what matters is the decision of Congress": whose the thing named is
         for c in (c for c in v.children if c.dep_ == "attr"):
@@ -323,6 +328,10 @@ def clause_actors(
                 cs = subject_of(a) or next((c for c in a.children if c.dep_ == "nsubjpass"), None)
                 if cs is not None and cs.dep_ != "csubj":
                     out += [h for h in with_conjuncts(cs) if content_actor(h, lex, speaker, skip)]
+                    if not out and _own_subject_or_it(cs, speaker):
+                        # "we will stand firm if we must protect ourselves against an X raid": the
+                        # condition is the speaker's own act; whom that act is against
+                        out += _condition_partners(a, lex, speaker, skip)
     if not out and own_self:
         # "I am eager to talk about ways we might keep assisting X", "we want to work with X": the other party
         # of an act the speaker's side means to do
@@ -342,6 +351,43 @@ def _own_subject(h: Token, speaker: Token | None) -> bool:
     if is_pronoun(h):
         return h.lower_ in FIRST_PERSON
     return speaker_side(h, speaker)
+
+
+def _own_subject_or_it(h: Token, speaker: Token | None) -> bool:
+    """A condition's subject that is the speaker's side: "I"/"we", "it" (the speaker's state or body, as in
+    "Iran will respond if it is attacked"), the speaker's name or country."""
+    return (is_pronoun(h) and h.lower_ in ("it", *FIRST_PERSON)) or (not is_pronoun(h) and speaker_side(h, speaker))
+
+
+#: Prepositions of the party a speaker's own conditioned act is aimed at ("defend ourselves against X").
+_AGAINST_PREPS = frozenset({"against"})
+
+
+def _condition_partners(a: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int]) -> list[Token]:
+    """Whom the speaker's own act in a condition is against ("if we must protect ourselves against
+    an X raid", "if we are forced to act against X"): the ``against`` objects of the condition's verb and of the
+    verbs it governs (``xcomp``, two levels), the actor itself or whose the thing is (:func:`owners`)."""
+    verbs = [a] + [x for x in a.children if x.dep_ == "xcomp"]
+    verbs += [y for x in verbs[1:] for y in x.children if y.dep_ == "xcomp"]
+    out: list[Token] = []
+    for x in verbs:
+        for p in prep_objects(x, _AGAINST_PREPS):
+            for h in with_conjuncts(p):
+                out += [h] if content_actor(h, lex, speaker, skip) else (
+                    [] if is_actor_head(h, lex) else owners(h, lex, speaker, skip))
+    return out
+
+
+def _relations_under(tok: Token, lex: Lexicon, depth: int = 3) -> list[Token]:
+    """Relation nouns (:data:`RELATION_NOUNS`: "war", "talks") down a noun phrase's ``prep``/``pobj``/``amod``
+    chain, ``depth`` prepositions deep ("options short of war with X", "no alternative to talks with X")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "pobj" and c.lemma_.lower() in RELATION_NOUNS:
+            out.append(c)
+        if depth > 0 and c.dep_ in ("prep", "pobj", "amod", "advmod"):
+            out += _relations_under(c, lex, depth - 1)
+    return out
 
 
 def _intended_partners(v: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int],

@@ -170,6 +170,13 @@ def _find_targets(
             if x.dep_ == "xcomp" or (x.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)):
                 heads = act_partners(x, lex, {"with", "to", "from", "against", "on"})
                 out.extend(m for h in heads for m in actor_mentions(h, lex))
+    if not out and cue.type in ANSWER_TYPES:
+        # "declined to take part in the EU plan", "agreed to sign the Franco-German proposal": whose the
+        # thing the refused or accepted act is about is (the owner of its object or prepositional object)
+        for x in (x for x in cue_tok.children if x.dep_ == "xcomp" and x.pos_ == "VERB"):
+            things = [o for o in clause_objects(x) if not is_actor_head(o, lex)]
+            things += [p for p in prep_objects(x, {"in", "to", "on", "with"}) if not is_actor_head(p, lex)]
+            out.extend(mention_for(h, lex) for o in things for h in owners(o, lex, speaker, frozenset()))
     if not out and cue.type == StatementType.REJECT:
         # "declined to resign despite growing pressure by X": who pressed for it
         for p in prep_objects(cue_tok, {"despite", "in"}) + [

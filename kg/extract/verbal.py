@@ -51,6 +51,7 @@ from kg.extract.syntax import (
     prep_objects,
     subject_of,
 )
+from kg.extract.pointback import pointed_object
 from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, content_targets, find_targets, settle_targets
 from kg.model import Mode, StatementType
 
@@ -453,6 +454,9 @@ def _cue_drafts(
                 (sj := subject_of(doc[i])) is not None and (sj.lower_ in FIRST_PERSON or (
                     doc[i].tag_ in ("VBZ", "VBP") and not is_pronoun(sj))))}
             targets = content_targets(clause_verbs, lex, spk_tok, skip=others, quoted=quoted or mode == Mode.DIRECT)
+            if not targets:
+                # "criticised the Croats, saying their refusal ...": the act's object the clause points back at
+                targets = pointed_object(tok, clause_verbs, lex, spk_tok)
         yield Draft(type=cue.type, targets=targets, evidence=weights.CUE_ALONE, **base)
     else:
         stype = cue.type

@@ -1,0 +1,127 @@
+"""More targets read from what a statement says (issue 14, "targets from content"), with the
+real spaCy model; the same table style as tests/test_extract_targets.py.  The sentences are
+our own, written for these tests.  Each positive row is ``(text, speaker's last name word,
+type or None, target name)``; each negative row ``(text, a name no statement may target)``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _targets(res, speaker: str) -> set[tuple[str, str]]:
+    return {(s.type.value, t.name) for s in res.statements if s.actor.name.split()[-1] == speaker for t in s.targets}
+
+
+def _all_targets(res) -> set[str]:
+    return {t.name for s in res.statements for t in s.targets}
+
+
+def _check(extract_text, text, speaker, stype, target):
+    found = _targets(extract_text(text), speaker)
+    if stype is None:
+        assert target in {t for _, t in found}, found
+    else:
+        assert (stype, target) in found, found
+
+
+# -- "there is/are ..." with a relation named deeper in the thing said to exist
+
+EXISTENTIAL_CASES = [
+    ("Petra Lind said there were many options short of a war with Romania.", "Lind", "STATEMENT", "Romania"),
+    ("Petra Lind said there was no alternative to talks with the Taliban.", "Lind", "STATEMENT", "Taliban"),
+]
+
+EXISTENTIAL_NEGATIVE = [
+    # no relation noun: the place of the thing is no party
+    ("Petra Lind said there were many hospitals short of staff in Romania.", "Romania"),
+    ("Petra Lind said there were signs of progress in the talks.", "talks"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", EXISTENTIAL_CASES)
+def test_extract_targets_existential_relation(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", EXISTENTIAL_NEGATIVE)
+def test_extract_targets_existential_no_relation(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- the speaker's own act in a condition: whom it is against
+
+CONDITION_ACT_CASES = [
+    ('"We will not stand idle if we have to defend ourselves against a Serbian attack," Kosovo President Vjosa Kerr said.',
+     "Kerr", None, "Serbian"),
+    ("Poland's foreign minister told reporters Warsaw would not hesitate if it had to act against Belarus.",
+     "minister", None, "Belarus"),
+]
+
+CONDITION_ACT_NEGATIVE = [
+    # a condition without an adversary
+    ("Poland's foreign minister said Warsaw would respond if it had to defend itself.", "Warsaw"),
+    # the act in the condition is someone else's, not against anyone named
+    ('"We will respond if they have to retreat," Vjosa Kerr said.', "Kerr"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", CONDITION_ACT_CASES)
+def test_extract_targets_own_conditioned_act(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", CONDITION_ACT_NEGATIVE)
+def test_extract_targets_own_conditioned_act_not_own_side(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- a refusal or an acceptance of an act about someone's thing: whose the thing is
+
+ANSWERED_THING_CASES = [
+    ("Slovakia has declined to take part in the EU quota plan.", "Slovakia", "REJECT", "EU"),
+    ("Hungary agreed to join the Polish initiative on grain.", "Hungary", "AGREE", "Polish"),
+]
+
+ANSWERED_THING_NEGATIVE = [
+    # a thing nobody is named for, the speaker's own thing
+    ("Hungary refused to attend the hearing.", "hearing"),
+    ("Hungary refused to sign its own budget plan.", "Hungary"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", ANSWERED_THING_CASES)
+def test_extract_targets_owner_of_refused_thing(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", ANSWERED_THING_NEGATIVE)
+def test_extract_targets_refused_thing_without_owner(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- "X criticised Y, saying their ...": the participial report points back at the act's object
+
+POINTED_CASES = [
+    ("Ilsa Varga criticised the Croats, saying the deadlock was due to their refusal to compromise.", "Varga",
+     "STATEMENT", "Croats"),
+    ("Chancellor Ilsa Varga praised Sweden, saying its leadership had been vital.", "Varga", "STATEMENT", "Sweden"),
+]
+
+POINTED_NEGATIVE = [
+    # no pronoun pointing back
+    ("Ilsa Varga criticised the Croats, saying the deadlock was due to the weather.", "STATEMENT"),
+    # plural speakers: "their" may be the speakers' own
+    ("The ministers criticised the Croats, saying their talks had failed.", "STATEMENT"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", POINTED_CASES)
+def test_extract_targets_participle_points_back_at_object(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,stype", POINTED_NEGATIVE)
+def test_extract_targets_participle_without_pointing(extract_text, text, stype):
+    res = extract_text(text)
+    assert not [s for s in res.statements if s.type.value == stype and s.targets], res.statements
