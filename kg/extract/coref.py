@@ -42,24 +42,14 @@ from spacy.tokens import Doc
 from unidecode import unidecode
 
 from kg.extract.corefwords import (
-    dominates, ent_of_token, honorific_gender, NAME_LINKS, pronoun_gender, role_holds, subject_name,
+    COLLECTIVE_NOUNS, LABEL_KIND, LEADER_WORDS, STATE_BODIES, dominates, ent_of_token, honorific_gender, NAME_LINKS,
+    pronoun_gender, role_holds, subject_name,
 )
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import MentionRef, mention_for, same_country, weak_person_mention
 from kg.extract.quotes import quoted_tokens
 from kg.extract.syntax import PERSONAL_PRONOUNS
 from kg.names import words_key
-
-#: Collective nouns that "they"/"them" can refer to when no plural group is near.
-COLLECTIVE_NOUNS = frozenset({"alliance", "coalition", "bloc", "group", "party", "movement", "militia", "faction", "government"})
-#: Head nouns of a country's own state bodies ("South Korea's defense ministry"): the side of a speaker of that country.
-STATE_BODIES = frozenset({"ministry", "government", "administration", "cabinet", "army", "military", "navy", "embassy",
-                          "parliament", "presidency"})
-#: Head nouns of role phrases that, in news, name the article's leading figure ("the US president").
-LEADER_WORDS = frozenset({"president", "leader", "premier", "chancellor", "king"})
-
-LABEL_KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GPE", "AGENT": "GROUP", "PROPN": "OTHER"}
-
 
 @dataclass(slots=True)
 class Cluster:

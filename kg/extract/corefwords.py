@@ -1,4 +1,4 @@
-"""Word-level helpers of the coreference sieves (:mod:`kg.extract.coref`): the gender a
+"""Word-level helpers and word lists of the coreference sieves (:mod:`kg.extract.coref`): the gender a
 pronoun or an honorific gives, an organization's initials' function words, the entity
 holding a token, whole-word tests on titles, subjects and dominance in the parse.
 
@@ -8,6 +8,16 @@ Split out of :mod:`kg.extract.coref` (at its size limit); they hold no resolver 
 from __future__ import annotations
 
 from kg.extract.lexicon import Lexicon
+
+#: Collective nouns that "they"/"them" can refer to when no plural group is near.
+COLLECTIVE_NOUNS = frozenset({"alliance", "coalition", "bloc", "group", "party", "movement", "militia", "faction", "government"})
+#: Head nouns of a country's own state bodies ("South Korea's defense ministry"): the side of a speaker of that country.
+STATE_BODIES = frozenset({"ministry", "government", "administration", "cabinet", "army", "military", "navy", "embassy",
+                          "parliament", "presidency"})
+#: Head nouns of role phrases that, in news, name the article's leading figure ("the US president").
+LEADER_WORDS = frozenset({"president", "leader", "premier", "chancellor", "king"})
+
+LABEL_KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GPE", "AGENT": "GROUP", "PROPN": "OTHER"}
 
 
 def pronoun_gender(pronoun: str) -> str | None:
