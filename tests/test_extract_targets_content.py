@@ -104,8 +104,9 @@ def test_extract_targets_refused_thing_without_owner(extract_text, text, forbidd
 
 POINTED_CASES = [
     ("Ilsa Varga criticised the Croats, saying the deadlock was due to their refusal to compromise.", "Varga",
-     "STATEMENT", "Croats"),
-    ("Chancellor Ilsa Varga praised Sweden, saying its leadership had been vital.", "Varga", "STATEMENT", "Sweden"),
+     "CRITICIZE", "Croats"),
+    ("Chancellor Ilsa Varga praised Sweden, saying its leadership had been vital.", "Varga", "PRAISE", "Sweden"),
+    ("Ilsa Varga met the Croats, saying their country was a friend.", "Varga", "STATEMENT", "Croats"),
 ]
 
 POINTED_NEGATIVE = [
@@ -125,3 +126,44 @@ def test_extract_targets_participle_points_back_at_object(extract_text, text, sp
 def test_extract_targets_participle_without_pointing(extract_text, text, stype):
     res = extract_text(text)
     assert not [s for s in res.statements if s.type.value == stype and s.targets], res.statements
+
+
+# -- definite descriptions pointing back at the one body of that kind named before (kg.extract.descriptions)
+
+DESCRIPTION_CASES = [
+    ('The Ruritanian military seized power in May. "The army has been in charge for years," UN envoy Hanna Berg said.',
+     "Berg", "STATEMENT", "Ruritanian military"),
+    ("The Ruritanian military seized power in May. Hanna Berg said the junta had failed the people.", "Berg", None,
+     "Ruritanian military"),
+    ("The Federal Bureau of Statistics published new figures on Monday. Senator Tom Reyes said the bureau would "
+     "publish more.", "Reyes", "STATEMENT", "Federal Bureau of Statistics"),
+]
+
+DESCRIPTION_NEGATIVE = [
+    # two bodies of the kind: no guess
+    ("The Ruritanian military seized power in May. The Lotharian army massed troops on the border. Hanna Berg said "
+     "the army would not hold elections.", "Ruritanian military"),
+    # the type check: a regime is no court
+    ("The Ruritanian supreme court ruled on Monday. Hanna Berg said the regime would not hold elections.",
+     "Ruritanian supreme court"),
+    # the speaker's own side
+    ("The Ruritanian military seized power in May. Ruritanian General Hanna Berg said the army would not hold "
+     "elections.", "Ruritanian military"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", DESCRIPTION_CASES)
+def test_extract_targets_definite_description(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", DESCRIPTION_NEGATIVE)
+def test_extract_targets_definite_description_not_guessed(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))
+
+
+def test_extract_targets_participle_goes_on_with_the_act(extract_text):
+    res = extract_text("Ilsa Varga criticised the Croats, saying the deadlock was due to their refusal to compromise.")
+    assert {(s.type.value, t.name) for s in res.statements for t in s.targets} == {("CRITICIZE", "Croats")}
+    res = extract_text("Ilsa Varga met the Croats, saying their country was a friend.")
+    assert ("STATEMENT", "Croats") in {(s.type.value, t.name) for s in res.statements for t in s.targets}

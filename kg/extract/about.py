@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.descriptions import described_antecedent, has_owner
 from kg.extract.events import agents_of, Events
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import (
@@ -99,8 +100,12 @@ def content_actor(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozens
         return False
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in skip:
         return False
-    return (not speaker_side(tok, speaker) and not own_possession(tok) and not of_speaker(tok, speaker)
-            and named_enough(tok, lex))
+    if not speaker_side(tok, speaker) and not own_possession(tok) and not of_speaker(tok, speaker) and named_enough(tok, lex):
+        return True
+    # "the army", "the bureau" pointing back at the one body of that kind named before (kg.extract.descriptions)
+    ante = described_antecedent(tok, lex)
+    return ante is not None and not speaker_side(ante, speaker) and not of_speaker(ante, speaker) and (
+        named_enough(ante, lex) or ante.ent_type_ == "ORG" or has_owner(ante))
 
 
 #: Armed bodies whose national adjective names the country that acts through them ("Russian troops").

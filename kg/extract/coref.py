@@ -45,6 +45,7 @@ from kg.extract.corefwords import (
     COLLECTIVE_NOUNS, LABEL_KIND, LEADER_WORDS, STATE_BODIES, dominates, ent_of_token, honorific_gender, NAME_LINKS,
     pronoun_gender, role_holds, subject_name,
 )
+from kg.extract.descriptions import described_antecedent
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import MentionRef, mention_for, same_country, weak_person_mention
 from kg.extract.quotes import quoted_tokens
@@ -350,6 +351,18 @@ class Resolver:
             return self._named(mention_for(ent.root, self.lex))
         return None
 
+    def _described(self, m: MentionRef) -> Cluster | None:
+        """"the army", "the junta" -> the actor of the one body of that kind named before
+        (:func:`kg.extract.descriptions.described_antecedent`), else None."""
+        ante = described_antecedent(self.doc[m.head], self.lex)
+        if ante is None:
+            return None
+        am = mention_for(ante, self.lex)
+        if am.label != "AGENT":
+            return self._named(am)
+        name = self._name_of(am)
+        return self.by_name.get(words_key(name)) or self._new(name, "AGENT", am)
+
     def _main_person(self, m: MentionRef, dem: str | None, any_role: bool = False) -> Cluster | None:
         """"The US president", "the American leader" with no titled antecedent:
         the article's most mentioned person before ``m`` (at least twice), when
@@ -557,7 +570,7 @@ class Resolver:
         if m.label == "PRON":
             c = self._pronoun(m, speaker_of)
         elif m.label == "AGENT":
-            c = self._role_phrase(m) or self._org_phrase(m) or self._side_phrase(m)
+            c = self._role_phrase(m) or self._org_phrase(m) or self._side_phrase(m) or self._described(m)
             if c is None:
                 name = self._name_of(m)
                 key = words_key(name)
