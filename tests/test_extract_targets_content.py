@@ -103,17 +103,19 @@ def test_extract_targets_refused_thing_without_owner(extract_text, text, forbidd
 # -- "X criticised Y, saying their ...": the participial report points back at the act's object
 
 POINTED_CASES = [
-    ("Ilsa Varga criticised the Croats, saying the deadlock was due to their refusal to compromise.", "Varga",
-     "CRITICIZE", "Croats"),
-    ("Chancellor Ilsa Varga praised Sweden, saying its leadership had been vital.", "Varga", "PRAISE", "Sweden"),
-    ("Ilsa Varga met the Croats, saying their country was a friend.", "Varga", "STATEMENT", "Croats"),
+    ("Chancellor Ilsa Varga expelled the Croats, saying their diplomats had spied on her ministry.", "Varga",
+     "STATEMENT", "Croats"),
+    ("Chancellor Ilsa Varga sanctioned Belarus, saying its leaders had rigged the vote.", "Varga", "STATEMENT",
+     "Belarus"),
 ]
 
 POINTED_NEGATIVE = [
     # no pronoun pointing back
-    ("Ilsa Varga criticised the Croats, saying the deadlock was due to the weather.", "STATEMENT"),
+    ("Chancellor Ilsa Varga expelled the Croats, saying the deadlock was due to the weather.", "STATEMENT"),
     # plural speakers: "their" may be the speakers' own
-    ("The ministers criticised the Croats, saying their talks had failed.", "STATEMENT"),
+    ("The ministers expelled the Croats, saying their patience had run out.", "STATEMENT"),
+    # after a speech act the clause only goes on with it: no second record of the same target
+    ("Ilsa Varga criticised the Croats, saying the deadlock was due to their refusal to compromise.", "STATEMENT"),
 ]
 
 
@@ -160,10 +162,3 @@ def test_extract_targets_definite_description(extract_text, text, speaker, stype
 @pytest.mark.parametrize("text,forbidden", DESCRIPTION_NEGATIVE)
 def test_extract_targets_definite_description_not_guessed(extract_text, text, forbidden):
     assert forbidden not in _all_targets(extract_text(text))
-
-
-def test_extract_targets_participle_goes_on_with_the_act(extract_text):
-    res = extract_text("Ilsa Varga criticised the Croats, saying the deadlock was due to their refusal to compromise.")
-    assert {(s.type.value, t.name) for s in res.statements for t in s.targets} == {("CRITICIZE", "Croats")}
-    res = extract_text("Ilsa Varga met the Croats, saying their country was a friend.")
-    assert ("STATEMENT", "Croats") in {(s.type.value, t.name) for s in res.statements for t in s.targets}

@@ -325,11 +325,6 @@ def cue_statements(
         yield d
 
 
-#: Types of an act a participial report hung on it goes on with ("criticised X, saying their ..." criticises X).
-GOES_ON_TYPES = frozenset({StatementType.PRAISE, StatementType.CRITICIZE, StatementType.ACCUSE, StatementType.COMPLAIN,
-                           StatementType.SUPPORT, StatementType.REJECT, StatementType.WARN})
-
-
 def _cue_drafts(
     tok: Token, cue: Cue, cue_idx: list[int], sent: SpacySpan, lex: Lexicon, ctx: DocCues
 ) -> Iterator[Draft]:
@@ -459,14 +454,11 @@ def _cue_drafts(
                 (sj := subject_of(doc[i])) is not None and (sj.lower_ in FIRST_PERSON or (
                     doc[i].tag_ in ("VBZ", "VBP") and not is_pronoun(sj))))}
             targets = content_targets(clause_verbs, lex, spk_tok, skip=others, quoted=quoted or mode == Mode.DIRECT)
-            if not targets:
-                # "criticised the Croats, saying their refusal ...": the act's object the clause points back at;
-                # the clause goes on with the act it hangs on, so it has that act's type
+            if not targets and tok.head.i not in ctx.cue_matches:
+                # "visited the Croats, saying their ...": the act's object the clause points back at (after a
+                # speech act, "criticised the Croats, saying their ...", the clause only goes on with that act,
+                # which already has its target: no second record of it)
                 targets = pointed_object(tok, clause_verbs, lex, spk_tok)
-                head_cue = ctx.cue_matches.get(tok.head.i)
-                if targets and head_cue is not None and head_cue[0].type in GOES_ON_TYPES:
-                    yield Draft(type=head_cue[0].type, targets=targets, evidence=weights.CUE_ALONE, **base)
-                    return
         yield Draft(type=cue.type, targets=targets, evidence=weights.CUE_ALONE, **base)
     else:
         stype = cue.type
