@@ -162,3 +162,32 @@ def test_extract_targets_definite_description(extract_text, text, speaker, stype
 @pytest.mark.parametrize("text,forbidden", DESCRIPTION_NEGATIVE)
 def test_extract_targets_definite_description_not_guessed(extract_text, text, forbidden):
     assert forbidden not in _all_targets(extract_text(text))
+
+
+# -- a person voicing her state's act in her own quotation ("Norway calls on X ...," envoy Berg said)
+
+VOICE_CASES = [
+    ('"Norway calls on Sweden to show restraint and return to the talks," envoy Lars Berg said.', "Berg", "APPEAL",
+     "Sweden"),
+    ('"Norway strongly condemns the raid by the rebels on the convoy," Lars Berg told reporters.', "Berg",
+     "CRITICIZE", "rebels"),
+]
+
+VOICE_NEGATIVE = [
+    # the other side's act aimed at the speaker's side
+    ('"Sweden calls on us to surrender, but we will not," Lars Berg said.', "APPEAL"),
+    # a past or future act is reported, not voiced
+    ('"Norway called on Sweden to act," Lars Berg said.', "APPEAL"),
+    ('"Norway will call on Sweden to act," Lars Berg said.', "APPEAL"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", VOICE_CASES)
+def test_extract_targets_voiced_state_act(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,stype", VOICE_NEGATIVE)
+def test_extract_targets_no_voice_for_other_acts(extract_text, text, stype):
+    res = extract_text(text)
+    assert not [s for s in res.statements if s.type.value == stype], res.statements

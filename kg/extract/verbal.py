@@ -35,6 +35,7 @@ from kg.extract.speakers import (
     find_speaker,
     placed_group_actors,
     meeting_speaker,
+    state_voice,
     own_speaker,
     participle_agent,
     participle_noun,
@@ -348,10 +349,14 @@ def _cue_drafts(
     if cue.kind == "act" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return  # "rejected Kenya's request to brief it", "a plan to condemn X": the act is the noun's content
+    voice = None
     if tok.i in ctx.in_quotes:
         subj = own_speaker(tok, lex)
         if subj is None or not (is_pronoun(subj) and subj.lower_ in FIRST_PERSON):
-            return  # a verb inside a quotation is the quoted speaker's words, not a statement of the text
+            # ""Norway calls on X ...," envoy Berg said": the envoy voices her state's act
+            voice = state_voice(tok, lex, ctx.cue_matches, ctx.in_quotes) if cue.kind != "report" else None
+            if voice is None:
+                return  # a verb inside a quotation is the quoted speaker's words, not a statement of the text
     if cue.lemma in lex.words.content_only_cues and cue.type != StatementType.CONSULT and not says_something(tok, cue_idx, sent):
         return  # "spoke at a rally": no speech act without what was said ("spoke with X" is a conversation)
     if lex.words.obligation_modals & {c.lower_ for c in tok.children if c.dep_ == "aux"} and not (
@@ -363,7 +368,7 @@ def _cue_drafts(
             x.dep_ == "xcomp" and ((x.i in ctx.cue_matches and ctx.cue_matches[x.i][0].type not in COOPERATIVE_TYPES)
                                    or x.lemma_.lower() in lex.words.silence_verbs) for x in tok.children):
         return  # "declined to criticise X", "refused to comment": the inner act is negated, nothing rejected
-    spk_tok = find_speaker(tok, cue_idx, lex, ctx.cue_set)
+    spk_tok = voice or find_speaker(tok, cue_idx, lex, ctx.cue_set)
     if spk_tok is None or not (is_actor_head(spk_tok, lex) or example_members(spk_tok, lex)):
         return
     if cue.type == StatementType.SUPPORT and (agent := participle_agent(tok)) is not None and agent.i == spk_tok.i:
