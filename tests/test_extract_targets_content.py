@@ -171,6 +171,9 @@ VOICE_CASES = [
      "Sweden"),
     ('"Norway strongly condemns the raid by the rebels on the convoy," Lars Berg told reporters.', "Berg",
      "CRITICIZE", "rebels"),
+    # a group named by its part in the matter, the participle after the noun ("the parties concerned")
+    ('"Norway calls on parties concerned to be patient," envoy Lars Berg said.', "Berg", "APPEAL", "parties concerned"),
+    ("Lars Berg urged the sides involved to show restraint.", "Berg", "APPEAL", "sides involved"),
 ]
 
 VOICE_NEGATIVE = [
@@ -191,3 +194,8 @@ def test_extract_targets_voiced_state_act(extract_text, text, speaker, stype, ta
 def test_extract_targets_no_voice_for_other_acts(extract_text, text, stype):
     res = extract_text(text)
     assert not [s for s in res.statements if s.type.value == stype], res.statements
+
+
+def test_extract_targets_postposed_participle_only_after_its_noun(extract_text):
+    res = extract_text("Lars Berg said the parties were concerned about the delay.")
+    assert "parties concerned" not in _all_targets(res)

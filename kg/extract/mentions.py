@@ -116,6 +116,10 @@ def _one_word_name(tok: Token) -> bool:
     return not any(t.whitespace_ for t in toks[:-1])
 
 
+#: Participles after a plural noun that name a group by its part in the matter ("the parties concerned").
+POSTPOSED_GROUP_WORDS = frozenset({"concerned", "involved"})
+
+
 def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
     """The mention headed by ``tok``: its entity or its noun phrase (left modifiers)."""
     doc = tok.doc
@@ -135,6 +139,8 @@ def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
     for child in tok.rights:  # right-hand compounds are part of the name
         if child.dep_ in ("compound", "flat") and child.i == end:
             end = child.i + 1
+    if end < len(doc) and doc[end].lower_ in POSTPOSED_GROUP_WORDS and doc[end].head.i == tok.i and tok.tag_ == "NNS":
+        end += 1  # "the parties concerned", "all sides involved": the group named by its part in the matter
     if ent is not None and ent.label_ in ACTOR_ENTS:
         # clip entities that the small model ran into a verb ("Nepal Wants")
         es, ee = ent.start, ent.end
