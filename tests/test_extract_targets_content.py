@@ -199,3 +199,28 @@ def test_extract_targets_no_voice_for_other_acts(extract_text, text, stype):
 def test_extract_targets_postposed_participle_only_after_its_noun(extract_text):
     res = extract_text("Lars Berg said the parties were concerned about the delay.")
     assert "parties concerned" not in _all_targets(res)
+
+
+# -- a quoted appeal's "you": whom the quotation is told to
+
+ADDRESSEE_CASES = [
+    ('"We urge you to act now," Lars Berg told the Security Council.', "Berg", "APPEAL", "Security Council"),
+    ('Lars Berg told the Security Council: "We ask that you hold the rebels accountable."', "Berg", "APPEAL",
+     "Security Council"),
+]
+
+ADDRESSEE_NEGATIVE = [
+    # the press is no addressee of an appeal; no "you"; no one told
+    ('"We urge you to report the truth," Lars Berg told reporters.', "reporters"),
+    ('"We urge them to act now," Lars Berg told the Security Council.', "Security Council"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,stype,target", ADDRESSEE_CASES)
+def test_extract_targets_quoted_you_is_the_addressee(extract_text, text, speaker, stype, target):
+    _check(extract_text, text, speaker, stype, target)
+
+
+@pytest.mark.parametrize("text,forbidden", ADDRESSEE_NEGATIVE)
+def test_extract_targets_quoted_you_without_addressee(extract_text, text, forbidden):
+    assert forbidden not in _all_targets(extract_text(text))

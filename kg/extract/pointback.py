@@ -1,6 +1,8 @@
-"""Whom a participial report points back at with a pronoun (issue 14, "targets from content"):
-"X criticised the Croats, saying their refusal ..." -> the Croats (:func:`pointed_object`).
-Used by :mod:`kg.extract.verbal` when the clause names no target itself."""
+"""Whom a pronoun of a statement points at (issue 14, "targets from content"): a participial
+report's "their"/"its" -> the object of the act it hangs on ("X expelled the Croats, saying their
+diplomats ..." -> the Croats: :func:`pointed_object`); a quoted appeal's "you" -> whom the quotation
+is told to (""We urge you to act," X told the council" -> the council: :func:`quote_addressee`).
+Used by :mod:`kg.extract.verbal` when the statement names no target itself."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from spacy.tokens import Token
 from kg.extract.about import content_actor
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import is_actor_head, mention_for, MentionRef
-from kg.extract.syntax import with_conjuncts
+from kg.extract.syntax import is_pronoun, with_conjuncts
 
 
 #: Third-person pronouns by number, as a participial clause points back with them at the governing act's
@@ -42,3 +44,31 @@ def pointed_object(cue_tok: Token, clause_verbs: list[Token], lex: Lexicon, spea
     if not plural and speaker.ent_type_ == "PERSON" and objs[0].ent_type_ != "PERSON" and words & _SINGULAR_BACK:
         return [mention_for(o, lex) for o in objs]
     return []
+
+
+#: Second-person pronouns by which a quoted appeal addresses whom the quotation is told to.
+_YOU = frozenset({"you", "yourselves"})
+
+
+def quote_addressee(cue_tok: Token, lex: Lexicon, cue_matches: dict, in_quotes: set[int]) -> list[MentionRef]:
+    """Whom a first-person act in a quotation addresses with "you": ""We urge you to act now," X told
+    the council", "X told the assembly: "I call on you to ..."" -> the object (or ``to`` phrase) of the
+    reporting cue outside the quotation in the same sentence, when it is an actor and not the press
+    (``words.tsv`` ``press_audiences``: "told reporters").
+
+    :returns: the addressee's mentions; [] when the act addresses no "you" or the quotation no one."""
+    near = list(cue_tok.children) + [g for c in cue_tok.children if c.dep_ in ("prep", "ccomp", "xcomp")
+                                     for g in c.children]
+    if cue_tok.i not in in_quotes or not any(t.lower_ in _YOU and t.dep_ in ("dobj", "pobj", "nsubj", "dative")
+                                             for t in near):
+        return []
+    rep = cue_tok.head
+    while rep.i != rep.head.i and not (rep.i in cue_matches and rep.i not in in_quotes):
+        rep = rep.head
+    m = cue_matches.get(rep.i)
+    if m is None or m[0].kind != "report" or rep.i in in_quotes or rep.i == cue_tok.i:
+        return []
+    heads = [c for c in rep.children if c.dep_ in ("dobj", "dative")]
+    heads += [p for c in rep.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    return [mention_for(h, lex) for h in heads if is_actor_head(h, lex) and not is_pronoun(h)
+            and h.lower_ not in lex.words.press_audiences and h.lemma_.lower() not in lex.words.press_audiences]

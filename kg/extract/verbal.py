@@ -52,7 +52,7 @@ from kg.extract.syntax import (
     prep_objects,
     subject_of,
 )
-from kg.extract.pointback import pointed_object
+from kg.extract.pointback import pointed_object, quote_addressee
 from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, content_targets, find_targets, settle_targets
 from kg.model import Mode, StatementType
 
@@ -472,6 +472,9 @@ def _cue_drafts(
             yield Draft(type=StatementType.STATEMENT, targets=[], evidence=weights.CUE_ALONE, **base)
             return
         targets = find_targets(tok, cue, cue_idx, lex, ctx.events, spk_tok)
+        if not targets and stype in (StatementType.APPEAL, StatementType.DEMAND):
+            # ""We urge you to act now," X told the council": the "you" is whom the quotation is told to
+            targets = quote_addressee(tok, lex, ctx.cue_matches, ctx.in_quotes)
         if stype in (StatementType.REJECT, StatementType.DENY):
             accusers = dismissed_accusers(tok, lex, spk_tok)
             if accusers is not None:
