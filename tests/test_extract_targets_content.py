@@ -28,14 +28,18 @@ def _check(extract_text, text, speaker, stype, target):
 # -- "there is/are ..." with a relation named deeper in the thing said to exist
 
 EXISTENTIAL_CASES = [
-    ("Petra Lind said there were many options short of a war with Romania.", "Lind", "STATEMENT", "Romania"),
+    ("Petra Lind said there were few choices short of a war with Romania.", "Lind", "STATEMENT", "Romania"),
     ("Petra Lind said there was no alternative to talks with the Taliban.", "Lind", "STATEMENT", "Taliban"),
+    # the relation's "with X" hung on the verb
+    ("Hanna Berg was careful, adding that there were still choices short of a war with Moldova.", "Berg",
+     "STATEMENT", "Moldova"),
 ]
 
 EXISTENTIAL_NEGATIVE = [
     # no relation noun: the place of the thing is no party
     ("Petra Lind said there were many hospitals short of staff in Romania.", "Romania"),
     ("Petra Lind said there were signs of progress in the talks.", "talks"),
+    ("Hanna Berg said there were many hospitals short of staff, with Moldova worst hit.", "Moldova"),
 ]
 
 
@@ -56,11 +60,15 @@ CONDITION_ACT_CASES = [
      "Kerr", None, "Serbian"),
     ("Poland's foreign minister told reporters Warsaw would not hesitate if it had to act against Belarus.",
      "minister", None, "Belarus"),
+    # the condition hung on the reporting verb
+    ('Egypt\'s foreign minister told the BBC that Cairo "will not yield" if it has to protect itself against any '
+     'Sudanese or Libyan air raid.', "minister", None, "Libyan"),
 ]
 
 CONDITION_ACT_NEGATIVE = [
     # a condition without an adversary
     ("Poland's foreign minister said Warsaw would respond if it had to defend itself.", "Warsaw"),
+    ('Egypt\'s foreign minister told the BBC that Cairo "will not yield" if it has to protect itself.', "Cairo"),
     # the act in the condition is someone else's, not against anyone named
     ('"We will respond if they have to retreat," Vjosa Kerr said.', "Kerr"),
 ]

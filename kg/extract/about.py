@@ -291,10 +291,16 @@ def clause_actors(
         # "there is no reason to fear relations with X", "there were talks with X": whose the thing is
         out = [a for c in v.children if c.dep_ == "attr" for h in with_conjuncts(c) for a in owners(h, lex, speaker, skip)]
         if not out:
-            # "there were options short of war with X", "there is no alternative to talks with X": the other
+            # "there were paths short of a war with X", "there is no alternative to talks with X": the other
             # party of a relation named deeper in the thing said to exist
-            out = [a for c in v.children if c.dep_ == "attr" for n in _relations_under(c, lex)
-                   for a in owners(n, lex, speaker, skip)]
+            attrs = [c for c in v.children if c.dep_ == "attr"]
+            out = [a for c in attrs for n in _relations_under(c, lex) for a in owners(n, lex, speaker, skip)]
+            if not out:
+                # (the parser often hangs the relation's "with X" on the thing or on the verb: "choices short of a
+                # war with X")
+                withs = [p for c in (*attrs, v) for p in prep_objects(c, {"with", "between"})]
+                out = [a for p in withs if any(_relations_under(c, lex) for c in attrs)
+                       for h in with_conjuncts(p) for a in actors_of(h, lex, speaker, skip)]
     if not out and v.lemma_ == "be" and subj is not None and (subj.lower_ in _DUMMY_SUBJECTS or subj.dep_ == "csubj"):
         # "it was the wrong decision by Estonia", "what matters is the decision of Congress": whose the thing named is
         for c in (c for c in v.children if c.dep_ == "attr"):
@@ -328,7 +334,12 @@ def clause_actors(
     if not out and own_side:
         # "we will retaliate if X attacks", "it will respond unless X withdraws": the speaker's
         # side acts on a condition set by the other party
-        for a in v.children:
+        conds = list(v.children)
+        if depth == 0 and v.dep_ == "ccomp" and v.head.lemma_.lower() in lex.report_lemmas:
+            # "told X the Republic won't give in if it has to ...": the parser hangs the reported clause's
+            # condition on the reporting verb
+            conds += [a for a in v.head.children if a.i > v.i]
+        for a in conds:
             if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in a.children):
                 cs = subject_of(a) or next((c for c in a.children if c.dep_ == "nsubjpass"), None)
                 if cs is not None and cs.dep_ != "csubj":
@@ -385,7 +396,7 @@ def _condition_partners(a: Token, lex: Lexicon, speaker: Token | None, skip: fro
 
 def _relations_under(tok: Token, lex: Lexicon, depth: int = 3) -> list[Token]:
     """Relation nouns (:data:`RELATION_NOUNS`: "war", "talks") down a noun phrase's ``prep``/``pobj``/``amod``
-    chain, ``depth`` prepositions deep ("options short of war with X", "no alternative to talks with X")."""
+    chain, ``depth`` prepositions deep ("choices short of a war with X", "no alternative to talks with X")."""
     out: list[Token] = []
     for c in tok.children:
         if c.dep_ == "pobj" and c.lemma_.lower() in RELATION_NOUNS:
