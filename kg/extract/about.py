@@ -334,12 +334,7 @@ def clause_actors(
     if not out and own_side:
         # "we will retaliate if X attacks", "it will respond unless X withdraws": the speaker's
         # side acts on a condition set by the other party
-        conds = list(v.children)
-        if depth == 0 and v.dep_ == "ccomp" and v.head.lemma_.lower() in lex.report_lemmas:
-            # "told X the Republic won't give in if it has to ...": the parser hangs the reported clause's
-            # condition on the reporting verb
-            conds += [a for a in v.head.children if a.i > v.i]
-        for a in conds:
+        for a in v.children:
             if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in a.children):
                 cs = subject_of(a) or next((c for c in a.children if c.dep_ == "nsubjpass"), None)
                 if cs is not None and cs.dep_ != "csubj":
