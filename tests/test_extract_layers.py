@@ -1,8 +1,9 @@
 """The statement rules of kg/extract import one way, and no module imports another's private names.
 
 Layers, bottom first (a module may import only from layers below its own):
-quotes, syntax < mentions < events < about < speakers, targets < clauses < labels < verbal, nominal, adjectival, deadlines
-< statements < components < pipeline.  lexicon, valence and weights are data, below all of them.
+quotes, corefwords, descriptions < syntax < countries < mentions < events < about < replies, pointback < speakers, targets
+< clauses < labels < verbal, nominal, adjectival, deadlines < statements < components < pipeline.  lexicon, valence and
+weights are data, below all of them.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ import pytest
 EXTRACT = Path(__file__).resolve().parent.parent / "kg" / "extract"
 LAYERS = [
     {"lexicon", "valence", "weights"},
-    {"quotes"},
+    {"quotes", "corefwords", "descriptions"},
     {"syntax"},
+    {"countries"},
     {"mentions"},
     {"events"},
     {"about"},
+    {"replies", "pointback"},
     {"speakers", "targets"},
     {"clauses"},
     {"labels"},

@@ -4,8 +4,8 @@ whose its subject is, a passive agent, the speaker's stated attitude, "he"/"she"
 the speaker's own words, the content of a reporter or believer inside it ("said the
 ministry had concluded that X ...", :func:`reported_content`), the other party of a
 relation ("relations with X"), the party setting a condition ("we will respond if X
-..."), whom a measure hits ("the sanctions would hurt X") (:func:`clause_actors`); :func:`reply_targets` finds whom a statement answers
-("responding to X's criticism").  None of them returns the speaker's own side: the
+..."), whom a measure hits ("the sanctions would hurt X") (:func:`clause_actors`); whom a statement answers
+("responding to X's criticism") is in :mod:`kg.extract.replies`.  None of them returns the speaker's own side: the
 speaker, its pronouns, "we"/"our", its country, or its organisation named in its
 description (:func:`of_speaker`; :func:`content_actor`).
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.descriptions import described_antecedent, has_owner
 from kg.extract.events import agents_of, Events
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import (
@@ -99,8 +100,12 @@ def content_actor(tok: Token, lex: Lexicon, speaker: Token | None, skip: frozens
         return False
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in skip:
         return False
-    return (not speaker_side(tok, speaker) and not own_possession(tok) and not of_speaker(tok, speaker)
-            and named_enough(tok, lex))
+    if not speaker_side(tok, speaker) and not own_possession(tok) and not of_speaker(tok, speaker) and named_enough(tok, lex):
+        return True
+    # "the army", "the bureau" pointing back at the one body of that kind named before (kg.extract.descriptions)
+    ante = described_antecedent(tok, lex)
+    return ante is not None and not speaker_side(ante, speaker) and not of_speaker(ante, speaker) and (
+        named_enough(ante, lex) or ante.ent_type_ == "ORG" or has_owner(ante))
 
 
 #: Armed bodies whose national adjective names the country that acts through them ("Russian troops").
@@ -285,6 +290,17 @@ def clause_actors(
     if not out and subj is None and not subject_only and any(c.dep_ == "expl" for c in v.children):
         # "there is no reason to fear relations with X", "there were talks with X": whose the thing is
         out = [a for c in v.children if c.dep_ == "attr" for h in with_conjuncts(c) for a in owners(h, lex, speaker, skip)]
+        if not out:
+            # "there were paths short of a war with X", "there is no alternative to talks with X": the other
+            # party of a relation named deeper in the thing said to exist
+            attrs = [c for c in v.children if c.dep_ == "attr"]
+            out = [a for c in attrs for n in _relations_under(c, lex) for a in owners(n, lex, speaker, skip)]
+            if not out:
+                # (the parser often hangs the relation's "with X" on the thing or on the verb: "choices short of a
+                # war with X")
+                withs = [p for c in (*attrs, v) for p in prep_objects(c, {"with", "between"})]
+                out = [a for p in withs if any(_relations_under(c, lex) for c in attrs)
+                       for h in with_conjuncts(p) for a in actors_of(h, lex, speaker, skip)]
     if not out and v.lemma_ == "be" and subj is not None and (subj.lower_ in _DUMMY_SUBJECTS or subj.dep_ == "csubj"):
         # "it was the wrong decision by Estonia", "what matters is the decision of Congress": whose the thing named is
         for c in (c for c in v.children if c.dep_ == "attr"):
@@ -323,6 +339,10 @@ def clause_actors(
                 cs = subject_of(a) or next((c for c in a.children if c.dep_ == "nsubjpass"), None)
                 if cs is not None and cs.dep_ != "csubj":
                     out += [h for h in with_conjuncts(cs) if content_actor(h, lex, speaker, skip)]
+                    if not out and _own_subject_or_it(cs, speaker):
+                        # "we will stand firm if we must protect ourselves against an X raid": the
+                        # condition is the speaker's own act; whom that act is against
+                        out += _condition_partners(a, lex, speaker, skip)
     if not out and own_self:
         # "I am eager to talk about ways we might keep assisting X", "we want to work with X": the other party
         # of an act the speaker's side means to do
@@ -342,6 +362,43 @@ def _own_subject(h: Token, speaker: Token | None) -> bool:
     if is_pronoun(h):
         return h.lower_ in FIRST_PERSON
     return speaker_side(h, speaker)
+
+
+def _own_subject_or_it(h: Token, speaker: Token | None) -> bool:
+    """A condition's subject that is the speaker's side: "I"/"we", "it" (the speaker's state or body, as in
+    "Iran will respond if it is attacked"), the speaker's name or country."""
+    return (is_pronoun(h) and h.lower_ in ("it", *FIRST_PERSON)) or (not is_pronoun(h) and speaker_side(h, speaker))
+
+
+#: Prepositions of the party a speaker's own conditioned act is aimed at ("defend ourselves against X").
+_AGAINST_PREPS = frozenset({"against"})
+
+
+def _condition_partners(a: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int]) -> list[Token]:
+    """Whom the speaker's own act in a condition is against ("if we must protect ourselves against
+    an X raid", "if we are forced to act against X"): the ``against`` objects of the condition's verb and of the
+    verbs it governs (``xcomp``, two levels), the actor itself or whose the thing is (:func:`owners`)."""
+    verbs = [a] + [x for x in a.children if x.dep_ == "xcomp"]
+    verbs += [y for x in verbs[1:] for y in x.children if y.dep_ == "xcomp"]
+    out: list[Token] = []
+    for x in verbs:
+        for p in prep_objects(x, _AGAINST_PREPS):
+            for h in with_conjuncts(p):
+                out += [h] if content_actor(h, lex, speaker, skip) else (
+                    [] if is_actor_head(h, lex) else owners(h, lex, speaker, skip))
+    return out
+
+
+def _relations_under(tok: Token, lex: Lexicon, depth: int = 3) -> list[Token]:
+    """Relation nouns (:data:`RELATION_NOUNS`: "war", "talks") down a noun phrase's ``prep``/``pobj``/``amod``
+    chain, ``depth`` prepositions deep ("choices short of a war with X", "no alternative to talks with X")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "pobj" and c.lemma_.lower() in RELATION_NOUNS:
+            out.append(c)
+        if depth > 0 and c.dep_ in ("prep", "pobj", "amod", "advmod"):
+            out += _relations_under(c, lex, depth - 1)
+    return out
 
 
 def _intended_partners(v: Token, lex: Lexicon, speaker: Token | None, skip: frozenset[int] | set[int],
@@ -498,52 +555,3 @@ def back_doers(noun: Token, lex: Lexicon, events: Events | None, speaker: Token 
             if subj is not None and content_actor(subj, lex, speaker, frozenset()):
                 return [subj]
     return []
-
-
-#: Verbs and nouns of a reply, whose ``to`` phrase names whom the speaker answers ("responding to X's
-#: criticism", "in response to X", "in reply to the X proposal").
-REPLY_VERBS = frozenset({"respond", "react", "reply", "answer"})
-REPLY_NOUNS = frozenset({"response", "reaction", "reply", "answer", "retort", "rebuttal"})
-#: What a press query is: answering (or not answering) one is no act towards its sender ("did not reply to
-#: VOA's email", "responding to a question from reporters").
-QUERY_NOUNS = frozenset({"email", "e-mail", "inquiry", "enquiry", "query", "queries", "question", "request",
-                         "message", "call", "interview", "comment"})
-
-
-def _answered(p: Token, lex: Lexicon, speaker: Token | None) -> list[Token]:
-    """Whose the thing answered ``p`` is: an actor itself, else its possessor, a national
-    adjective, a named modifier (not of an attack, where it is the place: "the Tamale attack"), its
-    ``by``/``of``/``from`` actor; nothing for a press query."""
-    if content_actor(p, lex, speaker, frozenset()):
-        return [p]
-    if is_actor_head(p, lex) or p.lemma_.lower() in QUERY_NOUNS:
-        return []
-    violent = p.lemma_.lower() in lex.words.violent_acts or p.lemma_.lower() in lex.words.attack_nouns
-    out = [h for c in p.children if c.dep_ == "poss" or (c.dep_ == "amod" and c.ent_type_ == "NORP") or (
-        c.dep_ == "compound" and c.ent_type_ in ACTOR_ENTS and not violent)
-        for h in with_conjuncts(c) if content_actor(h, lex, speaker, frozenset())]
-    out += [a for q in prep_objects(p, {"by", "of", "from"}) for h in with_conjuncts(q) for a in actors_of(h, lex, speaker, frozenset())]
-    return [] if own_possession(p) else out
-
-
-def reply_targets(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> list[MentionRef]:
-    """Whom a statement answers, from a reply phrase on its cue: "Responding to
-    Peru's criticism, the minister said ...", "Ecuador said in response to the
-    Colombian proposal that ...", and the reply cue itself ("responded to X's
-    remarks"): the actor of the ``to`` phrase, else its owner (:func:`_answered`);
-    never the speaker's own side, nothing for a press query ("did not reply to
-    VOA's email") nor for a negated reply.  A fallback for a statement that names
-    no target otherwise.
-
-    :returns: mentions in text order; [] without a reply phrase."""
-    heads: list[Token] = []
-    if cue_tok.lemma_.lower() in REPLY_VERBS and not any(c.dep_ == "neg" for c in cue_tok.children):
-        heads += prep_objects(cue_tok, {"to"})
-    for c in cue_tok.children:
-        if c.dep_ == "advcl" and c.lemma_.lower() in REPLY_VERBS and not any(n.dep_ == "neg" for n in c.children):
-            heads += prep_objects(c, {"to"})
-        elif c.dep_ == "prep" and c.lower_ in ("in", "as"):
-            heads += [q for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in REPLY_NOUNS
-                      for q in prep_objects(p, {"to"})]
-    out = [a for p in heads for h in with_conjuncts(p) for a in _answered(h, lex, speaker)]
-    return [mention_for(h, lex) for h in _ordered(out)]

@@ -28,8 +28,9 @@ order:
 
 Titles and roles are stripped from person names and kept as the actor's role.
 
-Length: over 600 lines because the sieves share one resolver state (clusters,
-persons, sentence numbers); splitting them would pass that state around.
+The sieves stay in one class because they share one resolver state (clusters,
+persons, sentence numbers); the word-level helpers without state are in
+:mod:`kg.extract.corefwords`.
 """
 
 from __future__ import annotations
@@ -40,22 +41,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 from unidecode import unidecode
 
+from kg.extract.corefwords import (
+    COLLECTIVE_NOUNS, LABEL_KIND, LEADER_WORDS, STATE_BODIES, dominates, ent_of_token, honorific_gender, NAME_LINKS,
+    pronoun_gender, role_holds, subject_name,
+)
+from kg.extract.descriptions import described_antecedent
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import MentionRef, mention_for, same_country, weak_person_mention
 from kg.extract.quotes import quoted_tokens
 from kg.extract.syntax import PERSONAL_PRONOUNS
 from kg.names import words_key
-
-#: Collective nouns that "they"/"them" can refer to when no plural group is near.
-COLLECTIVE_NOUNS = frozenset({"alliance", "coalition", "bloc", "group", "party", "movement", "militia", "faction", "government"})
-#: Head nouns of a country's own state bodies ("South Korea's defense ministry"): the side of a speaker of that country.
-STATE_BODIES = frozenset({"ministry", "government", "administration", "cabinet", "army", "military", "navy", "embassy",
-                          "parliament", "presidency"})
-#: Head nouns of role phrases that, in news, name the article's leading figure ("the US president").
-LEADER_WORDS = frozenset({"president", "leader", "premier", "chancellor", "king"})
-
-LABEL_KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GPE", "AGENT": "GROUP", "PROPN": "OTHER"}
-
 
 @dataclass(slots=True)
 class Cluster:
@@ -194,7 +189,7 @@ class Resolver:
         if m.role and not c.role:
             c.role = m.role
         if c.gender is None:
-            c.gender = _honorific_gender(self.doc[m.start:m.end].text, self.lex)
+            c.gender = honorific_gender(self.doc[m.start:m.end].text, self.lex)
         dem = self._demonym(m)
         if dem and not c.demonym:
             c.demonym = dem
@@ -232,7 +227,7 @@ class Resolver:
             for ent in self._ents:
                 if ent.start >= m.start or ent.label_ != "ORG":
                     continue
-                initials = "".join(w[0] for w in words_key(ent.text).split() if w not in _NAME_LINKS)
+                initials = "".join(w[0] for w in words_key(ent.text).split() if w not in NAME_LINKS)
                 if initials == want and len(ent) > 1:
                     c = self._named(mention_for(ent.root, self.lex))
                     break
@@ -259,8 +254,8 @@ class Resolver:
             return None
         dem = self._demonym(m)
         syns = self.lex.role_synonyms(lemma)
-        holds = lambda c: bool(c.role) and (lemma in c.role.lower() or _role_holds(c.role, syns)) and (  # noqa: E731
-            not orgs or _role_holds(c.role.replace(".", ""), frozenset(orgs)))
+        holds = lambda c: bool(c.role) and (lemma in c.role.lower() or role_holds(c.role, syns)) and (  # noqa: E731
+            not orgs or role_holds(c.role.replace(".", ""), frozenset(orgs)))
         best: Cluster | None = None
         best_pos = -1
         later: list[Cluster] = []
@@ -296,7 +291,7 @@ class Resolver:
                 continue
             if self._sent_no[start] > sent_no + 1:
                 return None
-            if not _subject_name(self.doc[start]):
+            if not subject_name(self.doc[start]):
                 continue
             if (c.role and not holds(c) and c.role.lower().replace(".", "") not in self.lex.words.courtesy_titles) or (
                     c.demonym and not same_country(dem, c.demonym)):
@@ -356,6 +351,18 @@ class Resolver:
             return self._named(mention_for(ent.root, self.lex))
         return None
 
+    def _described(self, m: MentionRef) -> Cluster | None:
+        """"the army", "the junta" -> the actor of the one body of that kind named before
+        (:func:`kg.extract.descriptions.described_antecedent`), else None."""
+        ante = described_antecedent(self.doc[m.head], self.lex)
+        if ante is None:
+            return None
+        am = mention_for(ante, self.lex)
+        if am.label != "AGENT":
+            return self._named(am)
+        name = self._name_of(am)
+        return self.by_name.get(words_key(name)) or self._new(name, "AGENT", am)
+
     def _main_person(self, m: MentionRef, dem: str | None, any_role: bool = False) -> Cluster | None:
         """"The US president", "the American leader" with no titled antecedent:
         the article's most mentioned person before ``m`` (at least twice), when
@@ -413,7 +420,7 @@ class Resolver:
         person mentioned."""
         doc = self.doc
         sent = doc[m.head].sent
-        want = _pronoun_gender(doc[m.head].lower_)
+        want = pronoun_gender(doc[m.head].lower_)
         fits = lambda c: c is not None and (want is None or c.gender in (None, want))  # noqa: E731
         same = [(start, c) for start, c in self._persons if sent.start <= start < m.start and fits(c)
                 and (m.head in self._quoted or start not in self._quoted)]  # "“Cherry picking ...,” he warned"
@@ -450,7 +457,7 @@ class Resolver:
                  and not (outside and start in self._quoted)]
         # subjects first (centering: Grosz, Joshi & Weinstein 1995): "Barnier ... says ... challenging
         # Macron. He added" -> Barnier
-        subjects = [c for start, c in prior if _subject_name(self.doc[start])]
+        subjects = [c for start, c in prior if subject_name(self.doc[start])]
         if subjects:
             return subjects[-1]
         if prior:
@@ -500,7 +507,7 @@ class Resolver:
                         if speaker_of is not None and c is speaker_of:
                             continue
                         # skip the subject of the clause the pronoun is in ("Iran ... with it")
-                        if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.sent == sent and _dominates(ent.root.head, self.doc[m.head]):
+                        if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.sent == sent and dominates(ent.root.head, self.doc[m.head]):
                             continue
                         best_i, best = ent.start, cand
             if best is not None:
@@ -563,7 +570,7 @@ class Resolver:
         if m.label == "PRON":
             c = self._pronoun(m, speaker_of)
         elif m.label == "AGENT":
-            c = self._role_phrase(m) or self._org_phrase(m) or self._side_phrase(m)
+            c = self._role_phrase(m) or self._org_phrase(m) or self._side_phrase(m) or self._described(m)
             if c is None:
                 name = self._name_of(m)
                 key = words_key(name)
@@ -573,7 +580,7 @@ class Resolver:
         if c is None:
             return None
         if m.label == "PRON" and c.label == "PERSON" and c.gender is None:
-            c.gender = _pronoun_gender(self.doc[m.head].lower_)
+            c.gender = pronoun_gender(self.doc[m.head].lower_)
         if (m.start, m.end) not in c.mentions:
             c.mentions.append((m.start, m.end))
         head = self.doc[m.head]
@@ -589,51 +596,3 @@ class Resolver:
                 self.person_speakers.remove(c)
             self.person_speakers.append(c)
         return c
-
-
-def _pronoun_gender(pronoun: str) -> str | None:
-    """"m" for he/him/his, "f" for she/her/hers, else None."""
-    return "m" if pronoun in ("he", "him", "his", "himself") else "f" if pronoun in ("she", "her", "hers", "herself") else None
-
-
-def _honorific_gender(text: str, lex: Lexicon) -> str | None:
-    """"m" for a mention led by a male honorific (Mr/Sir/King), "f" for a female one
-    (Mrs/Ms/Miss/Madam/Queen; ``words.tsv``), else None."""
-    words = text.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    first = words[0].rstrip(".").lower() if words else ""
-    return "m" if first in lex.words.male_honorifics else "f" if first in lex.words.female_honorifics else None
-
-
-#: Function words left out of an organization's initials ("National Intelligence and Security Agency" = NISA).
-_NAME_LINKS = frozenset({"and", "of", "the", "for", "on", "in", "de", "du", "des", "la", "le", "et"})
-
-
-def ent_of_token(ents, i: int):
-    """The entity of ``ents`` holding token ``i``, or None (a linear scan; acronyms are rare)."""
-    return next((e for e in ents if e.start <= i < e.end), None)
-
-
-def _role_holds(role: str, words: frozenset[str]) -> bool:
-    """Whether a title ("U.N. Secretary-General", "Deputy Ambassador") holds one of ``words`` as whole words."""
-    padded = " " + role.lower().replace(",", " ").replace("-", " ") + " "
-    return any(" " + w.replace("-", " ") + " " in padded for w in words)
-
-
-def _subject_name(tok) -> bool:
-    """The name whose first token is ``tok`` is a clause's subject ("Michel Barnier says")."""
-    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
-        tok = tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass")
-
-
-def _dominates(a, b) -> bool:
-    cur = b
-    for _ in range(30):
-        if cur.i == a.i:
-            return True
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.countries import (  # noqa: F401 (re-exported: country words lived here)
+    COUNTRY_METONYMS, country_word, metonym_country, same_country,
+)
 from kg.extract.lexicon import ContentClass, Lexicon
 from kg.extract.syntax import (
     ACTOR_ENTS,
@@ -113,6 +116,10 @@ def _one_word_name(tok: Token) -> bool:
     return not any(t.whitespace_ for t in toks[:-1])
 
 
+#: Participles after a plural noun that name a group by its part in the matter ("the parties concerned").
+POSTPOSED_GROUP_WORDS = frozenset({"concerned", "involved"})
+
+
 def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
     """The mention headed by ``tok``: its entity or its noun phrase (left modifiers)."""
     doc = tok.doc
@@ -132,6 +139,8 @@ def mention_for(tok: Token, lex: Lexicon) -> MentionRef:
     for child in tok.rights:  # right-hand compounds are part of the name
         if child.dep_ in ("compound", "flat") and child.i == end:
             end = child.i + 1
+    if end < len(doc) and doc[end].lower_ in POSTPOSED_GROUP_WORDS and doc[end].head.i == tok.i and tok.tag_ == "NNS":
+        end += 1  # "the parties concerned", "all sides involved": the group named by its part in the matter
     if ent is not None and ent.label_ in ACTOR_ENTS:
         # clip entities that the small model ran into a verb ("Nepal Wants")
         es, ee = ent.start, ent.end
@@ -369,50 +378,6 @@ def speaker_side(subj: Token | None, speaker: Token | None) -> bool:
 
 #: Experts whose country modifier is what they study ("a senior Iran analyst"), not whose side they are on.
 TOPIC_NOUNS = frozenset({"analyst", "expert", "specialist", "scholar", "researcher", "watcher", "correspondent"})
-#: Capitals and seats of government that stand for a country's government (metonymy) -> the country (a short table).
-COUNTRY_METONYMS = {n: c for e in (
-    "russia:kremlin|moscow;iran:tehran|islamic republic;china:beijing;ukraine:kyiv|kiev;uk:london|downing street;france:paris|elysee|élysée;"
-    "us:white house|pentagon;north korea:pyongyang;south korea:seoul;india:new delhi;saudi arabia:riyadh;turkey:ankara;germany:berlin;japan:tokyo;"
-    "pakistan:islamabad;egypt:cairo;syria:damascus;iraq:baghdad;venezuela:caracas;cuba:havana;belarus:minsk;afghanistan:kabul;poland:warsaw;"
-    "canada:ottawa;taiwan:taipei;nigeria:abuja;kenya:nairobi;ethiopia:addis ababa;sudan:khartoum;libya:tripoli;lebanon:beirut"
-).split(";") for c, ns in [e.split(":")] for n in ns.split("|")}
-
-
-def metonym_country(tok: Token) -> str | None:
-    """The country whose capital or seat of government ``tok`` heads ("Tehran", "the Kremlin": :data:`COUNTRY_METONYMS`), or None."""
-    text = ((ent.text if (ent := ent_of(tok)) is not None and tok.ent_type_ else tok.text).lower().removeprefix("the "))
-    return COUNTRY_METONYMS.get(text.removesuffix("'s").removesuffix("’s").strip())
-
-
-#: Spellings of the two countries whose demonyms share no stem with their names.
-_COUNTRY_FORMS = {"us": "us", "u.s.": "us", "usa": "us", "america": "us", "american": "us", "united states": "us", "washington": "us",
-                  "uk": "uk", "u.k.": "uk", "britain": "uk", "british": "uk", "united kingdom": "uk"}
-
-
-def same_country(a: str, b: str) -> bool:
-    """Whether two country words name one country: "Iran" ~ "Iranian" (a shared
-    stem of four letters), "US" ~ "American"."""
-    a = a.lower().removeprefix("the ").removesuffix("'s").removesuffix("’s")
-    b = b.lower().removeprefix("the ").removesuffix("'s").removesuffix("’s")
-    fa, fb = _COUNTRY_FORMS.get(a), _COUNTRY_FORMS.get(b)
-    if fa or fb:
-        return fa == fb
-    return len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]
-
-
-def country_word(tok: Token) -> str | None:
-    """The country a mention headed by ``tok`` names or is of: the entity text
-    of a GPE/NORP head ("Russia", "the United States"), else a GPE/NORP
-    modifier ("Saudi prosecutor" -> "Saudi")."""
-    if tok.ent_type_ in ("GPE", "NORP"):
-        ent = ent_of(tok)
-        return ent.text if ent is not None else tok.text
-    for c in tok.children:
-        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("GPE", "NORP"):
-            return c.text
-    return None
-
-
 #: Number words of a counted group ("the three nations").
 GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 #: Nouns for a counted group of countries or organizations; "trio" and "pair" count themselves.

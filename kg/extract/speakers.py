@@ -543,3 +543,34 @@ def conversation_partners(targets: list[MentionRef], speaker: MentionRef, doc: D
                 c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ACTOR_ENTS for c in h.children):
             out.append(m)
     return out
+
+
+def state_voice(cue_tok: Token, lex: Lexicon, cue_matches: dict, in_quotes: set[int]) -> Token | None:
+    """The person who voices a state's or an organization's act in her own quotation: ""Norway calls on
+    all parties to show restraint," envoy Lars Berg said" -> Berg (a diplomat speaking for her country says
+    "Norway calls on", "the Union condemns" in the present; CAMEO codes the speaker's act).  Only for a
+    speech-act cue (no reporting verb) in the present tense without an auxiliary, inside quotation marks,
+    whose subject is a country's or an organization's name, not aimed at the first person ("Sweden calls
+    on us to ..." is the other side's act), and whose quotation is reported in the same sentence by a
+    person's reporting cue outside the quotation.
+
+    :returns: the reporting cue's speaker (a person), or None."""
+    if cue_tok.i not in in_quotes or cue_tok.tag_ not in ("VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass", "neg") for c in cue_tok.children):
+        return None
+    subj = subject_of(cue_tok)
+    if subj is None or subj.ent_type_ not in ("GPE", "ORG") or subj.pos_ != "PROPN":
+        return None
+    near = [c for c in cue_tok.children] + [p for c in cue_tok.children if c.dep_ == "prep" for p in c.children]
+    if any(is_pronoun(t) and t.lower_ in FIRST_PERSON for t in near):
+        return None  # ""Sweden calls on us to surrender," Berg said": the act is aimed at the speaker's side
+    rep = cue_tok.head
+    while rep.i != rep.head.i and rep.i not in cue_matches:
+        rep = rep.head
+    m = cue_matches.get(rep.i)
+    if m is None or m[0].kind != "report" or rep.i in in_quotes or rep.i == cue_tok.i:
+        return None
+    s = own_speaker(rep, lex)
+    if s is None or s.ent_type_ != "PERSON" or s.i == subj.i:
+        return None
+    return s

@@ -4,7 +4,7 @@ subject of a demanded clause; and the partners of a committed or threatened act
 (:func:`act_partners`).
 
 Targets from what a statement says (issue 14) are read in :mod:`kg.extract.about`
-(:func:`content_targets`, :func:`reply_targets`, re-exported here); whom "X said Y
+(:func:`content_targets`; :func:`reply_targets` in :mod:`kg.extract.replies`; re-exported here); whom "X said Y
 should ..." calls on is read with the clause's type in
 :func:`kg.extract.clauses.obligation`.  :func:`previous_act_agents` finds who did the
 act "welcomed the move" points back at; :func:`denied_claimants` who made the claim
@@ -21,9 +21,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract import weights
-from kg.extract.about import (  # noqa: F401 (content_targets, of_speaker, reply_targets re-exported)
+from kg.extract.about import (  # noqa: F401 (content_targets, of_speaker re-exported)
     actors_of, back_doers, content_actor, content_targets, national_body, of_speaker, owners, points_back,
-    reply_targets,
 )
 from kg.extract.events import act_agents, agents_of, Events, is_action_noun
 from kg.extract.lexicon import Cue, Lexicon
@@ -36,6 +35,7 @@ from kg.extract.mentions import (
     MentionRef,
     speaker_side,
 )
+from kg.extract.replies import reply_targets  # noqa: F401 (re-exported)
 from kg.extract.syntax import (
     ent_of,
     RELATIVE,
@@ -170,6 +170,13 @@ def _find_targets(
             if x.dep_ == "xcomp" or (x.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)):
                 heads = act_partners(x, lex, {"with", "to", "from", "against", "on"})
                 out.extend(m for h in heads for m in actor_mentions(h, lex))
+    if not out and cue.type in ANSWER_TYPES:
+        # "declined to take part in the EU plan", "agreed to sign the Franco-German proposal": whose the
+        # thing the refused or accepted act is about is (the owner of its object or prepositional object)
+        for x in (x for x in cue_tok.children if x.dep_ == "xcomp" and x.pos_ == "VERB"):
+            things = [o for o in clause_objects(x) if not is_actor_head(o, lex)]
+            things += [p for p in prep_objects(x, {"in", "to", "on", "with"}) if not is_actor_head(p, lex)]
+            out.extend(mention_for(h, lex) for o in things for h in owners(o, lex, speaker, frozenset()))
     if not out and cue.type == StatementType.REJECT:
         # "declined to resign despite growing pressure by X": who pressed for it
         for p in prep_objects(cue_tok, {"despite", "in"}) + [
@@ -343,7 +350,7 @@ def relative_doers(cue_tok: Token, lex: Lexicon, speaker: Token | None) -> list[
 
 def settle_targets(cue_tok: Token, targets: list[MentionRef], lex: Lexicon, speaker: Token | None) -> list[MentionRef]:
     """The targets of a verbal cue's draft, settled: without any, whom the cue answers
-    ("Responding to X's criticism, Y said ...": :func:`kg.extract.about.reply_targets`) or
+    ("Responding to X's criticism, Y said ...": :func:`kg.extract.replies.reply_targets`) or
     whose act its relative clause answers ("X closed the border, which Y condemned":
     :func:`relative_doers`); an armed body named by a national adjective becomes its
     country ("tough on the American forces": :func:`kg.extract.about.national_body`).

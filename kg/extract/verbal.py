@@ -35,6 +35,7 @@ from kg.extract.speakers import (
     find_speaker,
     placed_group_actors,
     meeting_speaker,
+    state_voice,
     own_speaker,
     participle_agent,
     participle_noun,
@@ -51,6 +52,7 @@ from kg.extract.syntax import (
     prep_objects,
     subject_of,
 )
+from kg.extract.pointback import pointed_object, quote_addressee
 from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, content_targets, find_targets, settle_targets
 from kg.model import Mode, StatementType
 
@@ -411,10 +413,14 @@ def _cue_drafts(
         # "because negotiating with armed groups is a crime": an act named as a thing, nobody's statement (at the
         # start of a sentence the parser also takes a participle for one: "Claiming X, Trump told Fox ...")
         return
+    voice = None
     if tok.i in ctx.in_quotes:
         subj = own_speaker(tok, lex)
         if subj is None or not (is_pronoun(subj) and subj.lower_ in FIRST_PERSON):
-            return  # a verb inside a quotation is the quoted speaker's words, not a statement of the text
+            # ""Norway calls on X ...," envoy Berg said": the envoy voices her state's act
+            voice = state_voice(tok, lex, ctx.cue_matches, ctx.in_quotes) if cue.kind != "report" else None
+            if voice is None:
+                return  # a verb inside a quotation is the quoted speaker's words, not a statement of the text
     consult_only = False
     if cue.lemma in lex.words.content_only_cues and cue.type != StatementType.CONSULT and not says_something(tok, cue_idx, sent):
         if cue.kind != "report" or not meeting_partners(tok, lex):
@@ -429,7 +435,7 @@ def _cue_drafts(
             x.dep_ == "xcomp" and ((x.i in ctx.cue_matches and ctx.cue_matches[x.i][0].type not in COOPERATIVE_TYPES)
                                    or x.lemma_.lower() in lex.words.silence_verbs) for x in tok.children):
         return  # "declined to criticise X", "refused to comment": the inner act is negated, nothing rejected
-    spk_tok = find_speaker(tok, cue_idx, lex, ctx.cue_set)
+    spk_tok = voice or find_speaker(tok, cue_idx, lex, ctx.cue_set)
     if spk_tok is None or not (is_actor_head(spk_tok, lex) or example_members(spk_tok, lex)):
         return
     if cue.type == StatementType.SUPPORT and (agent := participle_agent(tok)) is not None and agent.i == spk_tok.i:
@@ -525,6 +531,11 @@ def _cue_drafts(
                 (sj := subject_of(doc[i])) is not None and (sj.lower_ in FIRST_PERSON or (
                     doc[i].tag_ in ("VBZ", "VBP") and not is_pronoun(sj))))}
             targets = content_targets(clause_verbs, lex, spk_tok, skip=others, quoted=quoted or mode == Mode.DIRECT)
+            if not targets and tok.head.i not in ctx.cue_matches:
+                # "visited the Croats, saying their ...": the act's object the clause points back at (after a
+                # speech act, "criticised the Croats, saying their ...", the clause only goes on with that act,
+                # which already has its target: no second record of it)
+                targets = pointed_object(tok, clause_verbs, lex, spk_tok)
         yield Draft(type=cue.type, targets=targets, evidence=weights.CUE_ALONE, **base)
     else:
         stype = cue.type
@@ -533,6 +544,9 @@ def _cue_drafts(
             yield Draft(type=StatementType.STATEMENT, targets=[], evidence=weights.CUE_ALONE, **base)
             return
         targets = find_targets(tok, cue, cue_idx, lex, ctx.events, spk_tok)
+        if not targets and stype in (StatementType.APPEAL, StatementType.DEMAND):
+            # ""We urge you to act now," X told the council": the "you" is whom the quotation is told to
+            targets = quote_addressee(tok, lex, ctx.cue_matches, ctx.in_quotes)
         if stype in (StatementType.REJECT, StatementType.DENY):
             accusers = dismissed_accusers(tok, lex, spk_tok)
             if accusers is not None:
