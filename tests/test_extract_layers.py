@@ -2,7 +2,7 @@
 
 Layers, bottom first (a module may import only from layers below its own):
 quotes, corefwords, descriptions < syntax < countries < mentions < events < about < replies, pointback < speakers, targets
-< clauses < labels < verbal, nominal, adjectival, deadlines < statements < components < pipeline.  lexicon, valence and
+< clauses < labels, threats < verbal, nominal, adjectival, deadlines < statements < components < pipeline.  lexicon, valence and
 weights are data, below all of them.
 """
 
@@ -25,7 +25,7 @@ LAYERS = [
     {"replies", "pointback"},
     {"speakers", "targets"},
     {"clauses"},
-    {"labels"},
+    {"labels", "threats"},
     {"verbal", "nominal", "adjectival", "deadlines", "coref", "headlines", "kbactors"},
     {"statements"},
     {"components"},

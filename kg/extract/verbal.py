@@ -1,7 +1,7 @@
 """Statements carried by verbs: what one verb cue (or a labelling verb, or "talks
 with X" on any verb) of a sentence states, with its speaker, type, targets, content
 range and mode.  Helpers for special cue shapes: questions ("asked whether"),
-ultimatums ("or face sanctions"), threats inside promises and warnings, pejorative
+ultimatums ("or face sanctions") and threats inside promises and warnings (:mod:`kg.extract.threats`), pejorative
 labels ("called X a dictatorship"), dismissed accusations.
 """
 
@@ -13,7 +13,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from kg.extract import weights
-from kg.extract.clauses import analyse_clause, commitment, wanted_actors
+from kg.extract.clauses import analyse_clause, wanted_actors
 from kg.extract.events import event_agents, Events
 from kg.extract.labels import denied_act_targets, dismissed_accusers, labeling, quoted_label
 from kg.extract.lexicon import ContentClass, Cue, Lexicon
@@ -42,7 +42,6 @@ from kg.extract.speakers import (
 )
 from kg.extract.syntax import (
     FIRST_PERSON,
-    clause_objects,
     hung_clauses,
     is_hypothetical,
     is_negated,
@@ -53,7 +52,8 @@ from kg.extract.syntax import (
     subject_of,
 )
 from kg.extract.pointback import pointed_object, quote_addressee
-from kg.extract.targets import EVENT_TARGET_TYPES, act_partners, content_targets, find_targets, settle_targets
+from kg.extract.threats import or_face_threat, threat_in_complement, threat_in_warning, warning_content
+from kg.extract.targets import EVENT_TARGET_TYPES, content_targets, find_targets, settle_targets
 from kg.model import Mode, StatementType
 
 
@@ -127,36 +127,8 @@ def asks_a_question(cue_tok: Token, sent: SpacySpan) -> bool:
     return "?" in sent.text or any(t.text == "?" for t in before)
 
 
-def or_face_threat(cue_tok: Token, lex: Lexicon) -> bool:
-    """An appeal whose requested act has an alternative "or face X" with X a threat
-    ("sanctions", "consequences", "retaliation")."""
-    for x in cue_tok.children:
-        if x.dep_ not in ("xcomp", "ccomp", "advcl"):
-            continue
-        for c in x.subtree:
-            if c.lemma_.lower() in lex.words.ultimatum_verbs and c.pos_ == "VERB" and any(
-                    lex.content_class(o.lemma_) == ContentClass.THREAT_VERB or o.lemma_.lower() in lex.words.threat_objects
-                    for o in c.children if o.dep_ == "dobj"):
-                return any(a.lower_ == "or" for a in c.head.children) or any(a.lower_ == "or" for a in c.children)
-    return False
 
 
-def threat_in_complement(cue_tok: Token, lex: Lexicon) -> list[MentionRef] | None:
-    """A promise whose complement is force ("vowed to wage war on X", "pledged to
-    retaliate against X") is a THREATEN (CAMEO 13x); returns its targets."""
-    for x in cue_tok.children:
-        if x.dep_ != "xcomp" and not (x.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)):
-            continue
-        objs = clause_objects(x)
-        if lex.content_class(x.lemma_) in (ContentClass.THREAT_VERB, ContentClass.WRONG_VERB) or any(
-            lex.content_class(o.lemma_) == ContentClass.THREAT_VERB for o in objs
-        ):
-            heads = [o for o in objs if is_actor_head(o, lex)]
-            heads += [p for p in prep_objects(x, {"on", "against", "upon"}) if is_actor_head(p, lex)]
-            for o in objs:
-                heads += [p for p in prep_objects(o, {"on", "against", "upon"}) if is_actor_head(p, lex)]
-            return [m for h in heads for m in actor_mentions(h, lex)]
-    return None
 
 
 def says_something(tok: Token, cue_idx: list[int], sent: SpacySpan) -> bool:
@@ -173,44 +145,8 @@ def says_something(tok: Token, cue_idx: list[int], sent: SpacySpan) -> bool:
     return any(t.text in QUOTE_CHARS or t.text in OPENING_QUOTES + CLOSING_QUOTES or t.text == ":" for t in after)
 
 
-def threat_in_warning(cue_tok: Token, lex: Lexicon) -> list[MentionRef]:
-    """A warning whose reported clause commits someone to force against an actor
-    ("warned that Canada was ready to take action against it", "warned that
-    Russia will retaliate against X"): the actors the force is aimed at."""
-    for c in cue_tok.children:
-        if c.dep_ != "ccomp" or is_negated(c, lex):
-            continue
-        committed = commitment(c, lex)
-        if committed is None:
-            continue
-        if lex.content_class(committed.lemma_) == ContentClass.THREAT_VERB or any(
-                lex.content_class(o.lemma_) == ContentClass.THREAT_VERB for o in clause_objects(committed)):
-            heads = act_partners(committed, lex, {"on", "against", "upon"})
-            return [m for h in heads for m in actor_mentions(h, lex)]
-    return []
 
 
-def warning_content(cue_tok: Token, lex: Lexicon, speaker: Token | None, events: Events | None
-                    ) -> tuple[list[MentionRef], list[tuple[StatementType, list[MentionRef], float]]]:
-    """What a warning's reported clause says (:func:`kg.extract.clauses.analyse_clause`):
-    the actors a predicted harm is laid at ("warned that X's plan could lead to war") as
-    the warning's targets, and the accusations or criticisms the clause makes ("warned that
-    the cooperation between X and Y is illegal") as statements of their own (taxonomy:
-    the content of the reported clause can raise the type)."""
-    targets: list[MentionRef] = []
-    extra: list[tuple[StatementType, list[MentionRef], float]] = []
-    for c in cue_tok.children:
-        if c.dep_ != "ccomp":
-            continue
-        for stype, heads, ev in analyse_clause(c, lex, speaker=speaker, events=events):
-            mentions = [m for h in heads if is_actor_head(h, lex) for m in actor_mentions(h, lex)]
-            if not mentions:
-                continue
-            if stype == StatementType.WARN:
-                targets += mentions
-            elif stype in (StatementType.ACCUSE, StatementType.CRITICIZE):
-                extra.append((stype, mentions, ev))
-    return targets, extra
 
 
 def in_reported_clause(tok: Token, cue_matches: dict[int, tuple[Cue, list[int]]]) -> bool:
