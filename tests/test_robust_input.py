@@ -290,3 +290,15 @@ def test_robust_input_unreadable_kinds_are_e001(tmp_path):
     items = list(read_articles([d, notgz, good]))
     _check_items(items)
     assert [i.id if isinstance(i, Article) else i.code for i in items] == ["inner", "E001", "good"]
+
+
+def test_robust_input_ids_differing_in_case_with_one_text_keep_graph_names_unique(tmp_path):
+    """Ids "B" and "b" are one graph name; renamed by the digest of one text they would be one again
+    (found by the fuzz test above): the second such record is a duplicate, skipped with E009."""
+    path = tmp_path / "recs.jsonl"
+    recs = [{"id": "B", "text": "first text"}, {"id": "b", "text": "other text"}, {"id": "B", "text": "other text"}]
+    path.write_text("\n".join(json.dumps(r) for r in recs), encoding="utf-8")
+    items = list(read_articles([path]))
+    arts = [a for a in items if isinstance(a, Article)]
+    assert len({a.key for a in arts}) == len(arts) == 2
+    assert [i.code for i in items if not isinstance(i, Article)] == ["E009"]

@@ -54,10 +54,15 @@ def _dedupe(items: Iterable[Article | Skipped]) -> Iterator[Article | Skipped]:
         if again is not None:
             yield skip(Msg.E009, origin, id=new_id, first=again[1], action="the same text, skipped")
             continue
-        log.warning(Msg.E009.format(origin=origin, id=item.id, first=first[1], action=f"a different text, renamed to {new_id!r}"))
+        old_id, item.id = item.id, new_id
+        owner = keys.get(item.key)
+        if owner is not None:
+            # ids "A" and "a" with one text, each renamed by that text's digest: one graph name again
+            yield skip(Msg.E009, origin, id=new_id, first=owner[1], action="the same text, skipped")
+            continue
+        log.warning(Msg.E009.format(origin=origin, id=old_id, first=first[1], action=f"a different text, renamed to {new_id!r}"))
         seen[new_id] = (digest[:16], origin)
-        item.id = new_id
-        keys.setdefault(item.key, (new_id, origin))
+        keys[item.key] = (new_id, origin)
         yield item
 
 
