@@ -43,7 +43,7 @@ from unidecode import unidecode
 
 from kg.extract.corefwords import (
     COLLECTIVE_NOUNS, LABEL_KIND, LEADER_WORDS, STATE_BODIES, dominates, ent_of_token, honorific_gender, NAME_LINKS,
-    pronoun_gender, role_holds, subject_name,
+    EPITHET_WORDS, pronoun_gender, role_holds, subject_name,
 )
 from kg.extract.descriptions import described_antecedent
 from kg.extract.lexicon import Lexicon
@@ -243,10 +243,12 @@ class Resolver:
         country, an earlier person of another or unknown country loses to the
         subject of the next sentence ("Russia's envoy dismissed ... . "...,"
         Vassily Nebenzia told the council"), when that person's title and country
-        do not say otherwise."""
+        do not say otherwise. A definite epithet naming a calling, not an office
+        ("the French politician", "the veteran diplomat"; ``EPITHET_WORDS``), with no
+        antecedent holding it, is the article's main person (:meth:`_main_person`)."""
         head = self.doc[m.head]
         lemma = head.lemma_.lower()
-        if not self.lex.is_title(lemma) or head.tag_ in ("NNS", "NNPS"):
+        if not (self.lex.is_title(lemma) or lemma in EPITHET_WORDS) or head.tag_ in ("NNS", "NNPS"):
             return None  # "world leaders" is no one person
         # "the U.N. chief": an organization before the head narrows the role; other names make it a name
         orgs = {t.lower_.replace(".", "") for t in self.doc[m.start:m.end] if t.ent_type_ == "ORG" and t.i != head.i}
@@ -276,9 +278,11 @@ class Resolver:
             # cataphora: "Iran's foreign minister said ..." before "Foreign Minister Javad Zarif"
             best = later[0]
         former = any(t.lower_ in ("former", "ex") for t in self.doc[m.start:m.head])
-        if best is None and ((not later and lemma in LEADER_WORDS) or former):
+        # "the French politician": a definite epithet naming a calling, not an office (EPITHET_WORDS)
+        epithet = not later and lemma in EPITHET_WORDS and self.doc[m.start].lower_ == "the"
+        if best is None and ((not later and lemma in LEADER_WORDS) or former or epithet):
             # "the former French foreign minister": an epithet of the article's main person
-            best = self._main_person(m, dem, any_role=former)
+            best = self._main_person(m, dem, any_role=former or epithet)
         return best
 
     def _next_subject_person(self, m: MentionRef, dem: str, holds) -> Cluster | None:

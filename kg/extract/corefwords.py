@@ -16,6 +16,9 @@ STATE_BODIES = frozenset({"ministry", "government", "administration", "cabinet",
                           "parliament", "presidency"})
 #: Head nouns of role phrases that, in news, name the article's leading figure ("the US president").
 LEADER_WORDS = frozenset({"president", "leader", "premier", "chancellor", "king"})
+#: Head nouns of epithets that name a calling, not an office ("the French politician", "the veteran
+#: diplomat"): news uses them, definite, for the article's main person, whatever that person's title.
+EPITHET_WORDS = frozenset({"politician", "statesman", "stateswoman", "diplomat", "politico"})
 
 LABEL_KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GPE", "AGENT": "GROUP", "PROPN": "OTHER"}
 
