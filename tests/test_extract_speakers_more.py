@@ -53,3 +53,33 @@ EPITHET_NEGATIVE_CASES = [
 @pytest.mark.parametrize("text,part,not_actors", EPITHET_NEGATIVE_CASES)
 def test_extract_speakers_epithet_takes_no_one_else(extract_text, text, part, not_actors):
     assert not _actor_of(extract_text(text), part) & not_actors
+
+
+# ---- "X is opposed to Y": a stance participle with "to" is the subject's own act, not one done to it
+# (statements.undergoer_speaker, STANCE_PARTICIPLES); reported by another speaker, both are kept
+
+STANCE_CASES = [
+    ("Brazil is opposed to Argentine mediation in the dispute.", ("Brazil", "CRITICIZE", "Argentine", False)),
+    ("Brazil is opposed to the Argentine plan, an aide said.", ("Brazil", "CRITICIZE", "Argentine", False)),
+]
+
+
+@pytest.mark.parametrize("text,expected", STANCE_CASES)
+def test_extract_speakers_stance_participle_is_the_subjects_act(extract_text, text, expected):
+    from tests._extract_helpers import flat
+
+    assert expected in flat(extract_text(text))
+
+
+STANCE_NEGATIVE_CASES = [
+    # a passive with its agent: the agent opposes, the subject is opposed
+    ("Japan was opposed by China at the vote.", "Japan"),
+    ("The Kenyan bill, opposed by the unions, was dropped.", "bill"),
+    # no "to": nothing says whose stance it is
+    ("The Kenyan bill is opposed.", "bill"),
+]
+
+
+@pytest.mark.parametrize("text,not_actor", STANCE_NEGATIVE_CASES)
+def test_extract_speakers_opposed_subject_of_a_passive_speaks_not(extract_text, text, not_actor):
+    assert not_actor not in {s.actor.name.split()[-1] for s in extract_text(text).statements}

@@ -209,6 +209,10 @@ def interview_label(d: Draft, m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
     return (d.cue_lemma == ":" or (after is not None and after.text == ":")) and is_media(m, doc, lex)
 
 
+#: Participles whose "be VBN to" states the subject's own stance, not something done to it ("is opposed to").
+STANCE_PARTICIPLES = frozenset({"oppose"})
+
+
 def undergoer_speaker(d: Draft, cue: Token) -> bool:
     """A participle cue whose "speaker" is the one it was done to ("Two soldiers stand accused of the
     bombing", "Senator Lind, accused of fraud, denied ...", "remained criticized for ..."): a past
@@ -231,6 +235,8 @@ def undergoer_speaker(d: Draft, cue: Token) -> bool:
     if cue.dep_ == "acl" and cue.head.i == head:
         return True  # "Lind, accused of fraud, ..."
     if cue.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and cue.head.lemma_.lower() in ("stand", "remain", "be", "become", "feel", "get", "seem"):
+        if cue.lemma_.lower() in STANCE_PARTICIPLES and any(c.dep_ == "prep" and c.lower_ == "to" for c in cue.children):
+            return False  # "Brazil is opposed to the plan", "remains opposed to": the subject's own stance
         subj = subject_of(cue.head)
         return subj is not None and subj.i == head
     return False
