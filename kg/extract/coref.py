@@ -43,7 +43,7 @@ from unidecode import unidecode
 
 from kg.extract.corefwords import (
     COLLECTIVE_NOUNS, LABEL_KIND, LEADER_WORDS, STATE_BODIES, dominates, ent_of_token, honorific_gender, NAME_LINKS,
-    EPITHET_WORDS, pronoun_gender, role_holds, subject_name,
+    EPITHET_WORDS, one_letter_off, pronoun_gender, role_holds, subject_name,
 )
 from kg.extract.descriptions import described_antecedent
 from kg.extract.lexicon import Lexicon
@@ -171,6 +171,10 @@ class Resolver:
             if c is not None:
                 c.label = "PERSON"
                 self.by_surname.setdefault(words[0], c)
+        if c is None and len(words) == 1 and label in ("PERSON", "PROPN") and name[:1].isupper():
+            # a bare surname misspelt by one letter ("Fernandes" after "Maria Fernandez"), when one person fits
+            near = {x.id: x for k, x in self.by_surname.items() if x.label == "PERSON" and one_letter_off(k, words[0])}
+            c = next(iter(near.values())) if len(near) == 1 else None
         if c is None and len(words) == 1 and name.isupper() and 2 <= len(name) <= 8 and name.isalpha() and label not in (
                 "GPE", "NORP"):
             c = self._acronym(name, m)

@@ -42,6 +42,12 @@ def honorific_gender(text: str, lex: Lexicon) -> str | None:
 NAME_LINKS = frozenset({"and", "of", "the", "for", "on", "in", "de", "du", "des", "la", "le", "et"})
 
 
+def one_letter_off(a: str, b: str) -> bool:
+    """Whether two surnames of six letters or more differ in exactly one letter, not the first
+    ("Fernandez" / "Fernandes"): a misspelling of a name news gave in full before."""
+    return len(a) == len(b) >= 6 and a[0] == b[0] and sum(x != y for x, y in zip(a, b)) == 1
+
+
 def ent_of_token(ents, i: int):
     """The entity of ``ents`` holding token ``i``, or None (a linear scan; acronyms are rare)."""
     return next((e for e in ents if e.start <= i < e.end), None)
