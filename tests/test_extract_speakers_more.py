@@ -56,11 +56,15 @@ def test_extract_speakers_epithet_takes_no_one_else(extract_text, text, part, no
 
 
 # ---- "X is opposed to Y": a stance participle with "to" is the subject's own act, not one done to it
-# (statements.undergoer_speaker, STANCE_PARTICIPLES); reported by another speaker, both are kept
+# (speakers.stance_subject, STANCE_PARTICIPLES;
+# statements.undergoer_speaker); reported by another speaker, both are kept
 
 STANCE_CASES = [
     ("Brazil is opposed to Argentine mediation in the dispute.", ("Brazil", "CRITICIZE", "Argentine", False)),
     ("Brazil is opposed to the Argentine plan, an aide said.", ("Brazil", "CRITICIZE", "Argentine", False)),
+    # the small model parses this one as a passive without agent ("Egypt" nsubjpass)
+    ("Egypt is opposed to Turkish mediation in peace talks with Libya, a senior adviser to President Sisi said Monday.",
+     ("Egypt", "CRITICIZE", "Turkish", False)),
 ]
 
 

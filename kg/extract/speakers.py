@@ -316,6 +316,22 @@ def _principal(spk: Token, lex: Lexicon) -> Token:
     return spk
 
 
+#: Participles whose "be VBN to" states the subject's own stance, not something done to it ("is opposed to").
+STANCE_PARTICIPLES = frozenset({"oppose"})
+
+
+def stance_subject(cue_tok: Token) -> Token | None:
+    """The subject of a stance participle with "to" and no "by" agent ("Egypt is opposed to the plan",
+    parsed as a passive or as an adjectival complement): the one whose stance it is; else None."""
+    if cue_tok.lemma_.lower() not in STANCE_PARTICIPLES or cue_tok.tag_ != "VBN" or not any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in cue_tok.children) or any(c.dep_ == "agent" for c in cue_tok.children):
+        return None
+    subj = next((c for c in cue_tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is None and cue_tok.dep_ in ("acomp", "oprd", "xcomp") and cue_tok.head.lemma_.lower() in ("be", "remain", "stand"):
+        subj = next((c for c in cue_tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj
+
+
 def _find_speaker(
     cue_tok: Token, cue_idx: list[int], lex: Lexicon, cue_set: set[int], _depth: int = 0
 ) -> Token | None:
@@ -333,6 +349,9 @@ def _find_speaker(
         to = doc[cue_idx[1]] if len(cue_idx) > 1 else next((c for c in cue_tok.children if c.lower_ == "to"), None)
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         return document_author(source, lex) if source is not None and _is_document(source, lex) else source
+    stance = stance_subject(cue_tok)
+    if stance is not None:
+        return stance
     if any(c.dep_ == "nsubjpass" for c in cue_tok.children) and passive_agent(cue_tok) is None:
         return None
     own = own_speaker(cue_tok, lex)

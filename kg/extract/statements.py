@@ -59,7 +59,7 @@ from kg.extract.mentions import (
 )
 from kg.extract.nominal import find_nominal_statements, meeting_noun_statements
 from kg.extract.quotes import OPENING_QUOTES, quote_balance, quoted_tokens
-from kg.extract.speakers import coordinated_actors, example_members, headline_speaker
+from kg.extract.speakers import coordinated_actors, example_members, headline_speaker, stance_subject
 from kg.extract.syntax import clause_objects, is_hypothetical, match_cue, subject_of
 from kg.extract.targets import content_targets, headline_capitals
 from kg.extract.verbal import cue_statements, DocCues, in_reported_clause, uncued_verb_statements, viewpoint_owner
@@ -209,15 +209,14 @@ def interview_label(d: Draft, m: MentionRef, doc: Doc, lex: Lexicon) -> bool:
     return (d.cue_lemma == ":" or (after is not None and after.text == ":")) and is_media(m, doc, lex)
 
 
-#: Participles whose "be VBN to" states the subject's own stance, not something done to it ("is opposed to").
-STANCE_PARTICIPLES = frozenset({"oppose"})
-
-
 def undergoer_speaker(d: Draft, cue: Token) -> bool:
     """A participle cue whose "speaker" is the one it was done to ("Two soldiers stand accused of the
     bombing", "Senator Lind, accused of fraud, denied ...", "remained criticized for ..."): a past
     participle without a "by" agent, modifying the speaker or predicated of it."""
     head = d.speaker.head
+    stance = stance_subject(cue)
+    if stance is not None and stance.i == head:
+        return False  # "Brazil is opposed to the plan", "remains opposed to": the subject's own stance
     if any(c.dep_ == "nsubjpass" and c.i == head for c in cue.children) or (
             any(c.dep_ == "auxpass" for c in cue.children) and not any(
                 c.dep_ == "agent" and any(o.i == head for o in c.children) for c in cue.children)):
@@ -235,8 +234,6 @@ def undergoer_speaker(d: Draft, cue: Token) -> bool:
     if cue.dep_ == "acl" and cue.head.i == head:
         return True  # "Lind, accused of fraud, ..."
     if cue.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and cue.head.lemma_.lower() in ("stand", "remain", "be", "become", "feel", "get", "seem"):
-        if cue.lemma_.lower() in STANCE_PARTICIPLES and any(c.dep_ == "prep" and c.lower_ == "to" for c in cue.children):
-            return False  # "Brazil is opposed to the plan", "remains opposed to": the subject's own stance
         subj = subject_of(cue.head)
         return subj is not None and subj.i == head
     return False
