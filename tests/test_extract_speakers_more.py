@@ -60,11 +60,14 @@ def test_extract_speakers_epithet_takes_no_one_else(extract_text, text, part, no
 # statements.undergoer_speaker); reported by another speaker, both are kept
 
 STANCE_CASES = [
-    ("Brazil is opposed to Argentine mediation in the dispute.", ("Brazil", "CRITICIZE", "Argentine", False)),
-    ("Brazil is opposed to the Argentine plan, an aide said.", ("Brazil", "CRITICIZE", "Argentine", False)),
+    # opposing a proposal, request or plan is a REJECT (verbal.opposes_a_proposal); anything else a CRITICIZE
+    ("Brazil is opposed to Argentine mediation in the dispute.", ("Brazil", "REJECT", "Argentine", False)),
+    ("Brazil is opposed to the Argentine plan, an aide said.", ("Brazil", "REJECT", "Argentine", False)),
+    ("Brazil opposes the Argentine government.", ("Brazil", "CRITICIZE", "Argentine government", False)),
+    ("The senator said Chile is opposed to the Peruvian government.", ("Chile", "CRITICIZE", "Peruvian government", False)),
     # the small model parses this one as a passive without agent ("Egypt" nsubjpass)
     ("Egypt is opposed to Turkish mediation in peace talks with Libya, a senior adviser to President Sisi said Monday.",
-     ("Egypt", "CRITICIZE", "Turkish", False)),
+     ("Egypt", "REJECT", "Turkish", False)),
 ]
 
 

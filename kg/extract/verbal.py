@@ -165,6 +165,18 @@ def in_reported_clause(tok: Token, cue_matches: dict[int, tuple[Cue, list[int]]]
 
 #: Types whose passive participle on a noun ("the plan rejected by X") acts on the noun's owner;
 #: not SUPPORT ("forces backed by X" is material backing).
+#: Objects of "oppose" that are proposals, requests or plans: opposing one is a REJECT
+#: (../shared/docs/taxonomy.md, CAMEO 12x), opposing anything else a CRITICIZE.
+PROPOSAL_NOUNS = frozenset({"proposal", "plan", "mediation", "offer", "initiative", "request", "bid"})
+
+
+def opposes_a_proposal(tok: Token) -> bool:
+    """Whether the cue "oppose" has a proposal noun (``PROPOSAL_NOUNS``) as its object or after "to"."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"] + [
+        o for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+    return any(o.lemma_.lower() in PROPOSAL_NOUNS for o in objs)
+
+
 PARTICIPLE_TARGET_TYPES = frozenset({StatementType.REJECT, StatementType.CRITICIZE, StatementType.PRAISE,
                                      StatementType.DENY, StatementType.ACCUSE, StatementType.APPEAL,
                                      StatementType.DEMAND})
@@ -490,6 +502,8 @@ def _cue_drafts(
                 # aimed at the accuser (CAMEO 016); "dismissed the experts' findings": at the owners
                 # of the findings the target rules found, when no author is named
                 stype, targets = StatementType.DENY, accusers or targets
+        if cue.lemma == "oppose" and stype == StatementType.CRITICIZE and opposes_a_proposal(tok):
+            stype = StatementType.REJECT  # "opposes the plan", "is opposed to X's mediation" (taxonomy: REJECT)
         acted_on = participle_noun(tok)
         if acted_on is not None:
             targets = []  # "a meeting of the Council requested by X to discuss Y": the Council is asked
