@@ -28,8 +28,12 @@ order:
 
 Titles and roles are stripped from person names and kept as the actor's role.
 
-The sieves stay in one class because they share one resolver state (clusters,
-persons, sentence numbers); the word-level helpers without state are in
+Also: a bare surname one letter off a person named in full before (6+ letters, same first letter,
+exactly one person fits) is that person; a definite epithet naming a calling, not an office ("the
+French politician"), is the article's main person when no earlier mention holds the title.
+
+Length: just over 600 lines because the sieves stay in one class: they share one resolver state
+(clusters, persons, sentence numbers); the word-level helpers without state are in
 :mod:`kg.extract.corefwords`.
 """
 
@@ -51,6 +55,7 @@ from kg.extract.mentions import MentionRef, mention_for, same_country, weak_pers
 from kg.extract.quotes import quoted_tokens
 from kg.extract.syntax import PERSONAL_PRONOUNS
 from kg.names import words_key
+
 
 @dataclass(slots=True)
 class Cluster:
