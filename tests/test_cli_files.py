@@ -46,6 +46,8 @@ MISSING = [
     ("validate", ["validate", "{missing}.ttl"], 1),
     ("validate-unknown-suffix", ["validate", "{missing}.xyz"], 1),
     ("sparql-file", ["sparql", "{missing}.rq", "--store", "{store}"], 1),
+    ("sparql-update-file", ["sparql", "--update", "{missing}.ru", "--store", "{store}"], 1),
+    ("sparql-update-file-rq", ["sparql", "--update", "{missing}.rq", "--store", "{store}"], 1),
     ("evaluate", ["evaluate", "{missing}.jsonl"], 1),
 ]
 

@@ -180,7 +180,7 @@ def query(
 @app.command()
 @store_options(QUERY_OPTIONS)
 def sparql(
-    query_or_file: Annotated[str, typer.Argument(help="A SPARQL query, a .rq file, or - for stdin.", show_default=False)],
+    query_or_file: Annotated[str, typer.Argument(help="A SPARQL query, a .rq file (.ru for an update), or - for stdin.", show_default=False)],
     fmt: FormatOpt = None,
     where: StoreOptions = StoreOptions(),
     update: Annotated[bool, typer.Option("--update", help="Run a SPARQL update (INSERT, DELETE, LOAD, CLEAR, DROP ...) that changes the store; without it updates are refused.")] = False,
@@ -200,7 +200,7 @@ def sparql(
         source: str | None = None  # the file the SPARQL came from, named in its syntax errors
         if query_or_file == "-":
             text = sys.stdin.read()
-        elif query_or_file.endswith(".rq") or (len(query_or_file) < 4096 and "\n" not in query_or_file and Path(query_or_file).is_file()):
+        elif query_or_file.endswith((".rq", ".ru")) or (len(query_or_file) < 4096 and "\n" not in query_or_file and Path(query_or_file).is_file()):
             try:
                 text = Path(query_or_file).read_text(encoding="utf-8")
             except FileNotFoundError as exc:
