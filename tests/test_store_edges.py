@@ -110,6 +110,47 @@ def test_store_edges_follow_dropped_graph_and_loads(embedded, tmp_path):
         assert assert_same_rows(store) > 20
 
 
+def test_store_edges_cli_load_of_another_kg_stores_dump_keeps_the_other_edges(embedded, nlp, tmp_path):
+    """A dump of another kg store holds its edge graphs and marker: ``kg load`` of it into a store with other
+    articles must not replace this store's edge graphs (their edges would be lost), nor let its marker
+    vouch for edges that are stale."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+    from kg.run.jobs import run_into_store
+    from kg.store.oxigraph import OxigraphStore
+
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({**EDITED, "id": "other-store-1"}) + "\n", encoding="utf-8")
+    with OxigraphStore(None) as small:
+        run_into_store([other], small, pipeline(nlp))
+        assert edges.edges_ready(small)
+        (tmp_path / "other.nq").write_bytes(nquads(small))
+    whole = tmp_path / "whole.nq"
+    whole.write_bytes(nquads(embedded))
+    path = tmp_path / "store"
+    with OxigraphStore(path) as store:
+        store.load_file(whole)
+        accused = {(r[0], r[2]) for r in _rows(store, query_text(store, Catalog().get("who-accused-whom"), {}))}
+        assert len(accused) >= 3
+        # edges made stale behind kg's back, then the marker comes back with the dump
+        store.update("PREFIX kg: <https://w3id.org/kg-news/ontology#> DELETE WHERE { GRAPH ?g { ?s kg:negated ?n } }")
+        store.update("PREFIX kg: <https://w3id.org/kg-news/ontology#> INSERT { GRAPH ?g { ?s kg:negated false } } "
+                     "WHERE { GRAPH ?g { ?s a kg:Statement } }")
+        assert not edges.edges_ready(store)
+    res = CliRunner().invoke(app, ["load", str(tmp_path / "other.nq"), "--store", str(path)])
+    assert res.exit_code == 0, res.output
+    with OxigraphStore(path) as store:
+        assert edges.edges_ready(store)
+        assert assert_same_rows(store) > 20
+        after = {(r[0], r[2]) for r in _rows(store, query_text(store, Catalog().get("who-accused-whom"), {}))}
+        assert accused <= after  # the store's own accusations are all still there
+        assert ('"Iran"', '"Israel"') in after  # and the dump's article's
+        assert store.query(
+            "ASK { GRAPH ?eg { ?e <https://w3id.org/kg-news/ontology#edgeGraph> ?g } "
+            "FILTER (STRENDS(STR(?g), 'other-store-1')) }").boolean
+
+
 def test_store_edges_foreign_update_and_foreign_store_read_article_graphs(embedded):
     import pyoxigraph as ox
 
