@@ -211,3 +211,17 @@ def test_store_edges_fuseki_load_and_replacing_reload(fuseki_url, embedded, nlp,
         graph = next(g for g in store.graphs() if g.endswith("wire-1"))
         store.drop_graph(graph)
         assert assert_same_rows(store) > 10
+        # a dump of another kg store (its edge graphs and kg-control in it) replaces no edges of this one's
+        from kg.store.oxigraph import OxigraphStore
+
+        accused = {(r[0], r[2]) for r in _rows(store, query_text(store, Catalog().get("who-accused-whom"), {}))}
+        other = tmp_path / "other.jsonl"
+        other.write_text(json.dumps({**EDITED, "id": "other-store-2"}) + "\n", encoding="utf-8")
+        with OxigraphStore(None) as small:
+            run_into_store([other], small, pipeline(nlp))
+            (tmp_path / "other.nq").write_bytes(nquads(small))
+        store.load_file(tmp_path / "other.nq", replace=True)
+        assert edges.edges_ready(store)
+        assert assert_same_rows(store) > 10
+        after = {(r[0], r[2]) for r in _rows(store, query_text(store, Catalog().get("who-accused-whom"), {}))}
+        assert accused <= after and ('"Iran"', '"Israel"') in after
