@@ -134,6 +134,17 @@ def query(
         raise typer.Exit()
     with kg_errors():
         catalog = _catalog(queries)
+        if (list_ or name is None) and fmt is not None and result_format(fmt) != "table":
+            # an explicit --format: the catalog as a result (name, title, parameters, broken reason)
+            from kg.store.base import QueryResult, Term
+
+            lit = lambda v: Term.literal(v) if v else None  # noqa: E731
+            listed = [(q.name, q.title, ", ".join(f"{p.name} ({p.kind})" + (f" = {p.default}" if p.default else "")
+                                                  for p in q.params), "") for q in catalog.list()]
+            listed += [(Path(str(exc.fields["path"])).stem, "", "", str(exc)) for exc in catalog.broken()]
+            render(QueryResult(["name", "title", "parameters", "broken"],
+                               [tuple(lit(v) for v in r) for r in sorted(listed)]), result_format(fmt))
+            return
         if list_ or name is None:
             t = Table(title="Stored queries")
             t.add_column("name", style="bold", no_wrap=True)
