@@ -151,6 +151,58 @@ def test_store_edges_cli_load_of_another_kg_stores_dump_keeps_the_other_edges(em
             "FILTER (STRENDS(STR(?g), 'other-store-1')) }").boolean
 
 
+class _StopAfterDrop:
+    """Ctrl-C arriving right after the write of a load whose SPARQL holds ``word`` (just before it: ``<word``) (the real embedded store, interrupted there)."""
+
+    def __init__(self, word: str) -> None:
+        self.word = word
+
+    def __call__(self, store, fn, *args, **kwargs):
+        hit = bool(args) and isinstance(args[0], str) and self.word.lstrip("<") in args[0]
+        if hit and self.word.startswith("<"):  # "<...": just before that write
+            raise KeyboardInterrupt
+        out = type(store)._write(store, fn, *args, **kwargs)
+        if hit:
+            raise KeyboardInterrupt
+        return out
+
+
+@pytest.mark.parametrize("word", ["DROP SILENT GRAPH", "<INSERT {"], ids=["after-drop", "after-load-before-sync"])
+def test_store_edges_load_interrupted_between_writes_never_reads_stale_edges(embedded, tmp_path, word):
+    """kg load into a store with data drops the file's graphs, loads them and derives their edges in separate
+    writes: interrupted between them, the marked store answered who-accused-whom from the edges of graphs
+    that were gone (after the drop) or replaced (before the sync)."""
+    import types
+
+    from kg.store.oxigraph import OxigraphStore
+
+    dump = tmp_path / "all.nq"
+    articles = b"".join(ln for ln in nquads(embedded).splitlines(keepends=True)  # as kg extract writes them
+                        if b"/id/graph/edges/" not in ln and b"kg-control" not in ln)
+    dump.write_bytes(articles.replace(b"statement-type/ACCUSE>", b"statement-type/PRAISE>"))
+    whole = tmp_path / "whole.nq"
+    whole.write_bytes(nquads(embedded))
+    with OxigraphStore(None) as store:
+        store.load_file(whole)
+        assert edges.edges_ready(store)
+        store._write = types.MethodType(_StopAfterDrop(word), store)
+        with pytest.raises(KeyboardInterrupt):
+            store.load_file(dump, replace=True)
+        del store._write
+        assert _as_kg_runs_it(store) == _as_stored(store)  # whichever form kg picks, the article graphs' rows
+        store.load_file(dump, replace=True)  # the rerun: right rows again
+        assert _as_kg_runs_it(store) == _as_stored(store)
+        assert not _as_stored(store)  # no ACCUSE left in the edited dump
+
+
+def _as_kg_runs_it(store) -> list[tuple]:
+    return _rows(store, query_text(store, Catalog().get("who-accused-whom"), {}))
+
+
+def _as_stored(store) -> list[tuple]:
+    return _rows(store, Catalog().get("who-accused-whom").bind({}))
+
+
 def test_store_edges_foreign_update_and_foreign_store_read_article_graphs(embedded):
     import pyoxigraph as ox
 

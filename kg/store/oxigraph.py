@@ -230,6 +230,12 @@ class OxigraphStore:
         # graphs with them would lose the edges of every other article (and its marker could claim edges
         # that are not there), so those are never dropped, and all edges are rebuilt after the load
         derived = to_graph is None and any(g and edges.is_derived(g) for g in per_graph)
+        # the drop, the load and the edges' sync are separate writes: the marker is taken down first and put
+        # back after the sync, so a load interrupted between them (Ctrl-C, SIGTERM) leaves a store whose queries
+        # read the article graphs, never edges of graphs that were dropped or replaced since
+        marked = edges.edges_ready(self)
+        if marked:
+            self._write(self._store.update, edges.marker_delete())
         if replace:
             # the default graph is never dropped implicitly
             targets = [graph_iri] if to_graph is not None else [g for g in per_graph if g and not g.startswith("_:")
@@ -259,6 +265,8 @@ class OxigraphStore:
         written = [graph_iri] if to_graph is not None else [g for g in per_graph if g and not g.startswith("_:")]
         for i in range(0, len(written), 500):
             self._write(self._store.update, edges.prefixed(edges.sync_update(written[i : i + 500])))
+        if marked:
+            self._write(self._store.update, edges.prefixed(edges.marker_insert()))
         return n
 
     def _is_empty(self) -> bool:
