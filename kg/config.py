@@ -33,7 +33,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
 
-from kg.errors import TOML_ADVICE, InputError, Msg
+from kg.errors import READ_ADVICE, TOML_ADVICE, InputError, Msg
 
 __all__ = ["StoreSettings", "config_path", "config_problems", "load_settings"]
 
@@ -165,12 +165,20 @@ def load_settings(
     (``None`` values in ``overrides`` are ignored).  With ``warn``, unknown sections and keys of the
     config file are logged as warnings (E017, :func:`config_problems`).
 
-    :raises InputError: E001 if the config file is not valid TOML, E008 for a bad value (or a ``store``
+    :raises InputError: E007 if the config file ``KG_CONFIG`` names does not exist, E001 if it is a
+        folder, or if the config file is not valid TOML, E008 for a bad value (or a ``store``
         that is not a table).
     """
     env = os.environ if environ is None else environ
     settings = StoreSettings()
     cfg = path or config_path()
+    if path is None and os.environ.get("KG_CONFIG"):
+        # a config file named on purpose (KG_CONFIG) must be there: a typo would otherwise silently
+        # send the run to the default store
+        if not cfg.exists():
+            raise InputError(Msg.E007, path=cfg)
+        if cfg.is_dir():  # (KG_CONFIG=/dev/null, no config file, stays allowed)
+            raise InputError(Msg.E001, path=cfg, reason="it is a folder, not a config file", advice=READ_ADVICE)
     if cfg.is_file():
         try:
             doc = tomllib.loads(cfg.read_text(encoding="utf-8"))

@@ -122,3 +122,24 @@ def test_cli_subprocess_stdin_article(tmp_path):
     assert proc.returncode == 0, proc.stderr
     rec = json.loads((tmp_path / "out.jsonl").read_text().splitlines()[0])
     assert rec["type"] == "CRITICIZE" and rec["targets"][0]["qid"] == "Q159"
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "json", "jsonl", "markdown"])
+def test_cli_query_list_honours_an_explicit_format(fmt):
+    """kg query --list --format X prints the catalog in that format (it printed the table whatever X was),
+    one row per stored query; without --format it stays the table."""
+    res = runner.invoke(app, ["query", "--list", "--format", fmt])
+    assert res.exit_code == 0, res.output
+    assert "┃" not in res.output and "━" not in res.output
+    assert "who-accused-whom" in res.output and "actor (actor)" in res.output
+    if fmt == "json":
+        rows = json.loads(res.output)
+        assert {"name", "title", "parameters", "broken"} <= set(rows[0]) and len(rows) > 10
+    if fmt == "tsv":
+        assert res.output.splitlines()[0] == "?name\t?title\t?parameters\t?broken"
+    assert runner.invoke(app, ["query", "--list", "--format", "xml"]).exit_code == 2
+
+
+def test_cli_query_list_default_is_the_table():
+    res = runner.invoke(app, ["query", "--list"])
+    assert res.exit_code == 0 and "Stored queries" in res.output

@@ -46,6 +46,8 @@ MISSING = [
     ("validate", ["validate", "{missing}.ttl"], 1),
     ("validate-unknown-suffix", ["validate", "{missing}.xyz"], 1),
     ("sparql-file", ["sparql", "{missing}.rq", "--store", "{store}"], 1),
+    ("sparql-update-file", ["sparql", "--update", "{missing}.ru", "--store", "{store}"], 1),
+    ("sparql-update-file-rq", ["sparql", "--update", "{missing}.rq", "--store", "{store}"], 1),
     ("evaluate", ["evaluate", "{missing}.jsonl"], 1),
 ]
 
@@ -72,6 +74,26 @@ def test_cli_files_config_not_toml_says_fix_the_toml(tmp_path, store, monkeypatc
     assert f"E001: Cannot read {cfg}: not valid TOML" in flat and "line 2" in flat, flat
     assert "Fix the TOML syntax" in flat and "KG_CONFIG" in flat
     assert "exists" not in flat and "readable" not in flat
+
+
+@pytest.mark.parametrize("argv", [["stats", "--store", "{store}"], ["info"]], ids=["stats", "info"])
+def test_cli_files_config_named_by_kg_config_missing_is_e007(tmp_path, store, monkeypatch, argv):
+    # KG_CONFIG with a typo must not silently fall back to the defaults (and the default store)
+    cfg = tmp_path / "conifg.toml"
+    monkeypatch.setenv("KG_CONFIG", str(cfg))
+    res = runner.invoke(app, [a.format(store=store) for a in argv])
+    flat = _flat(res.output)
+    assert res.exit_code == 1, flat
+    assert f"E007: {cfg}: no such file or folder" in flat, flat
+    assert "Traceback" not in flat
+
+
+def test_cli_files_config_named_by_kg_config_is_a_folder_is_e001(tmp_path, store, monkeypatch):
+    monkeypatch.setenv("KG_CONFIG", str(tmp_path))
+    res = runner.invoke(app, ["stats", "--store", str(store)])
+    flat = _flat(res.output)
+    assert res.exit_code == 1, flat
+    assert f"E001: Cannot read {tmp_path}: it is a folder" in flat, flat
 
 
 def test_cli_files_truncated_gzip_advice_once(tmp_path, store):

@@ -110,6 +110,99 @@ def test_store_edges_follow_dropped_graph_and_loads(embedded, tmp_path):
         assert assert_same_rows(store) > 20
 
 
+def test_store_edges_cli_load_of_another_kg_stores_dump_keeps_the_other_edges(embedded, nlp, tmp_path):
+    """A dump of another kg store holds its edge graphs and marker: ``kg load`` of it into a store with other
+    articles must not replace this store's edge graphs (their edges would be lost), nor let its marker
+    vouch for edges that are stale."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+    from kg.run.jobs import run_into_store
+    from kg.store.oxigraph import OxigraphStore
+
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({**EDITED, "id": "other-store-1"}) + "\n", encoding="utf-8")
+    with OxigraphStore(None) as small:
+        run_into_store([other], small, pipeline(nlp))
+        assert edges.edges_ready(small)
+        (tmp_path / "other.nq").write_bytes(nquads(small))
+    whole = tmp_path / "whole.nq"
+    whole.write_bytes(nquads(embedded))
+    path = tmp_path / "store"
+    with OxigraphStore(path) as store:
+        store.load_file(whole)
+        accused = {(r[0], r[2]) for r in _rows(store, query_text(store, Catalog().get("who-accused-whom"), {}))}
+        assert len(accused) >= 3
+        # edges made stale behind kg's back, then the marker comes back with the dump
+        store.update("PREFIX kg: <https://w3id.org/kg-news/ontology#> DELETE WHERE { GRAPH ?g { ?s kg:negated ?n } }")
+        store.update("PREFIX kg: <https://w3id.org/kg-news/ontology#> INSERT { GRAPH ?g { ?s kg:negated false } } "
+                     "WHERE { GRAPH ?g { ?s a kg:Statement } }")
+        assert not edges.edges_ready(store)
+    res = CliRunner().invoke(app, ["load", str(tmp_path / "other.nq"), "--store", str(path)])
+    assert res.exit_code == 0, res.output
+    with OxigraphStore(path) as store:
+        assert edges.edges_ready(store)
+        assert assert_same_rows(store) > 20
+        after = {(r[0], r[2]) for r in _rows(store, query_text(store, Catalog().get("who-accused-whom"), {}))}
+        assert accused <= after  # the store's own accusations are all still there
+        assert ('"Iran"', '"Israel"') in after  # and the dump's article's
+        assert store.query(
+            "ASK { GRAPH ?eg { ?e <https://w3id.org/kg-news/ontology#edgeGraph> ?g } "
+            "FILTER (STRENDS(STR(?g), 'other-store-1')) }").boolean
+
+
+class _StopAfterDrop:
+    """Ctrl-C arriving right after the write of a load whose SPARQL holds ``word`` (just before it: ``<word``) (the real embedded store, interrupted there)."""
+
+    def __init__(self, word: str) -> None:
+        self.word = word
+
+    def __call__(self, store, fn, *args, **kwargs):
+        hit = bool(args) and isinstance(args[0], str) and self.word.lstrip("<") in args[0]
+        if hit and self.word.startswith("<"):  # "<...": just before that write
+            raise KeyboardInterrupt
+        out = type(store)._write(store, fn, *args, **kwargs)
+        if hit:
+            raise KeyboardInterrupt
+        return out
+
+
+@pytest.mark.parametrize("word", ["DROP SILENT GRAPH", "<INSERT {"], ids=["after-drop", "after-load-before-sync"])
+def test_store_edges_load_interrupted_between_writes_never_reads_stale_edges(embedded, tmp_path, word):
+    """kg load into a store with data drops the file's graphs, loads them and derives their edges in separate
+    writes: interrupted between them, the marked store answered who-accused-whom from the edges of graphs
+    that were gone (after the drop) or replaced (before the sync)."""
+    import types
+
+    from kg.store.oxigraph import OxigraphStore
+
+    dump = tmp_path / "all.nq"
+    articles = b"".join(ln for ln in nquads(embedded).splitlines(keepends=True)  # as kg extract writes them
+                        if b"/id/graph/edges/" not in ln and b"kg-control" not in ln)
+    dump.write_bytes(articles.replace(b"statement-type/ACCUSE>", b"statement-type/PRAISE>"))
+    whole = tmp_path / "whole.nq"
+    whole.write_bytes(nquads(embedded))
+    with OxigraphStore(None) as store:
+        store.load_file(whole)
+        assert edges.edges_ready(store)
+        store._write = types.MethodType(_StopAfterDrop(word), store)
+        with pytest.raises(KeyboardInterrupt):
+            store.load_file(dump, replace=True)
+        del store._write
+        assert _as_kg_runs_it(store) == _as_stored(store)  # whichever form kg picks, the article graphs' rows
+        store.load_file(dump, replace=True)  # the rerun: right rows again
+        assert _as_kg_runs_it(store) == _as_stored(store)
+        assert not _as_stored(store)  # no ACCUSE left in the edited dump
+
+
+def _as_kg_runs_it(store) -> list[tuple]:
+    return _rows(store, query_text(store, Catalog().get("who-accused-whom"), {}))
+
+
+def _as_stored(store) -> list[tuple]:
+    return _rows(store, Catalog().get("who-accused-whom").bind({}))
+
+
 def test_store_edges_foreign_update_and_foreign_store_read_article_graphs(embedded):
     import pyoxigraph as ox
 
@@ -170,3 +263,17 @@ def test_store_edges_fuseki_load_and_replacing_reload(fuseki_url, embedded, nlp,
         graph = next(g for g in store.graphs() if g.endswith("wire-1"))
         store.drop_graph(graph)
         assert assert_same_rows(store) > 10
+        # a dump of another kg store (its edge graphs and kg-control in it) replaces no edges of this one's
+        from kg.store.oxigraph import OxigraphStore
+
+        accused = {(r[0], r[2]) for r in _rows(store, query_text(store, Catalog().get("who-accused-whom"), {}))}
+        other = tmp_path / "other.jsonl"
+        other.write_text(json.dumps({**EDITED, "id": "other-store-2"}) + "\n", encoding="utf-8")
+        with OxigraphStore(None) as small:
+            run_into_store([other], small, pipeline(nlp))
+            (tmp_path / "other.nq").write_bytes(nquads(small))
+        store.load_file(tmp_path / "other.nq", replace=True)
+        assert edges.edges_ready(store)
+        assert assert_same_rows(store) > 10
+        after = {(r[0], r[2]) for r in _rows(store, query_text(store, Catalog().get("who-accused-whom"), {}))}
+        assert accused <= after and ('"Iran"', '"Israel"') in after

@@ -134,6 +134,17 @@ def query(
         raise typer.Exit()
     with kg_errors():
         catalog = _catalog(queries)
+        if (list_ or name is None) and fmt is not None and result_format(fmt) != "table":
+            # an explicit --format: the catalog as a result (name, title, parameters, broken reason)
+            from kg.store.base import QueryResult, Term
+
+            lit = lambda v: Term.literal(v) if v else None  # noqa: E731
+            listed = [(q.name, q.title, ", ".join(f"{p.name} ({p.kind})" + (f" = {p.default}" if p.default else "")
+                                                  for p in q.params), "") for q in catalog.list()]
+            listed += [(Path(str(exc.fields["path"])).stem, "", "", str(exc)) for exc in catalog.broken()]
+            render(QueryResult(["name", "title", "parameters", "broken"],
+                               [tuple(lit(v) for v in r) for r in sorted(listed)]), result_format(fmt))
+            return
         if list_ or name is None:
             t = Table(title="Stored queries")
             t.add_column("name", style="bold", no_wrap=True)
@@ -180,7 +191,7 @@ def query(
 @app.command()
 @store_options(QUERY_OPTIONS)
 def sparql(
-    query_or_file: Annotated[str, typer.Argument(help="A SPARQL query, a .rq file, or - for stdin.", show_default=False)],
+    query_or_file: Annotated[str, typer.Argument(help="A SPARQL query, a .rq file (.ru for an update), or - for stdin.", show_default=False)],
     fmt: FormatOpt = None,
     where: StoreOptions = StoreOptions(),
     update: Annotated[bool, typer.Option("--update", help="Run a SPARQL update (INSERT, DELETE, LOAD, CLEAR, DROP ...) that changes the store; without it updates are refused.")] = False,
@@ -200,7 +211,7 @@ def sparql(
         source: str | None = None  # the file the SPARQL came from, named in its syntax errors
         if query_or_file == "-":
             text = sys.stdin.read()
-        elif query_or_file.endswith(".rq") or (len(query_or_file) < 4096 and "\n" not in query_or_file and Path(query_or_file).is_file()):
+        elif query_or_file.endswith((".rq", ".ru")) or (len(query_or_file) < 4096 and "\n" not in query_or_file and Path(query_or_file).is_file()):
             try:
                 text = Path(query_or_file).read_text(encoding="utf-8")
             except FileNotFoundError as exc:

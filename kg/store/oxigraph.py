@@ -226,9 +226,20 @@ class OxigraphStore:
             return n
         media, n, per_graph = _rdfio.scan_file(path, fmt)
         to_graph = ox.NamedNode(graph_iri) if graph_iri and media not in DATASET_FORMATS else None
+        # a dump of another kg store holds its edge graphs and control graph: replacing this store's edge
+        # graphs with them would lose the edges of every other article (and its marker could claim edges
+        # that are not there), so those are never dropped, and all edges are rebuilt after the load
+        derived = to_graph is None and any(g and edges.is_derived(g) for g in per_graph)
+        # the drop, the load and the edges' sync are separate writes: the marker is taken down first and put
+        # back after the sync, so a load interrupted between them (Ctrl-C, SIGTERM) leaves a store whose queries
+        # read the article graphs, never edges of graphs that were dropped or replaced since
+        marked = edges.edges_ready(self)
+        if marked:
+            self._write(self._store.update, edges.marker_delete())
         if replace:
             # the default graph is never dropped implicitly
-            targets = [graph_iri] if to_graph is not None else [g for g in per_graph if g and not g.startswith("_:")]
+            targets = [graph_iri] if to_graph is not None else [g for g in per_graph if g and not g.startswith("_:")
+                                                                and not edges.is_derived(g)]
             for i in range(0, len(targets), 500):
                 ops = " ;\n".join(f"DROP SILENT GRAPH {Term.iri(g).n3()}" for g in targets[i : i + 500])
                 self._write(self._store.update, ops)
@@ -248,9 +259,14 @@ class OxigraphStore:
             raise _rdfio.syntax_error(path, exc) from exc
         except (OSError, RuntimeError) as exc:
             raise StoreError(Msg.E014, path=self.path or "memory", reason=_reason(exc)) from exc
+        if derived:
+            self._write(self._store.update, edges.rebuild_update())
+            return n
         written = [graph_iri] if to_graph is not None else [g for g in per_graph if g and not g.startswith("_:")]
         for i in range(0, len(written), 500):
             self._write(self._store.update, edges.prefixed(edges.sync_update(written[i : i + 500])))
+        if marked:
+            self._write(self._store.update, edges.prefixed(edges.marker_insert()))
         return n
 
     def _is_empty(self) -> bool:

@@ -263,6 +263,9 @@ class SparqlStore:
         media, n, per_graph = _rdfio.scan_file(path, fmt)
         was_empty = self._empty_before_first_write()
         written = list(per_graph) if media in DATASET_FORMATS else [graph_iri or ""]
+        # a dump of another kg store holds its edge graphs and kg-control: they replaced this store's edge
+        # graphs, so every edge is derived again after the load (as into an empty dataset)
+        was_empty = was_empty or (media in DATASET_FORMATS and any(g and edges.is_derived(g) for g in per_graph))
         try:
             n = self._load(path, media, n, per_graph, graph_iri=graph_iri, replace=replace)
         except PartialLoadError:
