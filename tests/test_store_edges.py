@@ -277,3 +277,34 @@ def test_store_edges_fuseki_load_and_replacing_reload(fuseki_url, embedded, nlp,
         assert assert_same_rows(store) > 10
         after = {(r[0], r[2]) for r in _rows(store, query_text(store, Catalog().get("who-accused-whom"), {}))}
         assert accused <= after and ('"Iran"', '"Israel"') in after
+
+
+def test_store_edges_fuseki_load_interrupted_before_the_sync_never_reads_stale_edges(fuseki_url, embedded, tmp_path):
+    """The remote form of the embedded test above: a kg load into a marked Fuseki dataset, stopped after its
+    graphs' PUTs and before the edges' sync, left the marker up, so who-accused-whom answered from the edges
+    of the graphs the file had just replaced."""
+    from kg.store.sparql import Endpoints, SparqlStore
+
+    whole = tmp_path / "whole.nq"
+    whole.write_bytes(nquads(embedded))
+    articles = b"".join(ln for ln in nquads(embedded).splitlines(keepends=True)
+                        if b"/id/graph/edges/" not in ln and b"kg-control" not in ln)
+    dump = tmp_path / "praise.nq"
+    dump.write_bytes(articles.replace(b"statement-type/ACCUSE>", b"statement-type/PRAISE>"))
+
+    def stop(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    with SparqlStore(Endpoints.fuseki(fuseki_url)) as store:
+        for graph in store.graphs():  # the module's dataset, emptied: this test's graphs only
+            store.drop_graph(graph)
+        store.load_file(whole, replace=True)
+        assert edges.edges_ready(store) and _as_stored(store)
+        store._sync_written = stop
+        with pytest.raises(KeyboardInterrupt):
+            store.load_file(dump, replace=True)
+        del store._sync_written
+        assert not edges.edges_ready(store)
+        assert _as_kg_runs_it(store) == _as_stored(store) == []  # the file left no ACCUSE
+        store.load_file(dump, replace=True)  # the rerun
+        assert _as_kg_runs_it(store) == _as_stored(store) == []

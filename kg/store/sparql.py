@@ -266,6 +266,12 @@ class SparqlStore:
         # a dump of another kg store holds its edge graphs and kg-control: they replaced this store's edge
         # graphs, so every edge is derived again after the load (as into an empty dataset)
         was_empty = was_empty or (media in DATASET_FORMATS and any(g and edges.is_derived(g) for g in per_graph))
+        # the graphs' PUTs and the edges' sync are separate requests: the marker is taken down first and put
+        # back after the sync, so a load stopped between them (Ctrl-C, SIGTERM, a dropped connection) leaves a
+        # dataset whose queries read the article graphs, never edges of graphs replaced since
+        marked = edges.edges_ready(self)
+        if marked:
+            self._post_update(edges.marker_delete())
         try:
             n = self._load(path, media, n, per_graph, graph_iri=graph_iri, replace=replace)
         except PartialLoadError:
@@ -277,6 +283,8 @@ class SparqlStore:
                 pass
             raise
         self._sync_written(written, was_empty=was_empty)
+        if marked:
+            self._post_update(edges.prefixed(edges.marker_insert()))
         return n
 
     def _load(self, path: Path, media: str, n: int, per_graph: dict[str, int], *, graph_iri: str | None,
