@@ -16,6 +16,25 @@ def flat(result) -> set[tuple[str, str, str | None, bool]]:
     return out
 
 
+def speaker_targets(res, speaker: str) -> set[tuple[str, str]]:
+    """``(type, target name)`` of every statement whose actor's name ends in ``speaker``."""
+    return {(s.type.value, t.name) for s in res.statements if s.actor.name.split()[-1] == speaker for t in s.targets}
+
+
+def all_targets(res) -> set[str]:
+    """Every target name of every statement of an :class:`~kg.model.ArticleResult`."""
+    return {t.name for s in res.statements for t in s.targets}
+
+
+def check_target(extract_text, text: str, speaker: str, stype: str | None, target: str) -> None:
+    """The statement of ``speaker`` in ``text`` has ``target`` (and type ``stype`` unless None)."""
+    found = speaker_targets(extract_text(text), speaker)
+    if stype is None:
+        assert target in {t for _, t in found}, found
+    else:
+        assert (stype, target) in found, found
+
+
 def parse(spec: str, ents: tuple[tuple[int, int, str], ...] = ()) -> Doc:
     """A parsed ``Doc`` from ``text/POS/TAG/dep/head[/lemma]`` tokens separated by spaces."""
     rows = [t.split("/") for t in spec.split()]

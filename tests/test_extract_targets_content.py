@@ -8,21 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _targets(res, speaker: str) -> set[tuple[str, str]]:
-    return {(s.type.value, t.name) for s in res.statements if s.actor.name.split()[-1] == speaker for t in s.targets}
-
-
-def _all_targets(res) -> set[str]:
-    return {t.name for s in res.statements for t in s.targets}
-
-
-def _check(extract_text, text, speaker, stype, target):
-    found = _targets(extract_text(text), speaker)
-    if stype is None:
-        assert target in {t for _, t in found}, found
-    else:
-        assert (stype, target) in found, found
+from tests._extract_helpers import all_targets as _all_targets, check_target as _check, speaker_targets as _targets
 
 
 # -- "there is/are ..." with a relation named deeper in the thing said to exist
