@@ -262,6 +262,8 @@ class SparqlStore:
         path = Path(path)
         media, n, per_graph = _rdfio.scan_file(path, fmt)
         was_empty = self._empty_before_first_write()
+        # (an empty dataset has no marker to take down: no second ASK)
+        marked = not was_empty and edges.edges_ready(self)
         written = list(per_graph) if media in DATASET_FORMATS else [graph_iri or ""]
         # a dump of another kg store holds its edge graphs and kg-control: they replaced this store's edge
         # graphs, so every edge is derived again after the load (as into an empty dataset)
@@ -269,7 +271,6 @@ class SparqlStore:
         # the graphs' PUTs and the edges' sync are separate requests: the marker is taken down first and put
         # back after the sync, so a load stopped between them (Ctrl-C, SIGTERM, a dropped connection) leaves a
         # dataset whose queries read the article graphs, never edges of graphs replaced since
-        marked = edges.edges_ready(self)
         if marked:
             self._post_update(edges.marker_delete())
         try:
